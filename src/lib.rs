@@ -1,0 +1,22 @@
+//! whosaid: the domain of annotated news articles, with no terminal in it.
+//!
+//! Files flow one way: `load` turns a folder of TOML files into checked
+//! [`model`] values and [`diagnostic`]s, [`corpus`] holds them with a
+//! cross-article index, [`summary`] resolves what a claim's stances say,
+//! and [`export`] writes that summary for other tools and people.
+
+#![forbid(unsafe_code)]
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
+pub mod anchor;
+pub mod corpus;
+pub mod diagnostic;
+pub mod export;
+pub mod load;
+pub mod model;
+pub mod summary;
+pub mod text;
+
+pub use corpus::Corpus;
+pub use diagnostic::{Diagnostic, Severity};
+pub use model::{Actor, ActorId, ActorKind, Article, ArticleId, Claim, ClaimId, Stance, StanceKind, Status};

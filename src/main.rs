@@ -1,0 +1,52 @@
+//! The `whosaid` command line: the reader, `check` and `export`, and their exit codes.
+
+#![forbid(unsafe_code)]
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
+mod cli;
+mod tui;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// A terminal news reader with a provenance view: for every claim in a story,
+/// who asserted it, through whom, and who denied it.
+#[derive(Debug, Parser)]
+#[command(name = "whosaid", version, about)]
+struct Cli {
+    /// The folder of annotated articles to read.
+    #[arg(long, value_name = "DIR", default_value = "articles")]
+    articles: PathBuf,
+    /// The configuration file (default: ./config.toml, then the user's, then built-in).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Validate article files and folders; print every error and warning.
+    Check(cli::check::Args),
+    /// Write the claim summary as Markdown, JSON or CSV.
+    Export(cli::export::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // clap prints help and version to stdout with success; usage errors exit 2.
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let code = match cli.command {
+        Some(Command::Check(args)) => cli::check::run(&args, &cli.articles),
+        Some(Command::Export(args)) => cli::export::run(&args, &cli.articles),
+        None => tui::run(&cli.articles, cli.config.as_deref()),
+    };
+    ExitCode::from(code)
+}
