@@ -31,6 +31,24 @@ pub struct Loaded {
     pub source: SourceFile,
     pub article: Option<Article>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Where each actor is declared, for warnings the corpus adds across files.
+    pub actor_sites: Vec<Site>,
+}
+
+/// A place in a file, ready to become a diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Site {
+    pub line: usize,
+    pub column: usize,
+    pub width: usize,
+    pub source_line: String,
+}
+
+impl Loaded {
+    /// A result built in code (tests, generated corpora): no diagnostics, no sites.
+    pub fn new(source: SourceFile, article: Option<Article>) -> Self {
+        Loaded { source, article, diagnostics: Vec::new(), actor_sites: Vec::new() }
+    }
 }
 
 /// Finds the article files under each root (folders recursively, hidden entries
@@ -42,7 +60,7 @@ pub fn discover(roots: &[PathBuf]) -> Result<Vec<SourceFile>, UsageError> {
 
 /// Reads and checks one file. Never panics, whatever the bytes.
 pub fn load_file(source: &SourceFile) -> Loaded {
-    Loaded { source: source.clone(), article: None, diagnostics: Vec::new() }
+    Loaded::new(source.clone(), None)
 }
 
 /// Checks one file's bytes as if read from `source`.
