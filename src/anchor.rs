@@ -37,10 +37,12 @@ pub fn find(body: &str, quote: &str) -> Anchor {
     let Some(first) = words.first() else {
         return Anchor::Empty;
     };
+    let finder = memchr::memmem::Finder::new(first.as_bytes());
     let mut matches = Matches {
         body,
         words: &words,
         first,
+        finder,
         from: 0,
     };
     match matches.next() {
@@ -57,6 +59,8 @@ struct Matches<'a> {
     body: &'a str,
     words: &'a [&'a str],
     first: &'a str,
+    /// Every quote is looked for across the whole body (to see repeats): SIMD pays.
+    finder: memchr::memmem::Finder<'a>,
     from: usize,
 }
 
@@ -64,7 +68,7 @@ impl Iterator for Matches<'_> {
     type Item = Range<usize>;
 
     fn next(&mut self) -> Option<Range<usize>> {
-        while let Some(offset) = self.body.get(self.from..)?.find(self.first) {
+        while let Some(offset) = self.finder.find(self.body.get(self.from..)?.as_bytes()) {
             let start = self.from + offset;
             // Step one char past this start, so overlapping occurrences are seen.
             let step = self.body[start..].chars().next().map_or(1, char::len_utf8);

@@ -58,7 +58,11 @@ impl Corpus {
     /// warnings (same actor id, different name or kind) and indexes actors.
     pub fn from_loaded(mut loaded: Vec<Loaded>) -> Corpus {
         loaded.sort_by(|a, b| a.source.id.cmp(&b.source.id));
-        let mut corpus = Corpus::default();
+        let mut corpus = Corpus {
+            articles: Vec::with_capacity(loaded.iter().filter(|l| l.article.is_some()).count()),
+            files: Vec::with_capacity(loaded.len()),
+            by_actor: HashMap::new(),
+        };
         let mut first_seen: HashMap<ActorId, (String, ActorKind, ArticleId)> = HashMap::new();
         for mut file in loaded {
             let article = file.article.take().map(|article| {

@@ -420,13 +420,16 @@ impl<'s> Checker<'s> {
             return Vec::new();
         };
         let name = as_str(key);
-        items
-            .iter()
-            .filter_map(|item| {
-                let table = self.element_table(item, name)?;
-                self.stance(item.span(), table, body, declared)
-            })
-            .collect()
+        // Exact capacity: collecting a filter would reserve four, and these stay in memory.
+        let mut stances = Vec::with_capacity(items.len());
+        for item in items {
+            if let Some(table) = self.element_table(item, name)
+                && let Some(stance) = self.stance(item.span(), table, body, declared)
+            {
+                stances.push(stance);
+            }
+        }
+        stances
     }
 
     fn stance(
@@ -450,13 +453,15 @@ impl<'s> Checker<'s> {
         let via = match via {
             None => Some(Vec::new()),
             Some((key, value)) => self.array(key, value).map(|items| {
-                items
-                    .iter()
-                    .filter_map(|item| {
-                        let name = self.string(item, "via")?;
-                        self.reference(item.span(), name, declared)
-                    })
-                    .collect()
+                let mut via = Vec::with_capacity(items.len());
+                for item in items {
+                    if let Some(name) = self.string(item, "via")
+                        && let Some(id) = self.reference(item.span(), name, declared)
+                    {
+                        via.push(id);
+                    }
+                }
+                via
             }),
         };
         let cue = self.optional_string(cue);
@@ -594,10 +599,13 @@ impl<'s> Checker<'s> {
             return Vec::new();
         };
         let name = as_str(key);
-        items
-            .iter()
-            .filter_map(|item| self.string(item, name).map(str::to_string))
-            .collect()
+        let mut strings = Vec::with_capacity(items.len());
+        for item in items {
+            if let Some(s) = self.string(item, name) {
+                strings.push(s.to_string());
+            }
+        }
+        strings
     }
 
     fn array<'a>(&mut self, key: &Key<'s>, value: &'a Value<'s>) -> Option<&'a [Value<'s>]> {
