@@ -421,7 +421,7 @@ fn ids_chains_and_affiliations_come_through() {
         .iter()
         .map(|a| a.as_str())
         .collect();
-    assert_eq!(via, ["mera", "officials"]);
+    assert_eq!(via, ["mera", "mera-officials"]);
 
     let affiliated = load_valid("affiliation");
     let varga = &affiliated.actors[1];
@@ -676,4 +676,12 @@ fn loading_in_parallel_gives_the_same_results_in_the_same_order() {
         assert_eq!(p.article, s.article);
         assert_eq!(p.diagnostics, s.diagnostics);
     }
+}
+
+#[test]
+fn the_valid_folder_as_one_corpus_has_no_diagnostic() {
+    let corpus = Corpus::load(&[fixture_dir("valid")]).unwrap();
+    let found: Vec<String> = corpus.diagnostics().map(|d| d.headline()).collect();
+    assert!(found.is_empty(), "{found:#?}");
+    assert_eq!(corpus.articles().len(), fixtures("valid").len());
 }
