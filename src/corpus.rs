@@ -57,7 +57,10 @@ impl Corpus {
     /// Builds the corpus from per-file results: sorts by id, adds the cross-file
     /// warnings (same actor id, different name or kind) and indexes actors.
     pub fn from_loaded(mut loaded: Vec<Loaded>) -> Corpus {
-        loaded.sort_by(|a, b| a.source.id.cmp(&b.source.id));
+        // Usually sorted already (discover sorts); sorting anyway would allocate at the peak.
+        if !loaded.is_sorted_by(|a, b| a.source.id <= b.source.id) {
+            loaded.sort_by(|a, b| a.source.id.cmp(&b.source.id));
+        }
         let mut corpus = Corpus {
             articles: Vec::with_capacity(loaded.iter().filter(|l| l.article.is_some()).count()),
             files: Vec::with_capacity(loaded.len()),

@@ -10,6 +10,7 @@ mod position;
 use std::fs::File;
 use std::io::Read;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -176,46 +177,36 @@ pub fn load_all(sources: &[SourceFile], each: &(dyn Fn(&Loaded) + Sync)) -> Vec<
     if threads < 2 || sources.len() < 64 {
         return sources.iter().map(|s| report(load_file(s), each)).collect();
     }
-    // Work is handed out a small batch at a time so one slow file can't idle a core.
+    // Work is handed out a small batch at a time so one slow file can't idle a
+    // core; each result goes straight to its slot, so no vector is grown or copied.
     const BATCH: usize = 16;
     let next = AtomicUsize::new(0);
-    let mut parts: Vec<(usize, Loaded)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let start = next.fetch_add(BATCH, Ordering::Relaxed);
-                        let Some(batch) = sources.get(start..(start + BATCH).min(sources.len()))
-                        else {
-                            break;
-                        };
-                        for (i, s) in batch.iter().enumerate() {
-                            done.push((start + i, report(load_file(s), each)));
-                        }
-                        if start + BATCH >= sources.len() {
-                            break;
-                        }
+    let slots: Vec<OnceLock<Loaded>> = sources.iter().map(|_| OnceLock::new()).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let start = next.fetch_add(BATCH, Ordering::Relaxed);
+                    let end = (start + BATCH).min(sources.len());
+                    let Some(batch) = sources.get(start..end) else {
+                        break;
+                    };
+                    for (i, source) in batch.iter().enumerate() {
+                        let _ = slots[start + i].set(report(load_file(source), each));
                     }
-                    done
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_default())
-            .collect()
+                }
+            });
+        }
     });
-    parts.sort_unstable_by_key(|(i, _)| *i);
-    let mut parts = parts.into_iter().peekable();
-    // A worker that panicked lost its files: report them rather than drop them.
-    (0..sources.len())
-        .map(|i| match parts.next_if(|(at, _)| *at == i) {
-            Some((_, loaded)) => loaded,
-            None => {
+    slots
+        .into_iter()
+        .zip(sources)
+        .map(|(slot, source)| {
+            // Empty only if a worker panicked: report the file rather than drop it.
+            slot.into_inner().unwrap_or_else(|| {
                 let message = "internal error while loading this file".to_string();
-                Loaded::rejected(&sources[i], Site::start(), message)
-            }
+                Loaded::rejected(source, Site::start(), message)
+            })
         })
         .collect()
 }
