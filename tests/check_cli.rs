@@ -260,3 +260,13 @@ fn an_unknown_option_is_a_usage_error() {
     assert_eq!(stdout, "");
     assert!(stderr.contains("--frobnicate"), "{stderr}");
 }
+
+#[test]
+fn the_current_folder_as_root_is_scanned_and_paths_keep_its_spelling() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.toml"), "title = \"T\"\nbody = \"\"\n").unwrap();
+    let out = whosaid(&["check", "."], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("./a.toml:2:8: error: "), "{stderr}");
+}

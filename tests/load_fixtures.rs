@@ -424,12 +424,12 @@ fn ids_chains_and_affiliations_come_through() {
     assert_eq!(via, ["mera", "mera-officials"]);
 
     let affiliated = load_valid("affiliation");
-    let varga = &affiliated.actors[1];
+    let varga = &affiliated.actors[0];
     assert_eq!(
         varga.affiliation.as_ref().map(|a| a.as_str()),
         Some("ministry")
     );
-    assert_eq!(affiliated.actors[0].wikidata.as_deref(), Some("Q123"));
+    assert_eq!(affiliated.actors[1].wikidata.as_deref(), Some("Q123"));
 
     let kinds = load_valid("all-kinds");
     let kinds: Vec<&str> = kinds.actors.iter().map(|a| a.kind.as_str()).collect();
@@ -684,4 +684,19 @@ fn the_valid_folder_as_one_corpus_has_no_diagnostic() {
     let found: Vec<String> = corpus.diagnostics().map(|d| d.headline()).collect();
     assert!(found.is_empty(), "{found:#?}");
     assert_eq!(corpus.articles().len(), fixtures("valid").len());
+}
+
+#[test]
+fn an_oversized_file_is_rejected_quickly_with_a_diagnostic() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dump.toml");
+    let line = "x = \"garbage garbage garbage garbage garbage garbage garbage\"\n";
+    let lines = load::MAX_FILE_BYTES as usize / line.len() + 2;
+    fs::write(&path, line.repeat(lines)).unwrap();
+    let started = std::time::Instant::now();
+    let loaded = load(&path);
+    assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    assert!(loaded.article.is_none());
+    assert_eq!(loaded.diagnostics.len(), 1, "{:?}", loaded.diagnostics);
+    assert!(loaded.diagnostics[0].is_error());
 }
