@@ -586,12 +586,23 @@ fn declaring(name: &str, kind: &str) -> String {
     )
 }
 
+/// The warnings about `wapo` in one file; each must sit on `[actors.wapo]`
+/// (line 4), at the header or at the id in it.
 fn redeclared_warnings(corpus: &Corpus, id: &str) -> usize {
     let file = corpus.files().iter().find(|f| f.id.as_str() == id).unwrap();
-    file.diagnostics
+    let warnings: Vec<&Diagnostic> = file
+        .diagnostics
         .iter()
         .filter(|d| !d.is_error() && d.message.contains("wapo"))
-        .count()
+        .collect();
+    for d in &warnings {
+        assert!(
+            d.line == 4 && [1, 9].contains(&d.column),
+            "{id}: {}",
+            show(d)
+        );
+    }
+    warnings.len()
 }
 
 #[test]
