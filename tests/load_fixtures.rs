@@ -651,7 +651,7 @@ fn one_actor_id_gathers_its_stances_from_every_article() {
     write(dir.path(), "y.toml", &declaring("The Post", "outlet"));
     let corpus = Corpus::load(&[dir.path().to_path_buf()]).unwrap();
     let stances = corpus.stances_of(&whosaid::ActorId::new("wapo"));
-    let articles: Vec<usize> = stances.iter().map(|s| s.article).collect();
+    let articles: Vec<u32> = stances.iter().map(|s| s.article).collect();
     assert_eq!(articles, [0, 1]);
 }
 

@@ -98,15 +98,10 @@ impl<'s> Checker<'s> {
             .map(|(site, p)| site.diagnostic(source.path.clone(), p.severity, p.message))
             .collect::<Vec<Diagnostic>>();
         let article = article.filter(|_| !has_error);
-        let actor_sites = match &article {
-            Some(_) => sites(self.text, &self.actor_spans),
-            None => Vec::new(),
-        };
         Loaded {
             source: source.clone(),
             article,
             diagnostics,
-            actor_sites,
         }
     }
 
