@@ -49,7 +49,10 @@ fn walk(root: &Path, dir: &Path, found: &mut Vec<SourceFile>) -> Result<(), Usag
         };
         if kind.is_dir() {
             walk(root, &path, found)?;
-        } else if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
+        } else if path.extension().is_some_and(|e| e == "toml")
+            // The entry's type comes with the listing; only a link costs a stat.
+            && (kind.is_file() || (kind.is_symlink() && path.is_file()))
+        {
             let id = relative_id(root, &path);
             found.push(SourceFile { path, id });
         }
