@@ -4,8 +4,9 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::diagnostic::Diagnostic;
-use crate::load::{self, Loaded, SourceFile, UsageError};
-use crate::model::{ActorId, Article, ArticleId, StanceKind};
+use crate::diagnostic::Severity;
+use crate::load::{self, Loaded, Site, SourceFile, UsageError};
+use crate::model::{ActorId, ActorKind, Article, ArticleId, StanceKind};
 
 /// Where one stance sits: `corpus.articles()[article].claims[claim]`, the `index`-th
 /// assertion or denial.
@@ -55,21 +56,56 @@ impl Corpus {
 
     /// Builds the corpus from per-file results: sorts by id, adds the cross-file
     /// warnings (same actor id, different name or kind) and indexes actors.
-    pub fn from_loaded(loaded: Vec<Loaded>) -> Corpus {
-        let mut corpus = Corpus::default();
-        for l in loaded {
-            let article = l.article.map(|a| {
-                corpus.articles.push(a);
-                corpus.articles.len() - 1
+    pub fn from_loaded(mut loaded: Vec<Loaded>) -> Corpus {
+        // Usually sorted already (discover sorts); sorting anyway would allocate at the peak.
+        if !loaded.is_sorted_by(|a, b| a.source.id <= b.source.id) {
+            loaded.sort_by(|a, b| a.source.id.cmp(&b.source.id));
+        }
+        let mut corpus = Corpus {
+            articles: Vec::with_capacity(loaded.iter().filter(|l| l.article.is_some()).count()),
+            files: Vec::with_capacity(loaded.len()),
+            by_actor: HashMap::new(),
+        };
+        let mut first_seen: HashMap<ActorId, (String, ActorKind, ArticleId)> = HashMap::new();
+        for mut file in loaded {
+            let article = file.article.take().map(|article| {
+                warn_on_redeclared(&mut file, &article, &mut first_seen);
+                let index = corpus.articles.len();
+                corpus.index(index, &article);
+                corpus.articles.push(article);
+                index
             });
             corpus.files.push(FileReport {
-                id: l.source.id,
-                path: l.source.path,
-                diagnostics: l.diagnostics,
+                id: file.source.id,
+                path: file.source.path,
+                diagnostics: file.diagnostics,
                 article,
             });
         }
         corpus
+    }
+
+    fn index(&mut self, article_index: usize, article: &Article) {
+        for (claim_index, claim) in article.claims.iter().enumerate() {
+            let kinds = [
+                (StanceKind::Asserts, &claim.asserted_by),
+                (StanceKind::Denies, &claim.denied_by),
+            ];
+            for (kind, stances) in kinds {
+                for (index, stance) in stances.iter().enumerate() {
+                    let at = StanceRef {
+                        article: article_index,
+                        claim: claim_index,
+                        kind,
+                        index,
+                    };
+                    self.by_actor
+                        .entry(stance.actor.clone())
+                        .or_default()
+                        .push(at);
+                }
+            }
+        }
     }
 
     /// Loaded articles, in id order.
@@ -94,5 +130,89 @@ impl Corpus {
     /// Every stance of this actor, in every article, in id and file order.
     pub fn stances_of(&self, actor: &ActorId) -> &[StanceRef] {
         self.by_actor.get(actor).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+/// Same id, same actor: a later file that declares it with another name or kind
+/// gets a warning at that declaration; the first file gets none.
+fn warn_on_redeclared(
+    file: &mut Loaded,
+    article: &Article,
+    first_seen: &mut HashMap<ActorId, (String, ActorKind, ArticleId)>,
+) {
+    for (i, actor) in article.actors.iter().enumerate() {
+        let Some((name, kind, first)) = first_seen.get(&actor.id) else {
+            let entry = (actor.name.clone(), actor.kind, article.id.clone());
+            first_seen.insert(actor.id.clone(), entry);
+            continue;
+        };
+        if *name == actor.name && *kind == actor.kind {
+            continue;
+        }
+        let message = format!(
+            "actor `{}` is declared as {:?} ({}) here but as {:?} ({}) in `{}`; the same id is the same actor everywhere",
+            actor.id, actor.name, actor.kind, name, kind, first
+        );
+        let site = file.actor_sites.get(i).cloned().unwrap_or_else(Site::start);
+        let diagnostic = site.diagnostic(file.source.path.clone(), Severity::Warning, message);
+        let at = file
+            .diagnostics
+            .partition_point(|d| (d.line, d.column) <= (diagnostic.line, diagnostic.column));
+        file.diagnostics.insert(at, diagnostic);
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::load::{SourceFile, load_bytes};
+
+    fn loaded(id: &str, text: &str) -> Loaded {
+        let source = SourceFile {
+            path: PathBuf::from(format!("{id}.toml")),
+            id: ArticleId::new(id),
+        };
+        load_bytes(&source, text.as_bytes())
+    }
+
+    fn article(actor_name: &str, kind: &str, asserts: bool) -> String {
+        let stance = if asserts { "asserted_by" } else { "denied_by" };
+        format!(
+            "title = \"t\"\nbody = \"b\"\n[actors.p]\nname = \"{actor_name}\"\nkind = \"{kind}\"\n\
+             [[claims]]\nid = \"c\"\nstatement = \"s\"\n{stance} = [{{ actor = \"p\" }}]\n"
+        )
+    }
+
+    #[test]
+    fn later_files_that_redeclare_an_actor_differently_are_warned() {
+        let corpus = Corpus::from_loaded(vec![
+            loaded("c", &article("Peskov", "person", true)),
+            loaded("a", &article("Dmitry Peskov", "person", true)),
+            loaded("b", &article("Dmitry Peskov", "government", false)),
+        ]);
+        let warned: Vec<_> = corpus
+            .files()
+            .iter()
+            .map(|f| (f.id.as_str(), f.diagnostics.len()))
+            .collect();
+        assert_eq!(warned, [("a", 0), ("b", 1), ("c", 1)]);
+        let message = &corpus.files()[1].diagnostics[0];
+        assert_eq!((message.line, message.column), (3, 9));
+        assert!(message.message.contains("`p`"), "{}", message.message);
+    }
+
+    #[test]
+    fn actors_are_indexed_across_articles() {
+        let corpus = Corpus::from_loaded(vec![
+            loaded("b", &article("P", "person", false)),
+            loaded("a", &article("P", "person", true)),
+            loaded("bad", "title = 1"),
+        ]);
+        let stances = corpus.stances_of(&ActorId::new("p"));
+        let kinds: Vec<_> = stances.iter().map(|s| (s.article, s.kind)).collect();
+        assert_eq!(kinds, [(0, StanceKind::Asserts), (1, StanceKind::Denies)]);
+        assert_eq!(corpus.rejected().count(), 1);
+        assert_eq!(corpus.articles().len(), 2);
     }
 }

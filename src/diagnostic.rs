@@ -60,7 +60,11 @@ impl fmt::Display for Diagnostic {
         writeln!(f, "{}", self.headline())?;
         let line = text::sanitize(&self.source_line);
         writeln!(f, "{line}")?;
-        let before: String = self.source_line.chars().take(self.column.saturating_sub(1)).collect();
+        let before: String = self
+            .source_line
+            .chars()
+            .take(self.column.saturating_sub(1))
+            .collect();
         let under: String = self
             .source_line
             .chars()

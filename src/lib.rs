@@ -19,4 +19,6 @@ pub mod text;
 
 pub use corpus::Corpus;
 pub use diagnostic::{Diagnostic, Severity};
-pub use model::{Actor, ActorId, ActorKind, Article, ArticleId, Claim, ClaimId, Stance, StanceKind, Status};
+pub use model::{
+    Actor, ActorId, ActorKind, Article, ArticleId, Claim, ClaimId, Stance, StanceKind, Status,
+};

@@ -4,16 +4,19 @@ use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
 
+use compact_str::CompactString;
+
 macro_rules! id_newtype {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
+        // Ids are short and repeated in every stance: kept inline, not on the heap.
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub struct $name(String);
+        pub struct $name(CompactString);
 
         impl $name {
             /// Wraps an id that `load` has already checked.
-            pub fn new(id: impl Into<String>) -> Self {
-                Self(id.into())
+            pub fn new(id: impl AsRef<str>) -> Self {
+                Self(CompactString::new(id))
             }
 
             pub fn as_str(&self) -> &str {
@@ -192,11 +195,11 @@ impl Claim {
 
 /// A TOML date or date-time, kept as written (RFC 3339 form).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Published(String);
+pub struct Published(CompactString);
 
 impl Published {
-    pub fn new(rfc3339: impl Into<String>) -> Self {
-        Self(rfc3339.into())
+    pub fn new(rfc3339: impl AsRef<str>) -> Self {
+        Self(CompactString::new(rfc3339))
     }
 
     /// `2024-11-11`, `2024-11-11T09:30:00`, `2024-11-11T09:30:00Z`, `2024-11-11T09:30:00+02:00`.

@@ -1,6 +1,11 @@
-//! `whosaid check [PATH…]`.
+//! `whosaid check [PATH…]`: every error and warning on standard error, then a count.
 
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+
+use whosaid::Corpus;
+
+use super::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -10,6 +15,54 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, articles: &Path) -> u8 {
-    let _ = (args, articles);
-    super::EXIT_OK
+    let roots = super::roots(&args.paths, articles);
+    let corpus = match Corpus::load(&roots) {
+        Ok(corpus) => corpus,
+        Err(err) => {
+            eprintln!("whosaid: error: {err}");
+            return EXIT_USAGE;
+        }
+    };
+    let mut err = BufWriter::new(io::stderr().lock());
+    // A closed stderr is no reason to fail the check: the exit code still tells.
+    let _ = report(&corpus, &mut err);
+    if corpus.rejected().next().is_some() {
+        EXIT_ERRORS
+    } else {
+        EXIT_OK
+    }
+}
+
+fn report(corpus: &Corpus, out: &mut impl Write) -> io::Result<()> {
+    for diagnostic in corpus.diagnostics() {
+        writeln!(out, "{diagnostic}")?;
+    }
+    writeln!(out, "{}", summary(corpus))?;
+    out.flush()
+}
+
+/// `checked 7 files: 7 loaded, 0 rejected; 0 errors, 2 warnings`.
+fn summary(corpus: &Corpus) -> String {
+    let files = corpus.files().len();
+    let rejected = corpus.rejected().count();
+    let (errors, warnings) =
+        corpus.diagnostics().fold(
+            (0, 0),
+            |(e, w), d| if d.is_error() { (e + 1, w) } else { (e, w + 1) },
+        );
+    format!(
+        "checked {files} {}: {} loaded, {rejected} rejected; {errors} {}, {warnings} {}",
+        plural(files, "file"),
+        files - rejected,
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+    )
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        word.to_string()
+    } else {
+        format!("{word}s")
+    }
 }

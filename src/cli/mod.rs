@@ -1,5 +1,7 @@
 //! The non-interactive subcommands; each returns the process exit code.
 
+use std::path::{Path, PathBuf};
+
 pub mod check;
 pub mod export;
 
@@ -9,3 +11,12 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_ERRORS: u8 = 1;
 /// The command line itself was wrong.
 pub const EXIT_USAGE: u8 = 2;
+
+/// The paths named on the command line, or the articles folder when none is.
+pub fn roots(paths: &[PathBuf], articles: &Path) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        vec![articles.to_path_buf()]
+    } else {
+        paths.to_vec()
+    }
+}
