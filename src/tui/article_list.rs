@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::app::{App, ListFocus, Loading};
 use super::library::Row;
-use super::textx as text;
+use whosaid::text;
 
 const DATE: usize = 10;
 const MARK: &str = "▶ ";

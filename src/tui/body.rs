@@ -13,7 +13,7 @@ use whosaid::model::{Article, StanceKind};
 
 use super::app::ArticleView;
 use super::layout::Pane;
-use super::textx as text;
+use whosaid::text;
 use super::theme::Theme;
 
 /// One screen line of the body pane.
@@ -28,40 +28,14 @@ pub enum BodyLine {
     Text(Range<usize>),
 }
 
-/// The body laid out for a pane `width` columns wide: title, meta, then paragraphs
-/// (separated by blank lines in the file) wrapped, with a blank line between them.
+/// The body laid out for a pane `width` columns wide: title, meta, a blank line, then
+/// the paragraphs wrapped, an empty line between two paragraphs.
 pub fn lines(article: &Article, width: usize) -> Vec<BodyLine> {
     let mut out: Vec<BodyLine> =
         text::wrap(&article.title, width).into_iter().map(BodyLine::Title).collect();
     out.push(BodyLine::Meta);
-    for para in paragraphs(&article.body) {
-        out.push(BodyLine::Blank);
-        let base = para.start;
-        out.extend(
-            text::wrap(&article.body[para], width)
-                .into_iter()
-                .map(|r| BodyLine::Text(r.start + base..r.end + base)),
-        );
-    }
-    out
-}
-
-/// Byte ranges of the paragraphs: runs of lines that are not blank.
-fn paragraphs(body: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut current: Option<Range<usize>> = None;
-    let mut pos = 0;
-    for line in body.split_inclusive('\n') {
-        let start = pos;
-        pos += line.len();
-        if line.trim().is_empty() {
-            out.extend(current.take());
-        } else {
-            let end = start + line.trim_end().len();
-            current = Some(current.map_or(start..end, |c| c.start..end));
-        }
-    }
-    out.extend(current);
+    out.push(BodyLine::Blank);
+    out.extend(text::wrap_paragraphs(&article.body, width).into_iter().map(BodyLine::Text));
     out
 }
 
@@ -85,15 +59,9 @@ fn meta(article: &Article) -> String {
     text::sanitize(&parts.join(" · ")).into_owned()
 }
 
-/// A body fragment made safe: line breaks inside a wrapped line become spaces,
-/// other control characters become visible.
+/// A fragment of a wrapped line made safe, white space shown as wrapping measured it.
 fn clean(s: &str) -> Cow<'_, str> {
-    if s.contains(['\n', '\r', '\t']) {
-        let flat: String = s.chars().map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c }).collect();
-        Cow::Owned(text::sanitize(&flat).into_owned())
-    } else {
-        text::sanitize(s)
-    }
+    text::flatten(s)
 }
 
 /// Highlighted byte ranges of the body, most important first.
@@ -178,13 +146,6 @@ pub fn draw(frame: &mut Frame, area: Rect, article: &Article, view: &ArticleView
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paragraphs_split_on_blank_lines_only() {
-        let body = "one\ntwo\n\n  \nthree\n";
-        let p = paragraphs(body);
-        assert_eq!(p.iter().map(|r| &body[r.clone()]).collect::<Vec<_>>(), ["one\ntwo", "three"]);
-    }
 
     #[test]
     fn line_breaks_inside_a_paragraph_never_reach_the_screen() {

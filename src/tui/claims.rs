@@ -10,7 +10,7 @@ use whosaid::model::{Article, Claim};
 
 use super::app::ArticleView;
 use super::layout::Pane;
-use super::textx as text;
+use whosaid::text;
 use super::theme::Theme;
 
 /// `[contested]` and the like: the status in words, so it reads without colour.

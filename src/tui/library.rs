@@ -8,7 +8,7 @@ use whosaid::model::{Article, ArticleId};
 use whosaid::Corpus;
 
 use super::config::Sort;
-use super::textx as text;
+use whosaid::text;
 
 /// One article as the list shows it, already made safe for the terminal.
 #[derive(Debug, Clone)]

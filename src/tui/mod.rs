@@ -16,7 +16,6 @@ pub mod problems;
 pub mod stances;
 pub mod status_bar;
 pub mod terminal;
-pub mod textx;
 pub mod theme;
 pub mod ui;
 pub mod update;

@@ -8,7 +8,7 @@ use whosaid::Severity;
 
 use super::app::{App, ListFocus};
 use super::library::Library;
-use super::textx as text;
+use whosaid::text;
 use super::theme::Theme;
 
 /// The text of the pane, one entry per line: each diagnostic as the compiler-style

@@ -10,7 +10,7 @@ use whosaid::model::{ActorId, Article, Stance, StanceKind};
 
 use super::app::ArticleView;
 use super::layout::Pane;
-use super::textx as text;
+use whosaid::text;
 use super::theme::Theme;
 
 fn name_of(article: &Article, id: &ActorId) -> String {

@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, Screen};
 use super::keymap::Action;
-use super::textx as text;
+use whosaid::text;
 
 fn first_key(app: &App, action: Action) -> String {
     app.config.keymap.keys(action).first().map(ToString::to_string).unwrap_or_default()

@@ -149,19 +149,14 @@ pub fn undated() -> Article {
 }
 
 pub fn loaded(article: Article) -> Loaded {
-    Loaded {
-        source: SourceFile { path: article.path.clone(), id: article.id.clone() },
-        article: Some(article),
-        diagnostics: vec![],
-    }
+    let source = SourceFile { path: article.path.clone(), id: article.id.clone() };
+    Loaded::new(source, Some(article))
 }
 
 pub fn rejected(id: &str) -> Loaded {
     let path = PathBuf::from(format!("articles/{id}.toml"));
-    Loaded {
-        source: SourceFile { path: path.clone(), id: ArticleId::new(id) },
-        article: None,
-        diagnostics: vec![Diagnostic {
+    let mut loaded = Loaded::new(SourceFile { path: path.clone(), id: ArticleId::new(id) }, None);
+    loaded.diagnostics = vec![Diagnostic {
             severity: Severity::Error,
             path,
             line: 3,
@@ -169,8 +164,8 @@ pub fn rejected(id: &str) -> Loaded {
             message: "unknown key `titel` (did you mean `title`?)".into(),
             source_line: "titel = \"Oops\"".into(),
             width: 5,
-        }],
-    }
+        }];
+    loaded
 }
 
 /// Articles in id order, as the corpus keeps them.
