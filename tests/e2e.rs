@@ -67,7 +67,12 @@ impl Session {
         std::fs::write(articles.join("kremlin-call.toml"), ARTICLE).unwrap();
         let (rows, cols) = (40, 120);
         let pair = native_pty_system()
-            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_whosaid"));
         cmd.cwd(dir.path());
@@ -97,7 +102,13 @@ impl Session {
                 screen2.lock().unwrap().process(&buf[..n]);
             }
         });
-        Session { child, writer, raw, screen, _dir: dir }
+        Session {
+            child,
+            writer,
+            raw,
+            screen,
+            _dir: dir,
+        }
     }
 
     fn contents(&self) -> String {
@@ -112,7 +123,10 @@ impl Session {
             if texts.iter().all(|t| screen.contains(t)) {
                 return;
             }
-            assert!(Instant::now() < deadline, "waited for {texts:?}; screen:\n{screen}");
+            assert!(
+                Instant::now() < deadline,
+                "waited for {texts:?}; screen:\n{screen}"
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
     }
@@ -131,7 +145,11 @@ impl Session {
                 std::thread::sleep(Duration::from_millis(100));
                 return status.exit_code();
             }
-            assert!(Instant::now() < deadline, "did not exit; screen:\n{}", self.contents());
+            assert!(
+                Instant::now() < deadline,
+                "did not exit; screen:\n{}",
+                self.contents()
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
     }
@@ -143,9 +161,15 @@ impl Session {
         let find = |pat: &[u8]| raw.windows(pat.len()).rposition(|w| w == pat);
         let entered = find(b"\x1b[?1049h").expect("entered the alternate screen");
         let left = find(b"\x1b[?1049l").expect("left the alternate screen");
-        assert!(left > entered, "the last alternate-screen switch must be the way out");
+        assert!(
+            left > entered,
+            "the last alternate-screen switch must be the way out"
+        );
         assert!(!self.screen.lock().unwrap().screen().alternate_screen());
-        assert!(!self.screen.lock().unwrap().screen().hide_cursor(), "cursor hidden after exit");
+        assert!(
+            !self.screen.lock().unwrap().screen().hide_cursor(),
+            "cursor hidden after exit"
+        );
     }
 }
 
@@ -157,8 +181,16 @@ fn reads_a_contested_claims_provenance_then_quits_cleanly() {
     // The first claim is selected on opening: it is contested.
     s.wait_for(&["[contested]", "Asserted by (1)", "Denied by (1)"]);
     // The asserter with the chain it relays (the pane may wrap it), the denier and the quote.
-    s.wait_for(&["via: The Washington Post ←", "Sources familiar", "cue: reported"]);
-    s.wait_for(&["Dmitry Peskov", "Kremlin spokesperson, person", "quote: “pure fiction”"]);
+    s.wait_for(&[
+        "via: The Washington Post ←",
+        "Sources familiar",
+        "cue: reported",
+    ]);
+    s.wait_for(&[
+        "Dmitry Peskov",
+        "Kremlin spokesperson, person",
+        "quote: “pure fiction”",
+    ]);
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
@@ -169,7 +201,10 @@ fn sigterm_restores_the_terminal() {
     let mut s = Session::start(&[]);
     s.wait_for(&["Kremlin denies reports"]);
     let pid = s.child.process_id().unwrap();
-    let status = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().unwrap();
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
     assert!(status.success());
     assert_eq!(s.wait_exit(), 143);
     s.assert_restored();
@@ -183,7 +218,10 @@ fn a_panic_restores_the_terminal_and_shows_the_message() {
     s.assert_restored();
     let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
     let left = raw.rfind("\x1b[?1049l").unwrap();
-    assert!(raw[left..].contains("WHOSAID_TEST_PANIC"), "the panic message comes after the restore");
+    assert!(
+        raw[left..].contains("WHOSAID_TEST_PANIC"),
+        "the panic message comes after the restore"
+    );
 }
 
 #[test]
@@ -207,7 +245,13 @@ fn a_bad_config_stops_before_the_terminal_is_touched() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains(&format!("{}:2:10: error:", config.display())), "{err}");
-    assert!(err.contains("colors.denied") && err.contains("rde"), "{err}");
+    assert!(
+        err.contains(&format!("{}:2:10: error:", config.display())),
+        "{err}"
+    );
+    assert!(
+        err.contains("colors.denied") && err.contains("rde"),
+        "{err}"
+    );
     assert!(!String::from_utf8_lossy(&out.stdout).contains("\x1b[?1049h"));
 }

@@ -16,8 +16,20 @@ use tui_support::*;
 #[test]
 fn list_is_newest_first_with_undated_last() {
     let app = app(80, 24);
-    let ids: Vec<&str> = app.visible.iter().map(|&i| app.library.rows()[i].id.as_str()).collect();
-    assert_eq!(ids, ["asia/東京-会見", "world/kremlin-call", "evil", "misc/undated"]);
+    let ids: Vec<&str> = app
+        .visible
+        .iter()
+        .map(|&i| app.library.rows()[i].id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "asia/東京-会見",
+            "world/kremlin-call",
+            "evil",
+            "misc/undated"
+        ]
+    );
 }
 
 #[test]
@@ -43,14 +55,25 @@ fn enter_opens_and_esc_returns_to_the_same_row() {
     assert_eq!(view.claim, 0);
     run(&mut app, &[Action::Back]);
     assert_eq!(app.screen, Screen::List);
-    assert_eq!(app.selected_row().unwrap().id.as_str(), "world/kremlin-call");
+    assert_eq!(
+        app.selected_row().unwrap().id.as_str(),
+        "world/kremlin-call"
+    );
 }
 
 #[test]
 fn n_and_shift_n_step_through_claims_and_tab_cycles_panes() {
     let mut app = app(80, 24);
     select(&mut app, "world/kremlin-call");
-    run(&mut app, &[Action::Open, Action::NextClaim, Action::NextClaim, Action::NextClaim]);
+    run(
+        &mut app,
+        &[
+            Action::Open,
+            Action::NextClaim,
+            Action::NextClaim,
+            Action::NextClaim,
+        ],
+    );
     assert_eq!(app.open_view().unwrap().claim, 2);
     run(&mut app, &[Action::PrevClaim]);
     assert_eq!(app.open_view().unwrap().claim, 1);
@@ -72,7 +95,11 @@ fn search_filters_as_you_type_over_titles_bodies_statements_and_actors() {
         }
     };
     type_in(&mut app, "PESKOV");
-    assert_eq!(app.visible.len(), 1, "actor names and body, case-insensitive");
+    assert_eq!(
+        app.visible.len(),
+        1,
+        "actor names and body, case-insensitive"
+    );
     app.update(Command::SearchCancel);
     assert_eq!(app.visible.len(), 4);
     type_in(&mut app, "存在し");
@@ -95,7 +122,10 @@ fn searching_keeps_the_selected_article_when_it_still_matches() {
     select(&mut app, "world/kremlin-call");
     app.update(Command::Run(Action::Search));
     app.update(Command::SearchInput('t'));
-    assert_eq!(app.selected_row().unwrap().id.as_str(), "world/kremlin-call");
+    assert_eq!(
+        app.selected_row().unwrap().id.as_str(),
+        "world/kremlin-call"
+    );
 }
 
 #[test]
@@ -105,8 +135,14 @@ fn selecting_a_claim_scrolls_its_quote_into_view() {
     select(&mut app, "world/kremlin-call");
     run(&mut app, &[Action::Open, Action::NextClaim]);
     let scroll = app.open_view().unwrap().body_scroll;
-    assert!(scroll > 0, "the second claim's quote is near the end of the body");
-    run(&mut app, &[Action::NextPane, Action::NextPane, Action::NextPane]);
+    assert!(
+        scroll > 0,
+        "the second claim's quote is near the end of the body"
+    );
+    run(
+        &mut app,
+        &[Action::NextPane, Action::NextPane, Action::NextPane],
+    );
     let screen = text(&draw(&app));
     assert!(screen.contains("no contact"), "{screen}");
 }
@@ -129,7 +165,10 @@ fn q_quits_and_help_toggles() {
     assert!(app.help);
     assert_eq!(app.update(Command::CloseHelp), None);
     assert!(!app.help);
-    assert_eq!(app.update(Command::Run(Action::Quit)), Some(tui::app::Effect::Quit));
+    assert_eq!(
+        app.update(Command::Run(Action::Quit)),
+        Some(tui::app::Effect::Quit)
+    );
 }
 
 #[test]
@@ -137,11 +176,20 @@ fn no_string_reaches_the_screen_with_a_control_character() {
     for (w, h) in [(80, 24), (200, 50), (40, 12)] {
         let mut app = app(w, h);
         select(&mut app, "evil");
-        for actions in [&[][..], &[Action::Open][..], &[Action::NextPane][..], &[Action::NextPane][..]] {
+        for actions in [
+            &[][..],
+            &[Action::Open][..],
+            &[Action::NextPane][..],
+            &[Action::NextPane][..],
+        ] {
             run(&mut app, actions);
             let buf = draw(&app).backend().buffer().clone();
             for cell in buf.content() {
-                assert!(!cell.symbol().chars().any(char::is_control), "{:?} at {w}x{h}", cell.symbol());
+                assert!(
+                    !cell.symbol().chars().any(char::is_control),
+                    "{:?} at {w}x{h}",
+                    cell.symbol()
+                );
             }
         }
     }

@@ -41,7 +41,10 @@ pub enum ListFocus {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Loading {
     /// Files are being read: so many done out of so many found (once known).
-    Running { done: usize, total: Option<usize> },
+    Running {
+        done: usize,
+        total: Option<usize>,
+    },
     Done,
     /// The articles folder could not be used: the friendly screen says why.
     Unavailable(String),
@@ -99,7 +102,10 @@ impl App {
         let loading = if library.is_complete() {
             Loading::Done
         } else {
-            Loading::Running { done: 0, total: None }
+            Loading::Running {
+                done: 0,
+                total: None,
+            }
         };
         let visible = library.order().to_vec();
         App {
@@ -139,7 +145,9 @@ impl App {
 
     /// The row under the list selection.
     pub fn selected_row(&self) -> Option<&Row> {
-        self.visible.get(self.selected).map(|&i| &self.library.rows()[i])
+        self.visible
+            .get(self.selected)
+            .map(|&i| &self.library.rows()[i])
     }
 
     pub fn open_view(&self) -> Option<&ArticleView> {
@@ -197,7 +205,11 @@ impl App {
         self.loading = Loading::Done;
         self.visible = self.library.filter(&self.search.lower, None);
         self.selected = selected_id
-            .and_then(|id| self.visible.iter().position(|&i| self.library.rows()[i].id == id))
+            .and_then(|id| {
+                self.visible
+                    .iter()
+                    .position(|&i| self.library.rows()[i].id == id)
+            })
             .unwrap_or(0);
         self.keep_selection_visible();
     }

@@ -26,7 +26,11 @@ impl Columns {
         let counts = if wide_counts { 19 } else { 7 };
         let outlet = if width >= 70 { (width / 5).min(24) } else { 0 };
         let fixed = 2 + DATE + 1 + counts + if outlet > 0 { outlet + 1 } else { 0 };
-        Columns { title: width.saturating_sub(fixed).max(1), outlet, wide_counts }
+        Columns {
+            title: width.saturating_sub(fixed).max(1),
+            outlet,
+            wide_counts,
+        }
     }
 }
 
@@ -61,16 +65,30 @@ fn row_line<'a>(row: &Row, cols: &Columns, selected: bool, app: &App) -> Line<'a
         spans.push(Span::raw(" "));
         spans.push(Span::styled(cell(&row.outlet, cols.outlet), theme.dim));
     }
-    let contested_style = if row.contested > 0 { theme.contested } else { theme.dim };
+    let contested_style = if row.contested > 0 {
+        theme.contested
+    } else {
+        theme.dim
+    };
     if cols.wide_counts {
         spans.push(Span::raw(format!("  {:>6}", row.claims)));
-        spans.push(Span::styled(format!("  {:>9}", row.contested), contested_style));
+        spans.push(Span::styled(
+            format!("  {:>9}", row.contested),
+            contested_style,
+        ));
     } else {
         spans.push(Span::raw(format!("  {:>2}/", row.claims.min(99))));
-        spans.push(Span::styled(format!("{:<2}", row.contested.min(99)), contested_style));
+        spans.push(Span::styled(
+            format!("{:<2}", row.contested.min(99)),
+            contested_style,
+        ));
     }
     let line = Line::from(spans);
-    if selected { line.style(theme.selection) } else { line }
+    if selected {
+        line.style(theme.selection)
+    } else {
+        line
+    }
 }
 
 fn title(app: &App) -> String {
@@ -110,7 +128,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     let page = usize::from(inner.height).saturating_sub(1);
     let rows = app.library.rows();
-    for (pos, &i) in app.visible.iter().enumerate().skip(app.list_offset).take(page) {
+    for (pos, &i) in app
+        .visible
+        .iter()
+        .enumerate()
+        .skip(app.list_offset)
+        .take(page)
+    {
         lines.push(row_line(&rows[i], &cols, pos == app.selected, app));
     }
     frame.render_widget(Paragraph::new(lines), inner);

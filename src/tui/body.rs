@@ -13,8 +13,8 @@ use whosaid::model::{Article, StanceKind};
 
 use super::app::ArticleView;
 use super::layout::Pane;
-use whosaid::text;
 use super::theme::Theme;
+use whosaid::text;
 
 /// One screen line of the body pane.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,17 +31,25 @@ pub enum BodyLine {
 /// The body laid out for a pane `width` columns wide: title, meta, a blank line, then
 /// the paragraphs wrapped, an empty line between two paragraphs.
 pub fn lines(article: &Article, width: usize) -> Vec<BodyLine> {
-    let mut out: Vec<BodyLine> =
-        text::wrap(&article.title, width).into_iter().map(BodyLine::Title).collect();
+    let mut out: Vec<BodyLine> = text::wrap(&article.title, width)
+        .into_iter()
+        .map(BodyLine::Title)
+        .collect();
     out.push(BodyLine::Meta);
     out.push(BodyLine::Blank);
-    out.extend(text::wrap_paragraphs(&article.body, width).into_iter().map(BodyLine::Text));
+    out.extend(
+        text::wrap_paragraphs(&article.body, width)
+            .into_iter()
+            .map(BodyLine::Text),
+    );
     out
 }
 
 /// The line that shows byte `at` of the body (or the nearest line after it).
 pub fn line_of(lines: &[BodyLine], at: usize) -> Option<usize> {
-    lines.iter().position(|l| matches!(l, BodyLine::Text(r) if at < r.end))
+    lines
+        .iter()
+        .position(|l| matches!(l, BodyLine::Text(r) if at < r.end))
 }
 
 /// The meta line's text: date · outlet · byline.
@@ -131,10 +139,14 @@ pub fn draw(frame: &mut Frame, area: Rect, article: &Article, view: &ArticleView
         .skip(scroll)
         .take(height)
         .map(|l| match l {
-            BodyLine::Title(r) => {
-                Line::styled(clean(article.title.get(r.clone()).unwrap_or("")).into_owned(), theme.title)
-            }
-            BodyLine::Meta => Line::styled(text::truncate(&meta(article), usize::from(inner.width)).into_owned(), theme.dim),
+            BodyLine::Title(r) => Line::styled(
+                clean(article.title.get(r.clone()).unwrap_or("")).into_owned(),
+                theme.title,
+            ),
+            BodyLine::Meta => Line::styled(
+                text::truncate(&meta(article), usize::from(inner.width)).into_owned(),
+                theme.dim,
+            ),
             BodyLine::Blank => Line::default(),
             BodyLine::Text(r) => styled(&article.body, r, &marks),
         })

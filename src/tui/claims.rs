@@ -10,8 +10,8 @@ use whosaid::model::{Article, Claim};
 
 use super::app::ArticleView;
 use super::layout::Pane;
-use whosaid::text;
 use super::theme::Theme;
+use whosaid::text;
 
 /// `[contested]` and the like: the status in words, so it reads without colour.
 pub fn badge(claim: &Claim) -> String {
@@ -39,7 +39,11 @@ pub fn rows(article: &Article, selected: usize, width: usize) -> Vec<Range<usize
         .iter()
         .enumerate()
         .map(|(i, claim)| {
-            let n = 1 + if i == selected { more_lines(claim, width).len() } else { 0 };
+            let n = 1 + if i == selected {
+                more_lines(claim, width).len()
+            } else {
+                0
+            };
             at += n;
             at - n..at
         })
@@ -48,20 +52,30 @@ pub fn rows(article: &Article, selected: usize, width: usize) -> Vec<Range<usize
 
 /// The first line shown: as little scrolling as keeps the selected claim in view.
 pub fn offset(rows: &[Range<usize>], selected: usize, height: usize) -> usize {
-    rows.get(selected).map_or(0, |r| r.end.saturating_sub(height.max(1)).min(r.start))
+    rows.get(selected)
+        .map_or(0, |r| r.end.saturating_sub(height.max(1)).min(r.start))
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, article: &Article, view: &ArticleView, theme: &Theme) {
     let focused = view.focus == Pane::Claims;
-    let title = format!(" Claims ({}/{}) ", (view.claim + 1).min(article.claims.len()), article.claims.len());
-    let block = Block::bordered()
-        .title(title)
-        .border_style(if focused { theme.focus } else { theme.border });
+    let title = format!(
+        " Claims ({}/{}) ",
+        (view.claim + 1).min(article.claims.len()),
+        article.claims.len()
+    );
+    let block = Block::bordered().title(title).border_style(if focused {
+        theme.focus
+    } else {
+        theme.border
+    });
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     if article.claims.is_empty() {
-        frame.render_widget(Paragraph::new(Line::styled("No claims annotated.", theme.dim)), inner);
+        frame.render_widget(
+            Paragraph::new(Line::styled("No claims annotated.", theme.dim)),
+            inner,
+        );
         return;
     }
     let mut lines: Vec<Line> = Vec::new();
@@ -71,10 +85,22 @@ pub fn draw(frame: &mut Frame, area: Rect, article: &Article, view: &ArticleView
         let mark = if selected { MARK_SELECTED } else { MARK_OTHER };
         let room = width.saturating_sub(text::width(mark) + badge.len() + 1);
         let statement = text::sanitize(&claim.statement);
-        let line_style = if selected { theme.selection } else { Default::default() };
-        let more = if selected { more_lines(claim, width) } else { Vec::new() };
+        let line_style = if selected {
+            theme.selection
+        } else {
+            Default::default()
+        };
+        let more = if selected {
+            more_lines(claim, width)
+        } else {
+            Vec::new()
+        };
         // A long selected statement gets lines of its own, in full, under the badge.
-        let head = if more.is_empty() { text::truncate(&statement, room).into_owned() } else { String::new() };
+        let head = if more.is_empty() {
+            text::truncate(&statement, room).into_owned()
+        } else {
+            String::new()
+        };
         let first = Line::from(vec![
             Span::raw(mark),
             Span::styled(badge, theme.status(claim.status())),

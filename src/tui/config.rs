@@ -97,13 +97,6 @@ impl<'de> Deserialize<'de> for ColorSpec {
     }
 }
 
-impl<'de> Deserialize<'de> for KeyChord {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(de::Error::custom)
-    }
-}
-
 /// A whole-number percentage kept between 10 and 90, so no pane disappears.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Percent(pub u16);
@@ -113,7 +106,9 @@ impl<'de> Deserialize<'de> for Percent {
         let n = i64::deserialize(d)?;
         match u16::try_from(n) {
             Ok(p) if (10..=90).contains(&p) => Ok(Percent(p)),
-            _ => Err(de::Error::custom(format!("bad percentage `{n}`: expected 10 to 90"))),
+            _ => Err(de::Error::custom(format!(
+                "bad percentage `{n}`: expected 10 to 90"
+            ))),
         }
     }
 }
@@ -196,7 +191,9 @@ pub struct ExportSection {
 
 impl Default for ExportSection {
     fn default() -> ExportSection {
-        ExportSection { folder: PathBuf::from(".") }
+        ExportSection {
+            folder: PathBuf::from("."),
+        }
     }
 }
 
@@ -208,7 +205,7 @@ struct RawConfig {
     list: ListSection,
     layout: Layout,
     colors: Colors,
-    keys: BTreeMap<Spanned<String>, Vec<Spanned<KeyChord>>>,
+    keys: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
     export: ExportSection,
 }
 
@@ -298,17 +295,26 @@ pub fn locate(
         candidates.push(PathBuf::from(xdg).join("whosaid").join("config.toml"));
     }
     if let Some(home) = env("HOME").filter(|v| !v.is_empty()) {
-        candidates.push(PathBuf::from(home).join(".config").join("whosaid").join("config.toml"));
+        candidates.push(
+            PathBuf::from(home)
+                .join(".config")
+                .join("whosaid")
+                .join("config.toml"),
+        );
     }
     candidates.into_iter().find(|p| p.is_file())
 }
 
+/// A key as configured, with where it was written.
+type BoundKey = (KeyChord, std::ops::Range<usize>);
+
 fn build_keymap(
-    raw: &BTreeMap<Spanned<String>, Vec<Spanned<KeyChord>>>,
+    raw: &BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
     source: &str,
     path: &Path,
 ) -> Result<Keymap, ConfigError> {
     let mut table: Vec<(Action, Vec<KeyChord>)> = Keymap::default().table().to_vec();
+    let mut parsed: Vec<(Action, Vec<BoundKey>)> = Vec::new();
     for (name, keys) in raw {
         let Some(action) = Action::from_name(name.get_ref()) else {
             let names: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
@@ -324,27 +330,36 @@ fn build_keymap(
             );
             return Err(error_at(source, path, name.span(), &message));
         };
-        if let Some(slot) = table.iter_mut().find(|(a, _)| *a == action) {
-            slot.1 = keys.iter().map(|k| *k.get_ref()).collect();
+        let mut chords = Vec::with_capacity(keys.len());
+        for key in keys {
+            let chord: KeyChord = key.get_ref().parse().map_err(|e: super::keymap::BadKey| {
+                error_at(source, path, key.span(), &e.to_string())
+            })?;
+            chords.push((chord, key.span()));
+        }
+        parsed.push((action, chords));
+    }
+    for (action, chords) in &parsed {
+        if let Some(slot) = table.iter_mut().find(|(a, _)| a == action) {
+            slot.1 = chords.iter().map(|(c, _)| *c).collect();
         }
     }
     // One key, one action: a key bound twice would silently lose one binding.
-    for (name, keys) in raw {
-        for key in keys {
+    for (action, keys) in &parsed {
+        for (key, span) in keys {
             let owners: Vec<Action> = table
                 .iter()
-                .filter(|(_, ks)| ks.contains(key.get_ref()))
+                .filter(|(_, ks)| ks.contains(key))
                 .map(|(a, _)| *a)
                 .collect();
             if owners.len() > 1 {
                 let list: Vec<&str> = owners.iter().map(|a| a.name()).collect();
                 let message = format!(
-                    "key `{}` in `{}` is bound to several actions: {}",
-                    key.get_ref(),
-                    name.get_ref(),
+                    "key `{key}` in `{}` is bound to several actions: {}",
+                    action.name(),
                     list.join(", ")
                 );
-                return Err(error_at(source, path, key.span(), &message));
+                return Err(error_at(source, path, span.clone(), &message));
             }
         }
     }
@@ -355,7 +370,9 @@ fn build_keymap(
 fn error_at(source: &str, path: &Path, span: std::ops::Range<usize>, message: &str) -> ConfigError {
     let start = span.start.min(source.len());
     let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = source[start..].find('\n').map_or(source.len(), |i| start + i);
+    let line_end = source[start..]
+        .find('\n')
+        .map_or(source.len(), |i| start + i);
     let line_text = source[line_start..line_end].trim_end_matches('\r');
     let line = source[..start].matches('\n').count() + 1;
     let column = source[line_start..start].chars().count() + 1;
@@ -375,7 +392,9 @@ fn error_at(source: &str, path: &Path, span: std::ops::Range<usize>, message: &s
         column,
         message,
         source_line: line_text.to_string(),
-        width: source.get(span).map_or(1, |s| s.lines().next().unwrap_or("").chars().count().max(1)),
+        width: source
+            .get(span)
+            .map_or(1, |s| s.lines().next().unwrap_or("").chars().count().max(1)),
     }
 }
 
@@ -418,10 +437,22 @@ mod tests {
 
     #[test]
     fn colours_by_name_index_and_hex() {
-        assert_eq!(ColorSpec::parse("Light-Blue"), Some(ColorSpec(Color::LightBlue)));
-        assert_eq!(ColorSpec::parse("darkgrey"), Some(ColorSpec(Color::DarkGray)));
-        assert_eq!(ColorSpec::parse("208"), Some(ColorSpec(Color::Indexed(208))));
-        assert_eq!(ColorSpec::parse("#ff8000"), Some(ColorSpec(Color::Rgb(255, 128, 0))));
+        assert_eq!(
+            ColorSpec::parse("Light-Blue"),
+            Some(ColorSpec(Color::LightBlue))
+        );
+        assert_eq!(
+            ColorSpec::parse("darkgrey"),
+            Some(ColorSpec(Color::DarkGray))
+        );
+        assert_eq!(
+            ColorSpec::parse("208"),
+            Some(ColorSpec(Color::Indexed(208)))
+        );
+        assert_eq!(
+            ColorSpec::parse("#ff8000"),
+            Some(ColorSpec(Color::Rgb(255, 128, 0)))
+        );
         assert_eq!(ColorSpec::parse("#ff80"), None);
         assert_eq!(ColorSpec::parse("reddish"), None);
     }
@@ -450,7 +481,11 @@ mod tests {
         let cwd = dir.path().join("cwd");
         let xdg = dir.path().join("xdg");
         let home = dir.path().join("home");
-        for d in [cwd.clone(), xdg.join("whosaid"), home.join(".config/whosaid")] {
+        for d in [
+            cwd.clone(),
+            xdg.join("whosaid"),
+            home.join(".config/whosaid"),
+        ] {
             std::fs::create_dir_all(d).unwrap();
         }
         let env = |name: &str| match name {

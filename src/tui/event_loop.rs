@@ -83,5 +83,9 @@ fn command_of(app: &App, event: Event) -> Option<Command> {
 }
 
 fn export(app: &mut App, ids: &[whosaid::model::ArticleId]) {
-    app.message = Some(format!("Export of {} article(s) is not available yet.", ids.len()));
+    app.message = Some(format!(
+        "Export of {} article(s) to {} is not available yet.",
+        ids.len(),
+        app.config.export_folder.display()
+    ));
 }

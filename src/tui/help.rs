@@ -11,7 +11,12 @@ use super::keymap::Action;
 fn lines(app: &App) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let keymap = &app.config.keymap;
-    let width = Action::ALL.iter().map(|a| keymap.label(*a).len()).max().unwrap_or(8).min(24);
+    let width = Action::ALL
+        .iter()
+        .map(|a| keymap.label(*a).len())
+        .max()
+        .unwrap_or(8)
+        .min(24);
     let mut out = vec![Line::styled("Keys", theme.title)];
     for (action, keys) in keymap.table() {
         if keys.is_empty() {
@@ -23,7 +28,9 @@ fn lines(app: &App) -> Vec<Line<'static>> {
             Span::raw(action.describe()),
         ]));
     }
-    out.push(Line::raw("  In the search prompt, type to filter; Enter keeps it, Esc clears it."));
+    out.push(Line::raw(
+        "  In the search prompt, type to filter; Enter keeps it, Esc clears it.",
+    ));
     out.push(Line::default());
     out.push(Line::styled("Claims", theme.title));
     out.push(Line::from(vec![
@@ -34,7 +41,10 @@ fn lines(app: &App) -> Vec<Line<'static>> {
         Span::styled("  [asserted]     ", theme.asserted),
         Span::raw("only asserted"),
     ]));
-    out.push(Line::from(vec![Span::styled("  [denied]       ", theme.denied), Span::raw("only denied")]));
+    out.push(Line::from(vec![
+        Span::styled("  [denied]       ", theme.denied),
+        Span::raw("only denied"),
+    ]));
     out.push(Line::from(vec![
         Span::styled("  [unattributed] ", theme.unattributed),
         Span::raw("no one is named for or against it"),
@@ -43,18 +53,31 @@ fn lines(app: &App) -> Vec<Line<'static>> {
         Span::styled("  underlined", theme.claim),
         Span::raw("     a claim's words in the article; the selected one is reversed"),
     ]));
-    out.push(Line::raw("  A ← B          A said it, relaying B (nearest source first)"));
+    out.push(Line::raw(
+        "  A ← B          A said it, relaying B (nearest source first)",
+    ));
     out.push(Line::default());
-    out.push(Line::styled(format!("Config: {}", app.config_source), theme.dim));
+    out.push(Line::styled(
+        format!("Config: {}", app.config_source),
+        theme.dim,
+    ));
     out
 }
 
 /// A rectangle of at most `w`×`h` in the middle of `area`.
 fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let [_, mid, _] = Layout::vertical([Constraint::Fill(1), Constraint::Length(h.min(area.height)), Constraint::Fill(1)])
-        .areas(area);
-    let [_, c, _] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(w.min(area.width)), Constraint::Fill(1)])
-        .areas(mid);
+    let [_, mid, _] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(h.min(area.height)),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let [_, c, _] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(w.min(area.width)),
+        Constraint::Fill(1),
+    ])
+    .areas(mid);
     c
 }
 
@@ -65,8 +88,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let max_scroll = usize::from(height.saturating_sub(rect.height));
     let scroll = u16::try_from(app.help_scroll.min(max_scroll)).unwrap_or(0);
     let block = Block::bordered()
-        .title(" Help — any other key closes ")
+        .title(" Help — j/k scroll, any other key closes ")
         .border_style(app.theme.focus);
     frame.render_widget(Clear, rect);
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).scroll((scroll, 0)), rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        rect,
+    );
 }

@@ -224,8 +224,7 @@ impl FromStr for KeyChord {
                 let lower = rest.to_ascii_lowercase();
                 if lower == "space" {
                     KeyCode::Char(' ')
-                } else if let Some(n) = lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok())
-                {
+                } else if let Some(n) = lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
                     if !(1..=12).contains(&n) {
                         return Err(bad());
                     }
@@ -313,7 +312,11 @@ impl Default for Keymap {
         let by_action = Action::ALL
             .into_iter()
             .map(|a| {
-                let keys = a.default_keys().iter().filter_map(|k| k.parse().ok()).collect();
+                let keys = a
+                    .default_keys()
+                    .iter()
+                    .filter_map(|k| k.parse().ok())
+                    .collect();
                 (a, keys)
             })
             .collect();
@@ -398,12 +401,27 @@ mod tests {
 
     #[test]
     fn names_parse_and_print_back() {
-        for name in ["j", "G", "/", "?", "ctrl-c", "shift-tab", "pagedown", "space", "f1", "alt-x", "-"] {
+        for name in [
+            "j",
+            "G",
+            "/",
+            "?",
+            "ctrl-c",
+            "shift-tab",
+            "pagedown",
+            "space",
+            "f1",
+            "alt-x",
+            "-",
+        ] {
             let chord: KeyChord = name.parse().unwrap();
             assert_eq!(chord.to_string(), name);
         }
         assert_eq!("shift-g".parse::<KeyChord>().unwrap(), "G".parse().unwrap());
-        assert_eq!("Enter".parse::<KeyChord>().unwrap(), "enter".parse().unwrap());
+        assert_eq!(
+            "Enter".parse::<KeyChord>().unwrap(),
+            "enter".parse().unwrap()
+        );
         for bad in ["", "ctrl-", "jj", "pgdn", "f13", "ctrl-nothing"] {
             assert!(bad.parse::<KeyChord>().is_err(), "{bad} should be rejected");
         }
@@ -425,7 +443,10 @@ mod tests {
         let map = Keymap::default();
         let ctrl_c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
         for mode in [Mode::Normal, Mode::Search, Mode::Help] {
-            assert_eq!(command(&map, mode, &ctrl_c), Some(Command::Run(Action::Quit)));
+            assert_eq!(
+                command(&map, mode, &ctrl_c),
+                Some(Command::Run(Action::Quit))
+            );
         }
     }
 
@@ -433,12 +454,24 @@ mod tests {
     fn typing_a_search_does_not_run_bound_letters() {
         let map = Keymap::default();
         let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(command(&map, Mode::Normal, &q), Some(Command::Run(Action::Quit)));
-        assert_eq!(command(&map, Mode::Search, &q), Some(Command::SearchInput('q')));
+        assert_eq!(
+            command(&map, Mode::Normal, &q),
+            Some(Command::Run(Action::Quit))
+        );
+        assert_eq!(
+            command(&map, Mode::Search, &q),
+            Some(Command::SearchInput('q'))
+        );
         let down = key(KeyCode::Down, KeyModifiers::NONE);
-        assert_eq!(command(&map, Mode::Search, &down), Some(Command::Run(Action::Down)));
+        assert_eq!(
+            command(&map, Mode::Search, &down),
+            Some(Command::Run(Action::Down))
+        );
         let esc = key(KeyCode::Esc, KeyModifiers::NONE);
-        assert_eq!(command(&map, Mode::Search, &esc), Some(Command::SearchCancel));
+        assert_eq!(
+            command(&map, Mode::Search, &esc),
+            Some(Command::SearchCancel)
+        );
     }
 
     #[test]
@@ -455,8 +488,14 @@ mod tests {
         let j: KeyChord = "j".parse().unwrap();
         let x: KeyChord = "x".parse().unwrap();
         let map = Keymap::new(vec![(Action::Down, vec![j, x])]);
-        assert_eq!(map.action(&key(KeyCode::Char('x'), KeyModifiers::NONE)), Some(Action::Down));
+        assert_eq!(
+            map.action(&key(KeyCode::Char('x'), KeyModifiers::NONE)),
+            Some(Action::Down)
+        );
         assert_eq!(map.label(Action::Down), "j, x");
-        assert_eq!(map.action(&key(KeyCode::Char('k'), KeyModifiers::NONE)), None);
+        assert_eq!(
+            map.action(&key(KeyCode::Char('k'), KeyModifiers::NONE)),
+            None
+        );
     }
 }

@@ -97,7 +97,9 @@ impl ArticleAreas {
     /// The pane whose rectangle holds a point (for mouse clicks).
     pub fn pane_at(&self, x: u16, y: u16) -> Option<Pane> {
         let pos = ratatui::layout::Position { x, y };
-        Pane::ALL.into_iter().find(|p| self.pane(*p).is_some_and(|r| r.contains(pos)))
+        Pane::ALL
+            .into_iter()
+            .find(|p| self.pane(*p).is_some_and(|r| r.contains(pos)))
     }
 }
 

@@ -3,9 +3,9 @@
 
 use std::cmp::Ordering;
 
+use whosaid::Corpus;
 use whosaid::corpus::FileReport;
 use whosaid::model::{Article, ArticleId};
-use whosaid::Corpus;
 
 use super::config::Sort;
 use whosaid::text;
@@ -48,9 +48,21 @@ impl Row {
         Row {
             id: article.id.clone(),
             title: text::sanitize(&article.title).into_owned(),
-            date: article.published.as_ref().map(|p| p.date().to_string()).unwrap_or_default(),
-            published: article.published.as_ref().map(|p| p.as_str().to_string()).unwrap_or_default(),
-            outlet: article.outlet.as_deref().map(|o| text::sanitize(o).into_owned()).unwrap_or_default(),
+            date: article
+                .published
+                .as_ref()
+                .map(|p| p.date().to_string())
+                .unwrap_or_default(),
+            published: article
+                .published
+                .as_ref()
+                .map(|p| p.as_str().to_string())
+                .unwrap_or_default(),
+            outlet: article
+                .outlet
+                .as_deref()
+                .map(|o| text::sanitize(o).into_owned())
+                .unwrap_or_default(),
             claims: article.claims.len(),
             contested: article.contested_count(),
             search,
@@ -68,9 +80,19 @@ fn compare(a: &Row, b: &Row, sort: Sort) -> Ordering {
     let dated = |r: &Row| r.published.is_empty();
     let by_id = a.id.cmp(&b.id);
     match sort {
-        Sort::Newest => dated(a).cmp(&dated(b)).then(b.published.cmp(&a.published)).then(by_id),
-        Sort::Oldest => dated(a).cmp(&dated(b)).then(a.published.cmp(&b.published)).then(by_id),
-        Sort::Title => a.title.to_lowercase().cmp(&b.title.to_lowercase()).then(by_id),
+        Sort::Newest => dated(a)
+            .cmp(&dated(b))
+            .then(b.published.cmp(&a.published))
+            .then(by_id),
+        Sort::Oldest => dated(a)
+            .cmp(&dated(b))
+            .then(a.published.cmp(&b.published))
+            .then(by_id),
+        Sort::Title => a
+            .title
+            .to_lowercase()
+            .cmp(&b.title.to_lowercase())
+            .then(by_id),
         Sort::Id => by_id,
     }
 }
@@ -93,7 +115,13 @@ impl Library {
         let rows: Vec<Row> = corpus.articles().iter().map(Row::of).collect();
         let mut order: Vec<usize> = (0..rows.len()).collect();
         order.sort_by(|&a, &b| compare(&rows[a], &rows[b], sort));
-        Library { corpus, rows, order, pending_problems: Vec::new(), complete: true }
+        Library {
+            corpus,
+            rows,
+            order,
+            pending_problems: Vec::new(),
+            complete: true,
+        }
     }
 
     /// An empty library that fills up as files load.
@@ -103,7 +131,9 @@ impl Library {
 
     /// Adds a row while loading (the article itself arrives with the finished corpus).
     pub fn push_row(&mut self, row: Row, sort: Sort) {
-        let at = self.order.partition_point(|&i| compare(&self.rows[i], &row, sort).is_lt());
+        let at = self
+            .order
+            .partition_point(|&i| compare(&self.rows[i], &row, sort).is_lt());
         self.rows.push(row);
         self.order.insert(at, self.rows.len() - 1);
     }
@@ -126,7 +156,11 @@ impl Library {
 
     /// The article of a row, once loading is complete.
     pub fn article(&self, row: usize) -> Option<&Article> {
-        if self.complete { self.corpus.articles().get(row) } else { None }
+        if self.complete {
+            self.corpus.articles().get(row)
+        } else {
+            None
+        }
     }
 
     /// Files rejected with errors, in id order once complete, as they come before.
@@ -140,7 +174,11 @@ impl Library {
 
     /// How many rejected files there are, without collecting them.
     pub fn problem_count(&self) -> usize {
-        if self.complete { self.corpus.rejected().count() } else { self.pending_problems.len() }
+        if self.complete {
+            self.corpus.rejected().count()
+        } else {
+            self.pending_problems.len()
+        }
     }
 
     /// Rows matching `lower_query` in list order, looking only at `within` when given
@@ -150,6 +188,10 @@ impl Library {
             return self.order.clone();
         }
         let candidates = within.unwrap_or(&self.order);
-        candidates.iter().copied().filter(|&i| self.rows[i].matches(lower_query)).collect()
+        candidates
+            .iter()
+            .copied()
+            .filter(|&i| self.rows[i].matches(lower_query))
+            .collect()
     }
 }

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
 use std::thread;
 
+use whosaid::Corpus;
 use whosaid::corpus::FileReport;
 use whosaid::load::{self, Loaded, UsageError};
-use whosaid::Corpus;
 
 use super::app::{App, Loading};
 use super::config::Sort;

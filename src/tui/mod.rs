@@ -56,7 +56,10 @@ pub fn run(articles: &Path, config: Option<&Path>) -> u8 {
             return EXIT_FAILED;
         }
     };
-    let size = terminal.size().map(|s| (s.width, s.height)).unwrap_or((80, 24));
+    let size = terminal
+        .size()
+        .map(|s| (s.width, s.height))
+        .unwrap_or((80, 24));
     let mut app = App::new(Library::loading(), config, theme, size);
     app.articles_dir = articles.to_path_buf();
     app.config_source = source;

@@ -26,11 +26,19 @@ pub fn no_articles(frame: &mut Frame, area: Rect, app: &App, reason: &str) {
         Line::default(),
         Line::raw(text::sanitize(reason).into_owned()),
         Line::default(),
-        Line::raw(format!("whosaid reads annotated articles: one TOML file per article in {dir}/")),
+        Line::raw(format!(
+            "whosaid reads annotated articles: one TOML file per article in {dir}/"
+        )),
         Line::raw("(or the folder given with --articles DIR). A minimal file:"),
         Line::default(),
-        Line::styled("  title = \"Kremlin denies reports of a Trump-Putin call\"", theme.focus),
-        Line::styled("  body = \"\"\"The Post reported the call. Peskov called it \"pure fiction\".\"\"\"", theme.focus),
+        Line::styled(
+            "  title = \"Kremlin denies reports of a Trump-Putin call\"",
+            theme.focus,
+        ),
+        Line::styled(
+            "  body = \"\"\"The Post reported the call. Peskov called it \"pure fiction\".\"\"\"",
+            theme.focus,
+        ),
         Line::styled("  [actors.wapo]", theme.focus),
         Line::styled("  name = \"The Washington Post\"", theme.focus),
         Line::styled("  kind = \"outlet\"", theme.focus),
@@ -39,12 +47,28 @@ pub fn no_articles(frame: &mut Frame, area: Rect, app: &App, reason: &str) {
         Line::styled("  kind = \"person\"", theme.focus),
         Line::styled("  [[claims]]", theme.focus),
         Line::styled("  id = \"call\"", theme.focus),
-        Line::styled("  statement = \"Trump and Putin spoke by phone.\"", theme.focus),
-        Line::styled("  asserted_by = [{ actor = \"wapo\", cue = \"reported\" }]", theme.focus),
-        Line::styled("  denied_by = [{ actor = \"peskov\", quote = \"pure fiction\" }]", theme.focus),
+        Line::styled(
+            "  statement = \"Trump and Putin spoke by phone.\"",
+            theme.focus,
+        ),
+        Line::styled(
+            "  asserted_by = [{ actor = \"wapo\", cue = \"reported\" }]",
+            theme.focus,
+        ),
+        Line::styled(
+            "  denied_by = [{ actor = \"peskov\", quote = \"pure fiction\" }]",
+            theme.focus,
+        ),
         Line::default(),
         Line::raw("Check files with `whosaid check`. Press q to quit."),
     ];
-    let block = Block::bordered().title(" whosaid ").border_style(theme.border);
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
+    let block = Block::bordered()
+        .title(" whosaid ")
+        .border_style(theme.border);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
 }

@@ -10,8 +10,8 @@ use whosaid::model::{ActorId, Article, Stance, StanceKind};
 
 use super::app::ArticleView;
 use super::layout::Pane;
-use whosaid::text;
 use super::theme::Theme;
+use whosaid::text;
 
 fn name_of(article: &Article, id: &ActorId) -> String {
     let name = article.actor(id).map_or(id.as_str(), |a| a.name.as_str());
@@ -27,7 +27,12 @@ pub fn chain(article: &Article, stance: &Stance) -> String {
         .join(" ← ")
 }
 
-fn stance_lines(article: &Article, stance: &Stance, kind: StanceKind, theme: &Theme) -> Vec<Line<'static>> {
+fn stance_lines(
+    article: &Article,
+    stance: &Stance,
+    kind: StanceKind,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let sign = match kind {
         StanceKind::Asserts => "+ asserts",
         StanceKind::Denies => "− denies",
@@ -46,7 +51,10 @@ fn stance_lines(article: &Article, stance: &Stance, kind: StanceKind, theme: &Th
         lines.push(Line::styled(format!("  {who}"), theme.dim));
     }
     let field = |label: &str, value: String, style: Style| {
-        Line::from(vec![Span::styled(format!("  {label}: "), theme.dim), Span::styled(value, style)])
+        Line::from(vec![
+            Span::styled(format!("  {label}: "), theme.dim),
+            Span::styled(value, style),
+        ])
     };
     if !stance.via.is_empty() {
         lines.push(field("via", chain(article, stance), Style::new()));
@@ -55,14 +63,25 @@ fn stance_lines(article: &Article, stance: &Stance, kind: StanceKind, theme: &Th
         lines.push(field("cue", text::sanitize(cue).into_owned(), Style::new()));
     }
     if let Some(quote) = &stance.quote {
-        lines.push(field("quote", format!("“{}”", text::sanitize(quote)), theme.stance(kind)));
+        lines.push(field(
+            "quote",
+            format!("“{}”", text::sanitize(quote)),
+            theme.stance(kind),
+        ));
     }
     lines
 }
 
 /// Every line of one pane, before wrapping.
-fn pane_lines(article: &Article, claim: usize, kind: StanceKind, theme: &Theme) -> Vec<Line<'static>> {
-    let Some(claim) = article.claims.get(claim) else { return Vec::new() };
+fn pane_lines(
+    article: &Article,
+    claim: usize,
+    kind: StanceKind,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let Some(claim) = article.claims.get(claim) else {
+        return Vec::new();
+    };
     let list = match kind {
         StanceKind::Asserts => &claim.asserted_by,
         StanceKind::Denies => &claim.denied_by,
@@ -86,11 +105,22 @@ fn pane_lines(article: &Article, claim: usize, kind: StanceKind, theme: &Theme) 
 
 /// How many lines (before wrapping) the pane has, for scrolling.
 pub fn line_count(article: &Article, claim: usize, denied: bool) -> usize {
-    let kind = if denied { StanceKind::Denies } else { StanceKind::Asserts };
+    let kind = if denied {
+        StanceKind::Denies
+    } else {
+        StanceKind::Asserts
+    };
     pane_lines(article, claim, kind, &Theme::default()).len()
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, article: &Article, view: &ArticleView, kind: StanceKind, theme: &Theme) {
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    article: &Article,
+    view: &ArticleView,
+    kind: StanceKind,
+    theme: &Theme,
+) {
     let (pane, scroll) = match kind {
         StanceKind::Asserts => (Pane::Asserted, view.stance_scroll[0]),
         StanceKind::Denies => (Pane::Denied, view.stance_scroll[1]),
@@ -106,9 +136,16 @@ pub fn draw(frame: &mut Frame, area: Rect, article: &Article, view: &ArticleView
     ]);
     let block = Block::bordered()
         .title(title)
-        .border_style(if view.focus == pane { theme.focus } else { theme.border });
+        .border_style(if view.focus == pane {
+            theme.focus
+        } else {
+            theme.border
+        });
     let lines = pane_lines(article, view.claim, kind, theme);
     let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
-    let para = Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).scroll((scroll, 0));
+    let para = Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0));
     frame.render_widget(para, area);
 }

@@ -10,7 +10,12 @@ use super::keymap::Action;
 use whosaid::text;
 
 fn first_key(app: &App, action: Action) -> String {
-    app.config.keymap.keys(action).first().map(ToString::to_string).unwrap_or_default()
+    app.config
+        .keymap
+        .keys(action)
+        .first()
+        .map(ToString::to_string)
+        .unwrap_or_default()
 }
 
 fn hints(app: &App) -> String {
@@ -39,15 +44,30 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let right = hints(app);
     let left: Vec<Span> = if app.search.typing {
         let q = text::sanitize(&app.search.query).into_owned();
-        vec![Span::styled("/", app.theme.focus), Span::raw(q), Span::styled("▏", app.theme.focus)]
+        vec![
+            Span::styled("/", app.theme.focus),
+            Span::raw(q),
+            Span::styled("▏", app.theme.focus),
+        ]
     } else if let Some(m) = &app.message {
-        vec![Span::styled(text::sanitize(m).into_owned(), app.theme.warning)]
+        vec![Span::styled(
+            text::sanitize(m).into_owned(),
+            app.theme.warning,
+        )]
     } else {
         let where_ = match app.open_view() {
-            Some(v) => app.library.rows().get(v.row).map(|r| r.id.to_string()).unwrap_or_default(),
+            Some(v) => app
+                .library
+                .rows()
+                .get(v.row)
+                .map(|r| r.id.to_string())
+                .unwrap_or_default(),
             None => app.articles_dir.display().to_string(),
         };
-        vec![Span::styled(text::sanitize(&where_).into_owned(), app.theme.dim)]
+        vec![Span::styled(
+            text::sanitize(&where_).into_owned(),
+            app.theme.dim,
+        )]
     };
     let left_width: usize = left.iter().map(|s| text::width(&s.content)).sum();
     let mut spans = left;

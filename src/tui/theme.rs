@@ -28,8 +28,20 @@ pub struct Theme {
 
 impl Theme {
     pub fn new(colors: &Colors, no_color: bool) -> Theme {
-        let fg = |c: Color| if no_color { Style::new() } else { Style::new().fg(c) };
-        let bg = |c: Color| if no_color { Style::new() } else { Style::new().bg(c) };
+        let fg = |c: Color| {
+            if no_color {
+                Style::new()
+            } else {
+                Style::new().fg(c)
+            }
+        };
+        let bg = |c: Color| {
+            if no_color {
+                Style::new()
+            } else {
+                Style::new().bg(c)
+            }
+        };
         Theme {
             asserted: fg(colors.asserted.0).add_modifier(Modifier::BOLD),
             denied: fg(colors.denied.0).add_modifier(Modifier::BOLD),

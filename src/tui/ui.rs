@@ -22,7 +22,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match (&app.loading, &app.screen) {
         (Loading::Unavailable(reason), _) => notice::no_articles(frame, main, app, reason),
         (Loading::Done, _) if nothing => {
-            let reason = format!("No article files (*.toml) in {}.", app.articles_dir.display());
+            let reason = format!(
+                "No article files (*.toml) in {}.",
+                app.articles_dir.display()
+            );
             notice::no_articles(frame, main, app, &reason);
         }
         (_, Screen::List) => draw_list(frame, main, app),
@@ -43,7 +46,9 @@ fn draw_list(frame: &mut Frame, main: Rect, app: &App) {
 }
 
 fn draw_article(frame: &mut Frame, main: Rect, app: &App, view: &ArticleView) {
-    let Some(article) = app.library.article(view.row) else { return };
+    let Some(article) = app.library.article(view.row) else {
+        return;
+    };
     let theme = &app.theme;
     let areas = layout::article(main, &app.config.layout, view.focus);
     if let Some(tabs) = areas.tabs {

@@ -33,7 +33,9 @@ fn moved(pos: usize, len: usize, page: usize, step: Step) -> usize {
     let last = len.saturating_sub(1);
     match step {
         Step::By(d) => pos.saturating_add_signed(d).min(last),
-        Step::Page(d) => pos.saturating_add_signed(d * page.max(1) as isize).min(last),
+        Step::Page(d) => pos
+            .saturating_add_signed(d * page.max(1) as isize)
+            .min(last),
         Step::Start => 0,
         Step::End => last,
     }
@@ -126,7 +128,11 @@ impl App {
     fn export(&mut self) -> Option<Effect> {
         let ids = match self.open_view() {
             Some(view) => vec![self.library.rows()[view.row].id.clone()],
-            None => self.visible.iter().map(|&i| self.library.rows()[i].id.clone()).collect(),
+            None => self
+                .visible
+                .iter()
+                .map(|&i| self.library.rows()[i].id.clone())
+                .collect(),
         };
         if ids.is_empty() {
             self.message = Some("Nothing to export.".to_string());
@@ -157,12 +163,16 @@ impl App {
                 let Some(step) = step_of(other) else { return };
                 match self.list_focus {
                     ListFocus::Articles => {
-                        self.selected = moved(self.selected, self.visible.len(), self.list_page(), step);
+                        self.selected =
+                            moved(self.selected, self.visible.len(), self.list_page(), step);
                         self.keep_selection_visible();
                     }
                     ListFocus::Problems => {
                         let total = problems::line_count(&self.library);
-                        let page = self.list_areas().1.map_or(1, |r| usize::from(layout::inner(r).height));
+                        let page = self
+                            .list_areas()
+                            .1
+                            .map_or(1, |r| usize::from(layout::inner(r).height));
                         self.problems_scroll = moved(self.problems_scroll, total, page, step);
                     }
                 }
@@ -171,13 +181,26 @@ impl App {
     }
 
     fn open_selected(&mut self) {
-        let Some(&row) = self.visible.get(self.selected) else { return };
-        let Some(article) = self.library.article(row) else {
-            self.message = Some("Still loading; the article opens once every file is read.".to_string());
+        let Some(&row) = self.visible.get(self.selected) else {
             return;
         };
-        let focus = if article.claims.is_empty() { Pane::Body } else { Pane::Claims };
-        let mut view = ArticleView { row, claim: 0, focus, body_scroll: 0, stance_scroll: [0, 0] };
+        let Some(article) = self.library.article(row) else {
+            self.message =
+                Some("Still loading; the article opens once every file is read.".to_string());
+            return;
+        };
+        let focus = if article.claims.is_empty() {
+            Pane::Body
+        } else {
+            Pane::Claims
+        };
+        let mut view = ArticleView {
+            row,
+            claim: 0,
+            focus,
+            body_scroll: 0,
+            stance_scroll: [0, 0],
+        };
         self.scroll_to_claim(&mut view);
         self.screen = Screen::Article(view);
     }
@@ -218,7 +241,11 @@ impl App {
         let page = self
             .article_areas(view.focus)
             .pane(view.focus)
-            .map_or(1, |r| usize::from(layout::inner(r).height).saturating_sub(1).max(1));
+            .map_or(1, |r| {
+                usize::from(layout::inner(r).height)
+                    .saturating_sub(1)
+                    .max(1)
+            });
         match view.focus {
             Pane::Claims => {
                 let to = moved(view.claim, claims, page, step);
@@ -261,17 +288,27 @@ impl App {
 
     /// Scrolls the body so the selected claim's quote is in view, a third from the top.
     fn scroll_to_claim(&self, view: &mut ArticleView) {
-        let Some(article) = self.library.article(view.row) else { return };
-        let Some(anchor) = article.claims.get(view.claim).and_then(|c| c.anchor.clone()) else {
+        let Some(article) = self.library.article(view.row) else {
             return;
         };
-        let Some(lines) = self.body_lines(view) else { return };
+        let Some(anchor) = article
+            .claims
+            .get(view.claim)
+            .and_then(|c| c.anchor.clone())
+        else {
+            return;
+        };
+        let Some(lines) = self.body_lines(view) else {
+            return;
+        };
         let areas = self.article_areas(view.focus);
         let height = areas
             .body
             .or(areas.pane(view.focus))
             .map_or(1, |r| usize::from(layout::inner(r).height).max(1));
-        let Some(first) = body::line_of(&lines, anchor.start) else { return };
+        let Some(first) = body::line_of(&lines, anchor.start) else {
+            return;
+        };
         let last = body::line_of(&lines, anchor.end.saturating_sub(1)).unwrap_or(first);
         if first < view.body_scroll || last >= view.body_scroll + height {
             view.body_scroll = first.saturating_sub(height / 3);
@@ -310,27 +347,36 @@ impl App {
                 let mut view = view.clone();
                 let areas = self.article_areas(view.focus);
                 if let Some(tabs) = areas.tabs.filter(|r| r.contains(pos)) {
-                    let slot = usize::from(x - tabs.x) * Pane::ALL.len() / usize::from(tabs.width.max(1));
+                    let slot =
+                        usize::from(x - tabs.x) * Pane::ALL.len() / usize::from(tabs.width.max(1));
                     view.focus = Pane::ALL[slot.min(Pane::ALL.len() - 1)];
                 } else if let Some(pane) = areas.pane_at(x, y) {
                     view.focus = pane;
-                    if pane == Pane::Claims {
-                        let inner = areas.claims.map(layout::inner);
-                        if let (Some(inner), Some(article)) = (inner, self.library.article(view.row)) {
-                            if inner.contains(pos) {
-                                let rows = super::claims::rows(article, view.claim, usize::from(inner.width));
-                                let offset = super::claims::offset(&rows, view.claim, usize::from(inner.height));
-                                let line = offset + usize::from(y - inner.y);
-                                if let Some(c) = rows.iter().position(|r| r.contains(&line)) {
-                                    self.select_claim(&mut view, c);
-                                }
-                            }
-                        }
+                    if let Some(c) = self.claim_at(&view, areas.claims, pos) {
+                        self.select_claim(&mut view, c);
                     }
                 }
                 self.screen = Screen::Article(view);
             }
         }
+    }
+
+    /// The claim drawn at `pos` in the claims pane, if that is where the click landed.
+    fn claim_at(
+        &self,
+        view: &ArticleView,
+        claims: Option<ratatui::layout::Rect>,
+        pos: ratatui::layout::Position,
+    ) -> Option<usize> {
+        let inner = layout::inner(claims?);
+        let article = self.library.article(view.row)?;
+        if !inner.contains(pos) {
+            return None;
+        }
+        let rows = super::claims::rows(article, view.claim, usize::from(inner.width));
+        let offset = super::claims::offset(&rows, view.claim, usize::from(inner.height));
+        let line = offset + usize::from(pos.y - inner.y);
+        rows.iter().position(|r| r.contains(&line))
     }
 
     fn wheel(&mut self, d: i8, x: u16, y: u16) {

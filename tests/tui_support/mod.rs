@@ -7,10 +7,10 @@ use std::path::PathBuf;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use whosaid::Corpus;
 use whosaid::diagnostic::{Diagnostic, Severity};
 use whosaid::load::{Loaded, SourceFile};
 use whosaid::model::*;
-use whosaid::Corpus;
 
 use crate::tui::app::App;
 use crate::tui::config::Config;
@@ -31,7 +31,13 @@ pub fn actor(id: &str, name: &str, kind: ActorKind, role: Option<&str>) -> Actor
     }
 }
 
-pub fn stance(body: &str, actor: &str, via: &[&str], cue: Option<&str>, quote: Option<&str>) -> Stance {
+pub fn stance(
+    body: &str,
+    actor: &str,
+    via: &[&str],
+    cue: Option<&str>,
+    quote: Option<&str>,
+) -> Stance {
     Stance {
         actor: ActorId::new(actor),
         via: via.iter().map(|v| ActorId::new(*v)).collect(),
@@ -43,11 +49,20 @@ pub fn stance(body: &str, actor: &str, via: &[&str], cue: Option<&str>, quote: O
 
 /// The anchor of a quote written exactly as in the body.
 pub fn find(body: &str, quote: &str) -> std::ops::Range<usize> {
-    let at = body.find(quote).unwrap_or_else(|| panic!("{quote:?} not in body"));
+    let at = body
+        .find(quote)
+        .unwrap_or_else(|| panic!("{quote:?} not in body"));
     at..at + quote.len()
 }
 
-pub fn claim(body: &str, id: &str, statement: &str, quote: Option<&str>, asserted: Vec<Stance>, denied: Vec<Stance>) -> Claim {
+pub fn claim(
+    body: &str,
+    id: &str,
+    statement: &str,
+    quote: Option<&str>,
+    asserted: Vec<Stance>,
+    denied: Vec<Stance>,
+) -> Claim {
     Claim {
         id: ClaimId::new(id),
         statement: statement.into(),
@@ -58,7 +73,13 @@ pub fn claim(body: &str, id: &str, statement: &str, quote: Option<&str>, asserte
     }
 }
 
-pub fn article(id: &str, title: &str, published: Option<&str>, outlet: Option<&str>, body: &str) -> Article {
+pub fn article(
+    id: &str,
+    title: &str,
+    published: Option<&str>,
+    outlet: Option<&str>,
+    body: &str,
+) -> Article {
     Article {
         id: ArticleId::new(id),
         path: PathBuf::from(format!("articles/{id}.toml")),
@@ -89,8 +110,18 @@ pub fn kremlin() -> Article {
     );
     a.actors = vec![
         actor("wapo", "The Washington Post", ActorKind::Outlet, None),
-        actor("wapo-sources", "Sources familiar with the call", ActorKind::Anonymous, None),
-        actor("peskov", "Dmitry Peskov", ActorKind::Person, Some("Kremlin spokesperson")),
+        actor(
+            "wapo-sources",
+            "Sources familiar with the call",
+            ActorKind::Anonymous,
+            None,
+        ),
+        actor(
+            "peskov",
+            "Dmitry Peskov",
+            ActorKind::Person,
+            Some("Kremlin spokesperson"),
+        ),
     ];
     a.claims = vec![
         claim(
@@ -99,7 +130,13 @@ pub fn kremlin() -> Article {
             "Trump and Putin spoke by phone about the war in Ukraine.",
             Some("the two leaders reportedly\ndiscussed the Ukraine conflict"),
             vec![stance(b, "wapo", &["wapo-sources"], Some("reported"), None)],
-            vec![stance(b, "peskov", &[], Some("dismissed this claim as"), Some("pure fiction"))],
+            vec![stance(
+                b,
+                "peskov",
+                &[],
+                Some("dismissed this claim as"),
+                Some("pure fiction"),
+            )],
         ),
         claim(
             b,
@@ -109,7 +146,14 @@ pub fn kremlin() -> Article {
             vec![],
             vec![stance(b, "peskov", &[], Some("said"), None)],
         ),
-        claim(b, "thursday", "The call took place on Thursday.", Some("the call took place on Thursday"), vec![stance(b, "wapo", &["wapo-sources"], Some("said"), None)], vec![]),
+        claim(
+            b,
+            "thursday",
+            "The call took place on Thursday.",
+            Some("the call took place on Thursday"),
+            vec![stance(b, "wapo", &["wapo-sources"], Some("said"), None)],
+            vec![],
+        ),
     ];
     a
 }
@@ -119,16 +163,65 @@ pub const UNICODE_BODY: &str = "東京の記者会見で、大臣は「合意は
 /// CJK, emoji (with a ZWJ family), combining marks and Arabic.
 pub fn unicode() -> Article {
     let b = UNICODE_BODY;
-    let mut a = article("asia/東京-会見", "東京で会見：大臣「合意は存在しない」🎉 Zoë's café", Some("2025-01-02T09:30:00+09:00"), Some("朝日新聞"), b);
+    let mut a = article(
+        "asia/東京-会見",
+        "東京で会見：大臣「合意は存在しない」🎉 Zoë's café",
+        Some("2025-01-02T09:30:00+09:00"),
+        Some("朝日新聞"),
+        b,
+    );
     a.actors = vec![
-        actor("minister", "大臣 山田太郎", ActorKind::Person, Some("外務大臣")),
-        actor("spokes", "المتحدث الرسمي", ActorKind::Government, Some("متحدث")),
+        actor(
+            "minister",
+            "大臣 山田太郎",
+            ActorKind::Person,
+            Some("外務大臣"),
+        ),
+        actor(
+            "spokes",
+            "المتحدث الرسمي",
+            ActorKind::Government,
+            Some("متحدث"),
+        ),
         actor("critics", "Critics 👩‍👩‍👧", ActorKind::Organization, None),
     ];
     a.claims = vec![
-        claim(b, "no-deal", "合意は存在しない (no agreement exists).", Some("合意は存在しない"), vec![stance(b, "spokes", &[], Some("قال"), Some("الاتفاق تم توقيعه"))], vec![stance(b, "minister", &[], Some("述べた"), Some("合意は存在しない"))]),
-        claim(b, "party", "People celebrated 🎉 in Zoë's café.", Some("Celebrations 👩‍👩‍👧 followed"), vec![], vec![stance(b, "critics", &[], Some("disagreed"), None)]),
-        claim(b, "orphan", "Nobody is named for this one.", None, vec![], vec![]),
+        claim(
+            b,
+            "no-deal",
+            "合意は存在しない (no agreement exists).",
+            Some("合意は存在しない"),
+            vec![stance(
+                b,
+                "spokes",
+                &[],
+                Some("قال"),
+                Some("الاتفاق تم توقيعه"),
+            )],
+            vec![stance(
+                b,
+                "minister",
+                &[],
+                Some("述べた"),
+                Some("合意は存在しない"),
+            )],
+        ),
+        claim(
+            b,
+            "party",
+            "People celebrated 🎉 in Zoë's café.",
+            Some("Celebrations 👩‍👩‍👧 followed"),
+            vec![],
+            vec![stance(b, "critics", &[], Some("disagreed"), None)],
+        ),
+        claim(
+            b,
+            "orphan",
+            "Nobody is named for this one.",
+            None,
+            vec![],
+            vec![],
+        ),
     ];
     a
 }
@@ -136,41 +229,79 @@ pub fn unicode() -> Article {
 /// Every string field carries escape sequences and control characters.
 pub fn hostile() -> Article {
     let b = "Plain text with \u{1b}[31mred\u{1b}[0m and a bell \u{7} inside.\n";
-    let mut a = article("evil", "Title \u{1b}]0;pwned\u{7} with \u{1b}[2J clear", Some("2023-05-05"), Some("Outlet\u{1b}[5m"), b);
-    a.actors = vec![actor("x", "Name\u{1b}[1m", ActorKind::Person, Some("Role\u{9b}31m"))];
-    a.claims = vec![claim(b, "c", "Statement \u{1b}[H home", Some("red"), vec![stance(b, "x", &[], Some("cue\u{1b}"), None)], vec![])];
+    let mut a = article(
+        "evil",
+        "Title \u{1b}]0;pwned\u{7} with \u{1b}[2J clear",
+        Some("2023-05-05"),
+        Some("Outlet\u{1b}[5m"),
+        b,
+    );
+    a.actors = vec![actor(
+        "x",
+        "Name\u{1b}[1m",
+        ActorKind::Person,
+        Some("Role\u{9b}31m"),
+    )];
+    a.claims = vec![claim(
+        b,
+        "c",
+        "Statement \u{1b}[H home",
+        Some("red"),
+        vec![stance(b, "x", &[], Some("cue\u{1b}"), None)],
+        vec![],
+    )];
     a
 }
 
 pub fn undated() -> Article {
-    let mut a = article("misc/undated", "An article without a date", None, None, "Short body.\n");
+    let mut a = article(
+        "misc/undated",
+        "An article without a date",
+        None,
+        None,
+        "Short body.\n",
+    );
     a.claims = vec![];
     a
 }
 
 pub fn loaded(article: Article) -> Loaded {
-    let source = SourceFile { path: article.path.clone(), id: article.id.clone() };
+    let source = SourceFile {
+        path: article.path.clone(),
+        id: article.id.clone(),
+    };
     Loaded::new(source, Some(article))
 }
 
 pub fn rejected(id: &str) -> Loaded {
     let path = PathBuf::from(format!("articles/{id}.toml"));
-    let mut loaded = Loaded::new(SourceFile { path: path.clone(), id: ArticleId::new(id) }, None);
+    let mut loaded = Loaded::new(
+        SourceFile {
+            path: path.clone(),
+            id: ArticleId::new(id),
+        },
+        None,
+    );
     loaded.diagnostics = vec![Diagnostic {
-            severity: Severity::Error,
-            path,
-            line: 3,
-            column: 1,
-            message: "unknown key `titel` (did you mean `title`?)".into(),
-            source_line: "titel = \"Oops\"".into(),
-            width: 5,
-        }];
+        severity: Severity::Error,
+        path,
+        line: 3,
+        column: 1,
+        message: "unknown key `titel` (did you mean `title`?)".into(),
+        source_line: "titel = \"Oops\"".into(),
+        width: 5,
+    }];
     loaded
 }
 
 /// Articles in id order, as the corpus keeps them.
 pub fn corpus(with_problem: bool) -> Corpus {
-    let mut all = vec![loaded(hostile()), loaded(undated()), loaded(unicode()), loaded(kremlin())];
+    let mut all = vec![
+        loaded(hostile()),
+        loaded(undated()),
+        loaded(unicode()),
+        loaded(kremlin()),
+    ];
     if with_problem {
         all.push(rejected("world/broken"));
     }
@@ -217,6 +348,10 @@ pub fn run(app: &mut App, actions: &[Action]) {
 
 /// Selects the row with this article id in the list.
 pub fn select(app: &mut App, id: &str) {
-    let pos = app.visible.iter().position(|&i| app.library.rows()[i].id.as_str() == id).unwrap();
+    let pos = app
+        .visible
+        .iter()
+        .position(|&i| app.library.rows()[i].id.as_str() == id)
+        .unwrap();
     app.selected = pos;
 }
