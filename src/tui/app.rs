@@ -58,6 +58,8 @@ pub struct Search {
     pub lower: String,
     /// Whether keys are being typed into the query.
     pub typing: bool,
+    /// Earlier results of this search, by lowercase query, so Backspace costs nothing.
+    pub history: Vec<(String, Vec<usize>)>,
 }
 
 /// What the loop must do for the state: things that touch the world.
@@ -190,8 +192,20 @@ impl App {
     /// `narrowing` says the query only grew, so only current matches need a look.
     pub fn refilter(&mut self, narrowing: bool) {
         let keep = self.visible.get(self.selected).copied();
-        let within = narrowing.then_some(self.visible.as_slice());
-        self.visible = self.library.filter(&self.search.lower, within);
+        let lower = &self.search.lower;
+        let known = self.search.history.iter().rposition(|(q, _)| q == lower);
+        self.visible = match known {
+            Some(i) => self.search.history[i].1.clone(),
+            None => {
+                let within = narrowing.then_some(self.visible.as_slice());
+                self.library.filter(lower, within)
+            }
+        };
+        if !lower.is_empty() && known.is_none() {
+            self.search
+                .history
+                .push((lower.clone(), self.visible.clone()));
+        }
         self.selected = keep
             .and_then(|k| self.visible.iter().position(|&i| i == k))
             .unwrap_or(0);
@@ -203,6 +217,7 @@ impl App {
         let selected_id = self.selected_row().map(|r| r.id.clone());
         self.library = library;
         self.loading = Loading::Done;
+        self.search.history.clear();
         self.visible = self.library.filter(&self.search.lower, None);
         self.selected = selected_id
             .and_then(|id| {

@@ -68,11 +68,6 @@ impl Row {
             search,
         }
     }
-
-    /// Whether the row matches a query already in lowercase.
-    pub fn matches(&self, lower_query: &str) -> bool {
-        self.search.contains(lower_query)
-    }
 }
 
 fn compare(a: &Row, b: &Row, sort: Sort) -> Ordering {
@@ -183,15 +178,32 @@ impl Library {
 
     /// Rows matching `lower_query` in list order, looking only at `within` when given
     /// (a longer query can only match a subset of what a shorter one matched).
+    /// Large scans are split over two threads: the machines this targets have two cores.
     pub fn filter(&self, lower_query: &str, within: Option<&[usize]>) -> Vec<usize> {
         if lower_query.is_empty() {
             return self.order.clone();
         }
         let candidates = within.unwrap_or(&self.order);
-        candidates
-            .iter()
-            .copied()
-            .filter(|&i| self.rows[i].matches(lower_query))
-            .collect()
+        let finder = memchr::memmem::Finder::new(lower_query.as_bytes());
+        let scan = |part: &[usize]| -> Vec<usize> {
+            part.iter()
+                .copied()
+                .filter(|&i| finder.find(self.rows[i].search.as_bytes()).is_some())
+                .collect()
+        };
+        if candidates.len() < PARALLEL_FROM {
+            return scan(candidates);
+        }
+        let (first, second) = candidates.split_at(candidates.len() / 2);
+        std::thread::scope(|s| {
+            let other = s.spawn(|| scan(second));
+            let mut out = scan(first);
+            // A panic in the other half would be a bug in `scan`; fall back to scanning here.
+            out.extend(other.join().unwrap_or_else(|_| scan(second)));
+            out
+        })
     }
 }
+
+/// Below this many rows a second thread costs more than it saves.
+const PARALLEL_FROM: usize = 2048;

@@ -105,6 +105,8 @@ impl App {
     /// Brings the visible list up to date with the rows that arrived.
     pub fn after_loading_batch(&mut self) {
         if matches!(self.loading, Loading::Running { .. }) {
+            // New rows may match: what was remembered for the query is out of date.
+            self.search.history.clear();
             self.refilter(false);
         }
     }
