@@ -1,8 +1,76 @@
-//! The terminal reader.
+//! The terminal reader: state, keymap, event loop, and one widget per file.
+
+pub mod app;
+pub mod article_list;
+pub mod body;
+pub mod claims;
+pub mod config;
+pub mod event_loop;
+pub mod help;
+pub mod keymap;
+pub mod layout;
+pub mod library;
+pub mod loader;
+pub mod notice;
+pub mod problems;
+pub mod stances;
+pub mod status_bar;
+pub mod terminal;
+pub mod theme;
+pub mod ui;
+pub mod update;
 
 use std::path::Path;
 
+use app::App;
+use config::Config;
+use event_loop::Exit;
+use library::Library;
+use theme::Theme;
+
+/// Exit statuses of the reader.
+const EXIT_OK: u8 = 0;
+const EXIT_FAILED: u8 = 1;
+const EXIT_USAGE: u8 = 2;
+/// 128 + SIGTERM, as a shell reports a process ended by it.
+const EXIT_TERMINATED: u8 = 143;
+
+/// Runs the reader on `articles`; returns the process exit status.
 pub fn run(articles: &Path, config: Option<&Path>) -> u8 {
-    let _ = (articles, config);
-    crate::cli::EXIT_OK
+    let (config, source) = match Config::load(config) {
+        Ok(c) => c,
+        Err(diagnostic) => {
+            eprintln!("{diagnostic}");
+            return EXIT_USAGE;
+        }
+    };
+    let theme = Theme::new(&config.colors, Theme::no_color_env());
+    let mouse = config.mouse;
+    let terminate = terminal::termination_flag();
+    // Loading starts before the terminal is set up, so the first frame already has news.
+    let loads = loader::spawn(articles.to_path_buf(), config.sort);
+    let mut terminal = match terminal::enter(mouse) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("whosaid: cannot start the reader on this terminal: {e}");
+            return EXIT_FAILED;
+        }
+    };
+    let size = terminal
+        .size()
+        .map(|s| (s.width, s.height))
+        .unwrap_or((80, 24));
+    let mut app = App::new(Library::loading(), config, theme, size);
+    app.articles_dir = articles.to_path_buf();
+    app.config_source = source;
+    let result = event_loop::run(&mut terminal, &mut app, &loads, &terminate);
+    terminal::leave(mouse);
+    match result {
+        Ok(Exit::Quit) => EXIT_OK,
+        Ok(Exit::Terminated) => EXIT_TERMINATED,
+        Err(e) => {
+            eprintln!("whosaid: terminal error: {e}");
+            EXIT_FAILED
+        }
+    }
 }

@@ -1,0 +1,296 @@
+//! Times the reader on a generated corpus of 10,000 articles (~3.5 KB each: 8 paragraphs,
+//! 4 actors, 5 claims): load, library and App construction, drawing each screen into a
+//! 200×50 TestBackend, update+draw per navigation key and per search keystroke.
+//!
+//! `cargo run --release --example bench_tui [-- N]`; `--keep DIR` writes the corpus to
+//! DIR and keeps it (for timing the real binary in a pseudo-terminal).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
+
+#[path = "../src/tui/mod.rs"]
+mod tui;
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tui::app::App;
+use tui::config::Config;
+use tui::keymap::{Action, Command};
+use tui::library::Library;
+use tui::theme::Theme;
+use whosaid::Corpus;
+
+const WORDS: [&str; 24] = [
+    "minister",
+    "reported",
+    "according",
+    "officials",
+    "talks",
+    "agreement",
+    "border",
+    "sources",
+    "statement",
+    "parliament",
+    "denied",
+    "council",
+    "budget",
+    "election",
+    "court",
+    "harbour",
+    "bridge",
+    "market",
+    "vote",
+    "energy",
+    "treaty",
+    "spokesperson",
+    "inquiry",
+    "region",
+];
+
+/// A small deterministic generator, so every run reads the same corpus.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) as usize
+    }
+    fn word(&mut self) -> &'static str {
+        WORDS[self.next() % WORDS.len()]
+    }
+}
+
+fn article(i: usize) -> String {
+    let mut r = Lcg(i as u64 + 1);
+    let mut paragraphs = Vec::new();
+    let mut quotes = Vec::new();
+    for p in 0..8 {
+        let mut para = String::new();
+        for s in 0..4 {
+            let mut sentence = format!("Sentence {i}-{p}-{s}:");
+            for _ in 0..6 {
+                sentence.push(' ');
+                sentence.push_str(r.word());
+            }
+            sentence.push('.');
+            if s == 1 && p < 5 {
+                quotes.push(sentence.clone());
+            }
+            para.push_str(&sentence);
+            para.push(' ');
+        }
+        paragraphs.push(para.trim_end().to_string());
+    }
+    let mut t = String::new();
+    let _ = writeln!(
+        t,
+        "title = \"Generated story {i}: the {} and the {}\"",
+        r.word(),
+        r.word()
+    );
+    let _ = writeln!(
+        t,
+        "published = 20{:02}-{:02}-{:02}",
+        10 + i % 15,
+        1 + i % 12,
+        1 + i % 28
+    );
+    let _ = writeln!(t, "outlet = \"Outlet {}\"", i % 37);
+    let _ = writeln!(t, "body = \"\"\"\n{}\n\"\"\"", paragraphs.join("\n\n"));
+    for a in 0..4 {
+        let _ = writeln!(
+            t,
+            "[actors.actor-{a}]\nname = \"Actor {a} of {}\"\nkind = \"person\"\nrole = \"Role {a}\"",
+            i % 100
+        );
+    }
+    for (c, quote) in quotes.iter().enumerate() {
+        let _ = writeln!(
+            t,
+            "[[claims]]\nid = \"claim-{c}\"\nstatement = \"Claim {c} of story {i} about the {}.\"\nquote = \"{quote}\"",
+            r.word()
+        );
+        let _ = writeln!(
+            t,
+            "[[claims.asserted_by]]\nactor = \"actor-{}\"\nvia = [\"actor-{}\"]\ncue = \"said\"",
+            c % 4,
+            (c + 1) % 4
+        );
+        if c % 2 == 0 {
+            let _ = writeln!(
+                t,
+                "[[claims.denied_by]]\nactor = \"actor-{}\"\ncue = \"denied\"",
+                (c + 2) % 4
+            );
+        }
+    }
+    t
+}
+
+fn generate(dir: &Path, n: usize) {
+    for i in 0..n {
+        let sub = dir.join(format!("batch-{:03}", i / 100));
+        std::fs::create_dir_all(&sub).unwrap();
+        std::fs::write(sub.join(format!("story-{i:05}.toml")), article(i)).unwrap();
+    }
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:8.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App) -> Duration {
+    let t = Instant::now();
+    terminal.draw(|f| tui::ui::draw(f, app)).unwrap();
+    t.elapsed()
+}
+
+/// update + draw for one command; returns the time taken.
+fn step(terminal: &mut Terminal<TestBackend>, app: &mut App, command: Command) -> Duration {
+    let t = Instant::now();
+    app.update(command);
+    terminal.draw(|f| tui::ui::draw(f, app)).unwrap();
+    t.elapsed()
+}
+
+fn report(label: &str, times: &[Duration]) {
+    let max = times.iter().max().copied().unwrap_or_default();
+    let total: Duration = times.iter().sum();
+    let mean = total / times.len().max(1) as u32;
+    println!("{label:<44} mean {} max {}", ms(mean), ms(max));
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let n: usize = args.iter().find_map(|a| a.parse().ok()).unwrap_or(10_000);
+    let keep = args
+        .iter()
+        .position(|a| a == "--keep")
+        .and_then(|i| args.get(i + 1))
+        .map(PathBuf::from);
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = keep.clone().unwrap_or_else(|| tmp.path().join("articles"));
+    let t = Instant::now();
+    generate(&dir, n);
+    let bytes: u64 = walk(&dir);
+    println!(
+        "generated {n} articles, {:.1} MB, in {}",
+        bytes as f64 / 1e6,
+        ms(t.elapsed())
+    );
+    if keep.is_some() {
+        return;
+    }
+
+    let t = Instant::now();
+    let sources = whosaid::load::discover(std::slice::from_ref(&dir)).unwrap();
+    let loaded = whosaid::load::load_all(&sources, &|_| {});
+    let load = t.elapsed();
+    let t = Instant::now();
+    let corpus = Corpus::from_loaded(loaded);
+    let corpus_time = t.elapsed();
+    let rejected = corpus.rejected().count();
+    println!("load (discover + load_all, all cores)        {}", ms(load));
+    println!(
+        "Corpus::from_loaded                          {}  ({} articles, {rejected} rejected)",
+        ms(corpus_time),
+        corpus.articles().len()
+    );
+    let config = Config::default();
+    let t = Instant::now();
+    let library = Library::new(corpus, config.sort);
+    println!(
+        "Library::new (rows, search text, sort)       {}",
+        ms(t.elapsed())
+    );
+    let t = Instant::now();
+    let theme = Theme::new(&config.colors, false);
+    let mut app = App::new(library, config, theme, (200, 50));
+    println!(
+        "App::new                                     {}",
+        ms(t.elapsed())
+    );
+
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    println!(
+        "draw list screen (first)                     {}",
+        ms(draw(&mut terminal, &app))
+    );
+    let nav: Vec<Duration> = (0..50)
+        .flat_map(|_| [Action::Down, Action::Down, Action::Up])
+        .map(|a| step(&mut terminal, &mut app, Command::Run(a)))
+        .collect();
+    report("list: j/k (update + draw)", &nav);
+    report(
+        "list: G",
+        &[step(&mut terminal, &mut app, Command::Run(Action::Bottom))],
+    );
+    report(
+        "list: g",
+        &[step(&mut terminal, &mut app, Command::Run(Action::Top))],
+    );
+    report(
+        "list: PageDown",
+        &[step(
+            &mut terminal,
+            &mut app,
+            Command::Run(Action::PageDown),
+        )],
+    );
+    let open = step(&mut terminal, &mut app, Command::Run(Action::Open));
+    report("open article (Enter)", &[open]);
+    let claims: Vec<Duration> = (0..4)
+        .map(|_| step(&mut terminal, &mut app, Command::Run(Action::NextClaim)))
+        .collect();
+    report("article: n (next claim, scroll into view)", &claims);
+    let panes: Vec<Duration> = (0..4)
+        .map(|_| step(&mut terminal, &mut app, Command::Run(Action::NextPane)))
+        .collect();
+    report("article: Tab", &panes);
+    let body: Vec<Duration> = (0..10)
+        .map(|_| step(&mut terminal, &mut app, Command::Run(Action::Down)))
+        .collect();
+    report("article: j in the body", &body);
+    report(
+        "back to the list (Esc)",
+        &[step(&mut terminal, &mut app, Command::Run(Action::Back))],
+    );
+
+    for query in ["story 9999", "spokesperson", "zzzz", "actor 3 of 42"] {
+        step(&mut terminal, &mut app, Command::Run(Action::Search));
+        let keys: Vec<Duration> = query
+            .chars()
+            .map(|c| step(&mut terminal, &mut app, Command::SearchInput(c)))
+            .collect();
+        let matches = app.visible.len();
+        let back: Vec<Duration> = (0..3)
+            .map(|_| step(&mut terminal, &mut app, Command::SearchBackspace))
+            .collect();
+        step(&mut terminal, &mut app, Command::SearchCancel);
+        report(
+            &format!("search {query:?} per keystroke ({matches} match)"),
+            &keys,
+        );
+        report("  backspace", &back);
+    }
+}
+
+fn walk(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            if e.file_type().unwrap().is_dir() {
+                walk(&e.path())
+            } else {
+                e.metadata().unwrap().len()
+            }
+        })
+        .sum()
+}

@@ -1,0 +1,231 @@
+//! The reader's state: the library and everything about what is in view.
+
+use std::path::PathBuf;
+
+use ratatui::layout::Rect;
+use whosaid::model::ArticleId;
+
+use super::config::Config;
+use super::keymap::Mode;
+use super::layout::{self, ArticleAreas, Pane};
+use super::library::{Library, Row};
+use super::theme::Theme;
+
+/// What the open article view shows and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleView {
+    /// Index of the article in the corpus (and of its row).
+    pub row: usize,
+    pub claim: usize,
+    pub focus: Pane,
+    /// First body line shown.
+    pub body_scroll: usize,
+    /// First line shown in the asserted-by and denied-by panes.
+    pub stance_scroll: [usize; 2],
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    List,
+    Article(ArticleView),
+}
+
+/// Which part of the list screen has the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListFocus {
+    Articles,
+    Problems,
+}
+
+/// How far loading has got.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Loading {
+    /// Files are being read: so many done out of so many found (once known).
+    Running {
+        done: usize,
+        total: Option<usize>,
+    },
+    Done,
+    /// The articles folder could not be used: the friendly screen says why.
+    Unavailable(String),
+}
+
+/// The search prompt and the filter it sets.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+    /// The query in lowercase, as matched.
+    pub lower: String,
+    /// Whether keys are being typed into the query.
+    pub typing: bool,
+    /// Earlier results of this search, by lowercase query, so Backspace costs nothing.
+    pub history: Vec<(String, Vec<usize>)>,
+}
+
+/// What the loop must do for the state: things that touch the world.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Quit,
+    /// Export these articles (the open one, or the filtered list).
+    Export(Vec<ArticleId>),
+}
+
+#[derive(Debug)]
+pub struct App {
+    pub library: Library,
+    pub config: Config,
+    pub theme: Theme,
+    /// Where the articles come from, for messages.
+    pub articles_dir: PathBuf,
+    /// Where the config came from, for the help screen.
+    pub config_source: String,
+    pub loading: Loading,
+    pub screen: Screen,
+    pub list_focus: ListFocus,
+    /// Rows shown (indices into `library.rows()`), in list order, after the filter.
+    pub visible: Vec<usize>,
+    /// Position of the selection in `visible`.
+    pub selected: usize,
+    /// First position of `visible` on screen.
+    pub list_offset: usize,
+    pub problems_scroll: usize,
+    pub search: Search,
+    pub help: bool,
+    pub help_scroll: usize,
+    /// A one-line note for the status bar, cleared by the next key.
+    pub message: Option<String>,
+    /// The terminal size the state last knew.
+    pub size: (u16, u16),
+}
+
+impl App {
+    /// A reader over a library; `size` is the terminal's columns and rows.
+    pub fn new(library: Library, config: Config, theme: Theme, size: (u16, u16)) -> App {
+        let loading = if library.is_complete() {
+            Loading::Done
+        } else {
+            Loading::Running {
+                done: 0,
+                total: None,
+            }
+        };
+        let visible = library.order().to_vec();
+        App {
+            library,
+            config,
+            theme,
+            articles_dir: PathBuf::from("articles"),
+            config_source: "built-in defaults".to_string(),
+            loading,
+            screen: Screen::List,
+            list_focus: ListFocus::Articles,
+            visible,
+            selected: 0,
+            list_offset: 0,
+            problems_scroll: 0,
+            search: Search::default(),
+            help: false,
+            help_scroll: 0,
+            message: None,
+            size,
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        if self.help {
+            Mode::Help
+        } else if self.search.typing {
+            Mode::Search
+        } else {
+            Mode::Normal
+        }
+    }
+
+    pub fn area(&self) -> Rect {
+        Rect::new(0, 0, self.size.0, self.size.1)
+    }
+
+    /// The row under the list selection.
+    pub fn selected_row(&self) -> Option<&Row> {
+        self.visible
+            .get(self.selected)
+            .map(|&i| &self.library.rows()[i])
+    }
+
+    pub fn open_view(&self) -> Option<&ArticleView> {
+        match &self.screen {
+            Screen::Article(view) => Some(view),
+            Screen::List => None,
+        }
+    }
+
+    /// The list's rectangles at the current size: articles, and problems if any.
+    pub fn list_areas(&self) -> (Rect, Option<Rect>) {
+        let (main, _) = layout::screen(self.area());
+        layout::list(main, self.library.problem_count() > 0, &self.config.layout)
+    }
+
+    /// Rows of articles the list shows at once (inside the border, under the header).
+    pub fn list_page(&self) -> usize {
+        usize::from(layout::inner(self.list_areas().0).height.saturating_sub(1)).max(1)
+    }
+
+    pub fn article_areas(&self, focus: Pane) -> ArticleAreas {
+        let (main, _) = layout::screen(self.area());
+        layout::article(main, &self.config.layout, focus)
+    }
+
+    /// Keeps the list selection on screen, moving the view as little as possible.
+    pub fn keep_selection_visible(&mut self) {
+        let page = self.list_page();
+        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+        if self.selected < self.list_offset {
+            self.list_offset = self.selected;
+        } else if self.selected >= self.list_offset + page {
+            self.list_offset = self.selected + 1 - page;
+        }
+        let max_offset = self.visible.len().saturating_sub(page);
+        self.list_offset = self.list_offset.min(max_offset);
+    }
+
+    /// Re-applies the filter, keeping the selected row when it still matches.
+    /// `narrowing` says the query only grew, so only current matches need a look.
+    pub fn refilter(&mut self, narrowing: bool) {
+        let keep = self.visible.get(self.selected).copied();
+        let lower = &self.search.lower;
+        let known = self.search.history.iter().rposition(|(q, _)| q == lower);
+        self.visible = match known {
+            Some(i) => self.search.history[i].1.clone(),
+            None => {
+                let within = narrowing.then_some(self.visible.as_slice());
+                self.library.filter(lower, within)
+            }
+        };
+        if !lower.is_empty() && known.is_none() {
+            self.search
+                .history
+                .push((lower.clone(), self.visible.clone()));
+        }
+        self.selected = keep
+            .and_then(|k| self.visible.iter().position(|&i| i == k))
+            .unwrap_or(0);
+        self.keep_selection_visible();
+    }
+
+    /// Swaps in the finished library, keeping the selected article and the open one.
+    pub fn finish_loading(&mut self, library: Library) {
+        let selected_id = self.selected_row().map(|r| r.id.clone());
+        self.library = library;
+        self.loading = Loading::Done;
+        self.search.history.clear();
+        self.visible = self.library.filter(&self.search.lower, None);
+        self.selected = selected_id
+            .and_then(|id| {
+                self.visible
+                    .iter()
+                    .position(|&i| self.library.rows()[i].id == id)
+            })
+            .unwrap_or(0);
+        self.keep_selection_visible();
+    }
+}

@@ -1,0 +1,123 @@
+//! The claims pane: each claim's status badge and statement; the selected one in full.
+
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+use whosaid::model::{Article, Claim};
+
+use super::app::ArticleView;
+use super::layout::Pane;
+use super::theme::Theme;
+use whosaid::text;
+
+/// `[contested]` and the like: the status in words, so it reads without colour.
+pub fn badge(claim: &Claim) -> String {
+    format!("[{}]", claim.status().as_str())
+}
+
+const MARK_SELECTED: &str = "▶ ";
+const MARK_OTHER: &str = "  ";
+const INDENT: usize = 4;
+
+/// The statement's continuation lines when the claim is selected and does not fit.
+fn more_lines(claim: &Claim, width: usize) -> Vec<Range<usize>> {
+    let first_room = width.saturating_sub(text::width(MARK_OTHER) + badge(claim).len() + 1);
+    if text::width(&claim.statement) <= first_room {
+        return Vec::new();
+    }
+    text::wrap(&claim.statement, width.saturating_sub(INDENT).max(1))
+}
+
+/// Which lines of the pane each claim takes.
+pub fn rows(article: &Article, selected: usize, width: usize) -> Vec<Range<usize>> {
+    let mut at = 0;
+    article
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, claim)| {
+            let n = 1 + if i == selected {
+                more_lines(claim, width).len()
+            } else {
+                0
+            };
+            at += n;
+            at - n..at
+        })
+        .collect()
+}
+
+/// The first line shown: as little scrolling as keeps the selected claim in view.
+pub fn offset(rows: &[Range<usize>], selected: usize, height: usize) -> usize {
+    rows.get(selected)
+        .map_or(0, |r| r.end.saturating_sub(height.max(1)).min(r.start))
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, article: &Article, view: &ArticleView, theme: &Theme) {
+    let focused = view.focus == Pane::Claims;
+    let title = format!(
+        " Claims ({}/{}) ",
+        (view.claim + 1).min(article.claims.len()),
+        article.claims.len()
+    );
+    let block = Block::bordered().title(title).border_style(if focused {
+        theme.focus
+    } else {
+        theme.border
+    });
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    if article.claims.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Line::styled("No claims annotated.", theme.dim)),
+            inner,
+        );
+        return;
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, claim) in article.claims.iter().enumerate() {
+        let selected = i == view.claim;
+        let badge = badge(claim);
+        let mark = if selected { MARK_SELECTED } else { MARK_OTHER };
+        let room = width.saturating_sub(text::width(mark) + badge.len() + 1);
+        let statement = text::sanitize(&claim.statement);
+        let line_style = if selected {
+            theme.selection
+        } else {
+            Default::default()
+        };
+        let more = if selected {
+            more_lines(claim, width)
+        } else {
+            Vec::new()
+        };
+        // A long selected statement gets lines of its own, in full, under the badge.
+        let head = if more.is_empty() {
+            text::truncate(&statement, room).into_owned()
+        } else {
+            String::new()
+        };
+        let first = Line::from(vec![
+            Span::raw(mark),
+            Span::styled(badge, theme.status(claim.status())),
+            Span::raw(" "),
+            Span::raw(head),
+        ])
+        .style(line_style);
+        lines.push(first);
+        {
+            for r in more {
+                let piece = text::sanitize(claim.statement.get(r).unwrap_or(""));
+                lines.push(Line::from(format!("{}{piece}", " ".repeat(INDENT))).style(line_style));
+            }
+        }
+    }
+    let rows = rows(article, view.claim, width);
+    let skip = offset(&rows, view.claim, usize::from(inner.height));
+    let shown: Vec<Line> = lines.into_iter().skip(skip).collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+}

@@ -1,0 +1,91 @@
+//! The loop: take loading results and input, update the state, draw when it changed.
+
+use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Receiver;
+use std::time::Duration;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event};
+
+use super::app::{App, Effect, Loading};
+use super::keymap::{self, Command};
+use super::loader::LoadEvent;
+use super::ui;
+
+/// Why the loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Quit,
+    Terminated,
+}
+
+/// Runs until the user quits or a termination signal arrives.
+pub fn run(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    loads: &Receiver<LoadEvent>,
+    terminate: &AtomicBool,
+) -> io::Result<Exit> {
+    // A hidden trigger for the end-to-end test that checks the terminal is restored on a panic.
+    let panic_after_first_frame = std::env::var_os("WHOSAID_TEST_PANIC").is_some();
+    let mut dirty = true;
+    loop {
+        if terminate.load(Ordering::Relaxed) {
+            return Ok(Exit::Terminated);
+        }
+        let mut arrived = false;
+        while let Ok(ev) = loads.try_recv() {
+            app.on_load(ev);
+            arrived = true;
+        }
+        if arrived {
+            app.after_loading_batch();
+            dirty = true;
+        }
+        if dirty {
+            terminal.draw(|frame| ui::draw(frame, app))?;
+            dirty = false;
+            if panic_after_first_frame {
+                panic!("WHOSAID_TEST_PANIC is set: panicking after the first frame");
+            }
+        }
+        let loading = matches!(app.loading, Loading::Running { .. });
+        let wait = Duration::from_millis(if loading { 15 } else { 200 });
+        if !event::poll(wait)? {
+            continue;
+        }
+        // Take every queued event before drawing again, so held keys never lag behind.
+        loop {
+            if let Some(command) = command_of(app, event::read()?) {
+                dirty = true;
+                match app.update(command) {
+                    Some(Effect::Quit) => return Ok(Exit::Quit),
+                    Some(Effect::Export(ids)) => export(app, &ids),
+                    None => {}
+                }
+            }
+            if !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
+}
+
+fn command_of(app: &App, event: Event) -> Option<Command> {
+    match event {
+        // Presses only: terminals that report releases would otherwise act twice.
+        Event::Key(key) if key.is_press() => keymap::command(&app.config.keymap, app.mode(), &key),
+        Event::Resize(w, h) => Some(Command::Resize(w, h)),
+        Event::Mouse(m) if app.config.mouse => keymap::mouse_command(&m),
+        _ => None,
+    }
+}
+
+fn export(app: &mut App, ids: &[whosaid::model::ArticleId]) {
+    app.message = Some(format!(
+        "Export of {} article(s) to {} is not available yet.",
+        ids.len(),
+        app.config.export_folder.display()
+    ));
+}

@@ -1,0 +1,101 @@
+//! The `?` overlay: generated from the live key table, plus what the badges and colours mean.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use super::app::App;
+use super::keymap::Action;
+
+fn lines(app: &App) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let keymap = &app.config.keymap;
+    let width = Action::ALL
+        .iter()
+        .map(|a| keymap.label(*a).len())
+        .max()
+        .unwrap_or(8)
+        .min(24);
+    let mut out = vec![Line::styled("Keys", theme.title)];
+    for (action, keys) in keymap.table() {
+        if keys.is_empty() {
+            continue;
+        }
+        let label = keymap.label(*action);
+        out.push(Line::from(vec![
+            Span::styled(format!("  {label:<width$}  "), theme.focus),
+            Span::raw(action.describe()),
+        ]));
+    }
+    out.push(Line::raw(
+        "  In the search prompt, type to filter; Enter keeps it, Esc clears it.",
+    ));
+    out.push(Line::default());
+    out.push(Line::styled("Claims", theme.title));
+    out.push(Line::from(vec![
+        Span::styled("  [contested]    ", theme.contested),
+        Span::raw("someone asserts it and someone denies it"),
+    ]));
+    out.push(Line::from(vec![
+        Span::styled("  [asserted]     ", theme.asserted),
+        Span::raw("only asserted"),
+    ]));
+    out.push(Line::from(vec![
+        Span::styled("  [denied]       ", theme.denied),
+        Span::raw("only denied"),
+    ]));
+    out.push(Line::from(vec![
+        Span::styled("  [unattributed] ", theme.unattributed),
+        Span::raw("no one is named for or against it"),
+    ]));
+    out.push(Line::from(vec![
+        Span::styled("  underlined", theme.claim),
+        Span::raw("     a claim's words in the article; the selected one is reversed"),
+    ]));
+    out.push(Line::raw(
+        "  A ← B          A said it, relaying B (nearest source first)",
+    ));
+    out.push(Line::default());
+    out.push(Line::styled(
+        format!("Config: {}", app.config_source),
+        theme.dim,
+    ));
+    out
+}
+
+/// A rectangle of at most `w`×`h` in the middle of `area`.
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let [_, mid, _] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(h.min(area.height)),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let [_, c, _] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(w.min(area.width)),
+        Constraint::Fill(1),
+    ])
+    .areas(mid);
+    c
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let lines = lines(app);
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let rect = centered(area, 78, height);
+    let max_scroll = usize::from(height.saturating_sub(rect.height));
+    let scroll = u16::try_from(app.help_scroll.min(max_scroll)).unwrap_or(0);
+    let block = Block::bordered()
+        .title(" Help — j/k scroll, any other key closes ")
+        .border_style(app.theme.focus);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        rect,
+    );
+}

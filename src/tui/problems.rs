@@ -1,0 +1,65 @@
+//! The problems list: files that failed to load, each with its diagnostics.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Wrap};
+use whosaid::Severity;
+
+use super::app::{App, ListFocus};
+use super::library::Library;
+use super::theme::Theme;
+use whosaid::text;
+
+/// The text of the pane, one entry per line: each diagnostic as the compiler-style
+/// headline, its source line and caret.
+fn lines(library: &Library, theme: &Theme) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for report in library.problems() {
+        for d in &report.diagnostics {
+            let style = match d.severity {
+                Severity::Error => theme.error,
+                Severity::Warning => theme.warning,
+            };
+            let shown = d.to_string();
+            for (i, l) in shown.lines().enumerate() {
+                let l = text::sanitize(l).into_owned();
+                out.push(if i == 0 {
+                    Line::styled(l, style)
+                } else {
+                    Line::raw(format!("  {l}"))
+                });
+            }
+        }
+        if report.diagnostics.is_empty() {
+            out.push(Line::styled(
+                format!("{}: could not be loaded", report.path.display()),
+                theme.error,
+            ));
+        }
+    }
+    out
+}
+
+pub fn line_count(library: &Library) -> usize {
+    lines(library, &Theme::default()).len()
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let focused = app.list_focus == ListFocus::Problems;
+    let count = app.library.problem_count();
+    let block = Block::bordered()
+        .title(format!(
+            " Problems: {count} file(s) not loaded (Tab to focus) "
+        ))
+        .border_style(if focused { theme.focus } else { theme.error });
+    let all = lines(&app.library, theme);
+    let shown: Vec<Line> = all.into_iter().skip(app.problems_scroll).collect();
+    frame.render_widget(
+        Paragraph::new(shown)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}

@@ -1,0 +1,48 @@
+//! Entering and leaving the terminal: raw mode, alternate screen, mouse capture, and
+//! restoring it on every way out (quit, error, panic, SIGTERM).
+
+use std::io::{self, stdout};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+
+/// Takes over the terminal. ratatui's panic hook restores raw mode and the screen;
+/// ours, installed after it, runs first and also releases the mouse.
+pub fn enter(mouse: bool) -> io::Result<DefaultTerminal> {
+    let terminal = ratatui::try_init()?;
+    if mouse {
+        let hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = execute!(stdout(), DisableMouseCapture);
+            hook(info);
+        }));
+        if let Err(e) = execute!(stdout(), EnableMouseCapture) {
+            leave(true);
+            return Err(e);
+        }
+    }
+    Ok(terminal)
+}
+
+/// Gives the terminal back as it was.
+pub fn leave(mouse: bool) {
+    if mouse {
+        let _ = execute!(stdout(), DisableMouseCapture);
+    }
+    ratatui::restore();
+}
+
+/// A flag raised by SIGTERM or SIGHUP, which the loop checks: the handler itself only
+/// sets the flag, and the loop leaves the terminal as on a normal quit.
+pub fn termination_flag() -> Arc<AtomicBool> {
+    let flag = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        // Without the handler the default action still ends the process; only the
+        // restore would be lost, which is no reason to refuse to start.
+        let _ = signal_hook::flag::register(signal, Arc::clone(&flag));
+    }
+    flag
+}

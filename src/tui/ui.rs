@@ -1,0 +1,97 @@
+//! Drawing: reads the state, never changes it. Generic over the backend via `Frame`,
+//! so tests draw into `TestBackend` with the same code.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use whosaid::model::StanceKind;
+
+use super::app::{App, ArticleView, Loading, Screen};
+use super::layout::{self, Pane};
+use super::{article_list, body, claims, help, notice, problems, stances, status_bar};
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if layout::too_small(area) {
+        notice::too_small(frame, area);
+        return;
+    }
+    let (main, status) = layout::screen(area);
+    let nothing = app.library.rows().is_empty() && app.library.problem_count() == 0;
+    match (&app.loading, &app.screen) {
+        (Loading::Unavailable(reason), _) => notice::no_articles(frame, main, app, reason),
+        (Loading::Done, _) if nothing => {
+            let reason = format!(
+                "No article files (*.toml) in {}.",
+                app.articles_dir.display()
+            );
+            notice::no_articles(frame, main, app, &reason);
+        }
+        (_, Screen::List) => draw_list(frame, main, app),
+        (_, Screen::Article(view)) => draw_article(frame, main, app, view),
+    }
+    status_bar::draw(frame, status, app);
+    if app.help {
+        help::draw(frame, main, app);
+    }
+}
+
+fn draw_list(frame: &mut Frame, main: Rect, app: &App) {
+    let (list, problems) = layout::list(main, app.library.problem_count() > 0, &app.config.layout);
+    article_list::draw(frame, list, app);
+    if let Some(area) = problems {
+        problems::draw(frame, area, app);
+    }
+}
+
+fn draw_article(frame: &mut Frame, main: Rect, app: &App, view: &ArticleView) {
+    let Some(article) = app.library.article(view.row) else {
+        return;
+    };
+    let theme = &app.theme;
+    let areas = layout::article(main, &app.config.layout, view.focus);
+    if let Some(tabs) = areas.tabs {
+        draw_tabs(frame, tabs, app, view);
+    }
+    if let Some(r) = areas.body {
+        body::draw(frame, r, article, view, theme);
+    }
+    if let Some(r) = areas.claims {
+        claims::draw(frame, r, article, view, theme);
+    }
+    if let Some(r) = areas.asserted {
+        stances::draw(frame, r, article, view, StanceKind::Asserts, theme);
+    }
+    if let Some(r) = areas.denied {
+        stances::draw(frame, r, article, view, StanceKind::Denies, theme);
+    }
+}
+
+/// One label per pane; the focused one is marked with brackets as well as a style.
+fn draw_tabs(frame: &mut Frame, area: Rect, app: &App, view: &ArticleView) {
+    let theme = &app.theme;
+    let short = usize::from(area.width) < 48;
+    let spans: Vec<Span> = Pane::ALL
+        .iter()
+        .map(|&p| {
+            let name = match (p, short) {
+                (Pane::Asserted, true) => "Asserted",
+                (Pane::Denied, true) => "Denied",
+                (Pane::Body, true) => "Text",
+                _ => p.title(),
+            };
+            if p == view.focus {
+                Span::styled(format!("[{name}]"), theme.focus)
+            } else {
+                let style = match p {
+                    Pane::Asserted => theme.stance(StanceKind::Asserts),
+                    Pane::Denied => theme.stance(StanceKind::Denies),
+                    _ => theme.dim,
+                };
+                Span::styled(format!(" {name} "), style)
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

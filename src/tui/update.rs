@@ -1,0 +1,411 @@
+//! Commands change the state here, and only here; effects go back to the loop.
+
+use super::app::{App, ArticleView, Effect, ListFocus, Screen};
+use super::body;
+use super::keymap::{Action, Command};
+use super::layout::{self, Pane};
+use super::problems;
+use super::stances;
+
+/// How far a move goes.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    By(isize),
+    Page(isize),
+    Start,
+    End,
+}
+
+fn step_of(action: Action) -> Option<Step> {
+    match action {
+        Action::Up => Some(Step::By(-1)),
+        Action::Down => Some(Step::By(1)),
+        Action::PageUp => Some(Step::Page(-1)),
+        Action::PageDown => Some(Step::Page(1)),
+        Action::Top => Some(Step::Start),
+        Action::Bottom => Some(Step::End),
+        _ => None,
+    }
+}
+
+/// `pos` moved by `step` within `0..len`, a page being `page` lines.
+fn moved(pos: usize, len: usize, page: usize, step: Step) -> usize {
+    let last = len.saturating_sub(1);
+    match step {
+        Step::By(d) => pos.saturating_add_signed(d).min(last),
+        Step::Page(d) => pos
+            .saturating_add_signed(d * page.max(1) as isize)
+            .min(last),
+        Step::Start => 0,
+        Step::End => last,
+    }
+}
+
+impl App {
+    pub fn update(&mut self, command: Command) -> Option<Effect> {
+        if !matches!(command, Command::Resize(..) | Command::Wheel(..)) {
+            self.message = None;
+        }
+        match command {
+            Command::Run(action) => self.run(action),
+            Command::SearchInput(c) => {
+                self.search.query.push(c);
+                let old_len = self.search.lower.len();
+                self.search.lower = self.search.query.to_lowercase();
+                let narrowing = old_len > 0 && self.search.lower.len() > old_len;
+                self.refilter(narrowing);
+                None
+            }
+            Command::SearchBackspace => {
+                self.search.query.pop();
+                self.search.lower = self.search.query.to_lowercase();
+                self.refilter(false);
+                None
+            }
+            Command::SearchAccept => {
+                self.search.typing = false;
+                None
+            }
+            Command::SearchCancel => {
+                self.search = Default::default();
+                self.refilter(false);
+                None
+            }
+            Command::CloseHelp => {
+                self.help = false;
+                None
+            }
+            Command::Resize(w, h) => {
+                self.size = (w, h);
+                self.keep_selection_visible();
+                None
+            }
+            Command::Click(x, y) => {
+                self.click(x, y);
+                None
+            }
+            Command::Wheel(d, x, y) => {
+                self.wheel(d, x, y);
+                None
+            }
+        }
+    }
+
+    fn run(&mut self, action: Action) -> Option<Effect> {
+        if self.help {
+            return self.run_in_help(action);
+        }
+        match action {
+            Action::Quit => return Some(Effect::Quit),
+            Action::Help => self.help = true,
+            Action::Search => {
+                self.screen = Screen::List;
+                self.list_focus = ListFocus::Articles;
+                self.search.typing = true;
+            }
+            Action::Export => return self.export(),
+            _ => match &self.screen {
+                Screen::List => self.run_in_list(action),
+                Screen::Article(_) => self.run_in_article(action),
+            },
+        }
+        None
+    }
+
+    fn run_in_help(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::Quit => return Some(Effect::Quit),
+            Action::Help | Action::Back => self.help = false,
+            other => {
+                if let Some(step) = step_of(other) {
+                    self.help_scroll = moved(self.help_scroll, 200, 10, step);
+                }
+            }
+        }
+        None
+    }
+
+    fn export(&mut self) -> Option<Effect> {
+        let ids = match self.open_view() {
+            Some(view) => vec![self.library.rows()[view.row].id.clone()],
+            None => self
+                .visible
+                .iter()
+                .map(|&i| self.library.rows()[i].id.clone())
+                .collect(),
+        };
+        if ids.is_empty() {
+            self.message = Some("Nothing to export.".to_string());
+            return None;
+        }
+        Some(Effect::Export(ids))
+    }
+
+    fn run_in_list(&mut self, action: Action) {
+        let has_problems = self.library.problem_count() > 0;
+        match action {
+            Action::NextPane | Action::PrevPane if has_problems => {
+                self.list_focus = match self.list_focus {
+                    ListFocus::Articles => ListFocus::Problems,
+                    ListFocus::Problems => ListFocus::Articles,
+                };
+            }
+            Action::Open => self.open_selected(),
+            Action::Back => {
+                if !self.search.query.is_empty() {
+                    self.search = Default::default();
+                    self.refilter(false);
+                } else if self.list_focus == ListFocus::Problems {
+                    self.list_focus = ListFocus::Articles;
+                }
+            }
+            other => {
+                let Some(step) = step_of(other) else { return };
+                match self.list_focus {
+                    ListFocus::Articles => {
+                        self.selected =
+                            moved(self.selected, self.visible.len(), self.list_page(), step);
+                        self.keep_selection_visible();
+                    }
+                    ListFocus::Problems => {
+                        let total = problems::line_count(&self.library);
+                        let page = self
+                            .list_areas()
+                            .1
+                            .map_or(1, |r| usize::from(layout::inner(r).height));
+                        self.problems_scroll = moved(self.problems_scroll, total, page, step);
+                    }
+                }
+            }
+        }
+    }
+
+    fn open_selected(&mut self) {
+        let Some(&row) = self.visible.get(self.selected) else {
+            return;
+        };
+        let Some(article) = self.library.article(row) else {
+            self.message =
+                Some("Still loading; the article opens once every file is read.".to_string());
+            return;
+        };
+        let focus = if article.claims.is_empty() {
+            Pane::Body
+        } else {
+            Pane::Claims
+        };
+        let mut view = ArticleView {
+            row,
+            claim: 0,
+            focus,
+            body_scroll: 0,
+            stance_scroll: [0, 0],
+        };
+        self.scroll_to_claim(&mut view);
+        self.screen = Screen::Article(view);
+    }
+
+    fn run_in_article(&mut self, action: Action) {
+        let Screen::Article(mut view) = std::mem::replace(&mut self.screen, Screen::List) else {
+            return;
+        };
+        let claims = self.library.article(view.row).map_or(0, |a| a.claims.len());
+        match action {
+            Action::Back => {
+                self.keep_selection_visible();
+                return;
+            }
+            Action::NextPane => view.focus = view.focus.next(),
+            Action::PrevPane => view.focus = view.focus.prev(),
+            Action::NextClaim | Action::PrevClaim => {
+                let d = if action == Action::NextClaim { 1 } else { -1 };
+                let to = moved(view.claim, claims, 1, Step::By(d));
+                self.select_claim(&mut view, to);
+            }
+            Action::Open => {
+                if view.focus == Pane::Claims {
+                    view.focus = Pane::Body;
+                }
+                self.scroll_to_claim(&mut view);
+            }
+            other => {
+                if let Some(step) = step_of(other) {
+                    self.move_in_pane(&mut view, step, claims);
+                }
+            }
+        }
+        self.screen = Screen::Article(view);
+    }
+
+    fn move_in_pane(&self, view: &mut ArticleView, step: Step, claims: usize) {
+        let page = self
+            .article_areas(view.focus)
+            .pane(view.focus)
+            .map_or(1, |r| {
+                usize::from(layout::inner(r).height)
+                    .saturating_sub(1)
+                    .max(1)
+            });
+        match view.focus {
+            Pane::Claims => {
+                let to = moved(view.claim, claims, page, step);
+                self.select_claim(view, to);
+            }
+            Pane::Body => {
+                let total = self.body_lines(view).map_or(0, |l| l.len());
+                let max = total.saturating_sub(page + 1);
+                view.body_scroll = moved(view.body_scroll, max + 1, page, step);
+            }
+            Pane::Asserted | Pane::Denied => {
+                let i = usize::from(view.focus == Pane::Denied);
+                let total = self
+                    .open_article_of(view)
+                    .map_or(0, |a| stances::line_count(a, view.claim, i == 1));
+                view.stance_scroll[i] = moved(view.stance_scroll[i], total, page, step);
+            }
+        }
+    }
+
+    fn open_article_of(&self, view: &ArticleView) -> Option<&whosaid::model::Article> {
+        self.library.article(view.row)
+    }
+
+    fn select_claim(&self, view: &mut ArticleView, claim: usize) {
+        if claim != view.claim {
+            view.claim = claim;
+            view.stance_scroll = [0, 0];
+        }
+        self.scroll_to_claim(view);
+    }
+
+    /// The body laid out for the width its pane has at this size.
+    fn body_lines(&self, view: &ArticleView) -> Option<Vec<body::BodyLine>> {
+        let article = self.library.article(view.row)?;
+        let areas = self.article_areas(view.focus);
+        let rect = areas.body.or(areas.pane(view.focus))?;
+        Some(body::lines(article, usize::from(layout::inner(rect).width)))
+    }
+
+    /// Scrolls the body so the selected claim's quote is in view, a third from the top.
+    fn scroll_to_claim(&self, view: &mut ArticleView) {
+        let Some(article) = self.library.article(view.row) else {
+            return;
+        };
+        let Some(anchor) = article
+            .claims
+            .get(view.claim)
+            .and_then(|c| c.anchor.clone())
+        else {
+            return;
+        };
+        let Some(lines) = self.body_lines(view) else {
+            return;
+        };
+        let areas = self.article_areas(view.focus);
+        let height = areas
+            .body
+            .or(areas.pane(view.focus))
+            .map_or(1, |r| usize::from(layout::inner(r).height).max(1));
+        let Some(first) = body::line_of(&lines, anchor.start) else {
+            return;
+        };
+        let last = body::line_of(&lines, anchor.end.saturating_sub(1)).unwrap_or(first);
+        if first < view.body_scroll || last >= view.body_scroll + height {
+            view.body_scroll = first.saturating_sub(height / 3);
+        }
+    }
+
+    fn click(&mut self, x: u16, y: u16) {
+        if !self.config.mouse || self.help {
+            return;
+        }
+        let pos = ratatui::layout::Position { x, y };
+        match &self.screen {
+            Screen::List => {
+                let (list, problems) = self.list_areas();
+                if problems.is_some_and(|r| r.contains(pos)) {
+                    self.list_focus = ListFocus::Problems;
+                    return;
+                }
+                let inner = layout::inner(list);
+                // The first inner row is the column header.
+                if !inner.contains(pos) || y == inner.y {
+                    return;
+                }
+                self.list_focus = ListFocus::Articles;
+                let at = self.list_offset + usize::from(y - inner.y - 1);
+                if at >= self.visible.len() {
+                    return;
+                }
+                if at == self.selected {
+                    self.open_selected();
+                } else {
+                    self.selected = at;
+                }
+            }
+            Screen::Article(view) => {
+                let mut view = view.clone();
+                let areas = self.article_areas(view.focus);
+                if let Some(tabs) = areas.tabs.filter(|r| r.contains(pos)) {
+                    let slot =
+                        usize::from(x - tabs.x) * Pane::ALL.len() / usize::from(tabs.width.max(1));
+                    view.focus = Pane::ALL[slot.min(Pane::ALL.len() - 1)];
+                } else if let Some(pane) = areas.pane_at(x, y) {
+                    view.focus = pane;
+                    if let Some(c) = self.claim_at(&view, areas.claims, pos) {
+                        self.select_claim(&mut view, c);
+                    }
+                }
+                self.screen = Screen::Article(view);
+            }
+        }
+    }
+
+    /// The claim drawn at `pos` in the claims pane, if that is where the click landed.
+    fn claim_at(
+        &self,
+        view: &ArticleView,
+        claims: Option<ratatui::layout::Rect>,
+        pos: ratatui::layout::Position,
+    ) -> Option<usize> {
+        let inner = layout::inner(claims?);
+        let article = self.library.article(view.row)?;
+        if !inner.contains(pos) {
+            return None;
+        }
+        let rows = super::claims::rows(article, view.claim, usize::from(inner.width));
+        let offset = super::claims::offset(&rows, view.claim, usize::from(inner.height));
+        let line = offset + usize::from(pos.y - inner.y);
+        rows.iter().position(|r| r.contains(&line))
+    }
+
+    fn wheel(&mut self, d: i8, x: u16, y: u16) {
+        if !self.config.mouse || self.help {
+            return;
+        }
+        let step = Step::By(isize::from(d) * 3);
+        match self.screen.clone() {
+            Screen::List => {
+                let (_, problems) = self.list_areas();
+                let pos = ratatui::layout::Position { x, y };
+                if problems.is_some_and(|r| r.contains(pos)) {
+                    let total = problems::line_count(&self.library);
+                    self.problems_scroll = moved(self.problems_scroll, total, 1, step);
+                } else {
+                    self.selected = moved(self.selected, self.visible.len(), 1, step);
+                    self.keep_selection_visible();
+                }
+            }
+            Screen::Article(mut view) => {
+                let areas = self.article_areas(view.focus);
+                let pane = areas.pane_at(x, y).unwrap_or(view.focus);
+                let saved = view.focus;
+                view.focus = pane;
+                let claims = self.library.article(view.row).map_or(0, |a| a.claims.len());
+                self.move_in_pane(&mut view, step, claims);
+                view.focus = saved;
+                self.screen = Screen::Article(view);
+            }
+        }
+    }
+}

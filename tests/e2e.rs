@@ -1,0 +1,257 @@
+//! The real binary in a pseudo-terminal, read back through a terminal emulator:
+//! the provenance of a contested claim is on screen, and the terminal is restored
+//! on quit, on SIGTERM and on a panic.
+
+#![allow(clippy::unwrap_used)]
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+
+const ARTICLE: &str = r#"title = "Kremlin denies reports of Trump-Putin call on Ukraine conflict"
+published = 2024-11-11
+body = """
+According to a report by The Washington Post, the two leaders reportedly
+discussed the Ukraine conflict, with Trump advising Putin against escalating
+tensions. However, Kremlin spokesperson Dmitry Peskov dismissed this claim as
+"pure fiction", maintaining that no such conversation has occurred.
+"""
+
+[actors.wapo]
+name = "The Washington Post"
+kind = "outlet"
+
+[actors.wapo-sources]
+name = "Sources familiar with the call"
+kind = "anonymous"
+
+[actors.peskov]
+name = "Dmitry Peskov"
+kind = "person"
+role = "Kremlin spokesperson"
+
+[[claims]]
+id = "call-took-place"
+statement = "Trump and Putin spoke by phone about the war in Ukraine."
+quote = "the two leaders reportedly discussed the Ukraine conflict"
+
+[[claims.asserted_by]]
+actor = "wapo"
+via = ["wapo-sources"]
+cue = "reported"
+
+[[claims.denied_by]]
+actor = "peskov"
+cue = "dismissed this claim as"
+quote = "pure fiction"
+"#;
+
+const WAIT: Duration = Duration::from_secs(15);
+
+/// The reader running in a pty, with everything it wrote kept and emulated.
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    _dir: tempfile::TempDir,
+}
+
+impl Session {
+    fn start(env: &[(&str, &str)]) -> Session {
+        let dir = tempfile::tempdir().unwrap();
+        let articles = dir.path().join("articles/world");
+        std::fs::create_dir_all(&articles).unwrap();
+        std::fs::write(articles.join("kremlin-call.toml"), ARTICLE).unwrap();
+        let (rows, cols) = (40, 120);
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_whosaid"));
+        cmd.cwd(dir.path());
+        // No user config may leak in: the reader must start on its built-in defaults.
+        cmd.env("HOME", dir.path());
+        cmd.env("XDG_CONFIG_HOME", dir.path().join("xdg"));
+        cmd.env("TERM", "xterm-256color");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let (raw2, screen2) = (Arc::clone(&raw), Arc::clone(&screen));
+        std::thread::spawn(move || {
+            // The master must live as long as the reader thread reads from it.
+            let _master = pair.master;
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                raw2.lock().unwrap().extend_from_slice(&buf[..n]);
+                screen2.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        Session {
+            child,
+            writer,
+            raw,
+            screen,
+            _dir: dir,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen shows every one of `texts`.
+    fn wait_for(&self, texts: &[&str]) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let screen = self.contents();
+            if texts.iter().all(|t| screen.contains(t)) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "waited for {texts:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Waits for the process to end; returns its exit code.
+    fn wait_exit(&mut self) -> u32 {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader thread take the last bytes.
+                std::thread::sleep(Duration::from_millis(100));
+                return status.exit_code();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "did not exit; screen:\n{}",
+                self.contents()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The terminal was given back: the alternate screen left after it was entered,
+    /// the cursor shown again, and the emulator back on the main screen.
+    fn assert_restored(&self) {
+        let raw = self.raw.lock().unwrap().clone();
+        let find = |pat: &[u8]| raw.windows(pat.len()).rposition(|w| w == pat);
+        let entered = find(b"\x1b[?1049h").expect("entered the alternate screen");
+        let left = find(b"\x1b[?1049l").expect("left the alternate screen");
+        assert!(
+            left > entered,
+            "the last alternate-screen switch must be the way out"
+        );
+        assert!(!self.screen.lock().unwrap().screen().alternate_screen());
+        assert!(
+            !self.screen.lock().unwrap().screen().hide_cursor(),
+            "cursor hidden after exit"
+        );
+    }
+}
+
+#[test]
+fn reads_a_contested_claims_provenance_then_quits_cleanly() {
+    let mut s = Session::start(&[]);
+    s.wait_for(&["Articles (1)", "Kremlin denies reports"]);
+    s.send("\r");
+    // The first claim is selected on opening: it is contested.
+    s.wait_for(&["[contested]", "Asserted by (1)", "Denied by (1)"]);
+    // The asserter with the chain it relays (the pane may wrap it), the denier and the quote.
+    s.wait_for(&[
+        "via: The Washington Post ←",
+        "Sources familiar",
+        "cue: reported",
+    ]);
+    s.wait_for(&[
+        "Dmitry Peskov",
+        "Kremlin spokesperson, person",
+        "quote: “pure fiction”",
+    ]);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut s = Session::start(&[]);
+    s.wait_for(&["Kremlin denies reports"]);
+    let pid = s.child.process_id().unwrap();
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(s.wait_exit(), 143);
+    s.assert_restored();
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_shows_the_message() {
+    let mut s = Session::start(&[("WHOSAID_TEST_PANIC", "1")]);
+    let code = s.wait_exit();
+    assert_ne!(code, 0);
+    s.assert_restored();
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+    let left = raw.rfind("\x1b[?1049l").unwrap();
+    assert!(
+        raw[left..].contains("WHOSAID_TEST_PANIC"),
+        "the panic message comes after the restore"
+    );
+}
+
+#[test]
+fn ctrl_c_quits_like_q() {
+    let mut s = Session::start(&[]);
+    s.wait_for(&["Kremlin denies reports"]);
+    s.send("\x03");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn a_bad_config_stops_before_the_terminal_is_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("bad.toml");
+    std::fs::write(&config, "[colors]\ndenied = \"rde\"\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(["--articles", "nowhere", "--config"])
+        .arg(&config)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("{}:2:10: error:", config.display())),
+        "{err}"
+    );
+    assert!(
+        err.contains("colors.denied") && err.contains("rde"),
+        "{err}"
+    );
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("\x1b[?1049h"));
+}

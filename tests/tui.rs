@@ -1,0 +1,211 @@
+//! The reader's state and screens, with no terminal: keys → commands → state, and
+//! screens drawn into ratatui's TestBackend.
+
+#![allow(clippy::unwrap_used)]
+
+#[allow(dead_code)]
+#[path = "../src/tui/mod.rs"]
+mod tui;
+mod tui_support;
+
+use tui::app::Screen;
+use tui::keymap::{Action, Command};
+use tui::layout::Pane;
+use tui_support::*;
+
+#[test]
+fn list_is_newest_first_with_undated_last() {
+    let app = app(80, 24);
+    let ids: Vec<&str> = app
+        .visible
+        .iter()
+        .map(|&i| app.library.rows()[i].id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "asia/東京-会見",
+            "world/kremlin-call",
+            "evil",
+            "misc/undated"
+        ]
+    );
+}
+
+#[test]
+fn j_k_g_and_shift_g_move_the_selection_within_bounds() {
+    let mut app = app(80, 24);
+    run(&mut app, &[Action::Up]);
+    assert_eq!(app.selected, 0);
+    run(&mut app, &[Action::Down, Action::Down]);
+    assert_eq!(app.selected, 2);
+    run(&mut app, &[Action::Bottom, Action::Down]);
+    assert_eq!(app.selected, 3);
+    run(&mut app, &[Action::Top]);
+    assert_eq!(app.selected, 0);
+}
+
+#[test]
+fn enter_opens_and_esc_returns_to_the_same_row() {
+    let mut app = app(80, 24);
+    select(&mut app, "world/kremlin-call");
+    run(&mut app, &[Action::Open]);
+    let view = app.open_view().unwrap();
+    assert_eq!(view.focus, Pane::Claims);
+    assert_eq!(view.claim, 0);
+    run(&mut app, &[Action::Back]);
+    assert_eq!(app.screen, Screen::List);
+    assert_eq!(
+        app.selected_row().unwrap().id.as_str(),
+        "world/kremlin-call"
+    );
+}
+
+#[test]
+fn n_and_shift_n_step_through_claims_and_tab_cycles_panes() {
+    let mut app = app(80, 24);
+    select(&mut app, "world/kremlin-call");
+    run(
+        &mut app,
+        &[
+            Action::Open,
+            Action::NextClaim,
+            Action::NextClaim,
+            Action::NextClaim,
+        ],
+    );
+    assert_eq!(app.open_view().unwrap().claim, 2);
+    run(&mut app, &[Action::PrevClaim]);
+    assert_eq!(app.open_view().unwrap().claim, 1);
+    run(&mut app, &[Action::NextPane]);
+    assert_eq!(app.open_view().unwrap().focus, Pane::Asserted);
+    run(&mut app, &[Action::NextPane, Action::NextPane]);
+    assert_eq!(app.open_view().unwrap().focus, Pane::Body);
+    run(&mut app, &[Action::PrevPane]);
+    assert_eq!(app.open_view().unwrap().focus, Pane::Denied);
+}
+
+#[test]
+fn search_filters_as_you_type_over_titles_bodies_statements_and_actors() {
+    let mut app = app(80, 24);
+    let type_in = |app: &mut tui::app::App, s: &str| {
+        app.update(Command::Run(Action::Search));
+        for c in s.chars() {
+            app.update(Command::SearchInput(c));
+        }
+    };
+    type_in(&mut app, "PESKOV");
+    assert_eq!(
+        app.visible.len(),
+        1,
+        "actor names and body, case-insensitive"
+    );
+    app.update(Command::SearchCancel);
+    assert_eq!(app.visible.len(), 4);
+    type_in(&mut app, "存在し");
+    assert_eq!(app.selected_row().unwrap().id.as_str(), "asia/東京-会見");
+    app.update(Command::SearchBackspace);
+    app.update(Command::SearchAccept);
+    assert!(!app.search.typing);
+    assert_eq!(app.search.query, "存在");
+    type_in(&mut app, "zzz");
+    assert!(app.visible.is_empty());
+    // Esc in normal mode clears the filter too.
+    app.update(Command::SearchAccept);
+    run(&mut app, &[Action::Back]);
+    assert_eq!(app.visible.len(), 4);
+}
+
+#[test]
+fn searching_keeps_the_selected_article_when_it_still_matches() {
+    let mut app = app(80, 24);
+    select(&mut app, "world/kremlin-call");
+    app.update(Command::Run(Action::Search));
+    app.update(Command::SearchInput('t'));
+    assert_eq!(
+        app.selected_row().unwrap().id.as_str(),
+        "world/kremlin-call"
+    );
+}
+
+#[test]
+fn selecting_a_claim_scrolls_its_quote_into_view() {
+    // A tiny terminal so the body must scroll: tabs, body pane 36 columns wide.
+    let mut app = app(40, 12);
+    select(&mut app, "world/kremlin-call");
+    run(&mut app, &[Action::Open, Action::NextClaim]);
+    let scroll = app.open_view().unwrap().body_scroll;
+    assert!(
+        scroll > 0,
+        "the second claim's quote is near the end of the body"
+    );
+    run(
+        &mut app,
+        &[Action::NextPane, Action::NextPane, Action::NextPane],
+    );
+    let screen = text(&draw(&app));
+    assert!(screen.contains("no contact"), "{screen}");
+}
+
+#[test]
+fn resize_keeps_selection_and_scroll() {
+    let mut app = app(80, 24);
+    select(&mut app, "evil");
+    run(&mut app, &[Action::Open]);
+    let before = app.open_view().unwrap().clone();
+    app.update(Command::Resize(200, 50));
+    app.update(Command::Resize(40, 12));
+    assert_eq!(app.open_view().unwrap(), &before);
+}
+
+#[test]
+fn q_quits_and_help_toggles() {
+    let mut app = app(80, 24);
+    run(&mut app, &[Action::Help]);
+    assert!(app.help);
+    assert_eq!(app.update(Command::CloseHelp), None);
+    assert!(!app.help);
+    assert_eq!(
+        app.update(Command::Run(Action::Quit)),
+        Some(tui::app::Effect::Quit)
+    );
+}
+
+#[test]
+fn no_string_reaches_the_screen_with_a_control_character() {
+    for (w, h) in [(80, 24), (200, 50), (40, 12)] {
+        let mut app = app(w, h);
+        select(&mut app, "evil");
+        for actions in [
+            &[][..],
+            &[Action::Open][..],
+            &[Action::NextPane][..],
+            &[Action::NextPane][..],
+        ] {
+            run(&mut app, actions);
+            let buf = draw(&app).backend().buffer().clone();
+            for cell in buf.content() {
+                assert!(
+                    !cell.symbol().chars().any(char::is_control),
+                    "{:?} at {w}x{h}",
+                    cell.symbol()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+#[ignore = "prints screens for a person to look at"]
+fn show() {
+    for (w, h) in [(80, 24), (40, 12), (200, 50)] {
+        let mut app = app(w, h);
+        println!("{}", text(&draw(&app)));
+        select(&mut app, "world/kremlin-call");
+        run(&mut app, &[Action::Open]);
+        println!("{}", text(&draw(&app)));
+        select(&mut app, "asia/東京-会見");
+        run(&mut app, &[Action::Back, Action::Top, Action::Open]);
+        println!("{}", text(&draw(&app)));
+    }
+}

@@ -1,0 +1,163 @@
+//! Whole screens drawn into TestBackend at 80×24, 40×12 and 200×50 on Unicode
+//! fixtures, snapshot-tested; and the styles that carry meaning.
+
+#![allow(clippy::unwrap_used)]
+
+#[allow(dead_code)]
+#[path = "../src/tui/mod.rs"]
+mod tui;
+mod tui_support;
+
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use tui::app::Loading;
+use tui::config::Config;
+use tui::keymap::{Action, Command};
+use tui::library::Library;
+use tui::theme::Theme;
+use tui_support::*;
+
+const SIZES: [(u16, u16); 3] = [(80, 24), (40, 12), (200, 50)];
+
+fn snap(name: &str, app: &tui::app::App) {
+    let screen = text(&draw(app));
+    insta::assert_snapshot!(format!("{name}_{}x{}", app.size.0, app.size.1), screen);
+}
+
+#[test]
+fn list_screen() {
+    for (w, h) in SIZES {
+        snap("list", &app(w, h));
+    }
+}
+
+#[test]
+fn article_views_of_the_original_and_the_unicode_article() {
+    for (w, h) in SIZES {
+        let mut a = app(w, h);
+        select(&mut a, "world/kremlin-call");
+        run(&mut a, &[Action::Open]);
+        snap("kremlin", &a);
+        run(&mut a, &[Action::NextPane]);
+        snap("kremlin_asserted", &a);
+        run(&mut a, &[Action::NextPane]);
+        snap("kremlin_denied", &a);
+        let mut a = app(w, h);
+        select(&mut a, "asia/東京-会見");
+        run(&mut a, &[Action::Open]);
+        snap("unicode", &a);
+        select(&mut a, "asia/東京-会見");
+        run(&mut a, &[Action::PrevPane]);
+        snap("unicode_body", &a);
+    }
+}
+
+#[test]
+fn hostile_strings_are_shown_visibly() {
+    let mut a = app(80, 24);
+    select(&mut a, "evil");
+    run(&mut a, &[Action::Open]);
+    snap("hostile", &a);
+}
+
+#[test]
+fn search_help_and_too_small() {
+    let mut a = app(80, 24);
+    a.update(Command::Run(Action::Search));
+    for c in "peskov".chars() {
+        a.update(Command::SearchInput(c));
+    }
+    snap("search", &a);
+    let mut a = app(80, 24);
+    run(&mut a, &[Action::Help]);
+    snap("help", &a);
+    snap("too_small", &app(20, 5));
+}
+
+#[test]
+fn missing_folder_and_loading_screens() {
+    let config = Config::default();
+    let theme = Theme::new(&config.colors, false);
+    let mut a = tui::app::App::new(Library::loading(), config, theme, (80, 24));
+    snap("loading", &a);
+    a.loading = Loading::Unavailable("The folder articles does not exist.".into());
+    snap("missing", &a);
+}
+
+/// Where `needle` starts on screen, as (x, y) of its first cell.
+fn find(buf: &Buffer, needle: &str) -> (u16, u16) {
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut xs = Vec::new();
+        for x in 0..buf.area.width {
+            let s = buf[(x, y)].symbol();
+            for _ in 0..s.len() {
+                xs.push(x);
+            }
+            line.push_str(s);
+        }
+        if let Some(i) = line.find(needle) {
+            return (xs[i], y);
+        }
+    }
+    panic!("{needle:?} not on screen");
+}
+
+#[test]
+fn denials_stay_red_assertions_green_contested_yellow() {
+    let mut a = app(200, 50);
+    select(&mut a, "world/kremlin-call");
+    run(&mut a, &[Action::Open]);
+    let term = draw(&a);
+    let buf = term.backend().buffer();
+    let fg = |needle: &str| buf[find(buf, needle)].fg;
+    assert_eq!(fg("[contested]"), Color::Yellow);
+    assert_eq!(fg("[denied]"), Color::Red);
+    assert_eq!(fg("[asserted]"), Color::Green);
+    assert_eq!(fg("Dmitry Peskov  −"), Color::Red);
+    assert_eq!(fg("The Washington Post  +"), Color::Green);
+    assert_eq!(fg("“pure fiction”"), Color::Red);
+    // In the body: the selected claim's quote is emphasised, the denier's quote styled
+    // as a denial, another claim's quote underlined.
+    let (x, y) = find(buf, "the two leaders reportedly");
+    assert!(
+        buf[(x, y)]
+            .modifier
+            .contains(Modifier::REVERSED | Modifier::UNDERLINED)
+    );
+    let (x, y) = find(buf, "pure fiction\"");
+    assert_eq!(buf[(x, y)].fg, Color::Red);
+    let (x, y) = find(buf, "no contact between the two");
+    assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    assert!(!buf[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn no_color_keeps_labels_and_text_styles_but_no_colour() {
+    let config = Config::default();
+    let theme = Theme::new(&config.colors, true);
+    let library = Library::new(corpus(true), config.sort);
+    let mut a = tui::app::App::new(library, config, theme, (200, 50));
+    select(&mut a, "world/kremlin-call");
+    run(&mut a, &[Action::Open]);
+    let term = draw(&a);
+    let buf = term.backend().buffer();
+    for cell in buf.content() {
+        assert_eq!(cell.fg, Color::Reset);
+        assert_eq!(cell.bg, Color::Reset);
+    }
+    let screen = text(&term);
+    for label in [
+        "[contested]",
+        "[denied]",
+        "[asserted]",
+        "Asserted by (1)",
+        "Denied by (1)",
+        "− denies",
+        "+ asserts",
+    ] {
+        assert!(screen.contains(label), "{label}");
+    }
+    let (x, y) = find(buf, "the two leaders reportedly");
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+}
