@@ -189,30 +189,10 @@ pub fn actor_site(path: &Path, actor: &ActorId) -> Option<Site> {
 /// Loads every source on all cores, calling `each` as each file finishes
 /// (from worker threads), and returns the results in the order of `sources`.
 pub fn load_all(sources: &[SourceFile], each: &(dyn Fn(&Loaded) + Sync)) -> Vec<Loaded> {
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    if threads < 2 || sources.len() < 64 {
-        return sources.iter().map(|s| report(load_file(s), each)).collect();
-    }
-    // Work is handed out a small batch at a time so one slow file can't idle a
-    // core; each result goes straight to its slot, so no vector is grown or copied.
-    const BATCH: usize = 16;
-    let next = AtomicUsize::new(0);
+    // Each result goes straight to its slot, so no vector is grown or copied.
     let slots: Vec<OnceLock<Loaded>> = sources.iter().map(|_| OnceLock::new()).collect();
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| {
-                loop {
-                    let start = next.fetch_add(BATCH, Ordering::Relaxed);
-                    let end = (start + BATCH).min(sources.len());
-                    let Some(batch) = sources.get(start..end) else {
-                        break;
-                    };
-                    for (i, source) in batch.iter().enumerate() {
-                        let _ = slots[start + i].set(report(load_file(source), each));
-                    }
-                }
-            });
-        }
+    load_each(sources, &|i, loaded| {
+        let _ = slots[i].set(report(loaded, each));
     });
     slots
         .into_iter()
@@ -225,6 +205,38 @@ pub fn load_all(sources: &[SourceFile], each: &(dyn Fn(&Loaded) + Sync)) -> Vec<
             })
         })
         .collect()
+}
+
+/// Loads every source on all cores and hands each result, with its index in
+/// `sources`, to `each` (from worker threads, in no set order), keeping nothing:
+/// for a reader that keeps only part of each article.
+pub fn load_each(sources: &[SourceFile], each: &(dyn Fn(usize, Loaded) + Sync)) {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    if threads < 2 || sources.len() < 64 {
+        for (i, source) in sources.iter().enumerate() {
+            each(i, load_file(source));
+        }
+        return;
+    }
+    // Work is handed out a small batch at a time so one slow file can't idle a core.
+    const BATCH: usize = 16;
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let start = next.fetch_add(BATCH, Ordering::Relaxed);
+                    let end = (start + BATCH).min(sources.len());
+                    let Some(batch) = sources.get(start..end) else {
+                        break;
+                    };
+                    for (i, source) in batch.iter().enumerate() {
+                        each(start + i, load_file(source));
+                    }
+                }
+            });
+        }
+    });
 }
 
 fn report(loaded: Loaded, each: &(dyn Fn(&Loaded) + Sync)) -> Loaded {
