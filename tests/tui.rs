@@ -194,18 +194,3 @@ fn no_string_reaches_the_screen_with_a_control_character() {
         }
     }
 }
-
-#[test]
-#[ignore = "prints screens for a person to look at"]
-fn show() {
-    for (w, h) in [(80, 24), (40, 12), (200, 50)] {
-        let mut app = app(w, h);
-        println!("{}", text(&draw(&app)));
-        select(&mut app, "world/kremlin-call");
-        run(&mut app, &[Action::Open]);
-        println!("{}", text(&draw(&app)));
-        select(&mut app, "asia/東京-会見");
-        run(&mut app, &[Action::Back, Action::Top, Action::Open]);
-        println!("{}", text(&draw(&app)));
-    }
-}
