@@ -1,9 +1,11 @@
 //! Times the reader on a generated corpus of 10,000 articles (~3.5 KB each: 8 paragraphs,
-//! 4 actors, 5 claims): load, library and App construction, drawing each screen into a
-//! 200×50 TestBackend, update+draw per navigation key and per search keystroke.
+//! 4 actors, 5 claims): the first frame, loading in the background until every article
+//! is listed (wall and CPU time), drawing into a 200×50 TestBackend, update+draw per
+//! navigation key and per search keystroke.
 //!
 //! `cargo run --release --example bench_tui [-- N]`; `--keep DIR` writes the corpus to
-//! DIR and keeps it (for timing the real binary in a pseudo-terminal).
+//! DIR and keeps it (for timing the real binary in a pseudo-terminal); `--corpus DIR`
+//! benches a corpus written before instead of generating one.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
@@ -21,7 +23,6 @@ use tui::config::Config;
 use tui::keymap::{Action, Command};
 use tui::library::Library;
 use tui::theme::Theme;
-use whosaid::Corpus;
 
 const WORDS: [&str; 24] = [
     "minister",
@@ -174,50 +175,102 @@ fn main() {
         .position(|a| a == "--keep")
         .and_then(|i| args.get(i + 1))
         .map(PathBuf::from);
+    let existing = args
+        .iter()
+        .position(|a| a == "--corpus")
+        .and_then(|i| args.get(i + 1))
+        .map(PathBuf::from);
     let tmp = tempfile::tempdir().unwrap();
-    let dir = keep.clone().unwrap_or_else(|| tmp.path().join("articles"));
-    let t = Instant::now();
-    generate(&dir, n);
-    let bytes: u64 = walk(&dir);
-    println!(
-        "generated {n} articles, {:.1} MB, in {}",
-        bytes as f64 / 1e6,
-        ms(t.elapsed())
-    );
-    if keep.is_some() {
-        return;
-    }
-
-    let t = Instant::now();
-    let sources = whosaid::load::discover(std::slice::from_ref(&dir)).unwrap();
-    let loaded = whosaid::load::load_all(&sources, &|_| {});
-    let load = t.elapsed();
-    let t = Instant::now();
-    let corpus = Corpus::from_loaded(loaded);
-    let corpus_time = t.elapsed();
-    let rejected = corpus.rejected().count();
-    println!("load (discover + load_all, all cores)        {}", ms(load));
-    println!(
-        "Corpus::from_loaded                          {}  ({} articles, {rejected} rejected)",
-        ms(corpus_time),
-        corpus.articles().len()
-    );
-    let config = Config::default();
-    let t = Instant::now();
-    let library = Library::new(corpus, config.sort);
-    println!(
-        "Library::new (rows, search text, sort)       {}",
-        ms(t.elapsed())
-    );
-    let t = Instant::now();
-    let theme = Theme::new(&config.colors, false);
-    let mut app = App::new(library, config, theme, (200, 50));
-    println!(
-        "App::new                                     {}",
-        ms(t.elapsed())
-    );
+    let dir = match &existing {
+        Some(dir) => dir.clone(),
+        None => {
+            let dir = keep.clone().unwrap_or_else(|| tmp.path().join("articles"));
+            let t = Instant::now();
+            generate(&dir, n);
+            println!(
+                "generated {n} articles, {:.1} MB, in {}",
+                walk(&dir) as f64 / 1e6,
+                ms(t.elapsed())
+            );
+            if keep.is_some() {
+                return;
+            }
+            dir
+        }
+    };
 
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    let config = Config::default();
+    let theme = Theme::new(&config.colors, false);
+    let cpu = cpu_time();
+    let t = Instant::now();
+    let loads = tui::loader::spawn(dir.clone());
+    let library = Library::loading(config.sort);
+    let mut app = App::new(library, config, theme, (200, 50));
+    let first = draw(&mut terminal, &app);
+    let first_at = t.elapsed();
+    // As the event loop does while no key comes: wait 15 ms, take every queued result,
+    // settle the batch, draw.
+    let mut batches = Vec::new();
+    while matches!(app.loading, tui::app::Loading::Running { .. }) {
+        std::thread::sleep(Duration::from_millis(15));
+        let b = Instant::now();
+        while let Ok(ev) = loads.try_recv() {
+            app.on_load(ev);
+        }
+        let took = b.elapsed();
+        app.after_loading_batch();
+        let settled = b.elapsed();
+        terminal.draw(|f| tui::ui::draw(f, &app)).unwrap();
+        batches.push((took, settled - took, b.elapsed() - settled));
+    }
+    let all = t.elapsed();
+    let cpu = cpu_time() - cpu;
+    println!(
+        "first frame (spawn loader, App::new, draw)   {}",
+        ms(first_at)
+    );
+    println!("  of which the draw                          {}", ms(first));
+    println!(
+        "all {} listed (load in the background)   {}  (CPU {} on all threads)",
+        app.library.rows().len(),
+        ms(all),
+        ms(cpu)
+    );
+    let n = batches.len();
+    report(
+        &format!("  per UI batch ({n}): take events"),
+        &batches.iter().map(|b| b.0).collect::<Vec<_>>(),
+    );
+    report(
+        "  per UI batch: sort, merge, filter",
+        &batches.iter().map(|b| b.1).collect::<Vec<_>>(),
+    );
+    report(
+        "  per UI batch: draw",
+        &batches.iter().map(|b| b.2).collect::<Vec<_>>(),
+    );
+    println!(
+        "peak memory of this process so far          {:8} kB",
+        vm_hwm_kb()
+    );
+    // What the rows add to loading: the same files loaded with nothing kept.
+    let sources = whosaid::load::discover(std::slice::from_ref(&dir)).unwrap();
+    for (label, keep_rows) in [("load_each alone", false), ("load_each + rows", true)] {
+        let cpu = cpu_time();
+        let t = Instant::now();
+        whosaid::load::load_each(&sources, &|_, loaded| {
+            if keep_rows {
+                drop(tui::loader::event_of(loaded));
+            }
+        });
+        println!(
+            "{label:<44} {}  (CPU {})",
+            ms(t.elapsed()),
+            ms(cpu_time() - cpu)
+        );
+    }
+
     println!(
         "draw list screen (first)                     {}",
         ms(draw(&mut terminal, &app))
@@ -279,6 +332,28 @@ fn main() {
         );
         report("  backspace", &back);
     }
+}
+
+/// CPU time of this process (user + system, all threads), from /proc.
+fn cpu_time() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit(')').next().unwrap_or("");
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    // utime and stime are fields 14 and 15 of stat; 12 and 13 after the command name.
+    let ticks: u64 = [11, 12]
+        .iter()
+        .filter_map(|&i| fields.get(i)?.parse::<u64>().ok())
+        .sum();
+    Duration::from_millis(ticks * 10)
+}
+
+fn vm_hwm_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
 }
 
 fn walk(dir: &Path) -> u64 {

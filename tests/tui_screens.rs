@@ -78,7 +78,7 @@ fn search_help_and_too_small() {
 fn missing_folder_and_loading_screens() {
     let config = Config::default();
     let theme = Theme::new(&config.colors, false);
-    let mut a = tui::app::App::new(Library::loading(), config, theme, (80, 24));
+    let mut a = tui::app::App::new(Library::loading(config.sort), config, theme, (80, 24));
     snap("loading", &a);
     a.loading = Loading::Unavailable("The folder articles does not exist.".into());
     snap("missing", &a);
@@ -136,7 +136,7 @@ fn denials_stay_red_assertions_green_contested_yellow() {
 fn no_color_keeps_labels_and_text_styles_but_no_colour() {
     let config = Config::default();
     let theme = Theme::new(&config.colors, true);
-    let library = Library::new(corpus(true), config.sort);
+    let library = Library::in_memory(fixtures(true), config.sort);
     let mut a = tui::app::App::new(library, config, theme, (200, 50));
     select(&mut a, "world/kremlin-call");
     run(&mut a, &[Action::Open]);

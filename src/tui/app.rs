@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 
 use ratatui::layout::Rect;
-use whosaid::model::ArticleId;
+use whosaid::diagnostic::Diagnostic;
+use whosaid::model::Article;
 
 use super::config::Config;
 use super::keymap::Mode;
@@ -14,7 +15,7 @@ use super::theme::Theme;
 /// What the open article view shows and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleView {
-    /// Index of the article in the corpus (and of its row).
+    /// The article's row in the library.
     pub row: usize,
     pub claim: usize,
     pub focus: Pane,
@@ -54,11 +55,11 @@ pub enum Loading {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Search {
     pub query: String,
-    /// The query in lowercase, as matched.
-    pub lower: String,
+    /// The query folded as the search text is (lowercase, single spaces), as matched.
+    pub folded: String,
     /// Whether keys are being typed into the query.
     pub typing: bool,
-    /// Earlier results of this search, by lowercase query, so Backspace costs nothing.
+    /// Earlier results of this search, by folded query, so Backspace costs nothing.
     pub history: Vec<(String, Vec<usize>)>,
 }
 
@@ -66,8 +67,17 @@ pub struct Search {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Quit,
-    /// Export these articles (the open one, or the filtered list).
-    Export(Vec<ArticleId>),
+    /// Export these rows (the open article, or the filtered list).
+    Export(Vec<usize>),
+}
+
+/// The article on screen, read again from its file when opened: the only one in memory.
+#[derive(Debug, Clone)]
+pub struct Opened {
+    pub row: usize,
+    /// `None` when the file no longer loads; then `diagnostics` say why.
+    pub article: Option<Article>,
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 #[derive(Debug)]
@@ -81,6 +91,8 @@ pub struct App {
     pub config_source: String,
     pub loading: Loading,
     pub screen: Screen,
+    /// The article of the article view, while it is open.
+    pub opened: Option<Opened>,
     pub list_focus: ListFocus,
     /// Rows shown (indices into `library.rows()`), in list order, after the filter.
     pub visible: Vec<usize>,
@@ -118,6 +130,7 @@ impl App {
             config_source: "built-in defaults".to_string(),
             loading,
             screen: Screen::List,
+            opened: None,
             list_focus: ListFocus::Articles,
             visible,
             selected: 0,
@@ -146,6 +159,7 @@ impl App {
     }
 
     /// The row under the list selection.
+    #[allow(dead_code)] // for the tests, which include this module by path
     pub fn selected_row(&self) -> Option<&Row> {
         self.visible
             .get(self.selected)
@@ -192,19 +206,19 @@ impl App {
     /// `narrowing` says the query only grew, so only current matches need a look.
     pub fn refilter(&mut self, narrowing: bool) {
         let keep = self.visible.get(self.selected).copied();
-        let lower = &self.search.lower;
-        let known = self.search.history.iter().rposition(|(q, _)| q == lower);
+        let folded = &self.search.folded;
+        let known = self.search.history.iter().rposition(|(q, _)| q == folded);
         self.visible = match known {
             Some(i) => self.search.history[i].1.clone(),
             None => {
                 let within = narrowing.then_some(self.visible.as_slice());
-                self.library.filter(lower, within)
+                self.library.filter(folded, within)
             }
         };
-        if !lower.is_empty() && known.is_none() {
+        if !folded.is_empty() && known.is_none() {
             self.search
                 .history
-                .push((lower.clone(), self.visible.clone()));
+                .push((folded.clone(), self.visible.clone()));
         }
         self.selected = keep
             .and_then(|k| self.visible.iter().position(|&i| i == k))
@@ -212,20 +226,12 @@ impl App {
         self.keep_selection_visible();
     }
 
-    /// Swaps in the finished library, keeping the selected article and the open one.
-    pub fn finish_loading(&mut self, library: Library) {
-        let selected_id = self.selected_row().map(|r| r.id.clone());
-        self.library = library;
-        self.loading = Loading::Done;
-        self.search.history.clear();
-        self.visible = self.library.filter(&self.search.lower, None);
-        self.selected = selected_id
-            .and_then(|id| {
-                self.visible
-                    .iter()
-                    .position(|&i| self.library.rows()[i].id == id)
-            })
-            .unwrap_or(0);
-        self.keep_selection_visible();
+    /// The article `view` shows, if its file still loaded when it was opened.
+    pub fn article_of(&self, view: &ArticleView) -> Option<&Article> {
+        self.opened
+            .as_ref()
+            .filter(|o| o.row == view.row)?
+            .article
+            .as_ref()
     }
 }

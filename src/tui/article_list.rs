@@ -57,7 +57,7 @@ fn row_line<'a>(row: &Row, cols: &Columns, selected: bool, app: &App) -> Line<'a
     let mark = if selected { MARK } else { "  " };
     let mut spans = vec![
         Span::raw(mark),
-        Span::styled(cell(&row.date, DATE), theme.dim),
+        Span::styled(cell(row.date(), DATE), theme.dim),
         Span::raw(" "),
         Span::raw(cell(&row.title, cols.title)),
     ];

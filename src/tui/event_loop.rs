@@ -61,7 +61,7 @@ pub fn run(
                 dirty = true;
                 match app.update(command) {
                     Some(Effect::Quit) => return Ok(Exit::Quit),
-                    Some(Effect::Export(ids)) => export(app, &ids),
+                    Some(Effect::Export(rows)) => export(app, &rows),
                     None => {}
                 }
             }
@@ -82,10 +82,10 @@ fn command_of(app: &App, event: Event) -> Option<Command> {
     }
 }
 
-fn export(app: &mut App, ids: &[whosaid::model::ArticleId]) {
+fn export(app: &mut App, rows: &[usize]) {
     app.message = Some(format!(
         "Export of {} article(s) to {} is not available yet.",
-        ids.len(),
+        rows.len(),
         app.config.export_folder.display()
     ));
 }

@@ -1,140 +1,292 @@
-//! What the reader precomputes once per article at load: list rows, the sort order,
-//! and a lowercase search text, so no keystroke re-reads the articles.
+//! What the reader keeps of every article: one list row with a folded search text, the
+//! list order, and the files that failed. Articles themselves are re-read when opened,
+//! so memory holds rows, not a corpus.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
 
-use whosaid::Corpus;
-use whosaid::corpus::FileReport;
-use whosaid::model::{Article, ArticleId};
+use compact_str::CompactString;
+use whosaid::diagnostic::Diagnostic;
+use whosaid::load::{self, Loaded, SourceFile};
+use whosaid::model::{Article, ArticleId, Published};
+use whosaid::text;
 
 use super::config::Sort;
-use whosaid::text;
 
 /// One article as the list shows it, already made safe for the terminal.
 #[derive(Debug, Clone)]
 pub struct Row {
     pub id: ArticleId,
-    pub title: String,
-    /// `YYYY-MM-DD`, or empty.
-    pub date: String,
-    /// The full published value, for sorting.
-    published: String,
-    pub outlet: String,
-    pub claims: usize,
-    pub contested: usize,
-    /// Lowercase title, body, statements, actor names and aliases.
-    search: String,
+    /// The file, to read again when the article is opened or exported.
+    pub path: Box<Path>,
+    pub title: Box<str>,
+    published: Option<Published>,
+    pub outlet: CompactString,
+    pub claims: u32,
+    pub contested: u32,
+    /// Title, body, statements, actor names and aliases, each folded (see [`fold`]),
+    /// one per line; sized exactly, as it is most of what the reader keeps.
+    search: Box<str>,
 }
 
 impl Row {
-    pub fn of(article: &Article) -> Row {
-        let mut search = String::with_capacity(article.body.len() + 256);
-        for part in [&article.title, &article.body] {
-            search.push_str(&part.to_lowercase());
-            search.push('\n');
-        }
-        for claim in &article.claims {
-            search.push_str(&claim.statement.to_lowercase());
-            search.push('\n');
-        }
-        for actor in &article.actors {
-            search.push_str(&actor.name.to_lowercase());
-            search.push('\n');
-            for alias in &actor.aliases {
-                search.push_str(&alias.to_lowercase());
-                search.push('\n');
-            }
-        }
+    /// The row of an article read from `source`.
+    pub fn of(source: SourceFile, article: &Article) -> Row {
         Row {
-            id: article.id.clone(),
-            title: text::sanitize(&article.title).into_owned(),
-            date: article
-                .published
-                .as_ref()
-                .map(|p| p.date().to_string())
-                .unwrap_or_default(),
-            published: article
-                .published
-                .as_ref()
-                .map(|p| p.as_str().to_string())
-                .unwrap_or_default(),
+            id: source.id,
+            path: source.path.into_boxed_path(),
+            title: text::sanitize(&article.title).into(),
+            published: article.published.clone(),
             outlet: article
                 .outlet
                 .as_deref()
-                .map(|o| text::sanitize(o).into_owned())
+                .map(|o| CompactString::from(text::sanitize(o)))
                 .unwrap_or_default(),
-            claims: article.claims.len(),
-            contested: article.contested_count(),
-            search,
+            claims: u32::try_from(article.claims.len()).unwrap_or(u32::MAX),
+            contested: u32::try_from(article.contested_count()).unwrap_or(u32::MAX),
+            search: search_text(article),
         }
     }
+
+    /// `YYYY-MM-DD`, or empty.
+    pub fn date(&self) -> &str {
+        self.published.as_ref().map_or("", Published::date)
+    }
+
+    /// The file as the loader names it, to read it again.
+    pub fn source(&self) -> SourceFile {
+        SourceFile {
+            path: self.path.to_path_buf(),
+            id: self.id.clone(),
+        }
+    }
+}
+
+fn search_text(article: &Article) -> Box<str> {
+    let statements = article.claims.iter().map(|c| c.statement.as_str());
+    let names = article
+        .actors
+        .iter()
+        .flat_map(|a| std::iter::once(a.name.as_str()).chain(a.aliases.iter().map(String::as_str)));
+    let parts = || {
+        [article.title.as_str(), article.body.as_str()]
+            .into_iter()
+            .chain(statements.clone())
+            .chain(names.clone())
+    };
+    let mut out = String::with_capacity(parts().map(|p| p.len() + 1).sum());
+    for part in parts() {
+        fold_into(&mut out, part);
+        out.push('\n');
+    }
+    // Exact size: lowercasing rarely changes the length, and then the slack goes here.
+    out.into_boxed_str()
+}
+
+/// Appends `s` lowercased with each run of white space made one space, so a search
+/// matches across the line breaks of a wrapped paragraph. Text that needs no change
+/// (most of a body) is copied a run at a time rather than char by char.
+fn fold_into(out: &mut String, s: &str) {
+    let bytes = s.as_bytes();
+    let mut space = false;
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let ascii_space = b.is_ascii() && char::from(b).is_whitespace();
+        if b == b' ' && !space || b.is_ascii() && !ascii_space && !b.is_ascii_uppercase() {
+            space = b == b' ';
+            i += 1;
+            continue;
+        }
+        out.push_str(&s[run..i]);
+        let c = s[i..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.extend(c.to_lowercase());
+            space = false;
+        }
+        i += c.len_utf8();
+        run = i;
+    }
+    out.push_str(&s[run..]);
+}
+
+/// A query as the search text is written: lowercase, white space runs made one space.
+pub fn fold(query: &str) -> String {
+    let mut out = String::with_capacity(query.len());
+    fold_into(&mut out, query);
+    out
+}
+
+/// Title order without allocating: case-insensitive, char by char.
+fn by_title(a: &str, b: &str) -> Ordering {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .cmp(b.chars().flat_map(char::to_lowercase))
 }
 
 fn compare(a: &Row, b: &Row, sort: Sort) -> Ordering {
+    fn published(r: &Row) -> &str {
+        r.published.as_ref().map_or("", Published::as_str)
+    }
     // Undated articles go last in both date orders.
-    let dated = |r: &Row| r.published.is_empty();
-    let by_id = a.id.cmp(&b.id);
+    let undated = |r: &Row| r.published.is_none();
+    // Lazily: most comparisons are settled by the date, and this runs per row per batch.
+    let by_id = || a.id.cmp(&b.id);
     match sort {
-        Sort::Newest => dated(a)
-            .cmp(&dated(b))
-            .then(b.published.cmp(&a.published))
-            .then(by_id),
-        Sort::Oldest => dated(a)
-            .cmp(&dated(b))
-            .then(a.published.cmp(&b.published))
-            .then(by_id),
-        Sort::Title => a
-            .title
-            .to_lowercase()
-            .cmp(&b.title.to_lowercase())
-            .then(by_id),
-        Sort::Id => by_id,
+        Sort::Newest => undated(a)
+            .cmp(&undated(b))
+            .then_with(|| published(b).cmp(published(a)))
+            .then_with(by_id),
+        Sort::Oldest => undated(a)
+            .cmp(&undated(b))
+            .then_with(|| published(a).cmp(published(b)))
+            .then_with(by_id),
+        Sort::Title => by_title(&a.title, &b.title).then_with(by_id),
+        Sort::Id => by_id(),
     }
 }
 
-/// The corpus with its rows (in corpus order) and the list order.
-#[derive(Debug, Default)]
+/// A file that failed to load, with what the loader said about it.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub id: ArticleId,
+    pub path: PathBuf,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Problem {
+    pub fn of(loaded: Loaded) -> Problem {
+        Problem {
+            id: loaded.source.id,
+            path: loaded.source.path,
+            diagnostics: loaded.diagnostics,
+        }
+    }
+}
+
+/// How an article is read again when opened: from its file, or (tests, benches) from memory.
+type Reader = Box<dyn Fn(&SourceFile) -> Loaded>;
+
+/// Rows in arrival order, the list order over them, and the problems.
 pub struct Library {
-    corpus: Corpus,
     rows: Vec<Row>,
-    /// Indices into `rows`, in list order.
+    /// Indices into `rows`, in list order; rows from `settled` on are not in it yet.
     order: Vec<usize>,
-    /// Files that failed while loading is still going on.
-    pending_problems: Vec<FileReport>,
+    settled: usize,
+    /// In id order.
+    problems: Vec<Problem>,
+    sort: Sort,
     complete: bool,
+    read: Reader,
+}
+
+impl fmt::Debug for Library {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Library")
+            .field("rows", &self.rows.len())
+            .field("problems", &self.problems.len())
+            .field("complete", &self.complete)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Library {
-    /// A finished library: rows for every article, sorted.
-    pub fn new(corpus: Corpus, sort: Sort) -> Library {
-        let rows: Vec<Row> = corpus.articles().iter().map(Row::of).collect();
-        let mut order: Vec<usize> = (0..rows.len()).collect();
-        order.sort_by(|&a, &b| compare(&rows[a], &rows[b], sort));
+    /// An empty library that fills up as files load, and opens articles from their files.
+    pub fn loading(sort: Sort) -> Library {
         Library {
-            corpus,
-            rows,
-            order,
-            pending_problems: Vec::new(),
-            complete: true,
+            rows: Vec::new(),
+            order: Vec::new(),
+            settled: 0,
+            problems: Vec::new(),
+            sort,
+            complete: false,
+            read: Box::new(load::load_file),
         }
     }
 
-    /// An empty library that fills up as files load.
-    pub fn loading() -> Library {
-        Library::default()
+    /// A finished library over results already in memory, which it keeps to open them:
+    /// for tests and benches that build articles in code.
+    #[allow(dead_code)] // the binary always reads files; tests include this module by path
+    pub fn in_memory(loaded: Vec<Loaded>, sort: Sort) -> Library {
+        let mut library = Library::loading(sort);
+        let mut kept = HashMap::new();
+        for l in loaded {
+            match &l.article {
+                Some(article) => library.push_row(Row::of(l.source.clone(), article)),
+                None => library.push_problem(Problem::of(l.clone())),
+            }
+            kept.insert(l.source.path.clone(), l);
+        }
+        library.settle();
+        library.complete = true;
+        library.read = Box::new(move |source| match kept.get(&source.path) {
+            Some(l) => l.clone(),
+            None => Loaded::new(source.clone(), None),
+        });
+        library
     }
 
-    /// Adds a row while loading (the article itself arrives with the finished corpus).
-    pub fn push_row(&mut self, row: Row, sort: Sort) {
-        let at = self
-            .order
-            .partition_point(|&i| compare(&self.rows[i], &row, sort).is_lt());
+    /// Makes room for `n` more rows at once, rather than growing by doubling.
+    pub fn reserve(&mut self, n: usize) {
+        self.rows.reserve_exact(n);
+        self.order.reserve_exact(n);
+    }
+
+    /// Adds a row; it joins the list order at the next [`Library::settle`].
+    pub fn push_row(&mut self, row: Row) {
         self.rows.push(row);
-        self.order.insert(at, self.rows.len() - 1);
     }
 
-    pub fn push_problem(&mut self, report: FileReport) {
-        self.pending_problems.push(report);
+    pub fn push_problem(&mut self, problem: Problem) {
+        let at = self.problems.partition_point(|p| p.id < problem.id);
+        self.problems.insert(at, problem);
+    }
+
+    /// Puts the rows pushed since the last call into the list order, and returns them in
+    /// that order: one sort of the few new rows and one merge, not an insert per row.
+    pub fn settle(&mut self) -> Vec<usize> {
+        let mut fresh: Vec<usize> = (self.settled..self.rows.len()).collect();
+        self.settled = self.rows.len();
+        if fresh.is_empty() {
+            return fresh;
+        }
+        fresh.sort_unstable_by(|&a, &b| compare(&self.rows[a], &self.rows[b], self.sort));
+        self.order = self.merge(&self.order, &fresh);
+        fresh
+    }
+
+    /// Two lists of row indices, each in list order, as one in list order.
+    pub fn merge(&self, a: &[usize], b: &[usize]) -> Vec<usize> {
+        if b.is_empty() {
+            return a.to_vec();
+        }
+        let mut out = Vec::with_capacity(a.len() + b.len());
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            if compare(&self.rows[b[j]], &self.rows[a[i]], self.sort).is_lt() {
+                out.push(b[j]);
+                j += 1;
+            } else {
+                out.push(a[i]);
+                i += 1;
+            }
+        }
+        out.extend_from_slice(&a[i..]);
+        out.extend_from_slice(&b[j..]);
+        out
+    }
+
+    /// Every file has been read.
+    pub fn finish(&mut self) {
+        self.complete = true;
     }
 
     pub fn is_complete(&self) -> bool {
@@ -149,46 +301,35 @@ impl Library {
         &self.order
     }
 
-    /// The article of a row, once loading is complete.
-    pub fn article(&self, row: usize) -> Option<&Article> {
-        if self.complete {
-            self.corpus.articles().get(row)
-        } else {
-            None
-        }
+    /// Reads the article of `row` again, as it is now on disk.
+    pub fn read(&self, row: usize) -> Option<Loaded> {
+        self.rows.get(row).map(|r| (self.read)(&r.source()))
     }
 
-    /// Files rejected with errors, in id order once complete, as they come before.
-    pub fn problems(&self) -> Vec<&FileReport> {
-        if self.complete {
-            self.corpus.rejected().collect()
-        } else {
-            self.pending_problems.iter().collect()
-        }
+    /// Files rejected with errors, in id order.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
     }
 
-    /// How many rejected files there are, without collecting them.
     pub fn problem_count(&self) -> usize {
-        if self.complete {
-            self.corpus.rejected().count()
-        } else {
-            self.pending_problems.len()
-        }
+        self.problems.len()
     }
 
-    /// Rows matching `lower_query` in list order, looking only at `within` when given
-    /// (a longer query can only match a subset of what a shorter one matched).
+    /// Rows matching `folded_query` (see [`fold`]) in list order, looking only at
+    /// `within` when given (a longer query can only match a subset of what a shorter
+    /// one matched, and new rows need a look only at themselves).
     /// Large scans are split over two threads: the machines this targets have two cores.
-    pub fn filter(&self, lower_query: &str, within: Option<&[usize]>) -> Vec<usize> {
-        if lower_query.is_empty() {
-            return self.order.clone();
-        }
+    pub fn filter(&self, folded_query: &str, within: Option<&[usize]>) -> Vec<usize> {
         let candidates = within.unwrap_or(&self.order);
-        let finder = memchr::memmem::Finder::new(lower_query.as_bytes());
+        if folded_query.is_empty() {
+            return candidates.to_vec();
+        }
+        let finder = memchr::memmem::Finder::new(folded_query.as_bytes());
+        let rows = &self.rows;
         let scan = |part: &[usize]| -> Vec<usize> {
             part.iter()
                 .copied()
-                .filter(|&i| finder.find(self.rows[i].search.as_bytes()).is_some())
+                .filter(|&i| finder.find(rows[i].search.as_bytes()).is_some())
                 .collect()
         };
         if candidates.len() < PARALLEL_FROM {
@@ -207,3 +348,54 @@ impl Library {
 
 /// Below this many rows a second thread costs more than it saves.
 const PARALLEL_FROM: usize = 2048;
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_lowercases_and_joins_white_space_runs() {
+        assert_eq!(fold("Peskov  SAID\n\tno"), "peskov said no");
+        assert_eq!(fold("ÉTÉ Zoë\u{3000}\u{3000}東京 "), "été zoë 東京 ");
+        assert_eq!(fold("  a\u{b}b"), " a b");
+        assert_eq!(fold("Straße İ"), "straße i\u{307}");
+    }
+
+    #[test]
+    fn folding_agrees_with_the_char_by_char_rule() {
+        let slow = |s: &str| {
+            let mut out = String::new();
+            let mut space = false;
+            for c in s.chars() {
+                if c.is_whitespace() {
+                    if !space {
+                        out.push(' ');
+                    }
+                    space = true;
+                } else {
+                    out.extend(c.to_lowercase());
+                    space = false;
+                }
+            }
+            out
+        };
+        for s in [
+            "",
+            " ",
+            "Hello World",
+            "a \r\n b",
+            "東京で会見：大臣「合意は存在しない」🎉 Zoë's CAFÉ",
+            "وقال المتحدث  إن",
+            "x\u{a0}\u{a0}y\u{85}Z",
+        ] {
+            assert_eq!(fold(s), slow(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn title_order_ignores_case() {
+        assert_eq!(by_title("apple", "Banana"), Ordering::Less);
+        assert_eq!(by_title("Zoë", "zoë"), Ordering::Equal);
+    }
+}

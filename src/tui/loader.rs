@@ -1,17 +1,14 @@
-//! Loading in the background: a thread reads the files and sends each one's row as it
-//! finishes, then the finished library, so the first frame never waits for the disk.
+//! Loading in the background: worker threads read the files, turn each into its list row
+//! (or a problem) and drop the article there, so the reader never holds the corpus.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
 use std::thread;
 
-use whosaid::Corpus;
-use whosaid::corpus::FileReport;
 use whosaid::load::{self, Loaded, UsageError};
 
 use super::app::{App, Loading};
-use super::config::Sort;
-use super::library::{Library, Row};
+use super::library::{Problem, Row};
 
 /// What the loading thread reports.
 #[derive(Debug)]
@@ -19,8 +16,9 @@ pub enum LoadEvent {
     /// How many article files were found.
     Found(usize),
     Row(Box<Row>),
-    Problem(Box<FileReport>),
-    Done(Box<Library>),
+    Problem(Box<Problem>),
+    /// Every file has been read.
+    Done,
     /// The folder cannot be read: say why.
     Unavailable(String),
 }
@@ -39,20 +37,16 @@ fn describe(err: &UsageError) -> String {
     }
 }
 
-fn event_of(loaded: &Loaded) -> LoadEvent {
+/// The event for one file: its row, or its diagnostics. The article ends here.
+pub fn event_of(loaded: Loaded) -> LoadEvent {
     match &loaded.article {
-        Some(article) => LoadEvent::Row(Box::new(Row::of(article))),
-        None => LoadEvent::Problem(Box::new(FileReport {
-            id: loaded.source.id.clone(),
-            path: loaded.source.path.clone(),
-            diagnostics: loaded.diagnostics.clone(),
-            article: None,
-        })),
+        Some(article) => LoadEvent::Row(Box::new(Row::of(loaded.source.clone(), article))),
+        None => LoadEvent::Problem(Box::new(Problem::of(loaded))),
     }
 }
 
 /// Starts loading `dir`; events arrive on the returned channel. Never writes anything.
-pub fn spawn(dir: PathBuf, sort: Sort) -> Receiver<LoadEvent> {
+pub fn spawn(dir: PathBuf) -> Receiver<LoadEvent> {
     let (tx, rx) = mpsc::channel();
     thread::spawn(move || {
         let sources = match load::discover(std::slice::from_ref(&dir)) {
@@ -63,13 +57,12 @@ pub fn spawn(dir: PathBuf, sort: Sort) -> Receiver<LoadEvent> {
             }
         };
         let _ = tx.send(LoadEvent::Found(sources.len()));
-        let each = |l: &Loaded| {
+        load::load_each(&sources, &|_, loaded| {
             // The reader may have quit already; then nobody listens and that is fine.
-            let _ = tx.send(event_of(l));
-        };
-        let loaded = load::load_all(&sources, &each);
-        let library = Library::new(Corpus::from_loaded(loaded), sort);
-        let _ = tx.send(LoadEvent::Done(Box::new(library)));
+            let _ = tx.send(event_of(loaded));
+        });
+        drop(sources);
+        let _ = tx.send(LoadEvent::Done);
     });
     rx
 }
@@ -79,19 +72,23 @@ impl App {
     pub fn on_load(&mut self, event: LoadEvent) {
         match event {
             LoadEvent::Found(n) => {
+                self.library.reserve(n);
                 if let Loading::Running { total, .. } = &mut self.loading {
                     *total = Some(n);
                 }
             }
             LoadEvent::Row(row) => {
-                self.library.push_row(*row, self.config.sort);
+                self.library.push_row(*row);
                 self.count_loaded();
             }
-            LoadEvent::Problem(report) => {
-                self.library.push_problem(*report);
+            LoadEvent::Problem(problem) => {
+                self.library.push_problem(*problem);
                 self.count_loaded();
             }
-            LoadEvent::Done(library) => self.finish_loading(*library),
+            LoadEvent::Done => {
+                self.library.finish();
+                self.loading = Loading::Done;
+            }
             LoadEvent::Unavailable(reason) => self.loading = Loading::Unavailable(reason),
         }
     }
@@ -102,12 +99,25 @@ impl App {
         }
     }
 
-    /// Brings the visible list up to date with the rows that arrived.
+    /// Puts the rows that arrived into the list: sorted once per batch and merged, and
+    /// only the new rows matched against the search.
     pub fn after_loading_batch(&mut self) {
-        if matches!(self.loading, Loading::Running { .. }) {
-            // New rows may match: what was remembered for the query is out of date.
-            self.search.history.clear();
-            self.refilter(false);
+        let fresh = self.library.settle();
+        if fresh.is_empty() {
+            return;
         }
+        // New rows may match: what was remembered for the query is out of date.
+        self.search.history.clear();
+        let keep = self.visible.get(self.selected).copied();
+        self.visible = if self.search.folded.is_empty() {
+            self.library.order().to_vec()
+        } else {
+            let matching = self.library.filter(&self.search.folded, Some(&fresh));
+            self.library.merge(&self.visible, &matching)
+        };
+        self.selected = keep
+            .and_then(|k| self.visible.iter().position(|&i| i == k))
+            .unwrap_or(0);
+        self.keep_selection_visible();
     }
 }

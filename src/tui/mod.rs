@@ -48,7 +48,7 @@ pub fn run(articles: &Path, config: Option<&Path>) -> u8 {
     let mouse = config.mouse;
     let terminate = terminal::termination_flag();
     // Loading starts before the terminal is set up, so the first frame already has news.
-    let loads = loader::spawn(articles.to_path_buf(), config.sort);
+    let loads = loader::spawn(articles.to_path_buf());
     let mut terminal = match terminal::enter(mouse) {
         Ok(t) => t,
         Err(e) => {
@@ -60,7 +60,8 @@ pub fn run(articles: &Path, config: Option<&Path>) -> u8 {
         .size()
         .map(|s| (s.width, s.height))
         .unwrap_or((80, 24));
-    let mut app = App::new(Library::loading(), config, theme, size);
+    let library = Library::loading(config.sort);
+    let mut app = App::new(library, config, theme, size);
     app.articles_dir = articles.to_path_buf();
     app.config_source = source;
     let result = event_loop::run(&mut terminal, &mut app, &loads, &terminate);

@@ -4,41 +4,52 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Wrap};
-use whosaid::Severity;
+use std::path::Path;
+
+use whosaid::{Diagnostic, Severity};
 
 use super::app::{App, ListFocus};
 use super::library::Library;
 use super::theme::Theme;
 use whosaid::text;
 
-/// The text of the pane, one entry per line: each diagnostic as the compiler-style
-/// headline, its source line and caret.
-fn lines(library: &Library, theme: &Theme) -> Vec<Line<'static>> {
+/// One file's diagnostics, each as the compiler-style headline, its source line and caret.
+pub fn file_lines(path: &Path, diagnostics: &[Diagnostic], theme: &Theme) -> Vec<Line<'static>> {
     let mut out = Vec::new();
-    for report in library.problems() {
-        for d in &report.diagnostics {
-            let style = match d.severity {
-                Severity::Error => theme.error,
-                Severity::Warning => theme.warning,
-            };
-            let shown = d.to_string();
-            for (i, l) in shown.lines().enumerate() {
-                let l = text::sanitize(l).into_owned();
-                out.push(if i == 0 {
-                    Line::styled(l, style)
-                } else {
-                    Line::raw(format!("  {l}"))
-                });
-            }
-        }
-        if report.diagnostics.is_empty() {
-            out.push(Line::styled(
-                format!("{}: could not be loaded", report.path.display()),
-                theme.error,
-            ));
+    for d in diagnostics {
+        let style = match d.severity {
+            Severity::Error => theme.error,
+            Severity::Warning => theme.warning,
+        };
+        let shown = d.to_string();
+        for (i, l) in shown.lines().enumerate() {
+            let l = text::sanitize(l).into_owned();
+            out.push(if i == 0 {
+                Line::styled(l, style)
+            } else {
+                Line::raw(format!("  {l}"))
+            });
         }
     }
+    if diagnostics.is_empty() {
+        out.push(Line::styled(
+            format!(
+                "{}: could not be loaded",
+                text::sanitize(&path.display().to_string())
+            ),
+            theme.error,
+        ));
+    }
     out
+}
+
+/// The text of the pane: every rejected file's diagnostics.
+fn lines(library: &Library, theme: &Theme) -> Vec<Line<'static>> {
+    library
+        .problems()
+        .iter()
+        .flat_map(|p| file_lines(&p.path, &p.diagnostics, theme))
+        .collect()
 }
 
 pub fn line_count(library: &Library) -> usize {

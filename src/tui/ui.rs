@@ -4,8 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, Paragraph, Wrap};
 use whosaid::model::StanceKind;
+use whosaid::text;
 
 use super::app::{App, ArticleView, Loading, Screen};
 use super::layout::{self, Pane};
@@ -46,7 +47,8 @@ fn draw_list(frame: &mut Frame, main: Rect, app: &App) {
 }
 
 fn draw_article(frame: &mut Frame, main: Rect, app: &App, view: &ArticleView) {
-    let Some(article) = app.library.article(view.row) else {
+    let Some(article) = app.article_of(view) else {
+        draw_unreadable(frame, main, app, view);
         return;
     };
     let theme = &app.theme;
@@ -66,6 +68,35 @@ fn draw_article(frame: &mut Frame, main: Rect, app: &App, view: &ArticleView) {
     if let Some(r) = areas.denied {
         stances::draw(frame, r, article, view, StanceKind::Denies, theme);
     }
+}
+
+/// The article's file no longer loads (it changed since the list was read): say why.
+fn draw_unreadable(frame: &mut Frame, area: Rect, app: &App, view: &ArticleView) {
+    let Some(opened) = app.opened.as_ref().filter(|o| o.row == view.row) else {
+        return;
+    };
+    let path = app
+        .library
+        .rows()
+        .get(view.row)
+        .map(|r| r.path.to_path_buf())
+        .unwrap_or_default();
+    let mut lines = vec![
+        Line::styled(
+            "This file no longer loads; it may have changed since the list was read.",
+            app.theme.error,
+        ),
+        Line::default(),
+    ];
+    lines.extend(problems::file_lines(&path, &opened.diagnostics, &app.theme));
+    let title = format!(" {} ", text::sanitize(&path.display().to_string()));
+    let block = Block::bordered().title(title).border_style(app.theme.error);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
 }
 
 /// One label per pane; the focused one is marked with brackets as well as a style.

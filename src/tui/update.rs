@@ -1,9 +1,10 @@
 //! Commands change the state here, and only here; effects go back to the loop.
 
-use super::app::{App, ArticleView, Effect, ListFocus, Screen};
+use super::app::{App, ArticleView, Effect, ListFocus, Opened, Screen};
 use super::body;
 use super::keymap::{Action, Command};
 use super::layout::{self, Pane};
+use super::library;
 use super::problems;
 use super::stances;
 
@@ -50,15 +51,18 @@ impl App {
             Command::Run(action) => self.run(action),
             Command::SearchInput(c) => {
                 self.search.query.push(c);
-                let old_len = self.search.lower.len();
-                self.search.lower = self.search.query.to_lowercase();
-                let narrowing = old_len > 0 && self.search.lower.len() > old_len;
+                let folded = library::fold(&self.search.query);
+                // A query that only grew matches a subset of what it matched before.
+                let narrowing = !self.search.folded.is_empty()
+                    && folded.len() > self.search.folded.len()
+                    && folded.starts_with(&self.search.folded);
+                self.search.folded = folded;
                 self.refilter(narrowing);
                 None
             }
             Command::SearchBackspace => {
                 self.search.query.pop();
-                self.search.lower = self.search.query.to_lowercase();
+                self.search.folded = library::fold(&self.search.query);
                 self.refilter(false);
                 None
             }
@@ -100,6 +104,7 @@ impl App {
             Action::Help => self.help = true,
             Action::Search => {
                 self.screen = Screen::List;
+                self.opened = None;
                 self.list_focus = ListFocus::Articles;
                 self.search.typing = true;
             }
@@ -126,19 +131,15 @@ impl App {
     }
 
     fn export(&mut self) -> Option<Effect> {
-        let ids = match self.open_view() {
-            Some(view) => vec![self.library.rows()[view.row].id.clone()],
-            None => self
-                .visible
-                .iter()
-                .map(|&i| self.library.rows()[i].id.clone())
-                .collect(),
+        let rows = match self.open_view() {
+            Some(view) => vec![view.row],
+            None => self.visible.clone(),
         };
-        if ids.is_empty() {
+        if rows.is_empty() {
             self.message = Some("Nothing to export.".to_string());
             return None;
         }
-        Some(Effect::Export(ids))
+        Some(Effect::Export(rows))
     }
 
     fn run_in_list(&mut self, action: Action) {
@@ -184,16 +185,19 @@ impl App {
         let Some(&row) = self.visible.get(self.selected) else {
             return;
         };
-        let Some(article) = self.library.article(row) else {
-            self.message =
-                Some("Still loading; the article opens once every file is read.".to_string());
+        let Some(loaded) = self.library.read(row) else {
             return;
         };
-        let focus = if article.claims.is_empty() {
-            Pane::Body
-        } else {
-            Pane::Claims
+        let opened = Opened {
+            row,
+            article: loaded.article,
+            diagnostics: loaded.diagnostics,
         };
+        let focus = match &opened.article {
+            Some(article) if !article.claims.is_empty() => Pane::Claims,
+            _ => Pane::Body,
+        };
+        self.opened = Some(opened);
         let mut view = ArticleView {
             row,
             claim: 0,
@@ -209,9 +213,11 @@ impl App {
         let Screen::Article(mut view) = std::mem::replace(&mut self.screen, Screen::List) else {
             return;
         };
-        let claims = self.library.article(view.row).map_or(0, |a| a.claims.len());
+        let claims = self.article_of(&view).map_or(0, |a| a.claims.len());
         match action {
             Action::Back => {
+                // Only the article on screen is kept in memory.
+                self.opened = None;
                 self.keep_selection_visible();
                 return;
             }
@@ -259,15 +265,11 @@ impl App {
             Pane::Asserted | Pane::Denied => {
                 let i = usize::from(view.focus == Pane::Denied);
                 let total = self
-                    .open_article_of(view)
+                    .article_of(view)
                     .map_or(0, |a| stances::line_count(a, view.claim, i == 1));
                 view.stance_scroll[i] = moved(view.stance_scroll[i], total, page, step);
             }
         }
-    }
-
-    fn open_article_of(&self, view: &ArticleView) -> Option<&whosaid::model::Article> {
-        self.library.article(view.row)
     }
 
     fn select_claim(&self, view: &mut ArticleView, claim: usize) {
@@ -280,7 +282,7 @@ impl App {
 
     /// The body laid out for the width its pane has at this size.
     fn body_lines(&self, view: &ArticleView) -> Option<Vec<body::BodyLine>> {
-        let article = self.library.article(view.row)?;
+        let article = self.article_of(view)?;
         let areas = self.article_areas(view.focus);
         let rect = areas.body.or(areas.pane(view.focus))?;
         Some(body::lines(article, usize::from(layout::inner(rect).width)))
@@ -288,7 +290,7 @@ impl App {
 
     /// Scrolls the body so the selected claim's quote is in view, a third from the top.
     fn scroll_to_claim(&self, view: &mut ArticleView) {
-        let Some(article) = self.library.article(view.row) else {
+        let Some(article) = self.article_of(view) else {
             return;
         };
         let Some(anchor) = article
@@ -369,7 +371,7 @@ impl App {
         pos: ratatui::layout::Position,
     ) -> Option<usize> {
         let inner = layout::inner(claims?);
-        let article = self.library.article(view.row)?;
+        let article = self.article_of(view)?;
         if !inner.contains(pos) {
             return None;
         }
@@ -401,7 +403,7 @@ impl App {
                 let pane = areas.pane_at(x, y).unwrap_or(view.focus);
                 let saved = view.focus;
                 view.focus = pane;
-                let claims = self.library.article(view.row).map_or(0, |a| a.claims.len());
+                let claims = self.article_of(&view).map_or(0, |a| a.claims.len());
                 self.move_in_pane(&mut view, step, claims);
                 view.focus = saved;
                 self.screen = Screen::Article(view);

@@ -7,7 +7,6 @@ use std::path::PathBuf;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use whosaid::Corpus;
 use whosaid::diagnostic::{Diagnostic, Severity};
 use whosaid::load::{Loaded, SourceFile};
 use whosaid::model::*;
@@ -294,8 +293,8 @@ pub fn rejected(id: &str) -> Loaded {
     loaded
 }
 
-/// Articles in id order, as the corpus keeps them.
-pub fn corpus(with_problem: bool) -> Corpus {
+/// The fixture articles (and a rejected file) as the loader would hand them over.
+pub fn fixtures(with_problem: bool) -> Vec<Loaded> {
     let mut all = vec![
         loaded(hostile()),
         loaded(undated()),
@@ -305,18 +304,17 @@ pub fn corpus(with_problem: bool) -> Corpus {
     if with_problem {
         all.push(rejected("world/broken"));
     }
-    all.sort_by(|a, b| a.source.id.cmp(&b.source.id));
-    Corpus::from_loaded(all)
+    all
 }
 
-pub fn app_with(corpus: Corpus, config: Config, w: u16, h: u16) -> App {
+pub fn app_with(files: Vec<Loaded>, config: Config, w: u16, h: u16) -> App {
     let theme = Theme::new(&config.colors, false);
-    let library = Library::new(corpus, config.sort);
+    let library = Library::in_memory(files, config.sort);
     App::new(library, config, theme, (w, h))
 }
 
 pub fn app(w: u16, h: u16) -> App {
-    app_with(corpus(true), Config::default(), w, h)
+    app_with(fixtures(true), Config::default(), w, h)
 }
 
 pub fn draw(app: &App) -> Terminal<TestBackend> {
