@@ -133,8 +133,15 @@ fn contested(summaries: &[ArticleSummary<'_>], out: &mut impl Write) -> io::Resu
     let mut any = false;
     for (article, claim) in summary::contested(summaries) {
         any = true;
+        // An actor with two stances on one claim is named once.
         let names = |stances: &[StanceSummary<'_>]| {
-            let names: Vec<_> = stances.iter().map(|s| inline(&s.actor.name)).collect();
+            let mut actors: Vec<&Actor> = Vec::new();
+            for s in stances {
+                if !actors.iter().any(|a| a.id == s.actor.id) {
+                    actors.push(s.actor);
+                }
+            }
+            let names: Vec<_> = actors.iter().map(|a| inline(&a.name)).collect();
             names.join(", ")
         };
         writeln!(
