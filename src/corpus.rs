@@ -9,13 +9,13 @@ use crate::load::{self, Loaded, Site, SourceFile, UsageError};
 use crate::model::{ActorId, ActorKind, Article, ArticleId, StanceKind};
 
 /// Where one stance sits: `corpus.articles()[article].claims[claim]`, the `index`-th
-/// assertion or denial.
+/// assertion or denial. Compact (16 bytes): the index holds one per stance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StanceRef {
-    pub article: usize,
-    pub claim: usize,
+    pub article: u32,
+    pub claim: u32,
+    pub index: u32,
     pub kind: StanceKind,
-    pub index: usize,
 }
 
 /// One file's outcome as the corpus keeps it.
@@ -61,50 +61,35 @@ impl Corpus {
         if !loaded.is_sorted_by(|a, b| a.source.id <= b.source.id) {
             loaded.sort_by(|a, b| a.source.id.cmp(&b.source.id));
         }
-        let mut corpus = Corpus {
-            articles: Vec::with_capacity(loaded.iter().filter(|l| l.article.is_some()).count()),
-            files: Vec::with_capacity(loaded.len()),
-            by_actor: HashMap::new(),
-        };
-        let mut first_seen: HashMap<ActorId, (String, ActorKind, ArticleId)> = HashMap::new();
-        for mut file in loaded {
-            let article = file.article.take().map(|article| {
-                warn_on_redeclared(&mut file, &article, &mut first_seen);
-                let index = corpus.articles.len();
-                corpus.index(index, &article);
-                corpus.articles.push(article);
-                index
-            });
-            corpus.files.push(FileReport {
-                id: file.source.id,
-                path: file.source.path,
-                diagnostics: file.diagnostics,
-                article,
-            });
-        }
-        corpus
-    }
-
-    fn index(&mut self, article_index: usize, article: &Article) {
-        for (claim_index, claim) in article.claims.iter().enumerate() {
-            let kinds = [
-                (StanceKind::Asserts, &claim.asserted_by),
-                (StanceKind::Denies, &claim.denied_by),
-            ];
-            for (kind, stances) in kinds {
-                for (index, stance) in stances.iter().enumerate() {
-                    let at = StanceRef {
-                        article: article_index,
-                        claim: claim_index,
-                        kind,
-                        index,
-                    };
-                    self.by_actor
-                        .entry(stance.actor.clone())
-                        .or_default()
-                        .push(at);
-                }
-            }
+        let mut files = Vec::with_capacity(loaded.len());
+        let mut by_actor = HashMap::new();
+        let mut first_seen = HashMap::new();
+        let mut loaded_so_far = 0;
+        // `filter_map` over the vector's own buffer collects in place: a second
+        // buffer of every article would be the largest allocation at peak memory.
+        let articles: Vec<Article> = loaded
+            .into_iter()
+            .filter_map(|mut file| {
+                let article = file.article.take();
+                let index = article.as_ref().map(|article| {
+                    warn_on_redeclared(&mut file, article, &mut first_seen);
+                    index_stances(&mut by_actor, loaded_so_far, article);
+                    loaded_so_far += 1;
+                    loaded_so_far - 1
+                });
+                files.push(FileReport {
+                    id: file.source.id,
+                    path: file.source.path,
+                    diagnostics: file.diagnostics,
+                    article: index,
+                });
+                article
+            })
+            .collect();
+        Corpus {
+            articles,
+            files,
+            by_actor,
         }
     }
 
@@ -133,6 +118,35 @@ impl Corpus {
     }
 }
 
+fn index_stances(
+    by_actor: &mut HashMap<ActorId, Vec<StanceRef>>,
+    article_index: usize,
+    article: &Article,
+) {
+    for (claim_index, claim) in article.claims.iter().enumerate() {
+        let kinds = [
+            (StanceKind::Asserts, &claim.asserted_by),
+            (StanceKind::Denies, &claim.denied_by),
+        ];
+        for (kind, stances) in kinds {
+            for (index, stance) in stances.iter().enumerate() {
+                let at = StanceRef {
+                    article: small(article_index),
+                    claim: small(claim_index),
+                    index: small(index),
+                    kind,
+                };
+                by_actor.entry(stance.actor.clone()).or_default().push(at);
+            }
+        }
+    }
+}
+
+/// Positions fit in 32 bits: a file is at most 4 MiB, and nobody loads 4 billion.
+fn small(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
 /// Same id, same actor: a later file that declares it with another name or kind
 /// gets a warning at that declaration; the first file gets none.
 fn warn_on_redeclared(
@@ -140,7 +154,7 @@ fn warn_on_redeclared(
     article: &Article,
     first_seen: &mut HashMap<ActorId, (String, ActorKind, ArticleId)>,
 ) {
-    for (i, actor) in article.actors.iter().enumerate() {
+    for actor in &article.actors {
         let Some((name, kind, first)) = first_seen.get(&actor.id) else {
             let entry = (actor.name.clone(), actor.kind, article.id.clone());
             first_seen.insert(actor.id.clone(), entry);
@@ -153,7 +167,7 @@ fn warn_on_redeclared(
             "actor `{}` is declared as {:?} ({}) here but as {:?} ({}) in `{}`; the same id is the same actor everywhere",
             actor.id, actor.name, actor.kind, name, kind, first
         );
-        let site = file.actor_sites.get(i).cloned().unwrap_or_else(Site::start);
+        let site = load::actor_site(&file.source.path, &actor.id).unwrap_or_else(Site::start);
         let diagnostic = site.diagnostic(file.source.path.clone(), Severity::Warning, message);
         let at = file
             .diagnostics
@@ -166,14 +180,16 @@ fn warn_on_redeclared(
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::load::{SourceFile, load_bytes};
+    use crate::load::{SourceFile, load_file};
+    use std::path::Path;
 
-    fn loaded(id: &str, text: &str) -> Loaded {
-        let source = SourceFile {
-            path: PathBuf::from(format!("{id}.toml")),
+    fn loaded(dir: &Path, id: &str, text: &str) -> Loaded {
+        let path = dir.join(format!("{id}.toml"));
+        std::fs::write(&path, text).unwrap();
+        load_file(&SourceFile {
+            path,
             id: ArticleId::new(id),
-        };
-        load_bytes(&source, text.as_bytes())
+        })
     }
 
     fn article(actor_name: &str, kind: &str, asserts: bool) -> String {
@@ -186,10 +202,15 @@ mod tests {
 
     #[test]
     fn later_files_that_redeclare_an_actor_differently_are_warned() {
+        let dir = tempfile::tempdir().unwrap();
         let corpus = Corpus::from_loaded(vec![
-            loaded("c", &article("Peskov", "person", true)),
-            loaded("a", &article("Dmitry Peskov", "person", true)),
-            loaded("b", &article("Dmitry Peskov", "government", false)),
+            loaded(dir.path(), "c", &article("Peskov", "person", true)),
+            loaded(dir.path(), "a", &article("Dmitry Peskov", "person", true)),
+            loaded(
+                dir.path(),
+                "b",
+                &article("Dmitry Peskov", "government", false),
+            ),
         ]);
         let warned: Vec<_> = corpus
             .files()
@@ -204,10 +225,11 @@ mod tests {
 
     #[test]
     fn actors_are_indexed_across_articles() {
+        let dir = tempfile::tempdir().unwrap();
         let corpus = Corpus::from_loaded(vec![
-            loaded("b", &article("P", "person", false)),
-            loaded("a", &article("P", "person", true)),
-            loaded("bad", "title = 1"),
+            loaded(dir.path(), "b", &article("P", "person", false)),
+            loaded(dir.path(), "a", &article("P", "person", true)),
+            loaded(dir.path(), "bad", "title = 1"),
         ]);
         let stances = corpus.stances_of(&ActorId::new("p"));
         let kinds: Vec<_> = stances.iter().map(|s| (s.article, s.kind)).collect();

@@ -9,12 +9,12 @@ mod position;
 
 use std::fs::File;
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Article, ArticleId};
+use crate::model::{ActorId, Article, ArticleId};
 
 pub use discover::discover;
 
@@ -70,8 +70,6 @@ pub struct Loaded {
     pub source: SourceFile,
     pub article: Option<Article>,
     pub diagnostics: Vec<Diagnostic>,
-    /// Where each actor is declared, for warnings the corpus adds across files.
-    pub actor_sites: Vec<Site>,
 }
 
 /// A place in a file, ready to become a diagnostic.
@@ -104,7 +102,6 @@ impl Loaded {
             source,
             article,
             diagnostics: Vec::new(),
-            actor_sites: Vec::new(),
         }
     }
 
@@ -168,6 +165,25 @@ pub fn load_bytes(source: &SourceFile, bytes: &[u8]) -> Loaded {
             Loaded::rejected(source, site, message)
         }
     }
+}
+
+/// Where `actor` is declared in the file at `path`, read again: only the rare
+/// warning about an actor declared differently across files needs it, and
+/// keeping every actor's place in memory would cost more than the re-read.
+pub fn actor_site(path: &Path, actor: &ActorId) -> Option<Site> {
+    let bytes = std::fs::read(path).ok()?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let text = std::str::from_utf8(bytes).ok()?;
+    let doc = toml::de::DeTable::parse(text).ok()?;
+    let (_, actors) = doc
+        .get_ref()
+        .iter()
+        .find(|(k, _)| k.get_ref() == "actors")?;
+    let toml::de::DeValue::Table(actors) = actors.get_ref() else {
+        return None;
+    };
+    let (key, _) = actors.iter().find(|(k, _)| k.get_ref() == actor.as_str())?;
+    Some(position::site(text, key.span()))
 }
 
 /// Loads every source on all cores, calling `each` as each file finishes

@@ -6,7 +6,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeString, DeTable, DeValue};
 
-use super::position::{site, sites};
+use super::position::sites;
 use super::{Loaded, SourceFile};
 use crate::anchor::{self, Anchor};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -33,6 +33,8 @@ const ACTOR_KEYS: [&str; 6] = ["name", "kind", "role", "affiliation", "aliases",
 const CLAIM_KEYS: [&str; 5] = ["id", "statement", "quote", "asserted_by", "denied_by"];
 const STANCE_KEYS: [&str; 4] = ["actor", "via", "cue", "quote"];
 const MAX_ID_BYTES: usize = 64;
+/// Diagnostics shown per file; the rest are counted.
+const MAX_SHOWN: usize = 100;
 
 /// Parses and checks `text` (already UTF-8, BOM removed).
 pub fn check(source: &SourceFile, text: &str) -> Loaded {
@@ -75,21 +77,31 @@ impl<'s> Checker<'s> {
     fn finish(mut self, source: &SourceFile, article: Option<Article>) -> Loaded {
         let has_error = self.problems.iter().any(|p| p.severity == Severity::Error);
         self.problems.sort_by_key(|p| (p.span.start, p.severity));
-        let diagnostics = self
-            .problems
+        // A file of garbage can hold a million problems: the first ones are enough.
+        let hidden = self.problems.len().saturating_sub(MAX_SHOWN);
+        self.problems.truncate(MAX_SHOWN);
+        if hidden > 0
+            && let Some(last) = self.problems.last()
+        {
+            let message = format!("too many problems; {hidden} more in this file not shown");
+            let note = Problem {
+                severity: last.severity,
+                span: last.span.clone(),
+                message,
+            };
+            self.problems.push(note);
+        }
+        let spans: Vec<Span> = self.problems.iter().map(|p| p.span.clone()).collect();
+        let diagnostics = sites(self.text, &spans)
             .into_iter()
-            .map(|p| site(self.text, p.span).diagnostic(source.path.clone(), p.severity, p.message))
+            .zip(self.problems)
+            .map(|(site, p)| site.diagnostic(source.path.clone(), p.severity, p.message))
             .collect::<Vec<Diagnostic>>();
         let article = article.filter(|_| !has_error);
-        let actor_sites = match &article {
-            Some(_) => sites(self.text, &self.actor_spans),
-            None => Vec::new(),
-        };
         Loaded {
             source: source.clone(),
             article,
             diagnostics,
-            actor_sites,
         }
     }
 
