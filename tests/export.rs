@@ -479,3 +479,37 @@ fn file_names_come_from_the_article_id_or_name_a_list() {
     assert_eq!(export::default_stem(&summaries), "whosaid-export");
     assert_eq!(export::default_stem(&[]), "whosaid-export");
 }
+
+// --- The bundled articles -------------------------------------------------
+
+fn bundled() -> Corpus {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("articles");
+    let corpus = Corpus::load(&[root]).unwrap();
+    assert_eq!(corpus.rejected().count(), 0, "bundled articles must load");
+    corpus
+}
+
+#[test]
+fn bundled_articles_golden() {
+    let corpus = bundled();
+    let summaries = summarize(corpus.articles());
+    insta::assert_snapshot!("bundled.md", render(Format::Markdown, &summaries));
+    insta::assert_snapshot!("bundled.json", render(Format::Json, &summaries));
+    insta::assert_snapshot!("bundled.csv", render(Format::Csv, &summaries));
+}
+
+#[test]
+fn bundled_first_denier_is_found_where_jq_looks() {
+    // `whosaid export --format json | jq '.articles[0].claims[0].denied_by[0].actor.name'`
+    let corpus = bundled();
+    let json: Value =
+        serde_json::from_str(&render(Format::Json, &summarize(corpus.articles()))).unwrap();
+    let first = &corpus.articles()[0];
+    let denier = &first.claims[0].denied_by[0].actor;
+    let name = &first.actor(denier).unwrap().name;
+    assert_eq!(
+        json["articles"][0]["claims"][0]["denied_by"][0]["actor"]["name"],
+        **name
+    );
+    assert_eq!(json["articles"][0]["id"], first.id.as_str());
+}
