@@ -9,10 +9,12 @@
 
 use std::io::{self, Write};
 
-use crate::model::Actor;
+use crate::model::{Actor, StanceKind};
 use crate::summary::{self, ArticleSummary, ClaimSummary, StanceSummary};
 use crate::text;
 
+/// Writes the report: each article with its claims and stances, then the
+/// actors table and the contested claims of the whole export.
 pub fn write(summaries: &[ArticleSummary<'_>], out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "# Claim summary")?;
     for summary in summaries {
@@ -75,8 +77,8 @@ fn claim(summary: &ClaimSummary<'_>, out: &mut impl Write) -> io::Result<()> {
 /// `Asserted by **The Washington Post** via **Sources familiar with the call**: *reported*`.
 fn stance(stance: &StanceSummary<'_>) -> String {
     let verb = match stance.kind {
-        crate::model::StanceKind::Asserts => "Asserted by",
-        crate::model::StanceKind::Denies => "Denied by",
+        StanceKind::Asserts => "Asserted by",
+        StanceKind::Denies => "Denied by",
     };
     let mut line = format!("{verb} {}", who(stance.actor));
     for relayed in &stance.via {
