@@ -13,59 +13,9 @@ use whosaid::export::Format;
 use whosaid::load;
 use whosaid::summary::summarize;
 
-/// One generated article of about 3.5 KB: 8 paragraphs, 4 actors and 5
-/// claims, each asserted through a one-step `via` chain and denied with a
-/// quote, every quote found once in the body.
-pub fn article_toml(n: usize) -> String {
-    let mut body = String::new();
-    for p in 0..8 {
-        body.push_str(&format!(
-            "Officials met on Tuesday about the budget ({n}.{p}), and the minister's \
-             office said talks number {p} went well. Critics pointed to delays. \
-             \"Claim {p} of {n} is simply untrue,\" the spokesperson said.\n\n"
-        ));
-    }
-    let mut toml = format!(
-        "title = \"Generated story {n}: budget talks and denials\"\n\
-         published = 2024-11-{:02}T09:30:00Z\n\
-         outlet = \"The Generated Times\"\n\
-         url = \"https://example.org/story/{n}\"\n\
-         tags = [\"budget\", \"generated\"]\n\
-         body = \"\"\"\n{body}\"\"\"\n\n\
-         [actors.times]\nname = \"The Generated Times\"\nkind = \"outlet\"\n\n\
-         [actors.officials]\nname = \"Officials familiar with the talks\"\nkind = \"anonymous\"\n\n\
-         [actors.spokesperson]\nname = \"Pat Example\"\nkind = \"person\"\n\
-         role = \"Ministry spokesperson\"\naffiliation = \"ministry\"\n\n\
-         [actors.ministry]\nname = \"The Ministry\"\nkind = \"government\"\n",
-        n % 28 + 1
-    );
-    for c in 0..5 {
-        toml.push_str(&format!(
-            "\n[[claims]]\nid = \"claim-{c}\"\n\
-             statement = \"Talks number {c} in story {n} went well.\"\n\
-             quote = \"the minister's office said talks number {c} went well\"\n\n\
-             [[claims.asserted_by]]\nactor = \"times\"\nvia = [\"officials\"]\ncue = \"reported\"\n\n\
-             [[claims.denied_by]]\nactor = \"spokesperson\"\ncue = \"said\"\n\
-             quote = \"Claim {c} of {n} is simply untrue\"\n"
-        ));
-    }
-    toml
-}
+mod support;
 
-/// Writes `count` generated articles below `dir`, 100 to a folder; returns the bytes written.
-pub fn write_corpus(dir: &Path, count: usize) -> io::Result<u64> {
-    let mut bytes = 0;
-    for n in 0..count {
-        let folder = dir.join(format!("batch-{:03}", n / 100));
-        if n % 100 == 0 {
-            std::fs::create_dir_all(&folder)?;
-        }
-        let text = article_toml(n);
-        bytes += text.len() as u64;
-        std::fs::write(folder.join(format!("story-{n:05}.toml")), text)?;
-    }
-    Ok(bytes)
-}
+use support::{cpu_time, generate, ms};
 
 /// Counts what would have been written.
 struct Counter(u64);
@@ -78,10 +28,6 @@ impl Write for Counter {
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
     }
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:7.1} ms", d.as_secs_f64() * 1000.0)
 }
 
 /// Wall time of each stage of one export.
@@ -118,21 +64,6 @@ fn export_once(roots: &[PathBuf]) -> Result<(Stages, Corpus), Box<dyn std::error
         json,
     };
     Ok((stages, corpus))
-}
-
-/// CPU time (user + system) this process has used, from Linux's /proc (0 elsewhere).
-fn cpu_time() -> Duration {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // Fields after the command name, which is in parentheses and may hold spaces.
-    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
-    let ticks: u64 = after
-        .split_whitespace()
-        .skip(11)
-        .take(2)
-        .map(|t| t.parse::<u64>().unwrap_or(0))
-        .sum();
-    // Clock ticks are 1/100 s on every common Linux configuration.
-    Duration::from_millis(ticks * 10)
 }
 
 const RUNS: u32 = 3;
@@ -181,7 +112,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         None => 10_000,
     };
     let dir = tempfile::tempdir()?;
-    let bytes = write_corpus(dir.path(), count)?;
+    let bytes = generate(dir.path(), count)?;
     println!(
         "corpus: {count} articles, {:.1} MB ({} bytes each on average), {} cores",
         bytes as f64 / 1e6,
