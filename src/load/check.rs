@@ -174,14 +174,7 @@ impl<'s> Checker<'s> {
             (Some((k, v)), body) => self.claims(k, v, body.as_deref(), &mut declared),
             (None, _) => Vec::new(),
         };
-        for (actor, span) in actors.iter().zip(&self.actor_spans.clone()) {
-            if !declared.used.contains(actor.id.as_str()) {
-                self.warning(
-                    span.clone(),
-                    format!("actor `{}` is declared but never used", actor.id),
-                );
-            }
-        }
+        self.warn_unused(&actors, &declared);
         Some(Article {
             id: source.id.clone(),
             path: source.path.clone(),
@@ -196,6 +189,21 @@ impl<'s> Checker<'s> {
             actors,
             claims,
         })
+    }
+
+    /// A stance rejected by an error may have been the use, so a file with errors
+    /// gets no such warning: it would only be noise beside the error.
+    fn warn_unused(&mut self, actors: &[Actor], declared: &Declared) {
+        if self.problems.iter().any(|p| p.severity == Severity::Error) {
+            return;
+        }
+        let spans = std::mem::take(&mut self.actor_spans);
+        for (actor, span) in actors.iter().zip(spans) {
+            if !declared.used.contains(actor.id.as_str()) {
+                let message = format!("actor `{}` is declared but never used", actor.id);
+                self.warning(span, message);
+            }
+        }
     }
 
     fn published(&mut self, value: &Value<'s>) -> Option<Published> {
