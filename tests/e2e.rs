@@ -255,3 +255,44 @@ fn a_bad_config_stops_before_the_terminal_is_touched() {
     );
     assert!(!String::from_utf8_lossy(&out.stdout).contains("\x1b[?1049h"));
 }
+
+#[test]
+fn a_reader_whose_terminal_vanishes_ends_instead_of_spinning() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::write(articles.join("kremlin-call.toml"), ARTICLE).unwrap();
+    let size = PtySize {
+        rows: 24,
+        cols: 80,
+        pixel_width: 0,
+        pixel_height: 0,
+    };
+    let pair = native_pty_system().openpty(size).unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_whosaid"));
+    cmd.cwd(dir.path());
+    cmd.env("HOME", dir.path());
+    cmd.env("XDG_CONFIG_HOME", dir.path().join("xdg"));
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !String::from_utf8_lossy(&seen).contains("Articles") {
+        let n = reader.read(&mut buf).unwrap();
+        assert!(n > 0, "the reader never drew its first frame");
+        seen.extend_from_slice(&buf[..n]);
+    }
+    // Closing the master is what a terminal emulator does when its window closes;
+    // crossterm then spins on the dead tty, and only the watchdog can end it.
+    drop(reader);
+    drop(pair.master);
+    let deadline = Instant::now() + WAIT;
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("still running after its terminal closed");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

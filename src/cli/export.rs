@@ -1,15 +1,126 @@
-//! `whosaid export [--format markdown|json|csv] [--output FILE] [--article ID]… [PATH…]`.
+//! `whosaid export [--format markdown|json|csv] [--output FILE] [--article ID]… [PATH…]`:
+//! the claim summary of every file that loads; files with errors are reported
+//! on standard error and left out.
+//!
+//! Exit codes: 0 all files loaded; 1 some file had errors (the rest is
+//! exported); 2 a usage error, or the export itself could not be written, so
+//! that a script never takes a failed write for the partial success of 1.
 
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use whosaid::Corpus;
+use whosaid::export::{self, Format};
+use whosaid::load::{self, SourceFile};
+use whosaid::summary::{ArticleSummary, summarize};
+
+use super::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// The output format.
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        default_value = "markdown",
+        // The names come from `Format::ALL`, so the list can't drift from the writers.
+        value_parser = PossibleValuesParser::new(Format::ALL.map(Format::name))
+            .try_map(|name| name.parse::<Format>()),
+    )]
+    pub format: Format,
+    /// Write to FILE (replaced all at once) instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Keep only the article with this id; repeat for more.
+    #[arg(long = "article", value_name = "ID")]
+    pub articles: Vec<String>,
     /// Files or folders to export (default: the articles folder).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }
 
 pub fn run(args: &Args, articles: &Path) -> u8 {
-    let _ = (args, articles);
-    super::EXIT_OK
+    let roots = super::roots(&args.paths, articles);
+    let sources = match load::discover(&roots) {
+        Ok(sources) => sources,
+        Err(err) => {
+            eprintln!("whosaid: error: {err}");
+            return EXIT_USAGE;
+        }
+    };
+    let sources = match select(sources, &args.articles) {
+        Ok(sources) => sources,
+        Err(id) => {
+            eprintln!("whosaid: error: no article has the id `{id}`");
+            return EXIT_USAGE;
+        }
+    };
+    let corpus = Corpus::from_sources(&sources);
+    let rejected = report_rejected(&corpus);
+    let summaries = summarize(corpus.articles());
+    if let Err(message) = write(args, &summaries) {
+        eprintln!("whosaid: error: {message}");
+        return EXIT_USAGE;
+    }
+    if rejected > 0 { EXIT_ERRORS } else { EXIT_OK }
+}
+
+/// Keeps the sources whose ids `wanted` names (all when it is empty); the
+/// first id that names no source is the error.
+fn select(sources: Vec<SourceFile>, wanted: &[String]) -> Result<Vec<SourceFile>, String> {
+    if wanted.is_empty() {
+        return Ok(sources);
+    }
+    if let Some(missing) = wanted
+        .iter()
+        .find(|id| !sources.iter().any(|s| s.id.as_str() == id.as_str()))
+    {
+        return Err(missing.clone());
+    }
+    Ok(sources
+        .into_iter()
+        .filter(|s| wanted.iter().any(|id| s.id.as_str() == id))
+        .collect())
+}
+
+/// Prints every diagnostic of each file left out, and how many were; returns that count.
+fn report_rejected(corpus: &Corpus) -> usize {
+    let mut err = BufWriter::new(io::stderr().lock());
+    let mut count = 0;
+    for file in corpus.rejected() {
+        count += 1;
+        for diagnostic in &file.diagnostics {
+            // A closed stderr is no reason to fail the export: the exit code still tells.
+            let _ = writeln!(err, "{diagnostic}");
+        }
+    }
+    if count > 0 {
+        let files = if count == 1 { "file" } else { "files" };
+        let _ = writeln!(
+            err,
+            "whosaid: left {count} {files} with errors out of the export"
+        );
+    }
+    let _ = err.flush();
+    count
+}
+
+fn write(args: &Args, summaries: &[ArticleSummary<'_>]) -> Result<(), String> {
+    match &args.output {
+        Some(path) => export::write_atomically(path, true, |out| args.format.write(summaries, out))
+            .map_err(|e| e.to_string()),
+        None => match to_stdout(args.format, summaries) {
+            // The reader went away (`whosaid export | head`): that is a normal end.
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+            Err(e) => Err(format!("cannot write to standard output: {e}")),
+            Ok(()) => Ok(()),
+        },
+    }
+}
+
+fn to_stdout(format: Format, summaries: &[ArticleSummary<'_>]) -> io::Result<()> {
+    let mut out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+    format.write(summaries, &mut out)?;
+    out.flush()
 }

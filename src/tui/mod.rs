@@ -46,7 +46,7 @@ pub fn run(articles: &Path, config: Option<&Path>) -> u8 {
     };
     let theme = Theme::new(&config.colors, Theme::no_color_env());
     let mouse = config.mouse;
-    let terminate = terminal::termination_flag();
+    let terminate = terminal::termination_flag(mouse);
     // Loading starts before the terminal is set up, so the first frame already has news.
     let loads = loader::spawn(articles.to_path_buf());
     let mut terminal = match terminal::enter(mouse) {

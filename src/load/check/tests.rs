@@ -212,7 +212,6 @@ statement = "t"
         problems(text),
         [
             "6:8: error: unknown kind `Person`; expected one of person, organization, government, outlet, anonymous, document",
-            "8:9: warning: actor `b` is declared but never used",
             "11:15: error: actor `b` is affiliated with itself",
             "12:12: error: `wikidata` `q1` is not a Wikidata item id such as `Q312847`",
             "17:9: error: `quote` is not in the body; it must match the body's words exactly (white space aside)",
@@ -264,4 +263,19 @@ fn bad_ids_are_rejected() {
         got[1].starts_with("6:9: error: actor id `Big` is not valid"),
         "{got:?}"
     );
+}
+
+#[test]
+fn unused_actors_are_warned_only_in_files_without_errors() {
+    let clean = "title = \"t\"\nbody = \"b\"\n[actors.a]\nname = \"A\"\nkind = \"person\"\n";
+    assert_eq!(
+        problems(clean),
+        ["3:9: warning: actor `a` is declared but never used"]
+    );
+    // Here the stance that used `a` is itself broken: only its error is worth reading.
+    let broken =
+        format!("{clean}[[claims]]\nid = \"c\"\nstatement = \"s\"\nasserted_by = [\"a\"]\n");
+    let got = problems(&broken);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].starts_with("9:16: error:"), "{got:?}");
 }

@@ -1,0 +1,221 @@
+//! The article's own keys and its actors.
+
+use std::collections::HashSet;
+
+use toml::de::{DeTable, DeValue};
+
+use super::{Checker, Declared, Entry, Key, Span, Value, as_str, looks_like_language_tag};
+use crate::diagnostic::Severity;
+use crate::load::SourceFile;
+use crate::model::{Actor, ActorId, ActorKind, Article, Published};
+
+const ARTICLE_KEYS: [&str; 10] = [
+    "title",
+    "body",
+    "published",
+    "outlet",
+    "url",
+    "byline",
+    "tags",
+    "language",
+    "actors",
+    "claims",
+];
+const ACTOR_KEYS: [&str; 6] = ["name", "kind", "role", "affiliation", "aliases", "wikidata"];
+
+impl<'s> Checker<'s> {
+    pub(super) fn article(&mut self, source: &SourceFile, root: &DeTable<'s>) -> Option<Article> {
+        let [
+            title,
+            body,
+            published,
+            outlet,
+            url,
+            byline,
+            tags,
+            language,
+            actors,
+            claims,
+        ] = self.fields(root, ARTICLE_KEYS);
+        let whole_file = 0..0;
+        let title = self.required_text(title, "title", &whole_file, "the article");
+        let body = self.required_text(body, "body", &whole_file, "the article");
+        let published = published.and_then(|(_, v)| self.published(v));
+        let outlet = self.optional_string(outlet);
+        let url_entry = url;
+        let url = self.optional_string(url_entry);
+        if let (Some(u), Some((_, v))) = (&url, url_entry)
+            && !(u.starts_with("https://") || u.starts_with("http://"))
+        {
+            self.warning(
+                v.span(),
+                format!("`url` `{u}` does not start with http:// or https://"),
+            );
+        }
+        let byline = self.string_array(byline);
+        let tags = self.string_array(tags);
+        let language_entry = language;
+        let language = self.optional_string(language_entry);
+        if let (Some(l), Some((_, v))) = (&language, language_entry)
+            && !looks_like_language_tag(l)
+        {
+            self.warning(
+                v.span(),
+                format!("`language` `{l}` is not a BCP 47 tag such as `en` or `pt-BR`"),
+            );
+        }
+        let mut declared = Declared {
+            ids: HashSet::new(),
+            used: HashSet::new(),
+        };
+        let actors = actors
+            .map(|(k, v)| self.actors(k, v, &mut declared))
+            .unwrap_or_default();
+        let claims = match (claims, &body) {
+            (Some((k, v)), body) => self.claims(k, v, body.as_deref(), &mut declared),
+            (None, _) => Vec::new(),
+        };
+        self.warn_unused(&actors, &declared);
+        Some(Article {
+            id: source.id.clone(),
+            path: source.path.clone(),
+            title: title?,
+            body: body?,
+            published,
+            outlet,
+            url,
+            byline,
+            tags,
+            language,
+            actors,
+            claims,
+        })
+    }
+
+    /// A stance rejected by an error may have been the use, so a file with errors
+    /// gets no such warning: it would only be noise beside the error.
+    fn warn_unused(&mut self, actors: &[Actor], declared: &Declared) {
+        if self.problems.iter().any(|p| p.severity == Severity::Error) {
+            return;
+        }
+        let spans = std::mem::take(&mut self.actor_spans);
+        for (actor, span) in actors.iter().zip(spans) {
+            if !declared.used.contains(actor.id.as_str()) {
+                let message = format!("actor `{}` is declared but never used", actor.id);
+                self.warning(span, message);
+            }
+        }
+    }
+
+    fn published(&mut self, value: &Value<'s>) -> Option<Published> {
+        let DeValue::Datetime(dt) = value.get_ref() else {
+            self.wrong_type(value, "published", "a TOML date or date-time (2024-11-11)");
+            return None;
+        };
+        if dt.date.is_none() {
+            self.error(
+                value.span(),
+                "`published` is a bare time; expected a date or date-time such as 2024-11-11"
+                    .to_string(),
+            );
+            return None;
+        }
+        // Kept as written, but with the `T` separator RFC 3339 asks for.
+        let raw = &self.text[value.span()];
+        let mut written = raw.to_string();
+        if dt.time.is_some() && written.len() > 10 && written.is_char_boundary(11) {
+            written.replace_range(10..11, "T");
+        }
+        Some(Published::new(written))
+    }
+
+    // ----- actors -----
+
+    fn actors(&mut self, key: &Key<'s>, value: &Value<'s>, declared: &mut Declared) -> Vec<Actor> {
+        let Some(table) = self.table(key, value) else {
+            return Vec::new();
+        };
+        // Ids first, so affiliations may name an actor declared further down.
+        for (id, _) in table.iter() {
+            declared.ids.insert(as_str(id).to_string());
+        }
+        let mut entries: Vec<_> = table.iter().collect();
+        entries.sort_by_key(|(k, _)| k.span().start);
+        let mut actors = Vec::with_capacity(entries.len());
+        for (id_key, body) in entries {
+            if let Some(actor) = self.actor(id_key, body, declared) {
+                self.actor_spans.push(id_key.span());
+                actors.push(actor);
+            }
+        }
+        actors
+    }
+
+    fn actor(
+        &mut self,
+        id_key: &Key<'s>,
+        value: &Value<'s>,
+        declared: &mut Declared,
+    ) -> Option<Actor> {
+        let id = as_str(id_key);
+        let id_ok = self.check_id(id_key.span(), id, "actor");
+        let table = self.table(id_key, value)?;
+        let place = format!("actor `{id}`");
+        let [name, kind, role, affiliation, aliases, wikidata] = self.fields(table, ACTOR_KEYS);
+        let header = value.span();
+        let name = self.required_text(name, "name", &header, &place);
+        let kind = self.kind(kind, &header, &place);
+        let role = self.optional_string(role);
+        let affiliation = affiliation.and_then(|(_, v)| {
+            let target = self.string(v, "affiliation")?;
+            if target == id {
+                self.error(v.span(), format!("actor `{id}` is affiliated with itself"));
+                return None;
+            }
+            self.reference(v.span(), target, declared)
+        });
+        let aliases = self.string_array(aliases);
+        let wikidata = wikidata.and_then(|(_, v)| {
+            let w = self.string(v, "wikidata")?;
+            let valid =
+                w.len() > 1 && w.starts_with('Q') && w[1..].bytes().all(|b| b.is_ascii_digit());
+            if !valid {
+                self.error(
+                    v.span(),
+                    format!("`wikidata` `{w}` is not a Wikidata item id such as `Q312847`"),
+                );
+            }
+            Some(w.to_string())
+        });
+        Some(Actor {
+            id: ActorId::new(id),
+            name: name?,
+            kind: kind?,
+            role,
+            affiliation,
+            aliases,
+            wikidata,
+        })
+        .filter(|_| id_ok)
+    }
+
+    fn kind(&mut self, entry: Entry<'_, 's>, header: &Span, place: &str) -> Option<ActorKind> {
+        let Some((_, value)) = entry else {
+            self.missing(header, "kind", place);
+            return None;
+        };
+        let written = self.string(value, "kind")?;
+        let kind = ActorKind::parse(written);
+        if kind.is_none() {
+            let expected: Vec<_> = ActorKind::ALL.iter().map(|k| k.as_str()).collect();
+            self.error(
+                value.span(),
+                format!(
+                    "unknown kind `{written}`; expected one of {}",
+                    expected.join(", ")
+                ),
+            );
+        }
+        kind
+    }
+}

@@ -1,0 +1,224 @@
+//! Claims, their stances, and the quotes that anchor them in the body.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use toml::de::{DeTable, DeValue};
+
+use super::{Checker, Declared, Entry, Key, Span, Value, as_str, table_entry};
+use crate::anchor::{self, Anchor};
+use crate::model::{Claim, ClaimId, Stance};
+
+const CLAIM_KEYS: [&str; 5] = ["id", "statement", "quote", "asserted_by", "denied_by"];
+const STANCE_KEYS: [&str; 4] = ["actor", "via", "cue", "quote"];
+
+impl<'s> Checker<'s> {
+    pub(super) fn claims(
+        &mut self,
+        key: &Key<'s>,
+        value: &Value<'s>,
+        body: Option<&str>,
+        declared: &mut Declared,
+    ) -> Vec<Claim> {
+        let Some(items) = self.array(key, value) else {
+            return Vec::new();
+        };
+        let text = self.text;
+        let line_of = |span: Span| text[..span.start].matches('\n').count() + 1;
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut claims = Vec::with_capacity(items.len());
+        for item in items {
+            let Some(table) = self.element_table(item, "claims") else {
+                continue;
+            };
+            if let Some((_, id)) = table_entry(table, "id")
+                && let DeValue::String(s) = id.get_ref()
+            {
+                if let Some(first) = seen.get(s.as_ref()) {
+                    let message = format!("duplicate claim id `{s}` (first used on line {first})");
+                    self.error(id.span(), message);
+                } else {
+                    seen.insert(s.as_ref(), line_of(id.span()));
+                }
+            }
+            if let Some(claim) = self.claim(item.span(), table, body, declared) {
+                claims.push(claim);
+            }
+        }
+        claims
+    }
+
+    fn claim(
+        &mut self,
+        header: Span,
+        table: &DeTable<'s>,
+        body: Option<&str>,
+        declared: &mut Declared,
+    ) -> Option<Claim> {
+        let [id, statement, quote, asserted_by, denied_by] = self.fields(table, CLAIM_KEYS);
+        let id_value = id.map(|(_, v)| v);
+        let id = match id {
+            None => {
+                self.missing(&header, "id", "this claim");
+                None
+            }
+            Some((_, v)) => self
+                .string(v, "id")
+                .filter(|s| self.check_id(v.span(), s, "claim")),
+        };
+        let place = match id {
+            Some(id) => format!("claim `{id}`"),
+            None => "this claim".to_string(),
+        };
+        let statement = self.required_text(statement, "statement", &header, &place);
+        let (quote, anchor) = self.quote(quote, body);
+        let problems_before = self.problems.len();
+        let asserted_by = self.stances(asserted_by, body, declared);
+        let denied_by = self.stances(denied_by, body, declared);
+        // A stance that failed its checks would make the claim look unattributed.
+        let stances_ok = self.problems.len() == problems_before;
+        let claim = Claim {
+            id: ClaimId::new(id?),
+            statement: statement?,
+            quote,
+            anchor,
+            asserted_by,
+            denied_by,
+        };
+        if stances_ok {
+            self.claim_warnings(&claim, id_value.map_or(header, |v| v.span()));
+        }
+        Some(claim)
+    }
+
+    fn claim_warnings(&mut self, claim: &Claim, at: Span) {
+        if claim.asserted_by.is_empty() && claim.denied_by.is_empty() {
+            self.warning(
+                at.clone(),
+                format!(
+                    "claim `{}` is unattributed: nobody asserts or denies it",
+                    claim.id
+                ),
+            );
+        }
+        let asserters: HashSet<_> = claim.asserted_by.iter().map(|s| &s.actor).collect();
+        let mut both: Vec<_> = claim
+            .denied_by
+            .iter()
+            .map(|s| &s.actor)
+            .filter(|a| asserters.contains(a))
+            .collect();
+        both.dedup();
+        for actor in both {
+            self.warning(
+                at.clone(),
+                format!(
+                    "actor `{actor}` both asserts and denies claim `{}`",
+                    claim.id
+                ),
+            );
+        }
+    }
+
+    fn stances(
+        &mut self,
+        entry: Entry<'_, 's>,
+        body: Option<&str>,
+        declared: &mut Declared,
+    ) -> Vec<Stance> {
+        let Some((key, value)) = entry else {
+            return Vec::new();
+        };
+        let Some(items) = self.array(key, value) else {
+            return Vec::new();
+        };
+        let name = as_str(key);
+        // Exact capacity: collecting a filter would reserve four, and these stay in memory.
+        let mut stances = Vec::with_capacity(items.len());
+        for item in items {
+            if let Some(table) = self.element_table(item, name)
+                && let Some(stance) = self.stance(item.span(), table, body, declared)
+            {
+                stances.push(stance);
+            }
+        }
+        stances
+    }
+
+    fn stance(
+        &mut self,
+        header: Span,
+        table: &DeTable<'s>,
+        body: Option<&str>,
+        declared: &mut Declared,
+    ) -> Option<Stance> {
+        let [actor, via, cue, quote] = self.fields(table, STANCE_KEYS);
+        let actor = match actor {
+            None => {
+                self.missing(&header, "actor", "this stance");
+                None
+            }
+            Some((_, v)) => {
+                let name = self.string(v, "actor")?;
+                self.reference(v.span(), name, declared)
+            }
+        };
+        let via = match via {
+            None => Some(Vec::new()),
+            Some((key, value)) => self.array(key, value).map(|items| {
+                let mut via = Vec::with_capacity(items.len());
+                for item in items {
+                    if let Some(name) = self.string(item, "via")
+                        && let Some(id) = self.reference(item.span(), name, declared)
+                    {
+                        via.push(id);
+                    }
+                }
+                via
+            }),
+        };
+        let cue = self.optional_string(cue);
+        let (quote, anchor) = self.quote(quote, body);
+        Some(Stance {
+            actor: actor?,
+            via: via?,
+            cue,
+            quote,
+            anchor,
+        })
+    }
+
+    fn quote(
+        &mut self,
+        entry: Entry<'_, 's>,
+        body: Option<&str>,
+    ) -> (Option<String>, Option<Range<usize>>) {
+        let Some((_, value)) = entry else {
+            return (None, None);
+        };
+        let Some(quote) = self.string(value, "quote") else {
+            return (None, None);
+        };
+        match (anchor::find(body.unwrap_or_default(), quote), body) {
+            (Anchor::Empty, _) => self.error(value.span(), "`quote` is empty".to_string()),
+            // Without a body the body's own error says it all.
+            (_, None) => {}
+            (Anchor::NotFound, Some(_)) => self.error(
+                value.span(),
+                "`quote` is not in the body; it must match the body's words exactly (white space aside)"
+                    .to_string(),
+            ),
+            (Anchor::Found { range, repeated }, Some(_)) => {
+                if repeated {
+                    self.warning(
+                        value.span(),
+                        "`quote` occurs more than once in the body; the first occurrence is the anchor"
+                            .to_string(),
+                    );
+                }
+                return (Some(anchor::collapse(quote)), Some(range));
+            }
+        }
+        (None, None)
+    }
+}
