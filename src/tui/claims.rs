@@ -6,7 +6,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
-use whosaid::model::{Article, Claim};
+use whosaid::model::{Article, Claim, Status};
+use whosaid::summary::ClaimSummary;
 
 use super::app::ArticleView;
 use super::layout::Pane;
@@ -14,8 +15,13 @@ use super::theme::Theme;
 use whosaid::text;
 
 /// `[contested]` and the like: the status in words, so it reads without colour.
-pub fn badge(claim: &Claim) -> String {
-    format!("[{}]", claim.status().as_str())
+pub fn badge(status: Status) -> String {
+    format!("[{}]", status.as_str())
+}
+
+/// The claim's status as the library's summary resolves it, as the export shows it.
+fn status_of(article: &Article, claim: &Claim) -> Status {
+    ClaimSummary::of(article, claim).status
 }
 
 const MARK_SELECTED: &str = "▶ ";
@@ -23,8 +29,9 @@ const MARK_OTHER: &str = "  ";
 const INDENT: usize = 4;
 
 /// The statement's continuation lines when the claim is selected and does not fit.
-fn more_lines(claim: &Claim, width: usize) -> Vec<Range<usize>> {
-    let first_room = width.saturating_sub(text::width(MARK_OTHER) + badge(claim).len() + 1);
+fn more_lines(article: &Article, claim: &Claim, width: usize) -> Vec<Range<usize>> {
+    let badge = badge(status_of(article, claim));
+    let first_room = width.saturating_sub(text::width(MARK_OTHER) + badge.len() + 1);
     if text::width(&claim.statement) <= first_room {
         return Vec::new();
     }
@@ -40,7 +47,7 @@ pub fn rows(article: &Article, selected: usize, width: usize) -> Vec<Range<usize
         .enumerate()
         .map(|(i, claim)| {
             let n = 1 + if i == selected {
-                more_lines(claim, width).len()
+                more_lines(article, claim, width).len()
             } else {
                 0
             };
@@ -81,7 +88,8 @@ pub fn draw(frame: &mut Frame, area: Rect, article: &Article, view: &ArticleView
     let mut lines: Vec<Line> = Vec::new();
     for (i, claim) in article.claims.iter().enumerate() {
         let selected = i == view.claim;
-        let badge = badge(claim);
+        let status = status_of(article, claim);
+        let badge = badge(status);
         let mark = if selected { MARK_SELECTED } else { MARK_OTHER };
         let room = width.saturating_sub(text::width(mark) + badge.len() + 1);
         let statement = text::sanitize(&claim.statement);
@@ -91,7 +99,7 @@ pub fn draw(frame: &mut Frame, area: Rect, article: &Article, view: &ArticleView
             Default::default()
         };
         let more = if selected {
-            more_lines(claim, width)
+            more_lines(article, claim, width)
         } else {
             Vec::new()
         };
@@ -103,7 +111,7 @@ pub fn draw(frame: &mut Frame, area: Rect, article: &Article, view: &ArticleView
         };
         let first = Line::from(vec![
             Span::raw(mark),
-            Span::styled(badge, theme.status(claim.status())),
+            Span::styled(badge, theme.status(status)),
             Span::raw(" "),
             Span::raw(head),
         ])

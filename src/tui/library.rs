@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use compact_str::CompactString;
 use whosaid::diagnostic::Diagnostic;
 use whosaid::load::{self, Loaded, SourceFile};
-use whosaid::model::{Article, ArticleId, Published};
+use whosaid::model::{Article, ArticleId, Published, Status};
+use whosaid::summary::ClaimSummary;
 use whosaid::text;
 
 use super::config::Sort;
@@ -45,7 +46,7 @@ impl Row {
                 .map(|o| CompactString::from(text::sanitize(o)))
                 .unwrap_or_default(),
             claims: u32::try_from(article.claims.len()).unwrap_or(u32::MAX),
-            contested: u32::try_from(article.contested_count()).unwrap_or(u32::MAX),
+            contested: u32::try_from(contested(article)).unwrap_or(u32::MAX),
             search: search_text(article),
         }
     }
@@ -62,6 +63,15 @@ impl Row {
             id: self.id.clone(),
         }
     }
+}
+
+/// Counted from the library's summary, so the list agrees with the claims pane and the export.
+fn contested(article: &Article) -> usize {
+    article
+        .claims
+        .iter()
+        .filter(|c| ClaimSummary::of(article, c).status == Status::Contested)
+        .count()
 }
 
 fn search_text(article: &Article) -> Box<str> {

@@ -1,55 +1,46 @@
 //! The asserted-by and denied-by panes: for the selected claim, each stance's actor
-//! (name, role, kind), the chain it came through, the cue and the quote.
+//! (name, role, kind), the chain it came through, the cue and the quote, as the
+//! library's summary resolves them (the same summary the export writers read).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
-use whosaid::model::{ActorId, Article, Stance, StanceKind};
+use whosaid::model::{Actor, Article, StanceKind};
+use whosaid::summary::{ClaimSummary, StanceSummary};
 
 use super::app::ArticleView;
 use super::layout::Pane;
 use super::theme::Theme;
 use whosaid::text;
 
-fn name_of(article: &Article, id: &ActorId) -> String {
-    let name = article.actor(id).map_or(id.as_str(), |a| a.name.as_str());
-    text::sanitize(name).into_owned()
+fn name(actor: &Actor) -> String {
+    text::sanitize(&actor.name).into_owned()
 }
 
-/// `The Washington Post ← Sources familiar with the call`: the speaker, then whom it relays.
-pub fn chain(article: &Article, stance: &Stance) -> String {
-    std::iter::once(&stance.actor)
-        .chain(&stance.via)
-        .map(|id| name_of(article, id))
-        .collect::<Vec<_>>()
-        .join(" ← ")
-}
-
-fn stance_lines(
-    article: &Article,
-    stance: &Stance,
-    kind: StanceKind,
-    theme: &Theme,
-) -> Vec<Line<'static>> {
+fn stance_lines(stance: &StanceSummary, theme: &Theme) -> Vec<Line<'static>> {
+    let kind = stance.kind;
     let sign = match kind {
         StanceKind::Asserts => "+ asserts",
         StanceKind::Denies => "− denies",
     };
     let mut lines = vec![Line::from(vec![
-        Span::styled(name_of(article, &stance.actor), theme.stance(kind)),
+        Span::styled(name(stance.actor), theme.stance(kind)),
         Span::styled(format!("  {sign}"), theme.dim),
     ])];
-    if let Some(actor) = article.actor(&stance.actor) {
-        let mut who = String::new();
-        if let Some(role) = actor.role.as_deref().filter(|r| !r.trim().is_empty()) {
-            who.push_str(&text::sanitize(role));
-            who.push_str(", ");
-        }
-        who.push_str(actor.kind.as_str());
-        lines.push(Line::styled(format!("  {who}"), theme.dim));
+    let mut who = String::new();
+    if let Some(role) = stance
+        .actor
+        .role
+        .as_deref()
+        .filter(|r| !r.trim().is_empty())
+    {
+        who.push_str(&text::sanitize(role));
+        who.push_str(", ");
     }
+    who.push_str(stance.actor.kind.as_str());
+    lines.push(Line::styled(format!("  {who}"), theme.dim));
     let field = |label: &str, value: String, style: Style| {
         Line::from(vec![
             Span::styled(format!("  {label}: "), theme.dim),
@@ -57,12 +48,13 @@ fn stance_lines(
         ])
     };
     if !stance.via.is_empty() {
-        lines.push(field("via", chain(article, stance), Style::new()));
+        let path = text::sanitize(&stance.path()).into_owned();
+        lines.push(field("via", path, Style::new()));
     }
-    if let Some(cue) = &stance.cue {
+    if let Some(cue) = stance.cue {
         lines.push(field("cue", text::sanitize(cue).into_owned(), Style::new()));
     }
-    if let Some(quote) = &stance.quote {
+    if let Some(quote) = stance.quote {
         lines.push(field(
             "quote",
             format!("“{}”", text::sanitize(quote)),
@@ -72,26 +64,26 @@ fn stance_lines(
     lines
 }
 
-/// Every line of one pane, before wrapping.
-fn pane_lines(
-    article: &Article,
-    claim: usize,
-    kind: StanceKind,
-    theme: &Theme,
-) -> Vec<Line<'static>> {
+/// The selected claim's stances of one kind, resolved by the library's summary.
+fn resolved(article: &Article, claim: usize, kind: StanceKind) -> Vec<StanceSummary<'_>> {
     let Some(claim) = article.claims.get(claim) else {
         return Vec::new();
     };
-    let list = match kind {
-        StanceKind::Asserts => &claim.asserted_by,
-        StanceKind::Denies => &claim.denied_by,
-    };
+    let summary = ClaimSummary::of(article, claim);
+    match kind {
+        StanceKind::Asserts => summary.asserted_by,
+        StanceKind::Denies => summary.denied_by,
+    }
+}
+
+/// Every line of one pane, before wrapping.
+fn pane_lines(stances: &[StanceSummary], kind: StanceKind, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    for (i, stance) in list.iter().enumerate() {
+    for (i, stance) in stances.iter().enumerate() {
         if i > 0 {
             lines.push(Line::default());
         }
-        lines.extend(stance_lines(article, stance, kind, theme));
+        lines.extend(stance_lines(stance, theme));
     }
     if lines.is_empty() {
         let none = match kind {
@@ -110,7 +102,7 @@ pub fn line_count(article: &Article, claim: usize, denied: bool) -> usize {
     } else {
         StanceKind::Asserts
     };
-    pane_lines(article, claim, kind, &Theme::default()).len()
+    pane_lines(&resolved(article, claim, kind), kind, &Theme::default()).len()
 }
 
 pub fn draw(
@@ -125,10 +117,8 @@ pub fn draw(
         StanceKind::Asserts => (Pane::Asserted, view.stance_scroll[0]),
         StanceKind::Denies => (Pane::Denied, view.stance_scroll[1]),
     };
-    let count = article.claims.get(view.claim).map_or(0, |c| match kind {
-        StanceKind::Asserts => c.asserted_by.len(),
-        StanceKind::Denies => c.denied_by.len(),
-    });
+    let stances = resolved(article, view.claim, kind);
+    let count = stances.len();
     let title = Line::from(vec![
         Span::raw(" "),
         Span::styled(pane.title(), theme.stance(kind)),
@@ -141,7 +131,7 @@ pub fn draw(
         } else {
             theme.border
         });
-    let lines = pane_lines(article, view.claim, kind, theme);
+    let lines = pane_lines(&stances, kind, theme);
     let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
     let para = Paragraph::new(lines)
         .block(block)
