@@ -108,7 +108,13 @@ impl App {
         }
         // New rows may match: what was remembered for the query is out of date.
         self.search.history.clear();
-        let keep = self.visible.get(self.selected).copied();
+        // On the first row, the selection stays at the top as newer rows arrive; moved
+        // elsewhere, it stays on its article.
+        let keep = self
+            .visible
+            .get(self.selected)
+            .copied()
+            .filter(|_| self.selected > 0);
         self.visible = if self.search.folded.is_empty() {
             self.library.order().to_vec()
         } else {
