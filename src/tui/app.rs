@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use ratatui::layout::Rect;
 use whosaid::diagnostic::Diagnostic;
+use whosaid::export::Format;
 use whosaid::model::Article;
 
 use super::config::Config;
@@ -68,7 +69,28 @@ pub struct Search {
 pub enum Effect {
     Quit,
     /// Export these rows (the open article, or the filtered list).
-    Export(Vec<usize>),
+    Export(ExportRequest),
+}
+
+/// What the export key asked for, once the format is chosen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportRequest {
+    pub rows: Vec<usize>,
+    pub format: Format,
+    /// The user said yes to replacing the file.
+    pub overwrite: bool,
+}
+
+/// A question the export key asks before writing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Prompt {
+    /// Which format, for these rows; `choice` indexes [`Format::ALL`].
+    Format { rows: Vec<usize>, choice: usize },
+    /// `path` exists: replace it? `request` is what runs on yes.
+    Overwrite {
+        request: ExportRequest,
+        path: PathBuf,
+    },
 }
 
 /// The article on screen, read again from its file when opened: the only one in memory.
@@ -104,6 +126,8 @@ pub struct App {
     pub search: Search,
     pub help: bool,
     pub help_scroll: usize,
+    /// The export prompt, while it asks.
+    pub prompt: Option<Prompt>,
     /// A one-line note for the status bar, cleared by the next key.
     pub message: Option<String>,
     /// The terminal size the state last knew.
@@ -139,13 +163,16 @@ impl App {
             search: Search::default(),
             help: false,
             help_scroll: 0,
+            prompt: None,
             message: None,
             size,
         }
     }
 
     pub fn mode(&self) -> Mode {
-        if self.help {
+        if self.prompt.is_some() {
+            Mode::Prompt
+        } else if self.help {
             Mode::Help
         } else if self.search.typing {
             Mode::Search
@@ -233,5 +260,10 @@ impl App {
             .filter(|o| o.row == view.row)?
             .article
             .as_ref()
+    }
+
+    /// The article on screen, if any.
+    pub fn open_article(&self) -> Option<&Article> {
+        self.article_of(self.open_view()?)
     }
 }

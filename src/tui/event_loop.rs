@@ -11,7 +11,7 @@ use ratatui::crossterm::event::{self, Event};
 use super::app::{App, Effect, Loading};
 use super::keymap::{self, Command};
 use super::loader::LoadEvent;
-use super::ui;
+use super::{export, ui};
 
 /// Why the loop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,7 +61,7 @@ pub fn run(
                 dirty = true;
                 match app.update(command) {
                     Some(Effect::Quit) => return Ok(Exit::Quit),
-                    Some(Effect::Export(rows)) => export(app, &rows),
+                    Some(Effect::Export(request)) => export::carry_out(app, request),
                     None => {}
                 }
             }
@@ -80,12 +80,4 @@ fn command_of(app: &App, event: Event) -> Option<Command> {
         Event::Mouse(m) if app.config.mouse => keymap::mouse_command(&m),
         _ => None,
     }
-}
-
-fn export(app: &mut App, rows: &[usize]) {
-    app.message = Some(format!(
-        "Export of {} article(s) to {} is not available yet.",
-        rows.len(),
-        app.config.export_folder.display()
-    ));
 }

@@ -31,6 +31,9 @@ fn lines(app: &App) -> Vec<Line<'static>> {
     out.push(Line::raw(
         "  In the search prompt, type to filter; Enter keeps it, Esc clears it.",
     ));
+    out.push(Line::raw(
+        "  Export asks the format: m/j/c, or arrows and Enter; Esc cancels.",
+    ));
     out.push(Line::default());
     out.push(Line::styled("Claims", theme.title));
     out.push(Line::from(vec![
@@ -65,7 +68,7 @@ fn lines(app: &App) -> Vec<Line<'static>> {
 }
 
 /// A rectangle of at most `w`×`h` in the middle of `area`.
-fn centered(area: Rect, w: u16, h: u16) -> Rect {
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let [_, mid, _] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(h.min(area.height)),

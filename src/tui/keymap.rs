@@ -332,6 +332,8 @@ pub enum Mode {
     Search,
     /// The help overlay is open.
     Help,
+    /// The export prompt asks for a format or whether to overwrite: letters answer it.
+    Prompt,
 }
 
 /// What a key asks the reader to do.
@@ -343,6 +345,12 @@ pub enum Command {
     SearchAccept,
     SearchCancel,
     CloseHelp,
+    /// A letter typed at the export prompt (`m`/`j`/`c`, `y`/`n`).
+    PromptChar(char),
+    /// Move the prompt's choice: negative is up.
+    PromptMove(i8),
+    PromptAccept,
+    PromptCancel,
     /// The terminal is now this many columns and rows.
     Resize(u16, u16),
     /// A left click at a cell.
@@ -386,6 +394,20 @@ pub fn command(keymap: &Keymap, mode: Mode, event: &KeyEvent) -> Option<Command>
             }
             _ => Some(Command::CloseHelp),
         },
+        Mode::Prompt => {
+            let plain = !event
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+            match event.code {
+                KeyCode::Esc => Some(Command::PromptCancel),
+                KeyCode::Enter => Some(Command::PromptAccept),
+                KeyCode::Up | KeyCode::Left | KeyCode::BackTab => Some(Command::PromptMove(-1)),
+                KeyCode::Down | KeyCode::Right | KeyCode::Tab => Some(Command::PromptMove(1)),
+                KeyCode::Char(c) if plain => Some(Command::PromptChar(c)),
+                // Ctrl-C and the like still quit.
+                _ => action.filter(|a| *a == Action::Quit).map(Command::Run),
+            }
+        }
     }
 }
 
@@ -442,7 +464,7 @@ mod tests {
     fn ctrl_c_quits_in_every_mode() {
         let map = Keymap::default();
         let ctrl_c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        for mode in [Mode::Normal, Mode::Search, Mode::Help] {
+        for mode in [Mode::Normal, Mode::Search, Mode::Help, Mode::Prompt] {
             assert_eq!(
                 command(&map, mode, &ctrl_c),
                 Some(Command::Run(Action::Quit))
@@ -497,5 +519,27 @@ mod tests {
             map.action(&key(KeyCode::Char('k'), KeyModifiers::NONE)),
             None
         );
+    }
+
+    #[test]
+    fn at_the_export_prompt_letters_answer_it_and_arrows_move() {
+        let map = Keymap::default();
+        let none = KeyModifiers::NONE;
+        let cases = [
+            (KeyCode::Char('j'), Some(Command::PromptChar('j'))),
+            (KeyCode::Char('q'), Some(Command::PromptChar('q'))),
+            (KeyCode::Down, Some(Command::PromptMove(1))),
+            (KeyCode::Up, Some(Command::PromptMove(-1))),
+            (KeyCode::Enter, Some(Command::PromptAccept)),
+            (KeyCode::Esc, Some(Command::PromptCancel)),
+            (KeyCode::F(1), None),
+        ];
+        for (code, want) in cases {
+            assert_eq!(
+                command(&map, Mode::Prompt, &key(code, none)),
+                want,
+                "{code:?}"
+            );
+        }
     }
 }

@@ -6,6 +6,8 @@ pub mod body;
 pub mod claims;
 pub mod config;
 pub mod event_loop;
+pub mod export;
+pub mod export_prompt;
 pub mod help;
 pub mod keymap;
 pub mod layout;

@@ -10,7 +10,9 @@ use whosaid::text;
 
 use super::app::{App, ArticleView, Loading, Screen};
 use super::layout::{self, Pane};
-use super::{article_list, body, claims, help, notice, problems, stances, status_bar};
+use super::{
+    article_list, body, claims, export_prompt, help, notice, problems, stances, status_bar,
+};
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
@@ -35,6 +37,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     status_bar::draw(frame, status, app);
     if app.help {
         help::draw(frame, main, app);
+    }
+    if let Some(prompt) = &app.prompt {
+        export_prompt::draw(frame, main, app, prompt);
     }
 }
 

@@ -1,6 +1,6 @@
 //! Commands change the state here, and only here; effects go back to the loop.
 
-use super::app::{App, ArticleView, Effect, ListFocus, Opened, Screen};
+use super::app::{App, ArticleView, Effect, ListFocus, Opened, Prompt, Screen};
 use super::body;
 use super::keymap::{Action, Command};
 use super::layout::{self, Pane};
@@ -79,6 +79,10 @@ impl App {
                 self.help = false;
                 None
             }
+            Command::PromptChar(_)
+            | Command::PromptMove(_)
+            | Command::PromptAccept
+            | Command::PromptCancel => self.answer_prompt(command),
             Command::Resize(w, h) => {
                 self.size = (w, h);
                 self.keep_selection_visible();
@@ -108,7 +112,7 @@ impl App {
                 self.list_focus = ListFocus::Articles;
                 self.search.typing = true;
             }
-            Action::Export => return self.export(),
+            Action::Export => self.ask_export(),
             _ => match &self.screen {
                 Screen::List => self.run_in_list(action),
                 Screen::Article(_) => self.run_in_article(action),
@@ -130,16 +134,17 @@ impl App {
         None
     }
 
-    fn export(&mut self) -> Option<Effect> {
+    /// The export key: asks for the format of what is in view.
+    fn ask_export(&mut self) {
         let rows = match self.open_view() {
             Some(view) => vec![view.row],
             None => self.visible.clone(),
         };
         if rows.is_empty() {
             self.message = Some("Nothing to export.".to_string());
-            return None;
+            return;
         }
-        Some(Effect::Export(rows))
+        self.prompt = Some(Prompt::Format { rows, choice: 0 });
     }
 
     fn run_in_list(&mut self, action: Action) {
