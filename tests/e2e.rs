@@ -56,7 +56,7 @@ struct Session {
     writer: Box<dyn Write + Send>,
     raw: Arc<Mutex<Vec<u8>>>,
     screen: Arc<Mutex<vt100::Parser>>,
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
 }
 
 impl Session {
@@ -107,7 +107,7 @@ impl Session {
             writer,
             raw,
             screen,
-            _dir: dir,
+            dir,
         }
     }
 
@@ -191,6 +191,25 @@ fn reads_a_contested_claims_provenance_then_quits_cleanly() {
         "Kremlin spokesperson, person",
         "quote: “pure fiction”",
     ]);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn the_export_key_writes_the_open_article_and_shows_where() {
+    let mut s = Session::start(&[]);
+    s.wait_for(&["Kremlin denies reports"]);
+    s.send("\r");
+    s.wait_for(&["[contested]"]);
+    s.send("e");
+    s.wait_for(&["[j] JSON", "Esc cancel"]);
+    s.send("j");
+    // Written into the working folder (the default export folder), never `articles/`.
+    s.wait_for(&["Exported 1 article as json to ./world-kremlin-call.json"]);
+    let written = s.dir.path().join("world-kremlin-call.json");
+    let json = std::fs::read_to_string(&written).unwrap();
+    assert!(json.contains("pure fiction"), "{json}");
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();

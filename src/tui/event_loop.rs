@@ -61,7 +61,12 @@ pub fn run(
                 dirty = true;
                 match app.update(command) {
                     Some(Effect::Quit) => return Ok(Exit::Quit),
-                    Some(Effect::Export(request)) => export::carry_out(app, request),
+                    Some(Effect::Export(request)) => {
+                        // A long list takes a moment to read and write: say so first.
+                        app.message = Some(format!("Exporting {} article(s)…", request.rows.len()));
+                        terminal.draw(|frame| ui::draw(frame, app))?;
+                        export::carry_out(app, request);
+                    }
                     None => {}
                 }
             }
