@@ -209,11 +209,11 @@ fn main() {
     let mut app = App::new(library, config, theme, (200, 50));
     let first = draw(&mut terminal, &app);
     let first_at = t.elapsed();
-    // As the event loop does while no key comes: wait 15 ms, take every queued result,
-    // settle the batch, draw.
+    // As the event loop does while no key comes: wait a batch interval, take every
+    // queued result, settle the batch, draw.
     let mut batches = Vec::new();
     while matches!(app.loading, tui::app::Loading::Running { .. }) {
-        std::thread::sleep(Duration::from_millis(15));
+        std::thread::sleep(tui::event_loop::LOAD_BATCH);
         let b = Instant::now();
         while let Ok(ev) = loads.try_recv() {
             app.on_load(ev);

@@ -3,7 +3,7 @@
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Receiver;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
@@ -12,6 +12,9 @@ use super::app::{App, Effect, Loading};
 use super::keymap::{self, Command};
 use super::loader::LoadEvent;
 use super::{export, ui};
+
+/// How often rows that loaded are put into the list while loading goes on.
+pub const LOAD_BATCH: Duration = Duration::from_millis(40);
 
 /// Why the loop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,18 +33,24 @@ pub fn run(
     // A hidden trigger for the end-to-end test that checks the terminal is restored on a panic.
     let panic_after_first_frame = std::env::var_os("WHOSAID_TEST_PANIC").is_some();
     let mut dirty = true;
+    let mut next_batch = Instant::now();
     loop {
         if terminate.load(Ordering::Relaxed) {
             return Ok(Exit::Terminated);
         }
-        let mut arrived = false;
-        while let Ok(ev) = loads.try_recv() {
-            app.on_load(ev);
-            arrived = true;
-        }
-        if arrived {
-            app.after_loading_batch();
-            dirty = true;
+        if Instant::now() >= next_batch {
+            // Rows are taken in a few large batches rather than many small ones: each
+            // batch costs a merge and a redraw, time the loading threads could use.
+            next_batch = Instant::now() + LOAD_BATCH;
+            let mut arrived = false;
+            while let Ok(ev) = loads.try_recv() {
+                app.on_load(ev);
+                arrived = true;
+            }
+            if arrived {
+                app.after_loading_batch();
+                dirty = true;
+            }
         }
         if dirty {
             terminal.draw(|frame| ui::draw(frame, app))?;
@@ -51,7 +60,11 @@ pub fn run(
             }
         }
         let loading = matches!(app.loading, Loading::Running { .. });
-        let wait = Duration::from_millis(if loading { 15 } else { 200 });
+        let wait = if loading {
+            next_batch.saturating_duration_since(Instant::now())
+        } else {
+            Duration::from_millis(200)
+        };
         if !event::poll(wait)? {
             continue;
         }
