@@ -154,20 +154,31 @@ fn warn_on_redeclared(
     article: &Article,
     first_seen: &mut HashMap<ActorId, (String, ActorKind, ArticleId)>,
 ) {
+    let mut differing = Vec::new();
     for actor in &article.actors {
-        let Some((name, kind, first)) = first_seen.get(&actor.id) else {
-            let entry = (actor.name.clone(), actor.kind, article.id.clone());
-            first_seen.insert(actor.id.clone(), entry);
-            continue;
-        };
-        if *name == actor.name && *kind == actor.kind {
-            continue;
+        match first_seen.get(&actor.id) {
+            None => {
+                let entry = (actor.name.clone(), actor.kind, article.id.clone());
+                first_seen.insert(actor.id.clone(), entry);
+            }
+            Some((name, kind, _)) if *name == actor.name && *kind == actor.kind => {}
+            Some((name, kind, first)) => differing.push((
+                &actor.id,
+                format!(
+                    "actor `{}` is declared as {:?} ({}) here but as {:?} ({}) in `{}`; \
+                     the same id is the same actor everywhere",
+                    actor.id, actor.name, actor.kind, name, kind, first
+                ),
+            )),
         }
-        let message = format!(
-            "actor `{}` is declared as {:?} ({}) here but as {:?} ({}) in `{}`; the same id is the same actor everywhere",
-            actor.id, actor.name, actor.kind, name, kind, first
-        );
-        let site = load::actor_site(&file.source.path, &actor.id).unwrap_or_else(Site::start);
+    }
+    if differing.is_empty() {
+        return;
+    }
+    let ids: Vec<&ActorId> = differing.iter().map(|(id, _)| *id).collect();
+    let sites = load::actor_sites(&file.source.path, &ids);
+    for ((_, message), site) in differing.into_iter().zip(sites) {
+        let site = site.unwrap_or_else(Site::start);
         let diagnostic = site.diagnostic(file.source.path.clone(), Severity::Warning, message);
         let at = file
             .diagnostics

@@ -167,23 +167,32 @@ pub fn load_bytes(source: &SourceFile, bytes: &[u8]) -> Loaded {
     }
 }
 
-/// Where `actor` is declared in the file at `path`, read again: only the rare
-/// warning about an actor declared differently across files needs it, and
-/// keeping every actor's place in memory would cost more than the re-read.
-pub fn actor_site(path: &Path, actor: &ActorId) -> Option<Site> {
-    let bytes = std::fs::read(path).ok()?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let text = std::str::from_utf8(bytes).ok()?;
-    let doc = toml::de::DeTable::parse(text).ok()?;
-    let (_, actors) = doc
-        .get_ref()
-        .iter()
-        .find(|(k, _)| k.get_ref() == "actors")?;
-    let toml::de::DeValue::Table(actors) = actors.get_ref() else {
-        return None;
+/// Where each of `actors` is declared in the file at `path`, read again (once for
+/// all of them): only the rare warning about an actor declared differently across
+/// files needs it, and keeping every actor's place in memory would cost more.
+/// `None` for an actor no longer found there (the file changed since).
+pub fn actor_sites(path: &Path, actors: &[&ActorId]) -> Vec<Option<Site>> {
+    let found = |text: &str| -> Option<Vec<Option<Site>>> {
+        let doc = toml::de::DeTable::parse(text).ok()?;
+        let (_, table) = doc
+            .get_ref()
+            .iter()
+            .find(|(k, _)| k.get_ref() == "actors")?;
+        let toml::de::DeValue::Table(table) = table.get_ref() else {
+            return None;
+        };
+        let site_of = |id: &&ActorId| {
+            let (key, _) = table.iter().find(|(k, _)| k.get_ref() == id.as_str())?;
+            Some(position::site(text, key.span()))
+        };
+        Some(actors.iter().map(site_of).collect())
     };
-    let (key, _) = actors.iter().find(|(k, _)| k.get_ref() == actor.as_str())?;
-    Some(position::site(text, key.span()))
+    let bytes = std::fs::read(path).unwrap_or_default();
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    std::str::from_utf8(bytes)
+        .ok()
+        .and_then(found)
+        .unwrap_or_else(|| vec![None; actors.len()])
 }
 
 /// Loads every source on all cores, calling `each` as each file finishes
