@@ -198,10 +198,20 @@ pub fn actor_sites(path: &Path, actors: &[&ActorId]) -> Vec<Option<Site>> {
 /// Loads every source on all cores, calling `each` as each file finishes
 /// (from worker threads), and returns the results in the order of `sources`.
 pub fn load_all(sources: &[SourceFile], each: &(dyn Fn(&Loaded) + Sync)) -> Vec<Loaded> {
+    load_mapped(sources, &|loaded| {
+        each(&loaded);
+        loaded
+    })
+}
+
+/// Like [`load_all`], but each result passes through `map` on its worker as soon as
+/// it is loaded: a caller that needs only part of each article drops the rest there,
+/// before the next file is read.
+pub fn load_mapped(sources: &[SourceFile], map: &(dyn Fn(Loaded) -> Loaded + Sync)) -> Vec<Loaded> {
     // Each result goes straight to its slot, so no vector is grown or copied.
     let slots: Vec<OnceLock<Loaded>> = sources.iter().map(|_| OnceLock::new()).collect();
     load_each(sources, &|i, loaded| {
-        let _ = slots[i].set(report(loaded, each));
+        let _ = slots[i].set(map(loaded));
     });
     slots
         .into_iter()
@@ -246,9 +256,4 @@ pub fn load_each(sources: &[SourceFile], each: &(dyn Fn(usize, Loaded) + Sync)) 
             });
         }
     });
-}
-
-fn report(loaded: Loaded, each: &(dyn Fn(&Loaded) + Sync)) -> Loaded {
-    each(&loaded);
-    loaded
 }

@@ -4,6 +4,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use whosaid::Corpus;
+use whosaid::corpus::FileReport;
 
 use super::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
 
@@ -16,8 +17,8 @@ pub struct Args {
 
 pub fn run(args: &Args, articles: &Path) -> u8 {
     let roots = super::roots(&args.paths, articles);
-    let corpus = match Corpus::load(&roots) {
-        Ok(corpus) => corpus,
+    let files = match Corpus::diagnose(&roots) {
+        Ok(files) => files,
         Err(err) => {
             eprintln!("whosaid: error: {err}");
             return EXIT_USAGE;
@@ -25,31 +26,34 @@ pub fn run(args: &Args, articles: &Path) -> u8 {
     };
     let mut err = BufWriter::new(io::stderr().lock());
     // A closed stderr is no reason to fail the check: the exit code still tells.
-    let _ = report(&corpus, &mut err);
-    if corpus.rejected().next().is_some() {
+    let _ = report(&files, &mut err);
+    if files.iter().any(FileReport::has_errors) {
         EXIT_ERRORS
     } else {
         EXIT_OK
     }
 }
 
-fn report(corpus: &Corpus, out: &mut impl Write) -> io::Result<()> {
-    for diagnostic in corpus.diagnostics() {
+fn report(files: &[FileReport], out: &mut impl Write) -> io::Result<()> {
+    for diagnostic in files.iter().flat_map(|f| &f.diagnostics) {
         writeln!(out, "{diagnostic}")?;
     }
-    writeln!(out, "{}", summary(corpus))?;
+    writeln!(out, "{}", summary(files))?;
     out.flush()
 }
 
 /// `checked 7 files: 7 loaded, 0 rejected; 0 errors, 2 warnings`.
-fn summary(corpus: &Corpus) -> String {
-    let files = corpus.files().len();
-    let rejected = corpus.rejected().count();
+fn summary(reports: &[FileReport]) -> String {
+    let files = reports.len();
+    let rejected = reports.iter().filter(|f| f.has_errors()).count();
     let (errors, warnings) =
-        corpus.diagnostics().fold(
-            (0, 0),
-            |(e, w), d| if d.is_error() { (e + 1, w) } else { (e, w + 1) },
-        );
+        reports
+            .iter()
+            .flat_map(|f| &f.diagnostics)
+            .fold(
+                (0, 0),
+                |(e, w), d| if d.is_error() { (e + 1, w) } else { (e, w + 1) },
+            );
     format!(
         "checked {files} {}: {} loaded, {rejected} rejected; {errors} {}, {warnings} {}",
         plural(files, "file"),
