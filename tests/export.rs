@@ -86,10 +86,10 @@ fn user_text_passes_through_json_unchanged() {
     // Quotes are collapsed and trimmed, as in matching.
     assert_eq!(claims[1]["quote"], "\"100% done 🎉\"");
     // An empty role stays empty, an absent one is null.
-    let nhk = &claims[0]["asserted_by"][0];
-    assert_eq!(nhk["via"][1]["role"], "");
-    assert_eq!(nhk["actor"]["role"], Value::Null);
-    let via: Vec<_> = nhk["via"]
+    let wire = &claims[0]["asserted_by"][0];
+    assert_eq!(wire["via"][1]["role"], "");
+    assert_eq!(wire["actor"]["role"], Value::Null);
+    let via: Vec<_> = wire["via"]
         .as_array()
         .unwrap()
         .iter()
@@ -413,7 +413,7 @@ fn markdown_shows_user_text_literally_when_rendered() {
     want.push((2, "Actors".to_string()));
     want.push((2, "Contested claims".to_string()));
     assert_eq!(rendered.headings, want);
-    assert!(rendered.cells.contains(&"Yōko *Kamikawa*".to_string()));
+    assert!(rendered.cells.contains(&"Rei *Amasawa*".to_string()));
     assert!(rendered.cells.contains(&"Cafe\u{301} owners".to_string()));
     // Nine actors in five columns, after the five header cells: no stray `|` split a row.
     assert_eq!(rendered.cells.len(), 5 * 10);

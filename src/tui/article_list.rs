@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::app::{App, ListFocus, Loading};
 use super::library::Row;
@@ -109,9 +109,7 @@ fn title(app: &App) -> String {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let focused = app.list_focus == ListFocus::Articles;
     let theme = &app.theme;
-    let block = Block::bordered()
-        .title(title(app))
-        .border_style(if focused { theme.focus } else { theme.border });
+    let block = theme.pane(focused, theme.border).title(title(app));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let cols = Columns::for_width(usize::from(inner.width));

@@ -8,7 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 use whosaid::model::{Article, StanceKind};
 
 use super::app::ArticleView;
@@ -125,9 +125,7 @@ fn styled(body: &str, line: &Range<usize>, marks: &[(Range<usize>, Style)]) -> L
 
 pub fn draw(frame: &mut Frame, area: Rect, article: &Article, view: &ArticleView, theme: &Theme) {
     let focused = view.focus == Pane::Body;
-    let block = Block::bordered()
-        .title(" Article ")
-        .border_style(if focused { theme.focus } else { theme.border });
+    let block = theme.pane(focused, theme.border).title(" Article ");
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let all = lines(article, usize::from(inner.width));

@@ -5,7 +5,7 @@ use std::ops::Range;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 use whosaid::model::{Article, Claim, Status};
 use whosaid::summary::ClaimSummary;
 
@@ -70,11 +70,7 @@ pub fn draw(frame: &mut Frame, area: Rect, article: &Article, view: &ArticleView
         (view.claim + 1).min(article.claims.len()),
         article.claims.len()
     );
-    let block = Block::bordered().title(title).border_style(if focused {
-        theme.focus
-    } else {
-        theme.border
-    });
+    let block = theme.pane(focused, theme.border).title(title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 use std::path::Path;
 
 use whosaid::{Diagnostic, Severity};
@@ -60,11 +60,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let focused = app.list_focus == ListFocus::Problems;
     let count = app.library.problem_count();
-    let block = Block::bordered()
-        .title(format!(
-            " Problems: {count} file(s) not loaded (Tab to focus) "
-        ))
-        .border_style(if focused { theme.focus } else { theme.error });
+    let block = theme.pane(focused, theme.error).title(format!(
+        " Problems: {count} file(s) not loaded (Tab to focus) "
+    ));
     let all = lines(&app.library, theme);
     let shown: Vec<Line> = all.into_iter().skip(app.problems_scroll).collect();
     frame.render_widget(

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 use whosaid::model::{Actor, Article, StanceKind};
 use whosaid::summary::{ClaimSummary, StanceSummary};
 
@@ -124,13 +124,7 @@ pub fn draw(
         Span::styled(pane.title(), theme.stance(kind)),
         Span::raw(format!(" ({count}) ")),
     ]);
-    let block = Block::bordered()
-        .title(title)
-        .border_style(if view.focus == pane {
-            theme.focus
-        } else {
-            theme.border
-        });
+    let block = theme.pane(view.focus == pane, theme.border).title(title);
     let lines = pane_lines(&stances, kind, theme);
     let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
     let para = Paragraph::new(lines)

@@ -1,6 +1,7 @@
 //! Styles by meaning, from the configured colours; with NO_COLOR only the text styles remain.
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::widgets::{Block, BorderType};
 use whosaid::model::{StanceKind, Status};
 
 use super::config::Colors;
@@ -85,5 +86,20 @@ impl Theme {
 impl Default for Theme {
     fn default() -> Theme {
         Theme::new(&Colors::default(), false)
+    }
+}
+
+impl Theme {
+    /// A pane's frame. The focused pane is drawn with a thick border as well as in the
+    /// focus colour, so which pane has the keys shows without colour too.
+    pub fn pane<'a>(&self, focused: bool, unfocused: Style) -> Block<'a> {
+        let block = Block::bordered();
+        if focused {
+            block
+                .border_type(BorderType::Thick)
+                .border_style(self.focus)
+        } else {
+            block.border_style(unfocused)
+        }
     }
 }

@@ -95,7 +95,9 @@ pub fn article(
     }
 }
 
-pub const KREMLIN_BODY: &str = "According to a report by The Washington Post, the two leaders reportedly\ndiscussed the Ukraine conflict, with Trump advising Putin against escalating\ntensions. However, Kremlin spokesperson Dmitry Peskov dismissed this claim as\n\"pure fiction\", maintaining that no such conversation has occurred.\n\nThe Post said the call took place on Thursday, citing sources familiar with the\nmatter. Peskov said there had been no contact between the two since the election.\n";
+/// Sentences of the original article only (FORMAT.md's example and the seed's own
+/// words): no line here is put in a real person's or outlet's mouth that they did not say.
+pub const KREMLIN_BODY: &str = "According to a report by The Washington Post, the two leaders reportedly\ndiscussed the Ukraine conflict, with Trump advising Putin against escalating\ntensions. However, Kremlin spokesperson Dmitry Peskov dismissed this claim as\n\"pure fiction\", maintaining that no such conversation has occurred.\n\n\"I would like to refer to the president’s remarks at the plenary session of the\nValdai International Discussion Club. There are no plans yet, and nothing further\nto add,\" Peskov stated.\n";
 
 /// The original article of the project.
 pub fn kremlin() -> Article {
@@ -104,7 +106,7 @@ pub fn kremlin() -> Article {
         "world/kremlin-call",
         "Kremlin denies reports of Trump-Putin call on Ukraine conflict",
         Some("2024-11-11"),
-        Some("Reuters"),
+        None,
         b,
     );
     a.actors = vec![
@@ -139,34 +141,34 @@ pub fn kremlin() -> Article {
         ),
         claim(
             b,
-            "no-contact",
-            "There has been no contact between Trump and Putin since the US election.",
-            Some("no contact between the two since the election"),
+            "no-plans",
+            "A conversation between Putin and Trump is planned.",
+            Some("There are no plans yet"),
             vec![],
-            vec![stance(b, "peskov", &[], Some("said"), None)],
+            vec![stance(b, "peskov", &[], Some("stated"), None)],
         ),
         claim(
             b,
-            "thursday",
-            "The call took place on Thursday.",
-            Some("the call took place on Thursday"),
-            vec![stance(b, "wapo", &["wapo-sources"], Some("said"), None)],
+            "advised-restraint",
+            "Trump advised Putin against escalating tensions.",
+            Some("Trump advising Putin against escalating\ntensions"),
+            vec![stance(b, "wapo", &["wapo-sources"], Some("reported"), None)],
             vec![],
         ),
     ];
     a
 }
 
-pub const UNICODE_BODY: &str = "東京の記者会見で、大臣は「合意は存在しない」と述べた。🎉 Celebrations 👩‍👩‍👧 followed in Zoë's café (Zoe\u{0308}).\n\nوقال المتحدث إن الاتفاق تم توقيعه أمس. Critics disagreed.\n";
+pub const UNICODE_BODY: &str = "湊ヶ丘の記者会見で、大臣は「合意は存在しない」と述べた。🎉 Celebrations 👩‍👩‍👧 followed in Zoë's café (Zoe\u{0308}).\n\nوقال المتحدث إن الاتفاق تم توقيعه أمس. Critics disagreed.\n";
 
 /// CJK, emoji (with a ZWJ family), combining marks and Arabic.
 pub fn unicode() -> Article {
     let b = UNICODE_BODY;
     let mut a = article(
-        "asia/東京-会見",
-        "東京で会見：大臣「合意は存在しない」🎉 Zoë's café",
+        "asia/湊ヶ丘-会見",
+        "湊ヶ丘で会見：大臣「合意は存在しない」🎉 Zoë's café",
         Some("2025-01-02T09:30:00+09:00"),
-        Some("朝日新聞"),
+        Some("湾岸経済新報"),
         b,
     );
     a.actors = vec![
