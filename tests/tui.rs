@@ -194,3 +194,38 @@ fn no_string_reaches_the_screen_with_a_control_character() {
         }
     }
 }
+
+#[test]
+fn the_mouse_selects_and_opens_only_when_the_config_turns_it_on() {
+    use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    // A left click on the third article row: the border is row 0, the header row 1.
+    let press = MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 10,
+        row: 4,
+        modifiers: KeyModifiers::NONE,
+    };
+    let click = tui::keymap::mouse_command(&press).unwrap();
+    assert_eq!(click, Command::Click(10, 4));
+
+    let mut off = app(80, 24);
+    off.update(click);
+    assert_eq!(
+        off.selected, 0,
+        "the mouse is off unless the config turns it on"
+    );
+
+    let config = tui::config::Config {
+        mouse: true,
+        ..Default::default()
+    };
+    let mut on = app_with(fixtures(false), config, 80, 24);
+    on.update(click);
+    assert_eq!(on.selected, 2);
+    assert_eq!(on.screen, Screen::List);
+    on.update(click);
+    assert!(
+        matches!(on.screen, Screen::Article(_)),
+        "a second click opens"
+    );
+}
