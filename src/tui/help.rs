@@ -5,8 +5,21 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
+use whosaid::model::Status;
+
 use super::app::App;
+use super::claims::badge;
 use super::keymap::Action;
+
+const STATUS_MEANINGS: [(Status, &str); 4] = [
+    (
+        Status::Contested,
+        "someone asserts it and someone denies it",
+    ),
+    (Status::Asserted, "only asserted"),
+    (Status::Denied, "only denied"),
+    (Status::Unattributed, "no one is named for or against it"),
+];
 
 fn lines(app: &App) -> Vec<Line<'static>> {
     let theme = &app.theme;
@@ -36,22 +49,13 @@ fn lines(app: &App) -> Vec<Line<'static>> {
     ));
     out.push(Line::default());
     out.push(Line::styled("Claims", theme.title));
-    out.push(Line::from(vec![
-        Span::styled("  [contested]    ", theme.contested),
-        Span::raw("someone asserts it and someone denies it"),
-    ]));
-    out.push(Line::from(vec![
-        Span::styled("  [asserted]     ", theme.asserted),
-        Span::raw("only asserted"),
-    ]));
-    out.push(Line::from(vec![
-        Span::styled("  [denied]       ", theme.denied),
-        Span::raw("only denied"),
-    ]));
-    out.push(Line::from(vec![
-        Span::styled("  [unattributed] ", theme.unattributed),
-        Span::raw("no one is named for or against it"),
-    ]));
+    // The badges as the claims pane draws them, so the legend cannot drift from it.
+    for (status, meaning) in STATUS_MEANINGS {
+        out.push(Line::from(vec![
+            Span::styled(format!("  {:<15}", badge(status)), theme.status(status)),
+            Span::raw(meaning),
+        ]));
+    }
     out.push(Line::from(vec![
         Span::styled("  underlined", theme.claim),
         Span::raw("     a claim's words in the article; the selected one is reversed"),
