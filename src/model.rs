@@ -243,13 +243,6 @@ impl Article {
     pub fn actor(&self, id: &ActorId) -> Option<&Actor> {
         self.actors.iter().find(|a| &a.id == id)
     }
-
-    pub fn contested_count(&self) -> usize {
-        self.claims
-            .iter()
-            .filter(|c| c.status() == Status::Contested)
-            .count()
-    }
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@
 //! the pieces afterwards gives the same widths as sanitising first (control
 //! characters are grapheme clusters of their own, so sanitising is local).
 //!
-//! None of the helpers but [`sanitize`], [`sanitize_multiline`] and
-//! [`flatten`] makes text safe to print: sanitise before writing to a terminal.
+//! None of the helpers but [`sanitize`] and [`flatten`] makes text safe to
+//! print: sanitise before writing to a terminal.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -28,13 +28,13 @@ const ELLIPSIS: char = '…';
 /// them; right-to-left letters and the harmless marks U+200E/U+200F are kept.
 /// Borrowed when nothing needs changing.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    clean(s, false)
-}
-
-/// Like [`sanitize`], for article bodies: keeps line feeds, and turns CR LF
-/// and lone CR into a line feed.
-pub fn sanitize_multiline(s: &str) -> Cow<'_, str> {
-    clean(s, true)
+    let Some(first) = s.find(|c| !matches!(shown(c), Shown::Same)) else {
+        return Cow::Borrowed(s);
+    };
+    let mut out = String::with_capacity(s.len() + 16);
+    out.push_str(&s[..first]);
+    s[first..].chars().for_each(|c| push_shown(&mut out, c));
+    Cow::Owned(out)
 }
 
 /// Shows a line returned by [`wrap`] or [`wrap_paragraphs`] the way they
@@ -161,27 +161,6 @@ fn shown_width(c: char) -> usize {
         // `\u{` + hex digits + `}`
         Shown::Escaped => 4 + (32 - u32::from(c).leading_zeros()).div_ceil(4).max(1) as usize,
     }
-}
-
-fn clean(s: &str, multiline: bool) -> Cow<'_, str> {
-    let kept = |c: char| matches!(shown(c), Shown::Same) || (multiline && c == '\n');
-    let Some(first) = s.find(|c| !kept(c)) else {
-        return Cow::Borrowed(s);
-    };
-    let mut out = String::with_capacity(s.len() + 16);
-    out.push_str(&s[..first]);
-    let mut chars = s[first..].chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\n' if multiline => out.push('\n'),
-            '\r' if multiline => {
-                chars.next_if_eq(&'\n');
-                out.push('\n');
-            }
-            _ => push_shown(&mut out, c),
-        }
-    }
-    Cow::Owned(out)
 }
 
 fn is_plain_ascii(s: &str) -> bool {
@@ -562,7 +541,6 @@ mod tests {
     #[test]
     fn single_line_fields_show_line_breaks_and_tabs_as_one_column() {
         assert_eq!(sanitize("a\nb\r\nc\td"), "a␊b␍␊c d");
-        assert_eq!(sanitize_multiline("a\r\nb\rc\nd\te\x1b"), "a\nb\nc\nd e␛");
     }
 
     #[test]
@@ -576,10 +554,9 @@ mod tests {
 
     #[test]
     fn clean_text_is_borrowed() {
-        for s in ["plain", "café 日本 👍", "two\nlines"] {
-            assert!(matches!(sanitize_multiline(s), Cow::Borrowed(_)));
+        for s in ["plain", "café 日本 👍", "a\u{200f}b"] {
+            assert!(matches!(sanitize(s), Cow::Borrowed(_)));
         }
-        assert!(matches!(sanitize("plain 日本"), Cow::Borrowed(_)));
         assert!(matches!(flatten("one space each"), Cow::Borrowed(_)));
         assert!(matches!(truncate("fits", 4), Cow::Borrowed("fits")));
     }
@@ -590,11 +567,6 @@ mod tests {
             let one = sanitize(&s);
             assert!(!one.chars().any(|c| c.is_control()), "{one:?}");
             assert!(!one.contains(['\u{202e}', '\u{2066}', '\u{2069}']));
-            let many = sanitize_multiline(&s);
-            assert!(
-                !many.chars().any(|c| c.is_control() && c != '\n'),
-                "{many:?}"
-            );
             assert_eq!(sanitize(&one), one, "sanitising twice changes nothing");
         }
     }

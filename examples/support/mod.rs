@@ -9,6 +9,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use whosaid::ActorKind;
+
 /// CPU time (user + system) this process has used, from Linux's /proc.
 pub fn cpu_time() -> Duration {
     let stat = fs::read_to_string("/proc/self/stat").unwrap_or_default();
@@ -106,14 +108,6 @@ const SURNAMES: &[&str] = &[
     "Brann", "Calder", "Dufrêne", "Eskil", "Fenwick", "Garza", "Holm", "Ibsen", "Jarl", "Kovač",
     "Lund", "Marsh", "Novak", "Orr", "Pike", "Quist", "Rahn", "Sato", "田中",
 ];
-const KINDS: &[&str] = &[
-    "person",
-    "organization",
-    "government",
-    "outlet",
-    "anonymous",
-    "document",
-];
 const CUES: &[&str] = &[
     "said",
     "reported",
@@ -133,7 +127,7 @@ fn pool_actor(n: usize) -> (String, String, &'static str) {
         NAMES[n % NAMES.len()],
         SURNAMES[(n / NAMES.len()) % SURNAMES.len()]
     );
-    (id, name, KINDS[n % KINDS.len()])
+    (id, name, ActorKind::ALL[n % ActorKind::ALL.len()].as_str())
 }
 
 fn sentence(rng: &mut Rng, out: &mut String) {
