@@ -239,6 +239,7 @@ mod tests {
             affiliation: None,
             aliases: Vec::new(),
             wikidata: None,
+            suggested: false,
         }
     }
 
@@ -260,6 +261,8 @@ mod tests {
             anchor: None,
             asserted_by,
             denied_by,
+            about: Vec::new(),
+            suggested: false,
         }
     }
 
@@ -286,6 +289,7 @@ mod tests {
                 actor("peskov", "Dmitry Peskov", ActorKind::Person),
             ],
             claims,
+            feed_item_id: None,
         }
     }
 

@@ -27,6 +27,7 @@ pub fn actor(id: &str, name: &str, kind: ActorKind, role: Option<&str>) -> Actor
         affiliation: None,
         aliases: vec![],
         wikidata: None,
+        suggested: false,
     }
 }
 
@@ -69,6 +70,8 @@ pub fn claim(
         anchor: quote.map(|q| find(body, q)),
         asserted_by: asserted,
         denied_by: denied,
+        about: vec![],
+        suggested: false,
     }
 }
 
@@ -92,6 +95,7 @@ pub fn article(
         language: None,
         actors: vec![],
         claims: vec![],
+        feed_item_id: None,
     }
 }
 
