@@ -90,10 +90,8 @@ fn report_rejected(corpus: &Corpus) -> usize {
     let mut count = 0;
     for file in corpus.rejected() {
         count += 1;
-        for diagnostic in &file.diagnostics {
-            // A closed stderr is no reason to fail the export: the exit code still tells.
-            let _ = writeln!(err, "{diagnostic}");
-        }
+        // A closed stderr is no reason to fail the export: the exit code still tells.
+        let _ = super::write_diagnostics(file, &mut err);
     }
     if count > 0 {
         let files = if count == 1 { "file" } else { "files" };
