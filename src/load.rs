@@ -53,15 +53,18 @@ pub enum UsageError {
 impl std::fmt::Display for UsageError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            UsageError::NotFound(path) => write!(f, "{}: no such file or folder", path.display()),
+            UsageError::NotFound(path) => {
+                write!(f, "{}: no such file or folder", crate::text::path(path))
+            }
             UsageError::DuplicateId { id, first, second } => write!(
                 f,
-                "{} and {} both have the article id `{id}`",
-                first.display(),
-                second.display()
+                "{} and {} both have the article id `{}`",
+                crate::text::path(first),
+                crate::text::path(second),
+                crate::text::sanitize(id.as_str())
             ),
             UsageError::Unreadable { path, reason } => {
-                write!(f, "{}: cannot read: {reason}", path.display())
+                write!(f, "{}: cannot read: {reason}", crate::text::path(path))
             }
         }
     }
@@ -217,7 +220,7 @@ fn unlistable(path: &Path) -> String {
 }
 
 /// The kind of a file that is not a regular file, in words.
-pub(crate) fn file_kind(kind: &std::fs::FileType) -> &'static str {
+pub fn file_kind(kind: &std::fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
@@ -244,7 +247,7 @@ pub(crate) fn file_kind(kind: &std::fs::FileType) -> &'static str {
 }
 
 /// An I/O error's words without Rust's `(os error 13)` suffix.
-pub(crate) fn io_reason(err: &std::io::Error) -> String {
+pub fn io_reason(err: &std::io::Error) -> String {
     let text = err.to_string();
     match text.find(" (os error") {
         Some(i) => text[..i].to_string(),

@@ -8,6 +8,7 @@ use whosaid::text;
 
 pub mod check;
 pub mod export;
+pub mod interrupt;
 
 /// No file had an error.
 pub const EXIT_OK: u8 = 0;

@@ -30,7 +30,7 @@ pub fn write(summaries: &[ArticleSummary<'_>], out: &mut impl Write) -> io::Resu
     let mut csv = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::Any(b'\n'))
         .from_writer(&mut *out);
-    csv.write_record(HEADER)?;
+    csv.write_record(HEADER).map_err(io_error)?;
     for summary in summaries {
         let article = summary.article;
         for claim in &summary.claims {
@@ -50,9 +50,20 @@ pub fn write(summaries: &[ArticleSummary<'_>], out: &mut impl Write) -> io::Resu
                     &via,
                     stance.cue.unwrap_or(""),
                     stance.quote.unwrap_or(""),
-                ])?;
+                ])
+                .map_err(io_error)?;
             }
         }
     }
     csv.flush()
+}
+
+/// The I/O error inside a CSV error, kind intact: a closed pipe must still be
+/// a `BrokenPipe` for the caller to end quietly (the csv crate's own
+/// conversion turns every error into `Other`).
+fn io_error(err: ::csv::Error) -> io::Error {
+    match err.into_kind() {
+        ::csv::ErrorKind::Io(err) => err,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }

@@ -31,7 +31,7 @@ pub fn check(source: &SourceFile, text: &str) -> Loaded {
     let article = match DeTable::parse(text) {
         Ok(doc) => checker.article(source, doc.get_ref()),
         Err(err) => {
-            let span = err.span().unwrap_or(0..0);
+            let span = err.span().or_else(|| too_deep_key(text)).unwrap_or(0..0);
             let message = err.message().trim().replace('\n', "; ");
             checker.error(span, format!("TOML syntax error: {message}"));
             None
@@ -300,6 +300,35 @@ impl<'s> Checker<'s> {
         self.error(span, format!("`{name}` is not a declared actor{hint}"));
         None
     }
+}
+
+/// Where a dotted key first passes toml's nesting limit: the parser reports
+/// that error without a place, so the file is lexed once more to find it (only
+/// for a file that failed to parse without one).
+fn too_deep_key(text: &str) -> Option<Span> {
+    use toml_parser::lexer::TokenKind;
+    /// toml's own limit on nesting, dotted-key parts included.
+    const LIMIT: usize = 80;
+    let (mut parts, mut expect_part) = (0usize, true);
+    for token in toml_parser::Source::new(text).lex() {
+        match token.kind() {
+            TokenKind::Whitespace => {}
+            TokenKind::Dot => expect_part = true,
+            TokenKind::Atom | TokenKind::BasicString | TokenKind::LiteralString if expect_part => {
+                parts += 1;
+                expect_part = false;
+                if parts >= LIMIT {
+                    let span = token.span();
+                    return Some(span.start()..span.end());
+                }
+            }
+            _ => {
+                parts = 0;
+                expect_part = true;
+            }
+        }
+    }
+    None
 }
 
 fn as_str<'a>(key: &'a Key<'_>) -> &'a str {
