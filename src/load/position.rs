@@ -111,7 +111,8 @@ fn excerpt(
     if !cut {
         shown = shown.trim_end_matches('\r');
     }
-    let caret_end = floor_char_boundary(text, end.clamp(start, from + shown.len()));
+    // The caret may sit on the CR trimmed off the shown line: never before `start`.
+    let caret_end = floor_char_boundary(text, end.min(from + shown.len()).max(start));
     Site {
         line,
         column,
