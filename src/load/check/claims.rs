@@ -31,8 +31,9 @@ impl<'s> Checker<'s> {
         let Some(items) = self.array(key, value) else {
             return Vec::new();
         };
-        let text = self.text;
-        let line_of = |span: Span| text[..span.start].matches('\n').count() + 1;
+        if let Some(body) = body {
+            self.anchors = anchor::find_many(body, quotes_in(items));
+        }
         let mut seen: HashMap<&str, usize> = HashMap::new();
         let mut claims = Vec::with_capacity(items.len());
         for item in items {
@@ -42,11 +43,12 @@ impl<'s> Checker<'s> {
             if let Some((_, id)) = table_entry(table, "id")
                 && let DeValue::String(s) = id.get_ref()
             {
-                if let Some(first) = seen.get(s.as_ref()) {
-                    let message = format!("duplicate claim id `{s}` (first used on line {first})");
+                if let Some(&first) = seen.get(s.as_ref()) {
+                    let line = self.line_of(first);
+                    let message = format!("duplicate claim id `{s}` (first used on line {line})");
                     self.error(id.span(), message);
                 } else {
-                    seen.insert(s.as_ref(), line_of(id.span()));
+                    seen.insert(s.as_ref(), id.span().start);
                 }
             }
             if let Some(claim) = self.claim(item.span(), table, body, declared) {
@@ -246,7 +248,10 @@ impl<'s> Checker<'s> {
         let Some(quote) = self.string(value, "quote") else {
             return (None, None);
         };
-        match (anchor::find(body.unwrap_or_default(), quote), body) {
+        // Every quote of the file was looked for at once, before the walk.
+        let found = self.anchors.get(&anchor::collapse(quote)).cloned();
+        let found = found.unwrap_or_else(|| anchor::find(body.unwrap_or_default(), quote));
+        match (found, body) {
             (Anchor::Empty, _) => self.error(value.span(), "`quote` is empty".to_string()),
             // Without a body the body's own error says it all.
             (_, None) => {}
@@ -268,4 +273,31 @@ impl<'s> Checker<'s> {
         }
         (None, None)
     }
+}
+
+/// Every well-typed `quote` string of the claims and their stances, for one
+/// batch search of the body; what is mistyped is reported by the walk itself.
+fn quotes_in<'a, 's: 'a>(items: &'a [Value<'s>]) -> impl Iterator<Item = &'a str> {
+    let quote_of = |table: &'a DeTable<'s>| match table_entry(table, "quote") {
+        Some((_, v)) => match v.get_ref() {
+            DeValue::String(s) => Some(s.as_ref()),
+            _ => None,
+        },
+        None => None,
+    };
+    let tables = |value: &'a Value<'s>| match value.get_ref() {
+        DeValue::Table(t) => Some(t),
+        _ => None,
+    };
+    items.iter().filter_map(tables).flat_map(move |claim| {
+        let stances = ["asserted_by", "denied_by"]
+            .into_iter()
+            .filter_map(move |name| match table_entry(claim, name)?.1.get_ref() {
+                DeValue::Array(a) => Some(a.iter()),
+                _ => None,
+            })
+            .flatten()
+            .filter_map(tables);
+        std::iter::once(claim).chain(stances).filter_map(quote_of)
+    })
 }
