@@ -27,6 +27,7 @@ pub fn check(source: &SourceFile, text: &str) -> Loaded {
         actor_spans: Vec::new(),
         line_starts: None,
         anchors: HashMap::new(),
+        near_hints: 0,
     };
     let article = match DeTable::parse(text) {
         Ok(doc) => checker.article(source, doc.get_ref()),
@@ -54,6 +55,8 @@ struct Checker<'s> {
     line_starts: Option<Vec<usize>>,
     /// Where each quote of the file anchors, found for all quotes in one pass.
     anchors: HashMap<String, Anchor>,
+    /// How many "did you mean" passages were looked for (see `claims::near_hint`).
+    near_hints: usize,
 }
 
 /// What the actors table declared, for the claims to refer to.
