@@ -205,9 +205,10 @@ fn the_export_key_writes_the_open_article_and_shows_where() {
     s.send("e");
     s.wait_for(&["[j] JSON", "Esc cancel"]);
     s.send("j");
-    // Written into the working folder (the default export folder), never `articles/`.
-    s.wait_for(&["Exported 1 article as json to ./world-kremlin-call.json"]);
-    let written = s.dir.path().join("world-kremlin-call.json");
+    // Written into `exports/` (the default export folder, created on demand), never `articles/`.
+    assert!(!s.dir.path().join("exports").exists());
+    s.wait_for(&["Exported 1 article as json to exports/world-kremlin-call.json"]);
+    let written = s.dir.path().join("exports/world-kremlin-call.json");
     let json = std::fs::read_to_string(&written).unwrap();
     assert!(json.contains("pure fiction"), "{json}");
     s.send("q");

@@ -257,9 +257,39 @@ fn export_refuses_the_articles_folder_and_says_so() {
 }
 
 #[test]
+fn a_missing_export_folder_is_created_but_never_inside_the_articles() {
+    let s = Setup::new();
+    let exports = s.dir.path().join("exports");
+    let mut app = s.app(&exports);
+    keys(&mut app, &[Enter, Char('e'), Char('j')]);
+    assert_eq!(
+        files_in(&exports),
+        ["world-bridge.json"],
+        "{}",
+        message(&app)
+    );
+
+    let inside = s.articles().join("exports");
+    let mut app = s.app(&inside);
+    keys(&mut app, &[Enter, Char('e'), Char('j')]);
+    assert!(
+        message(&app).contains("inside the articles folder"),
+        "{}",
+        message(&app)
+    );
+    assert!(!inside.exists(), "no folder made inside the articles");
+}
+
+#[test]
+fn the_default_export_folder_is_exports() {
+    assert_eq!(Config::default().export_folder, Path::new("exports"));
+}
+
+#[test]
 fn a_folder_that_cannot_be_written_is_a_message() {
     let s = Setup::new();
-    let missing = s.dir.path().join("no-such-folder");
+    // One missing level is created (see below); two are a mistake to report.
+    let missing = s.dir.path().join("no-such-folder/inner");
     let mut app = s.app(&missing);
     keys(&mut app, &[Enter, Char('e'), Char('c')]);
     assert!(
