@@ -202,11 +202,11 @@ fn the_export_key_writes_the_open_article_and_shows_where() {
     s.wait_for(&["Kremlin denies reports"]);
     s.send("\r");
     s.wait_for(&["[contested]"]);
+    // Written into `exports/` (the default export folder, created on demand), never `articles/`.
+    assert!(!s.dir.path().join("exports").exists());
     s.send("e");
     s.wait_for(&["[j] JSON", "Esc cancel"]);
     s.send("j");
-    // Written into `exports/` (the default export folder, created on demand), never `articles/`.
-    assert!(!s.dir.path().join("exports").exists());
     s.wait_for(&["Exported 1 article as json to exports/world-kremlin-call.json"]);
     let written = s.dir.path().join("exports/world-kremlin-call.json");
     let json = std::fs::read_to_string(&written).unwrap();
