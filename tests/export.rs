@@ -690,3 +690,26 @@ fn the_format_guide_csv_is_the_seed_exported() {
         .unwrap();
     assert!(csv.lines().any(|l| l == row.trim_end()), "{row}");
 }
+
+#[test]
+fn the_bundled_articles_check_clean_and_the_seed_names_its_subjects() {
+    let corpus = bundled();
+    let diagnostics: Vec<String> = corpus.diagnostics().map(|d| d.to_string()).collect();
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    // `jq '.articles[] | select(.id=="world/kremlin-denies-trump-putin-call") | .claims[0].about[].name'`
+    let json: Value =
+        serde_json::from_str(&render(Format::Json, &summarize(corpus.articles()))).unwrap();
+    let seed = json["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "world/kremlin-denies-trump-putin-call")
+        .unwrap();
+    let names: Vec<&str> = seed["claims"][0]["about"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Donald Trump", "Vladimir Putin"]);
+}

@@ -1,9 +1,10 @@
-//! The claim summary for people and other tools: Markdown, JSON (version 1) and
+//! The claim summary for people and other tools: Markdown, JSON (version 2) and
 //! CSV, all written from the same [`ArticleSummary`] values into any
 //! `io::Write`, or atomically into a file for the reader's export key.
 //!
 //! The writers take the summaries in the order given: [`summarize`] gives the
-//! contract's order (articles by id, claims and stances in file order).
+//! contract's order (articles by id, claims and stances in file order), and
+//! only reviewed claims: nothing suggested reaches an export.
 //!
 //! [`summarize`]: crate::summary::summarize
 
