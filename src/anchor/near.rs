@@ -150,7 +150,13 @@ fn is_unspaced(c: char) -> bool {
 /// `word` lowercased into `out` (cleared first), without allocating per word.
 fn fold_into(word: &str, out: &mut String) {
     out.clear();
-    out.extend(word.chars().flat_map(char::to_lowercase));
+    if word.is_ascii() {
+        // Most words of most bodies: no per-character case tables.
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
 }
 
 /// `at`, or the next grapheme boundary after it (a word may end before a combining mark).
