@@ -169,20 +169,31 @@ fn open_regular(path: &Path) -> Result<File, String> {
         use std::os::unix::fs::OpenOptionsExt;
         options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
     }
-    let file = options.open(path).map_err(|e| unopenable(path, &e))?;
+    let file = options
+        .open(path)
+        .map_err(|e| match std::fs::metadata(path) {
+            // What cannot even be opened (a socket, a folder without permission)
+            // is named by its type where that explains more than the error.
+            Ok(meta) if !meta.is_file() => not_a_file(path, &meta),
+            _ => unopenable(path, &e),
+        })?;
     let meta = file
         .metadata()
         .map_err(|e| format!("cannot read the file: {}", io_reason(&e)))?;
-    if meta.is_dir() {
-        return Err(unlistable(path));
-    }
     if !meta.is_file() {
-        return Err(format!(
-            "not a regular file ({}); only regular files are read",
-            file_kind(&meta.file_type())
-        ));
+        return Err(not_a_file(path, &meta));
     }
     Ok(file)
+}
+
+fn not_a_file(path: &Path, meta: &std::fs::Metadata) -> String {
+    if meta.is_dir() {
+        return unlistable(path);
+    }
+    format!(
+        "not a regular file ({}); only regular files are read",
+        file_kind(&meta.file_type())
+    )
 }
 
 /// Why a path could not be opened, in the user's terms: a link that leads
