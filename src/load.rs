@@ -158,10 +158,16 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// Opens `path` for reading if it is a regular file (links followed). The open
-/// itself does not block: a FIFO swapped in after the scan is opened
-/// non-blocking, then refused by the type of what was opened.
+/// Opens `path` for reading if it is a regular file (links followed). Anything
+/// else is never opened: opening a FIFO would release a writer waiting on it.
+/// Should a FIFO be swapped in between the look and the open, the open does
+/// not block, and what was opened is refused by its type.
 fn open_regular(path: &Path) -> Result<File, String> {
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        return Err(not_a_file(path, &meta));
+    }
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
