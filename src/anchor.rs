@@ -7,7 +7,7 @@ pub mod near;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use unicode_segmentation::GraphemeCursor;
 
 /// The result of looking for a quote.
@@ -75,6 +75,10 @@ pub fn find_many<'q>(
     }
     let Ok(automaton) = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
+        // An NFA builds in time and memory linear in the quotes; a DFA's
+        // transition table would cost quotes × alphabet, which a single long
+        // quote already makes the largest cost of a load.
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(&patterns)
     else {
         // Only a pattern set too large for the automaton's ids can fail: fall

@@ -230,6 +230,8 @@ fn sigterm_restores_the_terminal() {
     s.assert_restored();
 }
 
+// The trigger exists in debug builds only (see `event_loop::test_panic`).
+#[cfg(debug_assertions)]
 #[test]
 fn a_panic_restores_the_terminal_and_shows_the_message() {
     let mut s = Session::start(&[("WHOSAID_TEST_PANIC", "1")]);

@@ -439,9 +439,24 @@ fn read_markdown(markdown: &str) -> Rendered {
     out
 }
 
-/// User text as the Markdown should show it: one line, controls visible.
+/// User text as the Markdown should show it: one line, each run of white
+/// space one space, C0 controls as their Unicode pictures. Written here again,
+/// apart from the writer's own helper, so the two can disagree.
 fn shown(s: &str) -> String {
-    whosaid::text::flatten(s).trim().to_string()
+    let words: Vec<String> = s
+        .split(|c: char| c.is_whitespace() || c == '\t')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            w.chars()
+                .map(|c| match c {
+                    '\0'..='\x1f' => char::from_u32(0x2400 + c as u32).unwrap(),
+                    '\x7f' => '\u{2421}',
+                    c => c,
+                })
+                .collect()
+        })
+        .collect();
+    words.join(" ")
 }
 
 #[test]
