@@ -1,4 +1,4 @@
-//! The `whosaid` command line: the reader, `check` and `export`, and their exit codes.
+//! The `whosaid` command line: the reader, `check`, `export` and `import`, and their exit codes.
 
 #![forbid(unsafe_code)]
 #![deny(clippy::unwrap_used, clippy::expect_used)]
@@ -32,6 +32,8 @@ enum Command {
     Check(cli::check::Args),
     /// Write the claim summary as Markdown, JSON or CSV.
     Export(cli::export::Args),
+    /// Write article files from BRAT annotations, text and Markdown files.
+    Import(cli::import::Args),
 }
 
 fn main() -> ExitCode {
@@ -46,6 +48,7 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Some(Command::Check(args)) => cli::check::run(&args, &cli.articles),
         Some(Command::Export(args)) => cli::export::run(&args, &cli.articles),
+        Some(Command::Import(args)) => cli::import::run(&args, &cli.articles),
         None => tui::run(&cli.articles, cli.config.as_deref()),
     };
     ExitCode::from(code)
