@@ -198,11 +198,12 @@ fn longest<'a>(fragments: &[&'a str]) -> Option<&'a str> {
 /// accent, an emoji sequence), where the contract forbids a match; it is then
 /// widened to the clusters it touches. `None` if even that cannot anchor.
 fn anchored_quote(body: &str, fragment: &str) -> Option<String> {
-    if matches!(anchor::find(body, fragment), Anchor::Found { .. }) {
-        return Some(fragment.to_owned());
-    }
     let start = (fragment.as_ptr() as usize).checked_sub(body.as_ptr() as usize)?;
     let end = start + fragment.len();
+    // On whole clusters, the fragment matches itself where it stands: no search needed.
+    if is_boundary(body, start) && is_boundary(body, end) {
+        return Some(fragment.to_owned());
+    }
     let start = GraphemeCursor::new(start, body.len(), true)
         .prev_boundary(body, 0)
         .ok()

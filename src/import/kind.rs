@@ -3,6 +3,35 @@
 
 /// Words (lower case, whole) that mark each kind, tried in this order.
 const HINTS: &[(&str, &[&str])] = &[
+    // A title before a name makes a person, whatever body the title belongs to.
+    (
+        "person",
+        &[
+            "spokesperson",
+            "spokesman",
+            "spokeswoman",
+            "minister",
+            "president",
+            "senator",
+            "mayor",
+            "director",
+            "secretary",
+            "governor",
+            "chairman",
+            "chairwoman",
+            "chair",
+            "leader",
+            "candidate",
+            "official",
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "sen",
+            "rep",
+            "gov",
+        ],
+    ),
     (
         "anonymous",
         &[
@@ -164,5 +193,6 @@ mod tests {
         assert_eq!(guess_kind("the Ministry of Tides"), "government");
         assert_eq!(guess_kind("a leaked memo"), "document");
         assert_eq!(guess_kind("the Velder campaign"), "organization");
+        assert_eq!(guess_kind("Council spokesperson Ilse Varn"), "person");
     }
 }

@@ -175,27 +175,93 @@ fn folder_jobs(dir: &Path) -> Result<Vec<Job>, UsageError> {
         .collect())
 }
 
-/// Carries out `jobs` in order, calling `progress(done, total)` after each.
+/// Carries out `jobs`, calling `progress(done, total)` as each finishes.
+///
+/// Jobs run on a few threads (writing a file waits on the disk more than on a
+/// core); the report lists them in job order all the same. Two jobs that
+/// would write the same article (two annotators of one text) are settled
+/// before any runs: the first in order is imported, the others are skipped as
+/// existing, as a second run would skip them.
 pub fn run(jobs: &[Job], options: &Options, progress: &mut dyn FnMut(usize, usize)) -> Report {
+    let mut seen = std::collections::HashSet::new();
+    let duplicate: Vec<Option<PathBuf>> = jobs
+        .iter()
+        .map(|job| {
+            let id = article_id(job, options)?;
+            (!seen.insert(id.clone())).then(|| write::article_path(&options.into, &id))
+        })
+        .collect();
+    let slots: Vec<std::sync::OnceLock<Report>> =
+        jobs.iter().map(|_| std::sync::OnceLock::new()).collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism().map_or(1, usize::from) * 2;
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<()>();
+    std::thread::scope(|scope| {
+        for _ in 0..threads.min(jobs.len()) {
+            let done_tx = done_tx.clone();
+            let (slots, next, duplicate) = (&slots, &next, &duplicate);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(job) = jobs.get(i) else { break };
+                    let report = match &duplicate[i] {
+                        Some(path) => Report {
+                            existing: vec![path.clone()],
+                            ..Report::default()
+                        },
+                        None => run_one(job, options),
+                    };
+                    let _ = slots[i].set(report);
+                    let _ = done_tx.send(());
+                }
+            });
+        }
+        drop(done_tx);
+        for (done, ()) in done_rx.iter().enumerate() {
+            progress(done + 1, jobs.len());
+        }
+    });
     let mut report = Report::default();
-    for (i, job) in jobs.iter().enumerate() {
-        match articles_of(job, options) {
-            Ok((articles, notes)) => {
-                report
-                    .notes
-                    .extend(notes.into_iter().map(|n| format!("{}: {n}", job.name())));
-                for article in articles {
-                    match article {
-                        Pending::Write(id, draft) => {
-                            save(&options.into, &id, &draft, &job.name(), &mut report);
-                        }
-                        Pending::Exists(path) => report.existing.push(path),
+    for (slot, job) in slots.into_iter().zip(jobs) {
+        // Empty only if a worker panicked: the job is reported, not dropped.
+        let one = slot.into_inner().unwrap_or_else(|| Report {
+            failed: vec![format!("{}: internal error", job.name())],
+            ..Report::default()
+        });
+        report.imported.extend(one.imported);
+        report.existing.extend(one.existing);
+        report.failed.extend(one.failed);
+        report.notes.extend(one.notes);
+    }
+    report
+}
+
+/// The article id a job will write, when it follows from the source's name alone.
+fn article_id(job: &Job, options: &Options) -> Option<String> {
+    match job {
+        Job::Brat(ann) => stem(&brat::text_for(ann, options.texts.as_deref())?).ok(),
+        Job::Text(path) | Job::Markdown(path) => stem(path).ok(),
+    }
+}
+
+/// One job, start to end.
+fn run_one(job: &Job, options: &Options) -> Report {
+    let mut report = Report::default();
+    match articles_of(job, options) {
+        Ok((articles, notes)) => {
+            report
+                .notes
+                .extend(notes.into_iter().map(|n| format!("{}: {n}", job.name())));
+            for article in articles {
+                match article {
+                    Pending::Write(id, draft) => {
+                        save(&options.into, &id, &draft, &job.name(), &mut report);
                     }
+                    Pending::Exists(path) => report.existing.push(path),
                 }
             }
-            Err(reason) => report.failed.push(format!("{}: {reason}", job.name())),
         }
-        progress(i + 1, jobs.len());
+        Err(reason) => report.failed.push(format!("{}: {reason}", job.name())),
     }
     report
 }
@@ -211,7 +277,7 @@ fn save(root: &Path, id: &str, draft: &Draft, source: &str, report: &mut Report)
 
 /// An article a job gives: to write under its id below the root, or known to exist.
 enum Pending {
-    Write(String, Draft),
+    Write(String, Box<Draft>),
     Exists(PathBuf),
 }
 
@@ -232,15 +298,24 @@ fn articles_of(job: &Job, options: &Options) -> Result<Articles, String> {
             let text = read_text(&text_path)?;
             let ann = read_text(ann)?;
             let converted = brat::convert(&text, &ann)?;
-            Ok((vec![Pending::Write(id, converted.draft)], converted.notes))
+            Ok((
+                vec![Pending::Write(id, Box::new(converted.draft))],
+                converted.notes,
+            ))
         }
         Job::Text(path) => {
             let draft = plain::from_text(&read_text(path)?).ok_or("the file is empty")?;
-            Ok((vec![Pending::Write(stem(path)?, draft)], Vec::new()))
+            Ok((
+                vec![Pending::Write(stem(path)?, Box::new(draft))],
+                Vec::new(),
+            ))
         }
         Job::Markdown(path) => {
             let draft = plain::from_markdown(&read_text(path)?).ok_or("the file is empty")?;
-            Ok((vec![Pending::Write(stem(path)?, draft)], Vec::new()))
+            Ok((
+                vec![Pending::Write(stem(path)?, Box::new(draft))],
+                Vec::new(),
+            ))
         }
     }
 }
