@@ -4,12 +4,13 @@ use std::collections::HashSet;
 
 use toml::de::{DeTable, DeValue};
 
+use super::claims::Body;
 use super::{Checker, Declared, Entry, Key, Span, Value, as_str, looks_like_language_tag};
 use crate::diagnostic::Severity;
 use crate::load::SourceFile;
 use crate::model::{Actor, ActorId, ActorKind, Article, Published};
 
-const ARTICLE_KEYS: [&str; 10] = [
+const ARTICLE_KEYS: [&str; 11] = [
     "title",
     "body",
     "published",
@@ -20,8 +21,18 @@ const ARTICLE_KEYS: [&str; 10] = [
     "language",
     "actors",
     "claims",
+    // A project extension (docs/format.md): where `import` took the article from.
+    "feed_item_id",
 ];
-const ACTOR_KEYS: [&str; 6] = ["name", "kind", "role", "affiliation", "aliases", "wikidata"];
+const ACTOR_KEYS: [&str; 7] = [
+    "name",
+    "kind",
+    "role",
+    "affiliation",
+    "aliases",
+    "wikidata",
+    "suggested",
+];
 
 impl<'s> Checker<'s> {
     pub(super) fn article(&mut self, source: &SourceFile, root: &DeTable<'s>) -> Option<Article> {
@@ -36,9 +47,11 @@ impl<'s> Checker<'s> {
             language,
             actors,
             claims,
+            feed_item_id,
         ] = self.fields(root, ARTICLE_KEYS);
         let whole_file = 0..0;
         let title = self.required_text(title, "title", &whole_file, "the article");
+        let body_entry = body;
         let body = self.required_text(body, "body", &whole_file, "the article");
         let published = published.and_then(|(_, v)| self.published(v));
         let outlet = self.optional_string(outlet);
@@ -52,6 +65,7 @@ impl<'s> Checker<'s> {
                 format!("`url` `{u}` does not start with http:// or https://"),
             );
         }
+        let feed_item_id = self.optional_string(feed_item_id);
         let byline = self.string_array(byline);
         let tags = self.string_array(tags);
         let language_entry = language;
@@ -72,7 +86,14 @@ impl<'s> Checker<'s> {
             .map(|(k, v)| self.actors(k, v, &mut declared))
             .unwrap_or_default();
         let claims = match (claims, &body) {
-            (Some((k, v)), body) => self.claims(k, v, body.as_deref(), &mut declared),
+            (Some((k, v)), body) => {
+                let body = body.as_deref().map(|text| {
+                    let in_file =
+                        body_entry.and_then(|(_, v)| verbatim_start(self.text, v.span(), text));
+                    Body::new(text, in_file)
+                });
+                self.claims(k, v, body.as_ref(), &mut declared)
+            }
             (None, _) => Vec::new(),
         };
         self.warn_unused(&actors, &declared);
@@ -89,6 +110,7 @@ impl<'s> Checker<'s> {
             language,
             actors,
             claims,
+            feed_item_id,
         })
     }
 
@@ -161,7 +183,8 @@ impl<'s> Checker<'s> {
         let id_ok = self.check_id(id_key.span(), id, "actor");
         let table = self.table(id_key, value)?;
         let place = format!("actor `{id}`");
-        let [name, kind, role, affiliation, aliases, wikidata] = self.fields(table, ACTOR_KEYS);
+        let [name, kind, role, affiliation, aliases, wikidata, suggested] =
+            self.fields(table, ACTOR_KEYS);
         let header = value.span();
         let name = self.required_text(name, "name", &header, &place);
         let kind = self.kind(kind, &header, &place);
@@ -187,6 +210,7 @@ impl<'s> Checker<'s> {
             }
             Some(w.to_string())
         });
+        let suggested = self.flag(suggested);
         Some(Actor {
             id: ActorId::new(id),
             name: name?,
@@ -195,6 +219,7 @@ impl<'s> Checker<'s> {
             affiliation,
             aliases,
             wikidata,
+            suggested,
         })
         .filter(|_| id_ok)
     }
@@ -218,4 +243,24 @@ impl<'s> Checker<'s> {
         }
         kind
     }
+}
+
+/// Where the decoded `body` starts in the file, if the string value at `span`
+/// holds it verbatim (any of TOML's four string forms, without escapes; a
+/// multi-line string's first newline is not part of its value).
+fn verbatim_start(text: &str, span: std::ops::Range<usize>, body: &str) -> Option<usize> {
+    let raw = text.get(span.clone())?;
+    let delimiter = ["\"\"\"", "'''", "\"", "'"]
+        .into_iter()
+        .find(|d| raw.starts_with(d))?;
+    let mut start = span.start + delimiter.len();
+    if delimiter.len() == 3 {
+        let rest = text.get(start..)?;
+        start += if rest.starts_with("\r\n") {
+            2
+        } else {
+            usize::from(rest.starts_with('\n'))
+        };
+    }
+    text.get(start..)?.starts_with(body).then_some(start)
 }
