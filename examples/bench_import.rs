@@ -23,6 +23,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let options = Options {
         into: into.path().to_path_buf(),
         texts: Some(texts),
+        full_text: false,
     };
     let started = Instant::now();
     let jobs = import::plan(&[anns], &options)?;

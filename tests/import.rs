@@ -5,9 +5,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::collections::HashMap;
 use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::{Arc, Mutex};
 
 use whosaid::{Article, Corpus, StanceKind};
 
@@ -17,11 +21,25 @@ struct Run {
 }
 
 fn import(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_whosaid"))
-        .arg("import")
-        .args(args)
-        .output()
-        .unwrap();
+    let mut all = vec!["import"];
+    all.extend_from_slice(args);
+    whosaid(&all)
+}
+
+fn whosaid(args: &[&str]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_whosaid"));
+    // The fixtures' server is on 127.0.0.1: no proxy may stand in between.
+    for var in [
+        "http_proxy",
+        "HTTP_PROXY",
+        "https_proxy",
+        "HTTPS_PROXY",
+        "ALL_PROXY",
+        "all_proxy",
+    ] {
+        command.env_remove(var);
+    }
+    let out = command.args(args).output().unwrap();
     Run {
         code: out.status.code().unwrap(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
@@ -276,4 +294,353 @@ fn text_and_markdown_keep_title_and_paragraphs() {
             ),
         ]
     );
+}
+
+/// What the test server answers, by path: (content type, body). Shared so a
+/// test can change a feed between two imports.
+type Routes = Arc<Mutex<HashMap<String, (String, String)>>>;
+
+/// A tiny HTTP/1.1 server on 127.0.0.1 for one test; its base URL. Paths not
+/// in `routes` get a 404. It lives until the test process ends.
+fn serve(routes: Routes) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request = String::new();
+            if reader.read_line(&mut request).is_err() {
+                continue;
+            }
+            // Read the headers to their end, so the client is not cut off mid-request.
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                line.clear();
+            }
+            let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
+            let found = routes.lock().unwrap().get(&path).cloned();
+            let (status, kind, body) = match found {
+                Some((kind, body)) => ("200 OK", kind, body),
+                None => ("404 Not Found", "text/plain".into(), "no such page".into()),
+            };
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    base
+}
+
+fn routes(list: &[(&str, &str, String)]) -> Routes {
+    Arc::new(Mutex::new(
+        list.iter()
+            .map(|(path, kind, body)| (path.to_string(), (kind.to_string(), body.clone())))
+            .collect(),
+    ))
+}
+
+fn read_fixture(rel: &str) -> String {
+    fs::read_to_string(fixture(rel)).unwrap()
+}
+
+/// The fields a reader sees of an article, for comparison with the original.
+#[derive(Debug, PartialEq)]
+struct Seen {
+    title: String,
+    published: Option<String>,
+    outlet: Option<String>,
+    url: Option<String>,
+    byline: Vec<String>,
+    tags: Vec<String>,
+    language: Option<String>,
+    body: String,
+}
+
+fn seen(a: &Article) -> Seen {
+    Seen {
+        title: a.title.clone(),
+        published: a.published.as_ref().map(|p| p.as_str().to_owned()),
+        outlet: a.outlet.clone(),
+        url: a.url.clone(),
+        byline: a.byline.clone(),
+        tags: a.tags.clone(),
+        language: a.language.clone(),
+        body: a.body.clone(),
+    }
+}
+
+fn by_id<'a>(articles: &'a [Article], id: &str) -> &'a Article {
+    articles
+        .iter()
+        .find(|a| a.id.as_str() == id)
+        .unwrap_or_else(|| panic!("no article {id}"))
+}
+
+const LIGHTHOUSE_BODY: &str = "The old lighthouse on Velmar Point will close for repairs in December, the harbour board said on Wednesday, after storms cracked the lantern room and loosened stones along the seaward wall of the tower.\n\nRepairs are expected to take three months. During that time a temporary light on the breakwater will guide the fishing boats and the ferry into the harbour, and the keepers' cottage will stay open to visitors on weekends.\n\nBoard member Anja Kestrel said the work was long planned and would be paid for from the harbour fund, so that neither fares nor mooring fees would rise to cover it.";
+
+#[test]
+fn a_served_feed_reads_as_the_original_and_full_text_fetches_summaries() {
+    let routes = routes(&[]);
+    let base = serve(routes.clone());
+    let rss = read_fixture("feed/quay-post.rss").replace("LINK_BASE", &base);
+    routes.lock().unwrap().extend([
+        (
+            "/rss.xml".to_string(),
+            ("application/rss+xml".to_string(), rss),
+        ),
+        (
+            "/lighthouse.html".to_string(),
+            (
+                "text/html".to_string(),
+                read_fixture("page/lighthouse.html"),
+            ),
+        ),
+    ]);
+    let out = tempfile::tempdir().unwrap();
+    let feed_url = format!("{base}/rss.xml");
+    let run = import(&["--into", s(out.path()), "--full-text", &feed_url]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("imported 3, skipped 0 as existing, failed 0"),
+        "{}",
+        run.stderr
+    );
+    // Two items with one title get two files.
+    assert_eq!(
+        names(out.path()),
+        [
+            "ferry-fares-rise-in-port-velmar-2.toml",
+            "ferry-fares-rise-in-port-velmar.toml",
+            "lighthouse-to-close-for-repairs.toml"
+        ]
+    );
+    let articles = load(out.path());
+    let first = by_id(&articles, "ferry-fares-rise-in-port-velmar");
+    assert_eq!(
+        seen(first),
+        Seen {
+            title: "Ferry fares rise in Port Velmar".into(),
+            published: Some("2024-11-11T09:30:00Z".into()),
+            outlet: Some("The Quay Post".into()),
+            url: Some("http://quay-post.invalid/2024/ferry-fares".into()),
+            byline: vec!["Ines Halvard".into()],
+            tags: vec!["ferries".into(), "port-velmar".into()],
+            language: Some("en".into()),
+            body: "Fares on the harbour ferry rise by a tenth from Monday, the operator said.\n\n\
+                   Harbour master Oskar Brenn called the rise \u{201c}overdue\u{201d}.\nPassengers were not asked."
+                .into(),
+        }
+    );
+    assert_eq!(first.feed_item_id.as_deref(), Some("quay-post-1001"));
+    let second = by_id(&articles, "ferry-fares-rise-in-port-velmar-2");
+    // 08:00 at +01:00 is 07:00 UTC.
+    assert_eq!(
+        second.published.as_ref().map(|p| p.as_str()),
+        Some("2024-11-12T07:00:00Z")
+    );
+    assert_eq!(second.body, "An update: the rise starts a week later.");
+    // Only a summary in the feed: --full-text took the linked page's article.
+    let third = by_id(&articles, "lighthouse-to-close-for-repairs");
+    assert_eq!(third.body, LIGHTHOUSE_BODY);
+    let link = format!("{base}/lighthouse.html");
+    assert_eq!(third.feed_item_id.as_deref(), Some(link.as_str()));
+}
+
+#[test]
+fn a_feed_imported_again_adds_only_new_items_known_by_guid_not_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("quay.rss");
+    let rss = read_fixture("feed/quay-post.rss").replace("LINK_BASE", "http://quay-post.invalid");
+    fs::write(&feed, &rss).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let run = import(&["--into", s(out.path()), s(&feed)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lighthouse = out.path().join("lighthouse-to-close-for-repairs.toml");
+    // Without --full-text the summary is the body.
+    assert_eq!(load(out.path()).len(), 3);
+    let before = fs::read_to_string(&lighthouse).unwrap();
+    assert!(before.contains("The lighthouse closes in December."));
+
+    // The feed renames an old item and adds a new one with an old title.
+    let grown = rss
+        .replacen(
+            "<title>Ferry fares rise in Port Velmar</title>",
+            "<title>Ferry fares rise (corrected)</title>",
+            1,
+        )
+        .replace(
+            "</channel>",
+            "<item><title>Lighthouse to close for repairs</title><guid>quay-post-1004</guid>\
+             <description>It reopens in March.</description></item></channel>",
+        );
+    fs::write(&feed, grown).unwrap();
+    let run = import(&["--into", s(out.path()), s(&feed)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("imported 1, skipped 3 as existing, failed 0"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(fs::read_to_string(&lighthouse).unwrap(), before);
+    let articles = load(out.path());
+    assert_eq!(articles.len(), 4);
+    let new = by_id(&articles, "lighthouse-to-close-for-repairs-2");
+    assert_eq!(new.body, "It reopens in March.");
+    assert_eq!(new.feed_item_id.as_deref(), Some("quay-post-1004"));
+}
+
+#[test]
+fn atom_and_json_feeds_read_as_the_originals() {
+    let out = tempfile::tempdir().unwrap();
+    let run = import(&[
+        "--into",
+        s(out.path()),
+        s(&fixture("feed/quay-post-atom.xml")),
+        s(&fixture("feed/quay-post.json")),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let articles = load(out.path());
+    assert_eq!(
+        seen(by_id(&articles, "night-market-returns-to-the-quay")),
+        Seen {
+            title: "Night market returns to the quay".into(),
+            published: Some("2024-11-14T10:00:00Z".into()),
+            outlet: Some("The Quay Post".into()),
+            url: Some("http://quay-post.invalid/2024/night-market".into()),
+            byline: vec!["Tomas Eld".into()],
+            tags: vec!["markets".into()],
+            language: Some("en".into()),
+            body: "Stalls open at dusk.\n\nThey close at midnight.".into(),
+        }
+    );
+    assert_eq!(
+        seen(by_id(&articles, "new-tide-tables-printed")),
+        Seen {
+            title: "New tide tables printed".into(),
+            published: Some("2024-11-15T07:00:00Z".into()),
+            outlet: Some("The Quay Post".into()),
+            url: Some("http://quay-post.invalid/2024/tide-tables".into()),
+            byline: vec!["Ines Halvard".into()],
+            tags: vec!["tides".into()],
+            language: Some("en".into()),
+            body: "The tables are free.\n\nAsk at the harbour office.".into(),
+        }
+    );
+}
+
+#[test]
+fn a_saved_page_and_a_served_page_read_as_the_original() {
+    let expected = |url: Option<String>| Seen {
+        title: "Lighthouse to close for repairs".into(),
+        published: Some("2024-11-13T12:00:00+00:00".into()),
+        outlet: Some("The Quay Post".into()),
+        url,
+        byline: vec!["Ines Halvard".into()],
+        tags: vec![],
+        language: Some("en".into()),
+        body: LIGHTHOUSE_BODY.into(),
+    };
+    let out = tempfile::tempdir().unwrap();
+    let run = import(&["--into", s(out.path()), s(&fixture("page/lighthouse.html"))]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(seen(by_id(&load(out.path()), "lighthouse")), expected(None));
+
+    let base = serve(routes(&[(
+        "/news/lighthouse",
+        "text/html; charset=utf-8",
+        read_fixture("page/lighthouse.html"),
+    )]));
+    let url = format!("{base}/news/lighthouse");
+    let out = tempfile::tempdir().unwrap();
+    let run = import(&["--into", s(out.path()), &url]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let articles = load(out.path());
+    assert_eq!(
+        seen(by_id(&articles, "lighthouse-to-close-for-repairs")),
+        expected(Some(url))
+    );
+}
+
+#[test]
+fn refresh_imports_every_subscription_and_a_failing_feed_stops_none() {
+    let base = serve(routes(&[
+        (
+            "/rss.xml",
+            "application/rss+xml",
+            read_fixture("feed/quay-post.rss").replace("LINK_BASE", "http://quay-post.invalid"),
+        ),
+        (
+            "/atom.xml",
+            "application/atom+xml",
+            read_fixture("feed/quay-post-atom.xml"),
+        ),
+    ]));
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    fs::write(
+        &config,
+        format!(
+            "[[feeds]]\nurl = \"{base}/gone.xml\"\nfolder = \"feeds/gone\"\n\n\
+             [[feeds]]\nurl = \"{base}/rss.xml\"\nfolder = \"feeds/quay\"\n\n\
+             [[feeds]]\nurl = \"{base}/atom.xml\"\nfolder = \"feeds/quay-atom\"\n"
+        ),
+    )
+    .unwrap();
+    let articles = dir.path().join("articles");
+    let args = [
+        "--articles",
+        s(&articles),
+        "--config",
+        s(&config),
+        "refresh",
+    ];
+    let run = whosaid(&args);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("gone.xml"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("imported 4, skipped 0 as existing, failed 1"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(names(&articles.join("feeds/quay")).len(), 3);
+    assert_eq!(
+        names(&articles.join("feeds/quay-atom")),
+        ["night-market-returns-to-the-quay.toml"]
+    );
+    assert_eq!(load(&articles).len(), 4);
+
+    let run = whosaid(&args);
+    assert!(
+        run.stderr
+            .contains("imported 0, skipped 4 as existing, failed 1"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_bad_subscription_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    fs::write(
+        &config,
+        "[[feeds]]\nurl = \"http://127.0.0.1:9/x\"\nfolder = \"../outside\"\n",
+    )
+    .unwrap();
+    let run = whosaid(&[
+        "--articles",
+        s(&dir.path().join("a")),
+        "--config",
+        s(&config),
+        "refresh",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("../outside"));
+    assert!(!dir.path().join("outside").exists());
 }

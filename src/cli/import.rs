@@ -1,5 +1,6 @@
-//! `whosaid import [--into DIR] [--texts TDIR] SOURCE…`: one article file per
-//! imported article, a progress bar on a terminal, then a one-line summary.
+//! `whosaid import [--into DIR] [--texts TDIR] [--full-text] SOURCE…`: one
+//! article file per imported article, a progress bar on a terminal, then a
+//! one-line summary.
 //!
 //! Exit codes: 0 every source imported or skipped as existing; 1 a source or
 //! an article failed (the others are imported); 2 a usage error.
@@ -20,7 +21,11 @@ pub struct Args {
     /// Find the text of each BRAT `X.ann` in TDIR (`X.txt`, or `NAME.txt` for `NAME_suffix.ann`).
     #[arg(long, value_name = "TDIR")]
     pub texts: Option<PathBuf>,
-    /// Files or folders to import: BRAT `.ann` (with its `.txt`), `.txt`, `.md`.
+    /// When a feed item carries only a summary, fetch its link and take the page's text.
+    #[arg(long)]
+    pub full_text: bool,
+    /// Files, folders or http(s) URLs: BRAT `.ann` (with its `.txt`), `.txt`, `.md`,
+    /// feeds (`.xml`, `.rss`, `.atom`, `.json`), web pages (`.html`).
     #[arg(value_name = "SOURCE", required = true)]
     pub sources: Vec<PathBuf>,
 }
@@ -29,6 +34,7 @@ pub fn run(args: &Args, articles: &Path) -> u8 {
     let options = Options {
         into: args.into.clone().unwrap_or_else(|| articles.to_path_buf()),
         texts: args.texts.clone(),
+        full_text: args.full_text,
     };
     let jobs = match import::plan(&args.sources, &options) {
         Ok(jobs) => jobs,
@@ -37,8 +43,14 @@ pub fn run(args: &Args, articles: &Path) -> u8 {
             return EXIT_USAGE;
         }
     };
+    execute(&jobs, &options)
+}
+
+/// Runs the jobs with a progress bar, prints notes, failures and the summary,
+/// and gives the exit code; shared with `refresh`.
+pub fn execute(jobs: &[import::Job], options: &Options) -> u8 {
     let mut bar = ProgressBar::new();
-    let report = import::run(&jobs, &options, &mut |done, total| bar.show(done, total));
+    let report = import::run(jobs, options, &mut |done, total| bar.show(done, total));
     bar.clear();
     let mut err = io::stderr().lock();
     // A closed stderr is no reason to fail the import: the exit code still tells.

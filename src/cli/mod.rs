@@ -10,6 +10,7 @@ pub mod check;
 pub mod export;
 pub mod import;
 pub mod interrupt;
+pub mod refresh;
 
 /// No file had an error.
 pub const EXIT_OK: u8 = 0;
