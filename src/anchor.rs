@@ -7,7 +7,7 @@ pub mod near;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use unicode_segmentation::GraphemeCursor;
 
 /// The result of looking for a quote.
@@ -73,8 +73,13 @@ pub fn find_many<'q>(
     if patterns.is_empty() {
         return results;
     }
+    // A contiguous NFA, not the DFA the builder picks for few patterns: the
+    // automaton serves one body only, and building a DFA cost more than the
+    // search it speeds up (perf on 840 PolNeAR articles: the DFA build took
+    // 46% of all samples of examples/bench_import).
     let Ok(automaton) = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(&patterns)
     else {
         // Only a pattern set too large for the automaton's ids can fail: fall
