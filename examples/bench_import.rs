@@ -24,6 +24,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         into: into.path().to_path_buf(),
         texts: Some(texts),
         full_text: false,
+        resolve_actors: false,
     };
     let started = Instant::now();
     let jobs = import::plan(&[anns], &options)?;

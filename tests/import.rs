@@ -644,3 +644,87 @@ fn a_bad_subscription_is_a_usage_error() {
     assert!(run.stderr.contains("../outside"));
     assert!(!dir.path().join("outside").exists());
 }
+
+#[test]
+fn resolve_actors_reuses_a_declared_actor_and_its_declaration() {
+    let out = tempfile::tempdir().unwrap();
+    // An article already in the folder declares the spokesperson (fictional).
+    fs::write(
+        out.path().join("earlier.toml"),
+        "title = \"Council meets\"\nbody = \"Zoë Marrick spoke.\"\n\n\
+         [actors.marrick]\nname = \"Zoë Marrick\"\nkind = \"person\"\nrole = \"council spokesperson\"\n\n\
+         [[claims]]\nid = \"spoke\"\nstatement = \"She spoke.\"\n\n\
+         [[claims.asserted_by]]\nactor = \"marrick\"\n",
+    )
+    .unwrap();
+    let run = import(&[
+        "--into",
+        s(out.path()),
+        "--resolve-actors",
+        s(&fixture("brat/harbour.ann")),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let articles = load(out.path());
+    let a = by_id(&articles, "harbour");
+    type Declared<'a> = (&'a str, &'a str, &'a str, Option<&'a str>, Vec<&'a str>);
+    let actors: Vec<Declared> = a
+        .actors
+        .iter()
+        .map(|x| {
+            let aliases = x.aliases.iter().map(String::as_str).collect();
+            (
+                x.id.as_str(),
+                x.name.as_str(),
+                x.kind.as_str(),
+                x.role.as_deref(),
+                aliases,
+            )
+        })
+        .collect();
+    // "ZOË MARRICK" and "Zoë Marrick" are one person, the one declared before.
+    assert_eq!(
+        actors,
+        [
+            (
+                "the-velmar-tribune",
+                "The Velmar Tribune",
+                "outlet",
+                None,
+                vec![]
+            ),
+            (
+                "council-spokesperson-zo-marrick",
+                "Council spokesperson Zoë Marrick",
+                "person",
+                None,
+                vec![]
+            ),
+            ("she", "She", "person", None, vec![]),
+            (
+                "marrick",
+                "Zoë Marrick",
+                "person",
+                Some("council spokesperson"),
+                vec!["ZOË MARRICK"]
+            ),
+        ]
+    );
+    let speakers: Vec<(&str, &str)> = a
+        .claims
+        .iter()
+        .flat_map(|c| {
+            c.stances()
+                .map(move |(_, st)| (c.id.as_str(), st.actor.as_str()))
+        })
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            ("e1", "the-velmar-tribune"),
+            ("e2", "council-spokesperson-zo-marrick"),
+            ("e3", "she"),
+            ("e5", "marrick"),
+            ("e10", "marrick"),
+        ]
+    );
+}

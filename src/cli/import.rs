@@ -24,6 +24,11 @@ pub struct Args {
     /// When a feed item carries only a summary, fetch its link and take the page's text.
     #[arg(long)]
     pub full_text: bool,
+    /// Treat BRAT sources as people: reuse the id and declaration of an actor declared
+    /// in the articles folder with the same name or alias (case and accents folded),
+    /// and merge a surname with the full name in the same article.
+    #[arg(long)]
+    pub resolve_actors: bool,
     /// Files, folders or http(s) URLs: BRAT `.ann` (with its `.txt`), `.txt`, `.md`,
     /// feeds (`.xml`, `.rss`, `.atom`, `.json`), web pages (`.html`).
     #[arg(value_name = "SOURCE", required = true)]
@@ -35,6 +40,7 @@ pub fn run(args: &Args, articles: &Path) -> u8 {
         into: args.into.clone().unwrap_or_else(|| articles.to_path_buf()),
         texts: args.texts.clone(),
         full_text: args.full_text,
+        resolve_actors: args.resolve_actors,
     };
     let jobs = match import::plan(&args.sources, &options) {
         Ok(jobs) => jobs,

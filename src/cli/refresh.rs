@@ -46,6 +46,7 @@ pub fn run(args: &Args, articles: &Path, config: Option<&Path>) -> u8 {
         into: articles.to_path_buf(),
         texts: None,
         full_text: args.full_text,
+        resolve_actors: false,
     };
     let jobs: Vec<_> = feeds.iter().map(|f| f.job()).collect();
     super::import::execute(&jobs, &options)

@@ -145,6 +145,7 @@ pub fn convert(text: &str, ann: &str) -> Result<Converted, String> {
                         name: source.to_owned(),
                         kind: guess_kind(source).to_owned(),
                         role: None,
+                        aliases: Vec::new(),
                     });
                     id
                 });

@@ -12,6 +12,8 @@ pub struct DraftActor {
     /// One of the contract's kinds (`person`, `outlet` …).
     pub kind: String,
     pub role: Option<String>,
+    /// Other names the body uses for it.
+    pub aliases: Vec<String>,
 }
 
 /// One stance of a draft claim.
@@ -71,6 +73,7 @@ impl Draft {
             key_string(&mut out, "name", &actor.name);
             key_string(&mut out, "kind", &actor.kind);
             optional(&mut out, "role", actor.role.as_deref());
+            array(&mut out, "aliases", &actor.aliases);
         }
         for claim in &self.claims {
             out.push_str("\n[[claims]]\n");

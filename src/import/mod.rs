@@ -4,6 +4,7 @@
 //! checked by the library's loader before it is written. No terminal here:
 //! the command line reports progress and the summary.
 
+pub mod actors;
 pub mod brat;
 pub mod cue;
 pub mod draft;
@@ -26,6 +27,7 @@ pub use draft::{Draft, DraftActor, DraftClaim, DraftStance};
 use state::FeedState;
 use write::Written;
 
+use crate::actor_directory::ActorDirectory;
 use crate::slug::slug;
 
 /// Sources larger than this are not read: an article file may be at most
@@ -41,6 +43,9 @@ pub struct Options {
     pub texts: Option<PathBuf>,
     /// Fetch an item's page when its feed carries only a summary.
     pub full_text: bool,
+    /// Match imported actors with those declared in the articles folder, and a
+    /// surname with the full name in the same article ([`actors::resolve`]).
+    pub resolve_actors: bool,
 }
 
 /// Where a feed or a page comes from.
@@ -236,6 +241,8 @@ struct Context<'a> {
     agent: ureq::Agent,
     /// Feed items already imported, and the file names taken, per folder.
     feeds: Mutex<FeedState>,
+    /// The actors declared below the root when the import began, if asked for.
+    directory: Option<ActorDirectory>,
 }
 
 /// Carries out `jobs`, calling `progress(done, total)` as each finishes.
@@ -259,6 +266,10 @@ pub fn run(jobs: &[Job], options: &Options, progress: &mut dyn FnMut(usize, usiz
         options,
         agent: fetch::agent(),
         feeds: Mutex::new(FeedState::new(&options.into)),
+        // Read once, before any job writes: every job sees the same folder.
+        directory: options
+            .resolve_actors
+            .then(|| ActorDirectory::load(&options.into)),
     };
     let slots: Vec<std::sync::OnceLock<Report>> =
         jobs.iter().map(|_| std::sync::OnceLock::new()).collect();
@@ -315,7 +326,7 @@ fn run_one(job: &Job, context: &Context) -> Report {
     let mut report = Report::default();
     let name = job.name();
     let result = match job {
-        Job::Brat(ann) => brat_job(ann, context.options, &mut report),
+        Job::Brat(ann) => brat_job(ann, context, &mut report),
         Job::Text(path) => read_text(path).and_then(|t| {
             let draft = plain::from_text(&t).ok_or("the file is empty")?;
             save(context.options, &stem(path)?, &draft, &name, &mut report);
@@ -350,7 +361,8 @@ fn run_one(job: &Job, context: &Context) -> Report {
     report
 }
 
-fn brat_job(ann: &Path, options: &Options, report: &mut Report) -> Result<(), String> {
+fn brat_job(ann: &Path, context: &Context, report: &mut Report) -> Result<(), String> {
+    let options = context.options;
     let text_path = brat::text_for(ann, options.texts.as_deref())
         .ok_or("its text (the .txt of the same name) was not found")?;
     let id = stem(&text_path)?;
@@ -360,7 +372,10 @@ fn brat_job(ann: &Path, options: &Options, report: &mut Report) -> Result<(), St
         report.existing.push(target);
         return Ok(());
     }
-    let converted = brat::convert(&read_text(&text_path)?, &read_text(ann)?)?;
+    let mut converted = brat::convert(&read_text(&text_path)?, &read_text(ann)?)?;
+    if let Some(directory) = &context.directory {
+        actors::resolve(&mut converted.draft, directory);
+    }
     report.notes.extend(converted.notes);
     save(
         options,
