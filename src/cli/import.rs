@@ -55,6 +55,8 @@ pub fn run(args: &Args, articles: &Path) -> u8 {
 /// Runs the jobs with a progress bar, prints notes, failures and the summary,
 /// and gives the exit code; shared with `refresh`.
 pub fn execute(jobs: &[import::Job], options: &Options) -> u8 {
+    // Ctrl-C mid-import leaves the files written so far and no temporary one.
+    super::interrupt::clean_up_on_signals();
     let mut bar = ProgressBar::new();
     let report = import::run(jobs, options, &mut |done, total| bar.show(done, total));
     bar.clear();

@@ -1,10 +1,11 @@
 //! Writing an imported article: checked with the library's own loader first,
 //! then created all at once and never over an existing file (a temporary file
-//! in the target's folder, then a no-clobber rename or link).
+//! in the target's folder, then a no-clobber rename), with the export's writer.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use crate::export::{ExportError, write_atomically};
 use crate::load::{self, SourceFile};
 use crate::model::ArticleId;
 
@@ -57,29 +58,18 @@ pub fn write_article(root: &Path, id: &str, text: &str) -> Result<Written, Write
         path: target.clone(),
         source,
     };
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&dir).map_err(io_error)?;
-    let mut builder = tempfile::Builder::new();
-    // A leading dot: the loader skips it should a reader scan the folder meanwhile.
-    builder.prefix(".whosaid-import-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // 0666 less the umask, as for any file the user creates.
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    if let Some(dir) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(io_error)?;
     }
-    // Dropping `temp` on any early return deletes the temporary file.
-    let mut temp = builder.tempfile_in(&dir).map_err(io_error)?;
-    temp.write_all(text.as_bytes()).map_err(io_error)?;
-    temp.as_file().sync_all().map_err(io_error)?;
-    match temp.persist_noclobber(&target) {
-        Ok(_) => Ok(Written::New(target)),
-        // Something appeared there while we wrote: it wins, and the temporary file goes.
-        Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Ok(Written::Existing(target)),
-        Err(e) => Err(io_error(e.error)),
+    // The export's writer: a registered temporary file beside the target (so
+    // an interrupting signal deletes it, see `cli::interrupt`), synced, then
+    // renamed without clobbering.
+    match write_atomically(&target, false, |out| out.write_all(text.as_bytes())) {
+        Ok(()) => Ok(Written::New(target)),
+        // Something appeared there meanwhile: it wins, the temporary file goes.
+        Err(ExportError::Exists(_)) => Ok(Written::Existing(target)),
+        Err(ExportError::Io { source, .. }) => Err(io_error(source)),
+        Err(other) => Err(io_error(io::Error::other(other.to_string()))),
     }
 }
 
