@@ -470,11 +470,16 @@ fn looks_like_feed(bytes: &[u8], media_type: &str) -> bool {
     {
         return true;
     }
+    // A page says so; its head may well mention feeds (`<link … rss+xml>`, `<feedback>`).
+    if media_type.contains("html") {
+        return false;
+    }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
     let head = head.trim_start_matches('\u{feff}').trim_start();
     head.starts_with('{')
         || head.contains("<rss")
-        || head.contains("<feed")
+        || head.contains("<feed ")
+        || head.contains("<feed>")
         || head.contains("<rdf:rdf")
 }
 
@@ -541,4 +546,31 @@ pub fn read_text(path: &Path) -> Result<String, String> {
         Some(rest) => rest.to_owned(),
         None => text,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_like_feed;
+
+    #[test]
+    fn feeds_are_told_from_pages() {
+        assert!(looks_like_feed(
+            b"<?xml version=\"1.0\"?><rss version=\"2.0\">",
+            "text/xml"
+        ));
+        assert!(looks_like_feed(
+            b"<feed xmlns=\"http://www.w3.org/2005/Atom\">",
+            ""
+        ));
+        assert!(looks_like_feed(
+            b"{\"version\": \"https://jsonfeed.org/version/1.1\"}",
+            "application/json"
+        ));
+        assert!(looks_like_feed(b"<html>", "application/rss+xml"));
+        assert!(!looks_like_feed(
+            b"<html><link type=\"application/rss+xml\"><rss",
+            "text/html"
+        ));
+        assert!(!looks_like_feed(b"<html><body><feedback>", ""));
+    }
 }
