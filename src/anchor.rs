@@ -73,12 +73,11 @@ pub fn find_many<'q>(
     if patterns.is_empty() {
         return results;
     }
-    // A contiguous NFA, not the DFA the builder picks for few patterns: the
-    // automaton serves one body only, and building a DFA cost more than the
-    // search it speeds up (perf on 840 PolNeAR articles: the DFA build took
-    // 46% of all samples of examples/bench_import).
     let Ok(automaton) = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
+        // An NFA builds in time and memory linear in the quotes; a DFA's
+        // transition table would cost quotes × alphabet, which a single long
+        // quote already makes the largest cost of a load.
         .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(&patterns)
     else {

@@ -16,6 +16,8 @@ pub mod export;
 pub mod import;
 pub mod load;
 pub mod model;
+pub mod review;
+pub mod select;
 pub mod slug;
 pub mod summary;
 pub mod text;

@@ -158,10 +158,16 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// Opens `path` for reading if it is a regular file (links followed). The open
-/// itself does not block: a FIFO swapped in after the scan is opened
-/// non-blocking, then refused by the type of what was opened.
+/// Opens `path` for reading if it is a regular file (links followed). Anything
+/// else is never opened: opening a FIFO would release a writer waiting on it.
+/// Should a FIFO be swapped in between the look and the open, the open does
+/// not block, and what was opened is refused by its type.
 fn open_regular(path: &Path) -> Result<File, String> {
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        return Err(not_a_file(path, &meta));
+    }
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -169,20 +175,31 @@ fn open_regular(path: &Path) -> Result<File, String> {
         use std::os::unix::fs::OpenOptionsExt;
         options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
     }
-    let file = options.open(path).map_err(|e| unopenable(path, &e))?;
+    let file = options
+        .open(path)
+        .map_err(|e| match std::fs::metadata(path) {
+            // What cannot even be opened (a socket, a folder without permission)
+            // is named by its type where that explains more than the error.
+            Ok(meta) if !meta.is_file() => not_a_file(path, &meta),
+            _ => unopenable(path, &e),
+        })?;
     let meta = file
         .metadata()
         .map_err(|e| format!("cannot read the file: {}", io_reason(&e)))?;
-    if meta.is_dir() {
-        return Err(unlistable(path));
-    }
     if !meta.is_file() {
-        return Err(format!(
-            "not a regular file ({}); only regular files are read",
-            file_kind(&meta.file_type())
-        ));
+        return Err(not_a_file(path, &meta));
     }
     Ok(file)
+}
+
+fn not_a_file(path: &Path, meta: &std::fs::Metadata) -> String {
+    if meta.is_dir() {
+        return unlistable(path);
+    }
+    format!(
+        "not a regular file ({}); only regular files are read",
+        file_kind(&meta.file_type())
+    )
 }
 
 /// Why a path could not be opened, in the user's terms: a link that leads

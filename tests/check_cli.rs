@@ -303,3 +303,286 @@ fn the_current_folder_as_root_is_scanned_and_paths_keep_its_spelling() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.starts_with("./a.toml:2:8: error: "), "{stderr}");
 }
+
+// ----- hostile and odd input (issue 7) -----
+
+/// Runs `whosaid ARGS` in `cwd`, failing the test (not hanging it) if it has
+/// not ended within `secs`: these tests look for hangs.
+fn run_bounded(args: &[&str], cwd: &Path, secs: u64) -> (Option<i32>, String) {
+    let child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(args)
+        .current_dir(cwd)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    // Read on a thread, so a chatty child never blocks on a full pipe.
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(std::time::Duration::from_secs(secs)) {
+        Ok(out) => {
+            let out = out.unwrap();
+            (
+                out.status.code(),
+                String::from_utf8_lossy(&out.stderr).into_owned(),
+            )
+        }
+        Err(_) => {
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+            panic!("`whosaid {}` still running after {secs} s", args.join(" "));
+        }
+    }
+}
+
+const VALID: &str = "title = \"T\"\nbody = \"b\"\n";
+
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success());
+}
+
+/// Whether the tests run as root (a file we create is owned by uid 0).
+fn running_as_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let probe = tempfile::NamedTempFile::new().unwrap();
+    probe.as_file().metadata().unwrap().uid() == 0
+}
+
+#[test]
+fn an_error_after_a_hundred_warnings_fails_the_check_and_is_shown_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from(VALID);
+    for i in 0..150 {
+        text.push_str(&format!("[[claims]]\nid = \"c{i}\"\nstatement = \"s\"\n"));
+    }
+    text.push_str("[[claims]]\nid = \"late\"\nstatement = \"s\"\nquote = \"not there\"\n");
+    fs::write(dir.path().join("a.toml"), text).unwrap();
+    let (code, stderr) = run_bounded(&["check", "a.toml"], dir.path(), 30);
+    assert_eq!(code, Some(1), "{stderr}");
+    let first = stderr.lines().next().unwrap();
+    assert!(
+        first.contains(": error: `quote` is not in the body"),
+        "{first}"
+    );
+    assert!(
+        stderr.contains("a.toml: note: 52 more in this file not shown (0 errors, 52 warnings)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("checked 1 file: 0 loaded, 1 rejected; 1 error, 151 warnings\n"),
+        "{stderr}"
+    );
+    // The export drops the file and says why with the error, not only warnings.
+    let (code, stderr) = run_bounded(&["export", "a.toml"], dir.path(), 30);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains(": error: `quote` is not in the body"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn fifos_named_or_found_are_reported_never_read() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("in")).unwrap();
+    fs::write(dir.path().join("in/good.toml"), VALID).unwrap();
+    mkfifo(&dir.path().join("in/pipe.toml"));
+    mkfifo(&dir.path().join("named"));
+    let (code, stderr) = run_bounded(&["check", "in", "named"], dir.path(), 20);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("in/pipe.toml:1:1: error: not a regular file (a FIFO)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("named:1:1: error: not a regular file (a FIFO)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("checked 3 files: 1 loaded, 2 rejected"),
+        "{stderr}"
+    );
+    let (code, stderr) = run_bounded(&["export", "in", "named"], dir.path(), 20);
+    assert_eq!(code, Some(1), "{stderr}");
+}
+
+#[test]
+fn sockets_are_reported_never_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let _listener = std::os::unix::net::UnixListener::bind(dir.path().join("s.toml")).unwrap();
+    let (code, stderr) = run_bounded(&["check", "."], dir.path(), 20);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("s.toml:1:1: error: not a regular file (a socket)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn dangling_and_looping_links_are_reported_named_or_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::os::unix::fs::symlink("gone.toml", d.join("dangling.toml")).unwrap();
+    std::os::unix::fs::symlink("loop-b.toml", d.join("loop-a.toml")).unwrap();
+    std::os::unix::fs::symlink("loop-a.toml", d.join("loop-b.toml")).unwrap();
+    fs::write(d.join("fine.toml"), VALID).unwrap();
+    let (code, stderr) = run_bounded(&["check", "."], d, 20);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "dangling.toml:1:1: error: a symbolic link to gone.toml, which does not exist"
+        ),
+        "{stderr}"
+    );
+    for name in ["loop-a.toml", "loop-b.toml"] {
+        assert!(
+            stderr.contains(&format!("{name}:1:1: error: a symbolic link that loops")),
+            "{stderr}"
+        );
+    }
+    assert!(
+        stderr.contains("checked 4 files: 1 loaded, 3 rejected"),
+        "{stderr}"
+    );
+    // Named on its own, a dangling link is a diagnostic too, not "no such file".
+    let (code, stderr) = run_bounded(&["check", "dangling.toml"], d, 20);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("dangling.toml:1:1: error: a symbolic link to"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_unreadable_folder_is_reported_and_the_rest_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::create_dir_all(d.join("a/locked")).unwrap();
+    fs::write(d.join("a/ok.toml"), VALID).unwrap();
+    fs::write(d.join("a/locked/hidden.toml"), VALID).unwrap();
+    fs::write(d.join("a/secret.toml"), VALID).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    for (path, mode) in [(d.to_path_buf(), 0o755), (d.join("a"), 0o755)] {
+        fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
+    }
+    fs::set_permissions(d.join("a/locked"), fs::Permissions::from_mode(0o000)).unwrap();
+    fs::set_permissions(d.join("a/secret.toml"), fs::Permissions::from_mode(0o000)).unwrap();
+    // Root reads everything: run as an unprivileged user, as a user would.
+    let mut cmd = if running_as_root() {
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(env!("CARGO_BIN_EXE_whosaid"));
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_whosaid"))
+    };
+    let out = cmd.args(["check", "a"]).current_dir(d).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("a/locked:1:1: error: cannot read this folder: Permission denied"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("a/secret.toml:1:1: error: cannot read the file: Permission denied"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("checked 3 files: 1 loaded, 2 rejected"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn file_names_reach_the_terminal_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "x\u{1b}[31m\nforged.toml:1:1: error: y.toml";
+    fs::write(dir.path().join(name), "title = 1\n").unwrap();
+    let (code, stderr) = run_bounded(&["check", "."], dir.path(), 20);
+    assert_eq!(code, Some(1));
+    assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+    // Both errors start a line with the whole escaped name: no line is forged.
+    let headlines: Vec<&str> = stderr.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(headlines.len(), 2, "{stderr:?}");
+    for line in headlines {
+        assert!(
+            line.starts_with("./x\\u{1b}[31m\\nforged.toml:1:1: error: y.toml:1:"),
+            "{stderr:?}"
+        );
+    }
+}
+
+#[test]
+fn a_valid_article_over_4_mib_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let paragraph = "The council met on Tuesday and talked about the harbour. ".repeat(20);
+    let body = vec![paragraph; 4600].join("\n\n");
+    assert!(body.len() > 5_000_000);
+    let text = format!("title = \"Long\"\nbody = \"\"\"\n{body}\n\"\"\"\n");
+    fs::write(dir.path().join("long.toml"), text).unwrap();
+    let (code, stderr) = run_bounded(&["check", "long.toml"], dir.path(), 60);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.ends_with("1 loaded, 0 rejected; 0 errors, 0 warnings\n"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_multi_megabyte_line_prints_a_bounded_window_per_diagnostic() {
+    let dir = tempfile::tempdir().unwrap();
+    // One line: 300 unknown keys of an actor, 4 MB of padding between them.
+    let pad = "p".repeat(13_000);
+    let keys: Vec<String> = (0..300).map(|i| format!("k{i}{pad} = 1")).collect();
+    let text = format!(
+        "title = \"T\"\nbody = \"b\"\nactors = {{ a = {{ name = \"A\", kind = \"person\", {} }} }}\n",
+        keys.join(", ")
+    );
+    assert!(text.len() > 3_900_000);
+    fs::write(dir.path().join("wide.toml"), text).unwrap();
+    let (code, stderr) = run_bounded(&["check", "wide.toml"], dir.path(), 60);
+    assert_eq!(code, Some(1));
+    assert!(stderr.len() < 100_000, "{} bytes printed", stderr.len());
+    // Each source line shown is a window of at most 120 characters and its
+    // `…` marks; past the first key, the window starts mid-line.
+    let lines: Vec<&str> = stderr.lines().collect();
+    let shown: Vec<&str> = (0..lines.len())
+        .filter(|&i| lines[i].starts_with("wide.toml:3:"))
+        .map(|i| lines[i + 1])
+        .collect();
+    assert_eq!(shown.len(), 100, "{stderr}");
+    assert!(shown.iter().all(|l| l.chars().count() <= 122), "{stderr}");
+    assert!(
+        shown[1].starts_with('…') && shown[1].ends_with('…'),
+        "{}",
+        shown[1]
+    );
+}
+
+#[test]
+fn a_second_byte_order_mark_is_an_error_at_1_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = b"\xEF\xBB\xBF\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(VALID.as_bytes());
+    fs::write(dir.path().join("b.toml"), bytes).unwrap();
+    let (code, stderr) = run_bounded(&["check", "b.toml"], dir.path(), 20);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("b.toml:1:1: error: a second byte-order mark"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn too_deep_a_key_is_placed_where_it_passes_the_nesting_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = vec!["a"; 120].join(".");
+    fs::write(dir.path().join("d.toml"), format!("{VALID}{key} = 1\n")).unwrap();
+    let (code, stderr) = run_bounded(&["check", "d.toml"], dir.path(), 20);
+    assert_eq!(code, Some(1), "{stderr}");
+    // The 80th part of the key on line 3: column 1 + 2 × 79.
+    assert!(stderr.starts_with("d.toml:3:159: error: "), "{stderr}");
+}

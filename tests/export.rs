@@ -439,9 +439,24 @@ fn read_markdown(markdown: &str) -> Rendered {
     out
 }
 
-/// User text as the Markdown should show it: one line, controls visible.
+/// User text as the Markdown should show it: one line, each run of white
+/// space one space, C0 controls as their Unicode pictures. Written here again,
+/// apart from the writer's own helper, so the two can disagree.
 fn shown(s: &str) -> String {
-    whosaid::text::flatten(s).trim().to_string()
+    let words: Vec<String> = s
+        .split(|c: char| c.is_whitespace() || c == '\t')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            w.chars()
+                .map(|c| match c {
+                    '\0'..='\x1f' => char::from_u32(0x2400 + c as u32).unwrap(),
+                    '\x7f' => '\u{2421}',
+                    c => c,
+                })
+                .collect()
+        })
+        .collect();
+    words.join(" ")
 }
 
 #[test]
@@ -637,4 +652,79 @@ fn bundled_first_denier_is_found_where_jq_looks() {
         **name
     );
     assert_eq!(json["articles"][0]["id"], first.id.as_str());
+}
+
+// --- The format guide shows what the program does ------------------------------
+
+/// The fenced blocks of `docs/format.md` in the given language.
+fn guide_blocks(language: &str) -> Vec<String> {
+    let guide =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/format.md"))
+            .unwrap();
+    let fence = format!("```{language}\n");
+    guide
+        .split(fence.as_str())
+        .skip(1)
+        .map(|rest| rest.split("```").next().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_format_guide_json_is_the_seed_exported() {
+    let corpus = bundled();
+    let json: Value =
+        serde_json::from_str(&render(Format::Json, &summarize(corpus.articles()))).unwrap();
+    let seed = json["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "world/kremlin-denies-trump-putin-call")
+        .unwrap();
+    // The guide shows the seed article abridged to its first claim.
+    let mut want = seed.clone();
+    want["claims"] = Value::Array(vec![seed["claims"][0].clone()]);
+    let blocks = guide_blocks("json");
+    let shown: Value = serde_json::from_str(&blocks[0]).unwrap();
+    assert_eq!(shown["whosaid_export"], 2);
+    assert_eq!(shown["articles"][0], want);
+}
+
+#[test]
+fn the_format_guide_csv_is_the_seed_exported() {
+    let corpus = bundled();
+    let csv = render(Format::Csv, &summarize(corpus.articles()));
+    let blocks = guide_blocks("text");
+    let header = blocks
+        .iter()
+        .find(|b| b.starts_with("article_id,"))
+        .unwrap();
+    assert_eq!(header.trim_end(), csv.lines().next().unwrap());
+    let row = blocks
+        .iter()
+        .find(|b| b.starts_with("world/kremlin-denies-trump-putin-call,"))
+        .unwrap();
+    assert!(csv.lines().any(|l| l == row.trim_end()), "{row}");
+}
+
+#[test]
+fn the_bundled_articles_check_clean_and_the_seed_names_its_subjects() {
+    let corpus = bundled();
+    let diagnostics: Vec<String> = corpus.diagnostics().map(|d| d.to_string()).collect();
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    // `jq '.articles[] | select(.id=="world/kremlin-denies-trump-putin-call") | .claims[0].about[].name'`
+    let json: Value =
+        serde_json::from_str(&render(Format::Json, &summarize(corpus.articles()))).unwrap();
+    let seed = json["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "world/kremlin-denies-trump-putin-call")
+        .unwrap();
+    let names: Vec<&str> = seed["claims"][0]["about"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Donald Trump", "Vladimir Putin"]);
 }

@@ -257,9 +257,39 @@ fn export_refuses_the_articles_folder_and_says_so() {
 }
 
 #[test]
+fn a_missing_export_folder_is_created_but_never_inside_the_articles() {
+    let s = Setup::new();
+    let exports = s.dir.path().join("exports");
+    let mut app = s.app(&exports);
+    keys(&mut app, &[Enter, Char('e'), Char('j')]);
+    assert_eq!(
+        files_in(&exports),
+        ["world-bridge.json"],
+        "{}",
+        message(&app)
+    );
+
+    let inside = s.articles().join("exports");
+    let mut app = s.app(&inside);
+    keys(&mut app, &[Enter, Char('e'), Char('j')]);
+    assert!(
+        message(&app).contains("inside the articles folder"),
+        "{}",
+        message(&app)
+    );
+    assert!(!inside.exists(), "no folder made inside the articles");
+}
+
+#[test]
+fn the_default_export_folder_is_exports() {
+    assert_eq!(Config::default().export_folder, Path::new("exports"));
+}
+
+#[test]
 fn a_folder_that_cannot_be_written_is_a_message() {
     let s = Setup::new();
-    let missing = s.dir.path().join("no-such-folder");
+    // One missing level is created (see below); two are a mistake to report.
+    let missing = s.dir.path().join("no-such-folder/inner");
     let mut app = s.app(&missing);
     keys(&mut app, &[Enter, Char('e'), Char('c')]);
     assert!(
@@ -268,27 +298,19 @@ fn a_folder_that_cannot_be_written_is_a_message() {
         message(&app)
     );
 
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let locked = s.dir.path().join("locked");
-        std::fs::create_dir(&locked).unwrap();
-        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
-        // Root may write anyway; then there is no failure to show.
-        let writable = std::fs::write(locked.join("probe"), "").is_ok();
-        if !writable {
-            let mut app = s.app(&locked);
-            keys(&mut app, &[Enter, Char('e'), Char('c')]);
-            assert!(
-                message(&app).starts_with("Export failed"),
-                "{}",
-                message(&app)
-            );
-            assert!(files_in(&locked).is_empty());
-            let screen = text(&draw(&app));
-            assert!(screen.contains("Export failed"), "{screen}");
-        }
-    }
+    // A folder path that is a regular file fails for root too: no skipping.
+    let not_a_folder = s.dir.path().join("plain-file");
+    std::fs::write(&not_a_folder, "keep").unwrap();
+    let mut app = s.app(&not_a_folder);
+    keys(&mut app, &[Enter, Char('e'), Char('c')]);
+    assert!(
+        message(&app).starts_with("Export failed"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(std::fs::read_to_string(&not_a_folder).unwrap(), "keep");
+    let screen = text(&draw(&app));
+    assert!(screen.contains("Export failed"), "{screen}");
 }
 
 #[test]

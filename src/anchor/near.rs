@@ -2,7 +2,8 @@
 //! words the two share once case, quote marks and dashes are folded, for the
 //! "did you mean …?" of a `quote` that does not match.
 //!
-//! Words are the runs of letters and digits, lowercased: punctuation (straight
+//! Words are the runs of letters and digits, lowercased (each Chinese or
+//! Japanese character a word of its own): punctuation (straight
 //! or curly quote marks, hyphens and dashes, commas) only separates them, so
 //! `"Pure fiction"` and `“pure fiction,”` share both words, and `Trump-Putin`
 //! matches `Trump–Putin`. A suffix automaton of the quote's words, fed the
@@ -113,14 +114,19 @@ pub fn near_miss(body: &str, quote: &str) -> Option<NearMiss> {
     BodyWords::new(body).nearest(quote)
 }
 
-/// The byte ranges of the runs of letters and digits in `s`.
+/// The byte ranges of the words of `s`: runs of letters and digits, except
+/// that each Chinese or Japanese character is a word of its own, as those
+/// scripts put no space between words.
 fn word_ranges(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut chars = s.char_indices().peekable();
     std::iter::from_fn(move || {
-        let (start, _) = chars.find(|(_, c)| c.is_alphanumeric())?;
+        let (start, first) = chars.find(|(_, c)| c.is_alphanumeric())?;
+        if is_unspaced(first) {
+            return Some(start..start + first.len_utf8());
+        }
         let mut end = s.len();
         while let Some(&(i, c)) = chars.peek() {
-            if !c.is_alphanumeric() {
+            if !c.is_alphanumeric() || is_unspaced(c) {
                 end = i;
                 break;
             }
@@ -130,10 +136,27 @@ fn word_ranges(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
+/// Han ideographs, hiragana and katakana: scripts written without spaces.
+fn is_unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}'     // hiragana, katakana
+        | '\u{3400}'..='\u{4DBF}'   // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}'   // CJK unified ideographs
+        | '\u{F900}'..='\u{FAFF}'   // CJK compatibility ideographs
+        | '\u{20000}'..='\u{2FA1F}' // CJK extensions B and beyond
+    )
+}
+
 /// `word` lowercased into `out` (cleared first), without allocating per word.
 fn fold_into(word: &str, out: &mut String) {
     out.clear();
-    out.extend(word.chars().flat_map(char::to_lowercase));
+    if word.is_ascii() {
+        // Most words of most bodies: no per-character case tables.
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
 }
 
 /// `at`, or the next grapheme boundary after it (a word may end before a combining mark).
@@ -289,6 +312,16 @@ mod tests {
             Some("a b a b a b c d")
         );
         assert_eq!(passage("b a b c", "a b a b c"), Some("b a b c"));
+    }
+
+    #[test]
+    fn chinese_and_japanese_characters_are_words_of_their_own() {
+        let body = "記者会見で大臣は「合意は存在しない」と述べた。";
+        // One character off (ない → ません) and Western brackets.
+        assert_eq!(
+            passage(body, "\"合意は存在しません\""),
+            Some("合意は存在し")
+        );
     }
 
     #[test]

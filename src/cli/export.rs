@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use whosaid::Corpus;
 use whosaid::export::{self, Format};
-use whosaid::load::{self, SourceFile};
+use whosaid::load;
+use whosaid::select;
 use whosaid::summary::{ArticleSummary, summarize};
 
 use super::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
@@ -52,10 +53,10 @@ pub fn run(args: &Args, articles: &Path) -> u8 {
             return EXIT_USAGE;
         }
     };
-    let sources = match select(sources, &args.articles) {
+    let sources = match select::by_id(sources, &args.articles) {
         Ok(sources) => sources,
-        Err(id) => {
-            eprintln!("whosaid: error: no article has the id `{id}`");
+        Err(unknown) => {
+            eprintln!("whosaid: error: {unknown}");
             return EXIT_USAGE;
         }
     };
@@ -70,24 +71,6 @@ pub fn run(args: &Args, articles: &Path) -> u8 {
         return EXIT_USAGE;
     }
     if rejected > 0 { EXIT_ERRORS } else { EXIT_OK }
-}
-
-/// Keeps the sources whose ids `wanted` names (all when it is empty); the
-/// first id that names no source is the error.
-fn select(sources: Vec<SourceFile>, wanted: &[String]) -> Result<Vec<SourceFile>, String> {
-    if wanted.is_empty() {
-        return Ok(sources);
-    }
-    if let Some(missing) = wanted
-        .iter()
-        .find(|id| !sources.iter().any(|s| s.id.as_str() == id.as_str()))
-    {
-        return Err(missing.clone());
-    }
-    Ok(sources
-        .into_iter()
-        .filter(|s| wanted.iter().any(|id| s.id.as_str() == id))
-        .collect())
 }
 
 /// Prints every diagnostic of each file left out, and how many were; returns that count.

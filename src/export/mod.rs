@@ -1,9 +1,10 @@
-//! The claim summary for people and other tools: Markdown, JSON (version 1) and
+//! The claim summary for people and other tools: Markdown, JSON (version 2) and
 //! CSV, all written from the same [`ArticleSummary`] values into any
 //! `io::Write`, or atomically into a file for the reader's export key.
 //!
 //! The writers take the summaries in the order given: [`summarize`] gives the
-//! contract's order (articles by id, claims and stances in file order).
+//! contract's order (articles by id, claims and stances in file order), and
+//! only reviewed claims: nothing suggested reaches an export.
 //!
 //! [`summarize`]: crate::summary::summarize
 
@@ -180,6 +181,8 @@ pub fn default_stem(summaries: &[ArticleSummary<'_>]) -> String {
 ///
 /// Refuses a `dir` that is `articles_root` or inside it (compared after
 /// resolving links and `..`), and an existing file unless `overwrite`.
+/// Creates a missing `dir` whose parent exists (the reader's default `exports`
+/// folder appears on the first export), never inside the articles folder.
 /// On any failure no file, partial or temporary, is left behind.
 pub fn write_file(
     dir: &Path,
@@ -190,9 +193,27 @@ pub fn write_file(
     overwrite: bool,
 ) -> Result<PathBuf, ExportError> {
     let target = dir.join(format!("{stem}.{}", format.extension()));
+    create_missing(dir, &target, articles_root)?;
     refuse_inside(dir, &target, articles_root)?;
     write_atomically(&target, overwrite, |out| format.write(summaries, out))?;
     Ok(target)
+}
+
+/// Creates `dir` if it is missing, one level only: a mistyped path deep in
+/// nowhere is still an error, and nothing is created inside the articles folder.
+fn create_missing(dir: &Path, target: &Path, articles_root: &Path) -> Result<(), ExportError> {
+    if dir.exists() {
+        return Ok(());
+    }
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    refuse_inside(parent, target, articles_root)?;
+    std::fs::create_dir(dir).map_err(|source| ExportError::Io {
+        path: target.to_path_buf(),
+        source,
+    })
 }
 
 fn refuse_inside(dir: &Path, target: &Path, articles_root: &Path) -> Result<(), ExportError> {

@@ -126,7 +126,7 @@ impl<'s> Checker<'s> {
         self.problems.push(Problem {
             severity: Severity::Error,
             span,
-            message,
+            message: bounded(message),
         });
     }
 
@@ -134,7 +134,7 @@ impl<'s> Checker<'s> {
         self.problems.push(Problem {
             severity: Severity::Warning,
             span,
-            message,
+            message: bounded(message),
         });
     }
 
@@ -312,11 +312,43 @@ impl<'s> Checker<'s> {
         };
         let hint = match near {
             Some(near) => format!("; did you mean `{near}`?"),
-            None => format!("; declare it as [actors.{name}]"),
+            None => format!("; declare it as `[actors.{name}]`"),
         };
         self.error(span, format!("`{name}` is not a declared actor{hint}"));
         None
     }
+}
+
+/// Scalar values of a file's text quoted in a message, at most.
+const MAX_QUOTED: usize = 80;
+
+/// A message with every `quoted` piece of the file's text cut to
+/// `MAX_QUOTED` scalar values (and `…`): a 4 MB key must not be printed whole
+/// by each of a hundred diagnostics. Messages quote the file's text only
+/// between backticks.
+fn bounded(message: String) -> String {
+    let too_long = message
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .any(|quoted| quoted.chars().nth(MAX_QUOTED).is_some());
+    if !too_long {
+        return message;
+    }
+    let mut out = String::with_capacity(message.len().min(1024));
+    for (i, part) in message.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        match part.char_indices().nth(MAX_QUOTED) {
+            Some((cut, _)) if i % 2 == 1 => {
+                out.push_str(&part[..cut]);
+                out.push('…');
+            }
+            _ => out.push_str(part),
+        }
+    }
+    out
 }
 
 /// Where a dotted key first passes toml's nesting limit: the parser reports

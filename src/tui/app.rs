@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use ratatui::layout::Rect;
-use whosaid::diagnostic::Diagnostic;
+use whosaid::diagnostic::{Diagnostic, Tally};
 use whosaid::export::Format;
 use whosaid::model::Article;
 
@@ -100,6 +100,8 @@ pub struct Opened {
     /// `None` when the file no longer loads; then `diagnostics` say why.
     pub article: Option<Article>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Found beyond those shown.
+    pub hidden: Tally,
 }
 
 #[derive(Debug)]

@@ -192,7 +192,7 @@ pub struct ExportSection {
 impl Default for ExportSection {
     fn default() -> ExportSection {
         ExportSection {
-            folder: PathBuf::from("."),
+            folder: PathBuf::from("exports"),
         }
     }
 }
@@ -232,7 +232,7 @@ impl Default for Config {
             layout: Layout::default(),
             colors: Colors::default(),
             keymap: Keymap::default(),
-            export_folder: PathBuf::from("."),
+            export_folder: PathBuf::from("exports"),
         }
     }
 }

@@ -30,8 +30,7 @@ pub fn run(
     loads: &Receiver<LoadEvent>,
     terminate: &AtomicBool,
 ) -> io::Result<Exit> {
-    // A hidden trigger for the end-to-end test that checks the terminal is restored on a panic.
-    let panic_after_first_frame = std::env::var_os("WHOSAID_TEST_PANIC").is_some();
+    let panic_after_first_frame = test_panic::requested();
     let mut dirty = true;
     let mut next_batch = Instant::now();
     loop {
@@ -56,7 +55,7 @@ pub fn run(
             terminal.draw(|frame| ui::draw(frame, app))?;
             dirty = false;
             if panic_after_first_frame {
-                panic!("WHOSAID_TEST_PANIC is set: panicking after the first frame");
+                test_panic::now();
             }
         }
         let loading = matches!(app.loading, Loading::Running { .. });
@@ -98,4 +97,27 @@ fn command_of(app: &App, event: Event) -> Option<Command> {
         Event::Mouse(m) if app.config.mouse => keymap::mouse_command(&m),
         _ => None,
     }
+}
+
+/// A trigger for the end-to-end test that checks the terminal is restored on a
+/// panic. Compiled into debug builds only (those `cargo test` runs), never
+/// into the release binary.
+#[cfg(debug_assertions)]
+mod test_panic {
+    pub fn requested() -> bool {
+        std::env::var_os("WHOSAID_TEST_PANIC").is_some()
+    }
+
+    pub fn now() {
+        panic!("WHOSAID_TEST_PANIC is set: panicking after the first frame");
+    }
+}
+
+#[cfg(not(debug_assertions))]
+mod test_panic {
+    pub fn requested() -> bool {
+        false
+    }
+
+    pub fn now() {}
 }

@@ -8,7 +8,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use compact_str::CompactString;
-use whosaid::diagnostic::Diagnostic;
+use whosaid::diagnostic::{Diagnostic, Tally};
 use whosaid::load::{self, Loaded, SourceFile};
 use whosaid::model::{Article, ArticleId, Published, Status};
 use whosaid::summary::ClaimSummary;
@@ -170,6 +170,8 @@ pub struct Problem {
     pub id: ArticleId,
     pub path: PathBuf,
     pub diagnostics: Vec<Diagnostic>,
+    /// Found beyond those shown.
+    pub hidden: Tally,
 }
 
 impl Problem {
@@ -178,6 +180,7 @@ impl Problem {
             id: loaded.source.id,
             path: loaded.source.path,
             diagnostics: loaded.diagnostics,
+            hidden: loaded.hidden,
         }
     }
 }

@@ -6,6 +6,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 use std::path::Path;
 
+use whosaid::diagnostic::Tally;
 use whosaid::{Diagnostic, Severity};
 
 use super::app::{App, ListFocus};
@@ -14,7 +15,12 @@ use super::theme::Theme;
 use whosaid::text;
 
 /// One file's diagnostics, each as the compiler-style headline, its source line and caret.
-pub fn file_lines(path: &Path, diagnostics: &[Diagnostic], theme: &Theme) -> Vec<Line<'static>> {
+pub fn file_lines(
+    path: &Path,
+    diagnostics: &[Diagnostic],
+    hidden: Tally,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     for d in diagnostics {
         let style = match d.severity {
@@ -30,6 +36,14 @@ pub fn file_lines(path: &Path, diagnostics: &[Diagnostic], theme: &Theme) -> Vec
                 Line::raw(format!("  {l}"))
             });
         }
+    }
+    if hidden.total() > 0 {
+        out.push(Line::raw(format!(
+            "  … {} more not shown ({} errors, {} warnings)",
+            hidden.total(),
+            hidden.errors,
+            hidden.warnings
+        )));
     }
     if diagnostics.is_empty() {
         out.push(Line::styled(
@@ -48,7 +62,7 @@ fn lines(library: &Library, theme: &Theme) -> Vec<Line<'static>> {
     library
         .problems()
         .iter()
-        .flat_map(|p| file_lines(&p.path, &p.diagnostics, theme))
+        .flat_map(|p| file_lines(&p.path, &p.diagnostics, p.hidden, theme))
         .collect()
 }
 

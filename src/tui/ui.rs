@@ -93,7 +93,12 @@ fn draw_unreadable(frame: &mut Frame, area: Rect, app: &App, view: &ArticleView)
         ),
         Line::default(),
     ];
-    lines.extend(problems::file_lines(&path, &opened.diagnostics, &app.theme));
+    lines.extend(problems::file_lines(
+        &path,
+        &opened.diagnostics,
+        opened.hidden,
+        &app.theme,
+    ));
     let title = format!(" {} ", text::sanitize(&path.display().to_string()));
     let block = Block::bordered().title(title).border_style(app.theme.error);
     frame.render_widget(

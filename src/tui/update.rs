@@ -197,6 +197,7 @@ impl App {
             row,
             article: loaded.article,
             diagnostics: loaded.diagnostics,
+            hidden: loaded.hidden,
         };
         let focus = match &opened.article {
             Some(article) if !article.claims.is_empty() => Pane::Claims,

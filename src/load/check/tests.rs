@@ -216,7 +216,7 @@ statement = "t"
             "12:12: error: `wikidata` `q1` is not a Wikidata item id such as `Q312847`",
             "17:9: error: `quote` is not in the body; it must match the body's words exactly (white space aside); did you mean “A said” at 2:9?",
             "20:9: error: `ab` is not a declared actor; did you mean `a`?",
-            "21:8: error: `zed` is not a declared actor; declare it as [actors.zed]",
+            "21:8: error: `zed` is not a declared actor; declare it as `[actors.zed]`",
             "24:6: error: duplicate claim id `c` (first used on line 15)",
             "24:6: warning: claim `c` is unattributed: nobody asserts or denies it",
         ]

@@ -1,0 +1,111 @@
+//! The loader on valid articles mutated at the TOML token level: tokens of a
+//! seed article deleted, repeated, swapped or replaced by others, so the
+//! fuzzer spends its time on inputs that parse, or nearly, and reach the
+//! checker's rules instead of the TOML lexer's first error.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use whosaid::ArticleId;
+use whosaid::load::{self, SourceFile};
+
+mod invariants;
+
+/// FORMAT.md's example, with a stance quote and `via` (the seeds' shape).
+const SEED: &str = r#"title = "Kremlin denies reports of Trump-Putin call on Ukraine conflict"
+published = 2024-11-11
+tags = ["ukraine", "us-russia"]
+body = """
+According to a report by The Washington Post, the two leaders reportedly
+discussed the Ukraine conflict, with Trump advising Putin against escalating
+tensions. However, Kremlin spokesperson Dmitry Peskov dismissed this claim as
+"pure fiction", maintaining that no such conversation has occurred.
+"""
+
+[actors.wapo]
+name = "The Washington Post"
+kind = "outlet"
+
+[actors.wapo-sources]
+name = "Sources familiar with the call"
+kind = "anonymous"
+
+[actors.peskov]
+name = "Dmitry Peskov"
+kind = "person"
+role = "Kremlin spokesperson"
+affiliation = "kremlin"
+
+[actors.kremlin]
+name = "The Kremlin"
+kind = "government"
+
+[[claims]]
+id = "call-took-place"
+statement = "Trump and Putin spoke by phone about the war in Ukraine."
+quote = "the two leaders reportedly discussed the Ukraine conflict"
+
+[[claims.asserted_by]]
+actor = "wapo"
+via = ["wapo-sources"]
+cue = "reported"
+
+[[claims.denied_by]]
+actor = "peskov"
+cue = "dismissed this claim as"
+quote = "pure fiction"
+"#;
+
+/// Tokens that are not in the seed but make interesting neighbours.
+const EXTRA: [&str; 16] = [
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    ".",
+    "=",
+    "\n",
+    "\"\"",
+    "'x'",
+    "\"\"\"a\"\"\"",
+    "1",
+    "true",
+    "2024-11-11T09:30:00Z",
+    "\u{feff}",
+    "\"Zoe\u{301}\"",
+];
+
+fuzz_target!(|data: &[u8]| {
+    let tokens: Vec<&str> = toml_parser::Source::new(SEED)
+        .lex()
+        .map(|t| &SEED[t.span().start()..t.span().end()])
+        .collect();
+    let mut out: Vec<&str> = tokens;
+    // Each 3 bytes of input are one edit: what, where, with which token.
+    for edit in data.chunks_exact(3) {
+        if out.is_empty() {
+            break;
+        }
+        let len = out.len();
+        let at = edit[1] as usize * len / 256;
+        let pick = edit[2] as usize;
+        match edit[0] % 4 {
+            0 => {
+                out.remove(at);
+            }
+            1 => {
+                let copy = out[pick % len];
+                out.insert(at, copy);
+            }
+            2 => out.swap(at, pick % len),
+            _ => out[at] = EXTRA[pick % EXTRA.len()],
+        }
+    }
+    let text = out.concat();
+    let source = SourceFile {
+        path: "fuzz.toml".into(),
+        id: ArticleId::new("fuzz"),
+    };
+    let loaded = load::load_bytes(&source, text.as_bytes());
+    invariants::check(&loaded, text.len());
+});
