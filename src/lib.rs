@@ -8,10 +8,12 @@
 #![forbid(unsafe_code)]
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
+pub mod actor_directory;
 pub mod anchor;
 pub mod corpus;
 pub mod diagnostic;
 pub mod export;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod review;

@@ -1,4 +1,4 @@
-//! The `whosaid` command line: the reader, `check` and `export`, and their exit codes.
+//! The `whosaid` command line: the reader, `check`, `export`, `import` and `refresh`, and their exit codes.
 
 #![forbid(unsafe_code)]
 #![deny(clippy::unwrap_used, clippy::expect_used)]
@@ -32,6 +32,10 @@ enum Command {
     Check(cli::check::Args),
     /// Write the claim summary as Markdown, JSON or CSV.
     Export(cli::export::Args),
+    /// Write article files from BRAT annotations, text, Markdown, feeds and web pages.
+    Import(cli::import::Args),
+    /// Import what is new from every feed listed in the configuration's [[feeds]].
+    Refresh(cli::refresh::Args),
 }
 
 fn main() -> ExitCode {
@@ -46,6 +50,10 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Some(Command::Check(args)) => cli::check::run(&args, &cli.articles),
         Some(Command::Export(args)) => cli::export::run(&args, &cli.articles),
+        Some(Command::Import(args)) => cli::import::run(&args, &cli.articles),
+        Some(Command::Refresh(args)) => {
+            cli::refresh::run(&args, &cli.articles, cli.config.as_deref())
+        }
         None => tui::run(&cli.articles, cli.config.as_deref()),
     };
     ExitCode::from(code)

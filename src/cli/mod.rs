@@ -8,7 +8,9 @@ use whosaid::text;
 
 pub mod check;
 pub mod export;
+pub mod import;
 pub mod interrupt;
+pub mod refresh;
 
 /// No file had an error.
 pub const EXIT_OK: u8 = 0;

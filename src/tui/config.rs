@@ -207,6 +207,10 @@ struct RawConfig {
     colors: Colors,
     keys: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
     export: ExportSection,
+    /// Subscriptions, read by `whosaid refresh`; accepted (and typed) here so
+    /// one file serves both.
+    #[serde(rename = "feeds")]
+    _feeds: Vec<whosaid::import::subscriptions::Subscription>,
 }
 
 /// The settings the reader runs with.
