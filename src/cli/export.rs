@@ -39,7 +39,8 @@ pub struct Args {
     pub articles: Vec<String>,
     /// Keep only the articles matching this query (the reader's search language,
     /// e.g. `actor:peskov is:contested after:2024-11-01`); `is:unread` is refused.
-    #[arg(long, value_name = "QUERY")]
+    // A query may start with a negated term: `--query "-tag:sport"`.
+    #[arg(long, value_name = "QUERY", allow_hyphen_values = true)]
     pub query: Option<String>,
     /// Files or folders to export (default: the articles folder).
     #[arg(value_name = "PATH")]
