@@ -8,6 +8,7 @@
 #![forbid(unsafe_code)]
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
+pub mod actors;
 pub mod anchor;
 pub mod corpus;
 pub mod diagnostic;

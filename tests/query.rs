@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::HashSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use whosaid::query::{NoneRead, Query, QueryErrorKind, ReadState, Vocabulary, complete};
@@ -312,4 +312,233 @@ fn export_refuses_a_bad_query_and_unread_with_usage_errors() {
         err.contains("`is:unread` refers to the reader's read state"),
         "{err}"
     );
+}
+
+// ---- actors: census, merge --------------------------------------------------
+
+const ACTORS: &str = "tests/fixtures/actors";
+
+/// A copy of the actor fixtures' corpus to edit, and its folder.
+fn actor_corpus() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("corpus");
+    std::fs::create_dir(&root).unwrap();
+    for name in ["one", "two", "three", "four"] {
+        let from = Path::new(ACTORS)
+            .join("corpus")
+            .join(format!("{name}.toml"));
+        std::fs::copy(from, root.join(format!("{name}.toml"))).unwrap();
+    }
+    (dir, root)
+}
+
+#[test]
+fn census_counts_what_each_actor_did_and_finds_conflicts_and_duplicates() {
+    let corpus = Corpus::load(&[Path::new(ACTORS).join("corpus")]).unwrap();
+    let census = whosaid::actors::census(corpus.articles());
+    let rows: Vec<(&str, &str, usize, usize, usize, usize, usize)> = census
+        .actors
+        .iter()
+        .map(|a| {
+            let id = a.id.as_str();
+            (
+                id,
+                a.name.as_str(),
+                a.articles,
+                a.asserted,
+                a.denied,
+                a.relayed,
+                a.about,
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("aide", "An aide to the mayor", 1, 0, 0, 1, 0),
+            ("council", "Brenn Council", 1, 1, 0, 0, 0),
+            ("gazette", "Brenn Gazette", 2, 2, 0, 0, 1),
+            ("o-vell", "Vell", 3, 2, 1, 1, 1),
+            ("vell", "Oskar Vell", 1, 1, 0, 0, 0),
+        ]
+    );
+    assert_eq!(census.conflicts.len(), 1);
+    let conflict = &census.conflicts[0];
+    assert_eq!(conflict.id.as_str(), "o-vell");
+    let declared: Vec<(&str, Vec<&str>)> = conflict
+        .declarations
+        .iter()
+        .map(|d| {
+            (
+                d.name.as_str(),
+                d.articles.iter().map(|a| a.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        declared,
+        [("Vell", vec!["one", "two"]), ("Ó. Vell", vec!["three"])]
+    );
+    let groups: Vec<(&str, Vec<&str>)> = census
+        .duplicates
+        .iter()
+        .map(|g| (g.name.as_str(), g.ids.iter().map(|i| i.as_str()).collect()))
+        .collect();
+    assert_eq!(groups, [("vell", vec!["o-vell", "vell"])]);
+}
+
+#[test]
+fn duplicates_fold_case_and_accents_and_match_whole_words_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = |name: &str, actors: &[(&str, &str)]| {
+        let mut text = String::from("# Fictional.\ntitle = \"t\"\nbody = \"b\"\n");
+        for (id, actor_name) in actors {
+            text.push_str(&format!(
+                "[actors.{id}]\nname = \"{actor_name}\"\nkind = \"person\"\n"
+            ));
+        }
+        std::fs::write(dir.path().join(format!("{name}.toml")), text).unwrap();
+    };
+    file(
+        "a",
+        &[
+            ("lin", "Mira Lín"),
+            ("mira", "MIRA LIN"),
+            ("kovel", "Kovel"),
+        ],
+    );
+    file(
+        "b",
+        &[("anton-kovel", "Anton Kovel"), ("skovel", "Ada Skovel")],
+    );
+    let corpus = Corpus::load(&[dir.path().to_path_buf()]).unwrap();
+    let census = whosaid::actors::census(corpus.articles());
+    let groups: Vec<(&str, Vec<&str>)> = census
+        .duplicates
+        .iter()
+        .map(|g| (g.name.as_str(), g.ids.iter().map(|i| i.as_str()).collect()))
+        .collect();
+    // "Skovel" ends in "kovel" but not as a word: no match.
+    assert_eq!(
+        groups,
+        [
+            ("kovel", vec!["anton-kovel", "kovel"]),
+            ("mira lin", vec!["lin", "mira"])
+        ]
+    );
+}
+
+#[test]
+fn actors_list_prints_counts_conflicts_and_duplicates() {
+    let (code, out, err) = whosaid(&["actors", "tests/fixtures/actors/corpus"]);
+    assert_eq!(code, 0, "{err}");
+    let expected = "\
+ID       NAME                  KIND        ARTICLES  ASSERTED  DENIED  RELAYED  ABOUT
+aide     An aide to the mayor  anonymous          1         0       0        1      0
+council  Brenn Council         government         1         1       0        0      0
+gazette  Brenn Gazette         outlet             2         2       0        0      1
+o-vell   Vell                  person             3         2       1        1      1
+vell     Oskar Vell            person             1         1       0        0      0
+
+Conflicting declarations (one id, different names or kinds):
+  o-vell
+    \"Vell\" (person) in tests/fixtures/actors/corpus/one.toml, tests/fixtures/actors/corpus/two.toml
+    \"Ó. Vell\" (person) in tests/fixtures/actors/corpus/three.toml
+
+Likely duplicates (same name, or one name ending another):
+  vell: o-vell, vell
+";
+    assert_eq!(out, expected);
+    let (code, list, _) = whosaid(&["actors", "list", "tests/fixtures/actors/corpus"]);
+    assert_eq!((code, list.as_str()), (0, expected));
+}
+
+#[test]
+fn merge_rewrites_every_reference_and_keeps_every_other_byte() {
+    let (_dir, root) = actor_corpus();
+    let (code, out, err) = whosaid(&["actors", "merge", "o-vell", "vell", root.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 3, "{out}");
+    for name in ["one", "two", "three", "four"] {
+        let got = std::fs::read(root.join(format!("{name}.toml"))).unwrap();
+        let want = std::fs::read(
+            Path::new(ACTORS)
+                .join("merged")
+                .join(format!("{name}.toml")),
+        )
+        .unwrap();
+        assert!(
+            got == want,
+            "{name}.toml:\n{}",
+            String::from_utf8_lossy(&got)
+        );
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    let (code, _, err) = whosaid(&["check", root.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    // Nothing is left to merge.
+    let (code, _, err) = whosaid(&["actors", "merge", "o-vell", "vell", root.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no file that loads declares the actor `o-vell`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_merge_that_would_break_a_file_writes_nothing() {
+    let (_dir, root) = actor_corpus();
+    // vell affiliated with o-vell: merged, vell would be affiliated with itself.
+    let text = "# Fictional.\ntitle = \"t\"\nbody = \"b\"\n[actors.vell]\nname = \"Oskar Vell\"\n\
+                kind = \"person\"\naffiliation = \"o-vell\"\n[actors.o-vell]\nname = \"Vell\"\nkind = \"person\"\n";
+    std::fs::write(root.join("zz.toml"), text).unwrap();
+    let before: Vec<Vec<u8>> = ["one", "two", "three", "zz"]
+        .iter()
+        .map(|n| std::fs::read(root.join(format!("{n}.toml"))).unwrap())
+        .collect();
+    let (code, _, err) = whosaid(&["actors", "merge", "o-vell", "vell", root.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("zz.toml would not load after the merge; nothing was written"),
+        "{err}"
+    );
+    assert!(err.contains("affiliated with itself"), "{err}");
+    let after: Vec<Vec<u8>> = ["one", "two", "three", "zz"]
+        .iter()
+        .map(|n| std::fs::read(root.join(format!("{n}.toml"))).unwrap())
+        .collect();
+    assert!(before == after, "files changed");
+}
+
+#[test]
+fn merge_refuses_bad_ids_and_a_file_changed_since_it_was_planned() {
+    let (_dir, root) = actor_corpus();
+    let (code, _, err) = whosaid(&["actors", "merge", "o-vell", "Vell", root.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("`Vell` is not an actor id"), "{err}");
+    let (code, _, err) = whosaid(&["actors", "merge", "vell", "vell", root.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("merged into itself"), "{err}");
+
+    let sources = whosaid::load::discover(std::slice::from_ref(&root)).unwrap();
+    let plan = whosaid::actors::merge::plan(&sources, "o-vell", "vell").unwrap();
+    assert_eq!(plan.edits.len(), 3);
+    // Someone edits the second planned file (three.toml) meanwhile.
+    let three = root.join("three.toml");
+    let mut edited = std::fs::read(&three).unwrap();
+    edited.extend_from_slice(b"# touched\r\n");
+    std::fs::write(&three, &edited).unwrap();
+    let err = whosaid::actors::merge::apply(&plan).unwrap_err();
+    match err {
+        whosaid::actors::merge::MergeError::Write { written, .. } => {
+            assert_eq!(written, [root.join("one.toml")]);
+        }
+        other => panic!("{other}"),
+    }
+    assert_eq!(std::fs::read(&three).unwrap(), edited);
 }
