@@ -8,7 +8,9 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use whosaid::query::{NoneRead, Query, QueryErrorKind, ReadState, Vocabulary, complete};
+use whosaid::query::{
+    NoneRead, Query, QueryErrorKind, ReadState, Vocabulary, complete, search_text,
+};
 use whosaid::{ArticleId, Corpus};
 
 const FIXTURES: &str = "tests/fixtures/query";
@@ -89,11 +91,26 @@ fn each_query_keeps_the_articles_written_beside_it() {
             &[H],
         ),
     ];
+    let texts: Vec<String> = corpus.articles().iter().map(search_text).collect();
     let mut failures = Vec::new();
     for (query, expected) in cases {
         let kept = kept_with(&corpus, query, &NoneRead);
         if kept != *expected {
             failures.push(format!("{query:?}: kept {kept:?}, expected {expected:?}"));
+        }
+        // The reader's way, with each article's text folded beforehand.
+        let parsed = Query::parse(query).unwrap();
+        let prepared: Vec<&str> = corpus
+            .articles()
+            .iter()
+            .zip(&texts)
+            .filter(|(a, t)| parsed.matches_prepared(a, &NoneRead, t))
+            .map(|(a, _)| a.id.as_str())
+            .collect();
+        if prepared != *expected {
+            failures.push(format!(
+                "{query:?} prepared: kept {prepared:?}, expected {expected:?}"
+            ));
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));

@@ -2,6 +2,7 @@
 //! article (the searched text is folded once per article, whatever the number
 //! of words).
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashSet};
 
 use super::fold::{fold, fold_into};
@@ -43,8 +44,25 @@ impl<F: Fn(&ArticleId) -> bool> ReadState for F {
 
 impl Query {
     /// Whether every term holds for `article`; `read` answers `is:unread`.
+    /// Folds the article's text when the query has words; a caller matching
+    /// the same articles often (a search prompt) keeps [`search_text`] and
+    /// calls [`Query::matches_prepared`].
     pub fn matches(&self, article: &Article, read: &dyn ReadState) -> bool {
-        let mut text: Option<String> = None;
+        self.matches_with(article, read, None)
+    }
+
+    /// As [`Query::matches`], with the article's [`search_text`] computed beforehand.
+    pub fn matches_prepared(&self, article: &Article, read: &dyn ReadState, text: &str) -> bool {
+        self.matches_with(article, read, Some(text))
+    }
+
+    fn matches_with(
+        &self,
+        article: &Article,
+        read: &dyn ReadState,
+        prepared: Option<&str>,
+    ) -> bool {
+        let mut text: Option<Cow<'_, str>> = prepared.map(Cow::Borrowed);
         // Cheap terms first: the text is folded only for articles that pass them.
         let (words, filters): (Vec<&Term>, Vec<&Term>) = self
             .terms
@@ -57,7 +75,12 @@ impl Query {
     }
 }
 
-fn holds(term: &Term, article: &Article, read: &dyn ReadState, text: &mut Option<String>) -> bool {
+fn holds(
+    term: &Term,
+    article: &Article,
+    read: &dyn ReadState,
+    text: &mut Option<Cow<'_, str>>,
+) -> bool {
     let date = article.published.as_ref().map(|p| p.date());
     let result = match &term.filter {
         Filter::After(day) | Filter::Before(day) => {
@@ -88,7 +111,7 @@ fn holds(term: &Term, article: &Article, read: &dyn ReadState, text: &mut Option
             })
         }),
         Filter::Text(word) => {
-            let haystack = text.get_or_insert_with(|| searched_text(article));
+            let haystack = text.get_or_insert_with(|| Cow::Owned(search_text(article)));
             haystack.contains(&fold(word))
         }
     };
@@ -127,9 +150,10 @@ fn any_folded_equal(have: &[String], wanted: &[String]) -> bool {
     })
 }
 
-/// Title, body, statements, quotes and actor names (with aliases), folded, one
-/// per line-like piece, separated by NUL so no match spans two pieces.
-fn searched_text(article: &Article) -> String {
+/// What the words of a query are looked for in: the title, body, statements,
+/// quotes and actor names (with aliases), folded, separated by NUL so that no
+/// match spans two of them.
+pub fn search_text(article: &Article) -> String {
     let mut out = String::with_capacity(article.body.len() + article.title.len() + 256);
     let mut add = |s: &str| {
         fold_into(s, &mut out);

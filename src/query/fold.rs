@@ -2,8 +2,7 @@
 //! removed, so `Lin`, `LÍN` and `lín` are all `lin`, both in the query and in
 //! the text searched.
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// `s` in lower case, decomposed (NFKD) with its combining marks dropped.
 pub fn fold(s: &str) -> String {
@@ -16,11 +15,21 @@ pub fn fold(s: &str) -> String {
 pub fn fold_into(s: &str, out: &mut String) {
     // ASCII needs no decomposition: the common case stays one cheap pass.
     if s.is_ascii() {
-        out.extend(s.chars().map(|c| c.to_ascii_lowercase()));
+        out.push_str(&s.to_ascii_lowercase());
         return;
     }
-    for c in s.nfkd().filter(|c| !is_combining_mark(*c)) {
-        out.extend(c.to_lowercase());
+    // Character by character: the marks that canonical reordering would move
+    // are all dropped, so decomposing each alone gives what NFKD would.
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            decompose_compatible(c, |d| {
+                if !is_combining_mark(d) {
+                    out.extend(d.to_lowercase());
+                }
+            });
+        }
     }
 }
 

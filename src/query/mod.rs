@@ -14,7 +14,7 @@ use std::fmt;
 use std::ops::Range;
 
 pub use complete::{Candidate, Completion, Vocabulary, complete};
-pub use eval::{NoneRead, ReadState};
+pub use eval::{NoneRead, ReadState, search_text};
 
 /// A parsed query: every term must hold (AND). The empty query matches everything.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
