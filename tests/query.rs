@@ -161,6 +161,17 @@ fn bad_terms_say_what_and_where() {
         ("tag:a,,b", 7, "`tag:` needs a value"),
         ("outlet:\"  \"", 8, "`outlet:` needs a value"),
         ("putin \"pure fiction", 7, "a quote (\") is never closed"),
+        (
+            "a \" \"",
+            3,
+            "an empty phrase (\"\") has nothing to look for",
+        ),
+        (
+            "https://example.org",
+            1,
+            "to search for text with a colon, put it in double quotes",
+        ),
+        ("\"https://example.org\"", 0, ""),
         ("tag:x - y", 7, "`-` must be followed by a term"),
     ];
     for (query, column, message) in cases {

@@ -144,6 +144,8 @@ pub enum QueryErrorKind {
     EmptyValue(String),
     /// `"pure fiction` with no closing quote.
     UnclosedQuote,
+    /// `""`: a phrase with nothing to look for.
+    EmptyPhrase,
     /// A `-` with nothing after it.
     NothingNegated,
 }
@@ -159,7 +161,7 @@ impl fmt::Display for QueryError {
                     Some(s) => write!(f, "; did you mean `{s}:`?"),
                     None => write!(
                         f,
-                        "; the keys are {}",
+                        "; the keys are {}; to search for text with a colon, put it in double quotes",
                         KEYS.map(|k| format!("{k}:")).join(" ")
                     ),
                 }
@@ -182,6 +184,9 @@ impl fmt::Display for QueryError {
             ),
             QueryErrorKind::EmptyValue(key) => write!(f, "`{key}:` needs a value"),
             QueryErrorKind::UnclosedQuote => write!(f, "a quote (\") is never closed"),
+            QueryErrorKind::EmptyPhrase => {
+                write!(f, "an empty phrase (\"\") has nothing to look for")
+            }
             QueryErrorKind::NothingNegated => write!(f, "`-` must be followed by a term"),
         }
     }

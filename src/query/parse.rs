@@ -59,6 +59,9 @@ fn term(text: &str, start: usize) -> Result<(Term, usize), QueryError> {
     };
     if text[body..].starts_with('"') {
         let (phrase, end) = quoted(text, body)?;
+        if phrase.trim().is_empty() {
+            return Err(error(text, body..end, QueryErrorKind::EmptyPhrase));
+        }
         return make(Filter::Text(phrase), end);
     }
     let end = word_end(text, body);
