@@ -570,3 +570,24 @@ fn merge_refuses_bad_ids_and_a_file_changed_since_it_was_planned() {
     }
     assert_eq!(std::fs::read(&three).unwrap(), edited);
 }
+
+#[test]
+fn a_file_declaring_both_keeps_into_and_its_byte_order_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("both.toml");
+    let before = "\u{feff}# Fictional.\ntitle = \"t\"\nbody = \"Vell and Oskar Vell.\"\n\n\
+                  [actors.vell]\nname = \"Oskar Vell\"\nkind = \"person\"\n\n\
+                  # The short name, declared twice.\n[actors.o-vell]\nname = \"Vell\"\nkind = \"person\"\n\n\
+                  [[claims]]\nid = \"c\"\nstatement = \"s\"\nabout = [\"o-vell\"]\n\n\
+                  [[claims.denied_by]]\nactor = \"vell\"\nvia = [\"o-vell\"]\n";
+    let after = "\u{feff}# Fictional.\ntitle = \"t\"\nbody = \"Vell and Oskar Vell.\"\n\n\
+                 [actors.vell]\nname = \"Oskar Vell\"\nkind = \"person\"\n\n\
+                 [[claims]]\nid = \"c\"\nstatement = \"s\"\nabout = [\"vell\"]\n\n\
+                 [[claims.denied_by]]\nactor = \"vell\"\nvia = [\"vell\"]\n";
+    std::fs::write(&path, before).unwrap();
+    let sources = whosaid::load::discover(std::slice::from_ref(&path)).unwrap();
+    let plan = whosaid::actors::merge::plan(&sources, "o-vell", "vell").unwrap();
+    let written = whosaid::actors::merge::apply(&plan).unwrap();
+    assert_eq!(written, [path.clone()]);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), after);
+}
