@@ -9,6 +9,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod actor_directory;
+pub mod actors;
 pub mod anchor;
 pub mod corpus;
 pub mod diagnostic;
@@ -16,6 +17,7 @@ pub mod export;
 pub mod import;
 pub mod load;
 pub mod model;
+pub mod query;
 pub mod review;
 pub mod select;
 pub mod slug;

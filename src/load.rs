@@ -123,7 +123,7 @@ impl Loaded {
     }
 
     /// A file rejected before parsing, with one error at `site`.
-    fn rejected(source: &SourceFile, site: Site, message: String) -> Self {
+    pub(crate) fn rejected(source: &SourceFile, site: Site, message: String) -> Self {
         let diagnostic = site.diagnostic(source.path.clone(), Severity::Error, message);
         Loaded {
             diagnostics: vec![diagnostic],
@@ -141,7 +141,8 @@ pub fn load_file(source: &SourceFile) -> Loaded {
     }
 }
 
-fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
+/// The bytes of a regular file of at most [`MAX_FILE_BYTES`], or why not (a message as in diagnostics).
+pub fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
     let file = open_regular(path)?;
     let len = file.metadata().map(|m| m.len()).unwrap_or(0);
     if len > MAX_FILE_BYTES {

@@ -36,6 +36,8 @@ enum Command {
     Import(cli::import::Args),
     /// Import what is new from every feed listed in the configuration's [[feeds]].
     Refresh(cli::refresh::Args),
+    /// List actors across files (counts, conflicts, likely duplicates), or merge one id into another.
+    Actors(cli::actors::Args),
 }
 
 fn main() -> ExitCode {
@@ -54,6 +56,7 @@ fn main() -> ExitCode {
         Some(Command::Refresh(args)) => {
             cli::refresh::run(&args, &cli.articles, cli.config.as_deref())
         }
+        Some(Command::Actors(args)) => cli::actors::run(&args, &cli.articles),
         None => tui::run(&cli.articles, cli.config.as_deref()),
     };
     ExitCode::from(code)

@@ -167,7 +167,7 @@ fn edit(
 }
 
 /// The file's bytes as `(byte-order mark, text)`; the text of bytes that loaded is UTF-8.
-fn split_bom(bytes: &[u8]) -> (&[u8], &str) {
+pub(crate) fn split_bom(bytes: &[u8]) -> (&[u8], &str) {
     let bom: &[u8] = if bytes.starts_with(b"\xEF\xBB\xBF") {
         &bytes[..3]
     } else {
@@ -177,7 +177,7 @@ fn split_bom(bytes: &[u8]) -> (&[u8], &str) {
 }
 
 /// Refuses anything but a regular file whose bytes are `expected`.
-fn unchanged(path: &Path, expected: &[u8]) -> Result<(), ReviewError> {
+pub(crate) fn unchanged(path: &Path, expected: &[u8]) -> Result<(), ReviewError> {
     let io = |source| ReviewError::Io {
         path: path.to_path_buf(),
         source,
@@ -212,7 +212,7 @@ fn loads(path: &Path, bytes: &[u8]) -> Result<Article, ReviewError> {
 
 /// Writes `new` over `path` atomically, after checking once more that it is
 /// still the regular file holding `read`; keeps its permissions.
-fn replace(path: &Path, read: &[u8], new: &[u8]) -> Result<(), ReviewError> {
+pub(crate) fn replace(path: &Path, read: &[u8], new: &[u8]) -> Result<(), ReviewError> {
     let io = |source| ReviewError::Io {
         path: path.to_path_buf(),
         source,
@@ -370,7 +370,7 @@ fn remove_claim(doc: &mut DocumentMut, index: usize) {
 /// edits only remove text, so each line of `edited` is found at or after the
 /// last line matched in `original`; a line changed in place (an inline table)
 /// takes the ending of the original line where the search stands.
-fn keep_line_endings(original: &str, edited: &str) -> String {
+pub(crate) fn keep_line_endings(original: &str, edited: &str) -> String {
     if !original.contains('\r') {
         return edited.to_string();
     }

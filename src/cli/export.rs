@@ -13,6 +13,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use whosaid::Corpus;
 use whosaid::export::{self, Format};
 use whosaid::load;
+use whosaid::query::{NoneRead, Query};
 use whosaid::select;
 use whosaid::summary::{ArticleSummary, summarize};
 
@@ -36,12 +37,24 @@ pub struct Args {
     /// Keep only the article with this id; repeat for more.
     #[arg(long = "article", value_name = "ID")]
     pub articles: Vec<String>,
+    /// Keep only the articles matching this query (the reader's search language,
+    /// e.g. `actor:peskov is:contested after:2024-11-01`); `is:unread` is refused.
+    // A query may start with a negated term: `--query "-tag:sport"`.
+    #[arg(long, value_name = "QUERY", allow_hyphen_values = true)]
+    pub query: Option<String>,
     /// Files or folders to export (default: the articles folder).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }
 
 pub fn run(args: &Args, articles: &Path) -> u8 {
+    let query = match args.query.as_deref().map(parse_query).transpose() {
+        Ok(query) => query,
+        Err(message) => {
+            eprintln!("whosaid: error: {message}");
+            return EXIT_USAGE;
+        }
+    };
     if args.output.is_some() {
         super::interrupt::clean_up_on_signals();
     }
@@ -62,7 +75,12 @@ pub fn run(args: &Args, articles: &Path) -> u8 {
     };
     let corpus = Corpus::from_sources(&sources);
     let rejected = report_rejected(&corpus);
-    let summaries = summarize(corpus.articles());
+    // The files are the ground truth: the query is evaluated over what they load to.
+    let kept = corpus
+        .articles()
+        .iter()
+        .filter(|a| query.as_ref().is_none_or(|q| q.matches(a, &NoneRead)));
+    let summaries = summarize(kept);
     // Neither an article being exported nor the articles folder is ever an output.
     let mut protected = roots.clone();
     protected.push(articles.to_path_buf());
@@ -71,6 +89,28 @@ pub fn run(args: &Args, articles: &Path) -> u8 {
         return EXIT_USAGE;
     }
     if rejected > 0 { EXIT_ERRORS } else { EXIT_OK }
+}
+
+/// The `--query` text parsed, or the message saying where it is wrong.
+fn parse_query(text: &str) -> Result<Query, String> {
+    let query = Query::parse(text).map_err(|e| {
+        format!(
+            "bad --query: {e}\n  {}\n  {}^",
+            whosaid::text::sanitize(text),
+            // Under the term, in display columns (a wide character takes two).
+            " ".repeat(whosaid::text::width(&whosaid::text::sanitize(
+                &text[..e.span.start]
+            )))
+        )
+    })?;
+    if query.uses_read_state() {
+        return Err(
+            "bad --query: `is:unread` refers to the reader's read state, \
+                    which the command line does not have"
+                .to_string(),
+        );
+    }
+    Ok(query)
 }
 
 /// Prints every diagnostic of each file left out, and how many were; returns that count.

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use whosaid::corpus::FileReport;
 use whosaid::text;
 
+pub mod actors;
 pub mod check;
 pub mod export;
 pub mod import;
