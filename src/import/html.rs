@@ -45,9 +45,78 @@ const BLOCKS: &[&str] = &[
     "nav",
 ];
 
+/// Elements deeper than this are flattened into their ancestor before parsing,
+/// as Chromium's HTML parser does at the same depth: html5ever's scope checks
+/// cost depth² (20,000 nested `<div>`s took ~20 s), and no page needs more.
+pub const MAX_DEPTH: usize = 512;
+
+/// Elements that never have content, so never nest.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// `html` with every start tag past [`MAX_DEPTH`] (and its end tag) left out,
+/// in one linear pass; borrowed when nothing is that deep. Only tags are
+/// counted, approximately (text inside `<script>` is not told apart), which is
+/// all a guard against hostile nesting needs.
+pub fn capped(html: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut out: Option<String> = None;
+    let (mut depth, mut dropped, mut copied, mut i) = (0usize, 0usize, 0usize, 0usize);
+    while let Some(offset) = memchr::memchr(b'<', &bytes[i..]) {
+        let start = i + offset;
+        let end = match memchr::memchr(b'>', &bytes[start..]) {
+            Some(e) => start + e + 1,
+            None => break,
+        };
+        i = end;
+        let tag = &html[start + 1..end - 1];
+        let skip = if tag.starts_with('/') {
+            if dropped > 0 {
+                dropped -= 1;
+                true
+            } else {
+                depth = depth.saturating_sub(1);
+                false
+            }
+        } else if tag.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            let name: String = tag
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            if tag.ends_with('/') || VOID.contains(&name.as_str()) {
+                false
+            } else if depth >= MAX_DEPTH {
+                dropped += 1;
+                true
+            } else {
+                depth += 1;
+                false
+            }
+        } else {
+            false
+        };
+        if skip {
+            let buf = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            buf.push_str(&html[copied..start]);
+            copied = end;
+        }
+    }
+    match out {
+        None => std::borrow::Cow::Borrowed(html),
+        Some(mut buf) => {
+            buf.push_str(&html[copied..]);
+            std::borrow::Cow::Owned(buf)
+        }
+    }
+}
+
 /// The text of `html` as paragraphs separated by a blank line.
 pub fn paragraphs(html: &str) -> String {
-    let doc = Document::from(html);
+    let html = capped(html);
+    let doc = Document::from(html.as_ref());
     let mut out = Paragraphs::default();
     // An explicit stack, not recursion: hostile nesting cannot overflow it.
     let mut stack: Vec<(NodeRef, bool)> = vec![(doc.root(), true)];
@@ -153,5 +222,20 @@ mod tests {
         // depth squared (20,000 levels take ~20 s).
         let html = "<div>".repeat(3_000) + "deep" + &"</div>".repeat(3_000);
         assert_eq!(paragraphs(&html), "deep");
+    }
+
+    #[test]
+    fn nesting_past_the_cap_is_flattened_into_its_ancestor() {
+        let deep = "<div>".repeat(600) + "<p>deep</p>" + &"</div>".repeat(600) + "<p>after</p>";
+        let capped = super::capped(&deep);
+        assert_eq!(capped.matches("<div>").count(), super::MAX_DEPTH);
+        assert_eq!(capped.matches("</div>").count(), super::MAX_DEPTH);
+        assert!(capped.ends_with("<p>after</p>"));
+        assert_eq!(paragraphs(&deep), "deep\n\nafter");
+        let shallow = "<p>a<br>b</p><img src=x/>";
+        assert!(matches!(
+            super::capped(shallow),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }

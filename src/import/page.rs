@@ -11,6 +11,8 @@ use super::html;
 pub fn article(html_text: &str, url: Option<&str>) -> Result<Draft, String> {
     // A relative or odd URL only loses link resolution, not the article.
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let html_text = html::capped(html_text);
+    let html_text = html_text.as_ref();
     let mut readability = dom_smoothie::Readability::new(html_text, url, None)
         .or_else(|_| dom_smoothie::Readability::new(html_text, None, None))
         .map_err(|e| format!("cannot read the page: {e}"))?;
