@@ -15,6 +15,7 @@ pub mod export;
 pub mod load;
 pub mod model;
 pub mod slug;
+pub mod suggest;
 pub mod summary;
 pub mod text;
 
