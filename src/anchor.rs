@@ -2,6 +2,8 @@
 //! counts as one space, the quote's ends are trimmed, nothing else is folded, and a
 //! match must start and end on grapheme-cluster boundaries of the body.
 
+pub mod near;
+
 use std::ops::Range;
 
 use unicode_segmentation::GraphemeCursor;

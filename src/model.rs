@@ -99,6 +99,8 @@ pub struct Actor {
     pub affiliation: Option<ActorId>,
     pub aliases: Vec<String>,
     pub wikidata: Option<String>,
+    /// Proposed by a program and not yet reviewed by a person (`suggested = true`).
+    pub suggested: bool,
 }
 
 /// Whether a stance asserts or denies its claim.
@@ -178,6 +180,11 @@ pub struct Claim {
     pub anchor: Option<Range<usize>>,
     pub asserted_by: Vec<Stance>,
     pub denied_by: Vec<Stance>,
+    /// The actors the claim is about, in file order, each once (at its first place).
+    pub about: Vec<ActorId>,
+    /// Proposed by a program and not yet reviewed by a person (`suggested = true`):
+    /// shown apart in the reader, left out of every export.
+    pub suggested: bool,
 }
 
 impl Claim {
@@ -237,6 +244,9 @@ pub struct Article {
     pub actors: Vec<Actor>,
     /// Claims, in file order.
     pub claims: Vec<Claim>,
+    /// A project extension: the identity (guid, else link) of the feed item the
+    /// article was imported from. Never exported.
+    pub feed_item_id: Option<String>,
 }
 
 impl Article {

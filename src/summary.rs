@@ -7,7 +7,13 @@
 //! panic, or invent an actor whose name and kind would be made up, a stance
 //! whose actor is undeclared is left out, as is an undeclared link of a `via`
 //! chain, and the claim's status is derived from the stances that remain, so
-//! every view of one summary agrees with itself.
+//! every view of one summary agrees with itself. An undeclared `about` actor is
+//! left out the same way.
+//!
+//! Suggested claims (proposed by a program, not yet reviewed) are in the
+//! reader's summary ([`ArticleSummary::of`]) and never in the export's
+//! ([`summarize`], [`ArticleSummary::reviewed`]): actors only they name drop out
+//! of an export with them, since writers and tallies reach actors through claims.
 
 use std::collections::HashMap;
 
@@ -17,7 +23,7 @@ use crate::model::{Actor, ActorId, ActorKind, Article, Claim, Stance, StanceKind
 #[derive(Debug, Clone)]
 pub struct ArticleSummary<'a> {
     pub article: &'a Article,
-    /// In file order.
+    /// In file order (for an export, the reviewed ones only).
     pub claims: Vec<ClaimSummary<'a>>,
 }
 
@@ -30,6 +36,8 @@ pub struct ClaimSummary<'a> {
     pub asserted_by: Vec<StanceSummary<'a>>,
     /// In file order.
     pub denied_by: Vec<StanceSummary<'a>>,
+    /// Whom the claim is about, in file order, each once.
+    pub about: Vec<&'a Actor>,
 }
 
 /// One stance with its actors resolved.
@@ -59,18 +67,30 @@ pub struct ActorTally<'a> {
     pub relayed: usize,
 }
 
-/// Summaries of `articles`, in id order (byte-wise), which is the export's order.
+/// The export's summaries of `articles`: reviewed claims only, articles in id
+/// order (byte-wise), which is the export's order.
 pub fn summarize<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<ArticleSummary<'a>> {
-    let mut out: Vec<_> = articles.into_iter().map(ArticleSummary::of).collect();
+    let mut out: Vec<_> = articles.into_iter().map(ArticleSummary::reviewed).collect();
     out.sort_by(|a, b| a.article.id.cmp(&b.article.id));
     out
 }
 
 impl<'a> ArticleSummary<'a> {
+    /// Every claim, suggested ones included: what the reader shows.
     pub fn of(article: &'a Article) -> Self {
+        Self::keeping(article, |_| true)
+    }
+
+    /// The claims a person wrote or reviewed: what an export carries.
+    pub fn reviewed(article: &'a Article) -> Self {
+        Self::keeping(article, |claim| !claim.suggested)
+    }
+
+    fn keeping(article: &'a Article, keep: impl Fn(&Claim) -> bool) -> Self {
         let claims = article
             .claims
             .iter()
+            .filter(|claim| keep(claim))
             .map(|claim| ClaimSummary::of(article, claim))
             .collect();
         ArticleSummary { article, claims }
@@ -87,12 +107,23 @@ impl<'a> ClaimSummary<'a> {
         };
         let asserted_by = resolve(StanceKind::Asserts, &claim.asserted_by);
         let denied_by = resolve(StanceKind::Denies, &claim.denied_by);
+        let about = claim
+            .about
+            .iter()
+            .filter_map(|id| article.actor(id))
+            .collect();
         ClaimSummary {
             claim,
             status: Status::of(asserted_by.len(), denied_by.len()),
             asserted_by,
             denied_by,
+            about,
         }
+    }
+
+    /// The `about` actors' names joined by `separator` (the CSV's `about` uses `; `).
+    pub fn about_names(&self, separator: &str) -> String {
+        join_names(self.about.iter().copied(), separator)
     }
 
     /// Assertions, then denials, each in file order: the CSV's row order.
@@ -239,6 +270,7 @@ mod tests {
             affiliation: None,
             aliases: Vec::new(),
             wikidata: None,
+            suggested: false,
         }
     }
 
@@ -260,6 +292,8 @@ mod tests {
             anchor: None,
             asserted_by,
             denied_by,
+            about: Vec::new(),
+            suggested: false,
         }
     }
 
@@ -286,6 +320,7 @@ mod tests {
                 actor("peskov", "Dmitry Peskov", ActorKind::Person),
             ],
             claims,
+            feed_item_id: None,
         }
     }
 
@@ -360,5 +395,43 @@ mod tests {
             .map(|(a, c)| (a.article.id.as_str(), c.claim.id.as_str()))
             .collect();
         assert_eq!(contested, [("a", "c1")]);
+    }
+
+    #[test]
+    fn exports_keep_reviewed_claims_only_and_tally_them_alone() {
+        let mut suggested = claim(
+            "s",
+            vec![stance("aide", &["src"])],
+            vec![stance("wapo", &[])],
+        );
+        suggested.suggested = true;
+        suggested.about = vec![ActorId::new("peskov")];
+        let mut reviewed = claim("r", vec![stance("wapo", &[])], vec![]);
+        reviewed.about = vec![ActorId::new("peskov"), ActorId::new("ghost")];
+        let a = article("a", vec![suggested, reviewed]);
+
+        let reader: Vec<_> = ArticleSummary::of(&a)
+            .claims
+            .iter()
+            .map(|c| c.claim.id.as_str())
+            .collect();
+        assert_eq!(reader, ["s", "r"]);
+
+        let export = summarize([&a]);
+        let ids: Vec<_> = export[0]
+            .claims
+            .iter()
+            .map(|c| c.claim.id.as_str())
+            .collect();
+        assert_eq!(ids, ["r"]);
+        // An undeclared `about` id is left out, as an undeclared stance actor is.
+        assert_eq!(export[0].claims[0].about_names("; "), "Dmitry Peskov");
+        let counts: Vec<_> = tally(&export)
+            .iter()
+            .map(|t| (t.id.as_str(), t.asserted, t.denied, t.relayed))
+            .collect();
+        // Neither the aide nor the sources (only the suggested claim names them)
+        // nor the suggested denial by the Post is counted.
+        assert_eq!(counts, [("wapo", 1, 0, 0)]);
     }
 }

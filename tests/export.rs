@@ -57,7 +57,7 @@ fn the_original_article_alone_in_markdown() {
         .iter()
         .find(|a| a.id.as_str() == "world/kremlin-call")
         .unwrap();
-    let summaries = [ArticleSummary::of(article)];
+    let summaries = [ArticleSummary::reviewed(article)];
     insta::assert_snapshot!("kremlin-call.md", render(Format::Markdown, &summaries));
 }
 
@@ -71,7 +71,15 @@ fn articles_come_in_byte_wise_id_order() {
         .map(|a| a["id"].as_str().unwrap().to_string())
         .collect();
     // `Zeta` before `unicode`: upper case sorts first byte-wise.
-    assert_eq!(ids, ["Zeta", "unicode/mixed", "world/kremlin-call"]);
+    assert_eq!(
+        ids,
+        [
+            "Zeta",
+            "unicode/mixed",
+            "world/kremlin-call",
+            "world/port-elsby-ferry"
+        ]
+    );
 }
 
 #[test]
@@ -133,6 +141,7 @@ const CLAIM: &[&str] = &[
     "statement",
     "status",
     "quote",
+    "about",
     "asserted_by",
     "denied_by",
 ];
@@ -223,10 +232,15 @@ fn json_has_exactly_the_contract_keys_in_the_contract_order() {
     let doc: Node = serde_json::from_str(&text).unwrap();
     assert_eq!(doc.keys(), TOP);
     let mut stances = 0;
+    let mut abouts = 0;
     for article in doc.get("articles").items() {
         assert_eq!(article.keys(), ARTICLE);
         for claim in article.get("claims").items() {
             assert_eq!(claim.keys(), CLAIM);
+            for subject in claim.get("about").items() {
+                abouts += 1;
+                assert_eq!(subject.keys(), ACTOR);
+            }
             for key in ["asserted_by", "denied_by"] {
                 for stance in claim.get(key).items() {
                     stances += 1;
@@ -239,13 +253,20 @@ fn json_has_exactly_the_contract_keys_in_the_contract_order() {
             }
         }
     }
-    assert_eq!(stances, 9, "every stance of the fixtures was checked");
+    assert_eq!(
+        stances, 11,
+        "every reviewed stance of the fixtures was checked"
+    );
+    assert_eq!(
+        abouts, 3,
+        "every `about` actor of reviewed claims was checked"
+    );
 }
 
 #[test]
 fn json_values_have_the_contract_types() {
     let json: Value = serde_json::from_str(&exported(Format::Json)).unwrap();
-    assert_eq!(json["whosaid_export"], 1);
+    assert_eq!(json["whosaid_export"], 2);
     let string_or_null = |v: &Value| v.is_string() || v.is_null();
     let strings = |v: &Value| v.as_array().unwrap().iter().all(Value::is_string);
     let actor_ok = |a: &Value| {
@@ -271,6 +292,7 @@ fn json_values_have_the_contract_types() {
         for claim in article["claims"].as_array().unwrap() {
             assert!(claim["id"].is_string() && claim["statement"].is_string());
             assert!(string_or_null(&claim["quote"]));
+            assert!(claim["about"].as_array().unwrap().iter().all(actor_ok));
             let status = claim["status"].as_str().unwrap();
             assert!(["contested", "asserted", "denied", "unattributed"].contains(&status));
             for key in ["asserted_by", "denied_by"] {
@@ -287,12 +309,33 @@ fn json_values_have_the_contract_types() {
 // --- The CSV against the JSON ---------------------------------------------
 
 /// The CSV rows the contract derives from the JSON: one per stance,
-/// assertions before denials, absent values empty, `via` names joined by ` > `.
+/// assertions before denials, absent values empty, `via` names joined by ` > `;
+/// one row with empty stance fields for an unattributed claim; the `about`
+/// names joined by `; ` on every row of a claim.
 fn rows_from_json(json: &Value) -> Vec<Vec<String>> {
     let text = |v: &Value| v.as_str().unwrap_or("").to_string();
     let mut rows = Vec::new();
     for article in json["articles"].as_array().unwrap() {
         for claim in article["claims"].as_array().unwrap() {
+            let about: Vec<_> = claim["about"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| text(&a["name"]))
+                .collect();
+            let about = about.join("; ");
+            if claim["status"] == "unattributed" {
+                let mut row = vec![
+                    text(&article["id"]),
+                    text(&article["title"]),
+                    text(&claim["id"]),
+                    text(&claim["statement"]),
+                    text(&claim["status"]),
+                ];
+                row.extend(std::iter::repeat_n(String::new(), 8));
+                row.push(about.clone());
+                rows.push(row);
+            }
             for (key, stance_kind) in [("asserted_by", "asserts"), ("denied_by", "denies")] {
                 for stance in claim[key].as_array().unwrap() {
                     let actor = &stance["actor"];
@@ -316,6 +359,7 @@ fn rows_from_json(json: &Value) -> Vec<Vec<String>> {
                         via.join(" > "),
                         text(&stance["cue"]),
                         text(&stance["quote"]),
+                        about.clone(),
                     ]);
                 }
             }
@@ -337,7 +381,7 @@ fn csv_parsed_back_matches_the_json_field_by_field() {
         .collect();
     assert_eq!(
         header.join(","),
-        "article_id,article_title,claim_id,statement,status,stance,actor_id,actor_name,actor_kind,actor_role,via,cue,quote"
+        "article_id,article_title,claim_id,statement,status,stance,actor_id,actor_name,actor_kind,actor_role,via,cue,quote,about"
     );
     let rows: Vec<Vec<String>> = reader
         .records()
@@ -345,7 +389,8 @@ fn csv_parsed_back_matches_the_json_field_by_field() {
         .collect();
     let expected = rows_from_json(&json);
     assert_eq!(rows.len(), expected.len());
-    assert_eq!(rows.len(), 9, "no row for the unattributed claim");
+    // 11 reviewed stances and one row for each of the two unattributed claims.
+    assert_eq!(rows.len(), 13);
     for (i, (row, want)) in rows.iter().zip(&expected).enumerate() {
         for (field, (got, want)) in header.iter().zip(row.iter().zip(want)) {
             assert_eq!(got, want, "row {i}, field {field}");
@@ -406,7 +451,7 @@ fn markdown_shows_user_text_literally_when_rendered() {
     let mut want = vec![(1, "Claim summary".to_string())];
     for article in corpus.articles() {
         want.push((2, shown(&article.title)));
-        for claim in &article.claims {
+        for claim in article.claims.iter().filter(|c| !c.suggested) {
             want.push((3, shown(&claim.statement)));
         }
     }
@@ -415,8 +460,8 @@ fn markdown_shows_user_text_literally_when_rendered() {
     assert_eq!(rendered.headings, want);
     assert!(rendered.cells.contains(&"Rei *Amasawa*".to_string()));
     assert!(rendered.cells.contains(&"Cafe\u{301} owners".to_string()));
-    // Nine actors in five columns, after the five header cells: no stray `|` split a row.
-    assert_eq!(rendered.cells.len(), 5 * 10);
+    // Eleven actors in five columns, after the five header cells: no stray `|` split a row.
+    assert_eq!(rendered.cells.len(), 5 * 12);
 }
 
 #[test]
@@ -443,6 +488,86 @@ fn markdown_markup_is_only_the_writers_own() {
             "{bad}"
         );
     }
+}
+
+// --- Format 1.1: subjects and suggestions ----------------------------------
+
+#[test]
+fn suggested_claims_and_actors_only_they_use_reach_no_export() {
+    for format in Format::ALL {
+        let text = exported(format);
+        for hidden in [
+            "board-silent-unreviewed",
+            "Unreviewed",
+            "machine-guess",
+            "said nothing",
+        ] {
+            assert!(!text.contains(hidden), "{format} shows {hidden:?}");
+        }
+        // The reviewed claims of the same article are there.
+        assert!(text.contains("new-timetable") || format == Format::Markdown);
+        assert!(text.contains("A new ferry timetable starts in May."));
+    }
+}
+
+#[test]
+fn about_lists_each_subject_once_in_file_order() {
+    let json: Value = serde_json::from_str(&exported(Format::Json)).unwrap();
+    let ferry = &json["articles"][3];
+    assert_eq!(ferry["id"], "world/port-elsby-ferry");
+    let names = |claim: &Value| -> Vec<String> {
+        claim["about"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let claims = ferry["claims"].as_array().unwrap();
+    assert_eq!(claims.len(), 2, "the suggested claim is left out");
+    assert_eq!(
+        names(&claims[0]),
+        ["Port Elsby Harbour Board", "Elsby Ferry Line, Ltd"]
+    );
+    assert_eq!(claims[1]["status"], "unattributed");
+    assert_eq!(names(&claims[1]), ["Elsby Ferry Line, Ltd"]);
+    // A claim without `about` has an empty array, not null.
+    assert_eq!(
+        json["articles"][2]["claims"][0]["about"],
+        Value::Array(vec![])
+    );
+
+    let markdown = exported(Format::Markdown);
+    assert!(
+        markdown.contains("About: **Port Elsby Harbour Board**; **Elsby Ferry Line, Ltd**\n"),
+        "{markdown}"
+    );
+}
+
+#[test]
+fn actor_tallies_count_reviewed_claims_only() {
+    // The Courier asserts the reviewed claim and the suggested one: one claim counts.
+    let rendered = read_markdown(&exported(Format::Markdown));
+    let at = rendered
+        .cells
+        .iter()
+        .position(|c| c == "The Elsby Courier")
+        .unwrap();
+    assert_eq!(rendered.cells[at + 1..at + 5], ["outlet", "1", "0", "0"]);
+}
+
+#[test]
+fn markdown_lists_of_actors_cannot_be_read_as_a_role() {
+    let markdown = exported(Format::Markdown);
+    // A role is in parentheses after its actor, never after a comma…
+    assert!(
+        markdown.contains("- Denied by **Ines Barrow** (Mayor of Port Elsby): *called the report*")
+    );
+    assert!(!markdown.contains("**, Mayor"));
+    // …and a list of actors separates names with `; `, each in bold.
+    assert!(markdown.contains(
+        "(*Port Elsby mayor denies ferry contract was rigged*): asserted by **The Elsby Courier** — denied by **Ines Barrow**\n"
+    ));
 }
 
 // --- Files for the reader's export key ------------------------------------

@@ -78,7 +78,7 @@ fn the_global_articles_option_and_paths_choose_the_input() {
         &["--articles", "articles/world", "export", "--format", "json"],
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(ids(&out.stdout), ["kremlin-call"]);
+    assert_eq!(ids(&out.stdout), ["kremlin-call", "port-elsby-ferry"]);
 
     let out = whosaid(
         ws.path(),
@@ -91,7 +91,10 @@ fn the_global_articles_option_and_paths_choose_the_input() {
         ],
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(ids(&out.stdout), ["Zeta", "kremlin-call"]);
+    assert_eq!(
+        ids(&out.stdout),
+        ["Zeta", "kremlin-call", "port-elsby-ferry"]
+    );
 }
 
 #[test]
@@ -183,7 +186,12 @@ fn files_with_errors_are_reported_and_left_out_and_the_rest_exported() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         ids(&out.stdout),
-        ["Zeta", "unicode/mixed", "world/kremlin-call"]
+        [
+            "Zeta",
+            "unicode/mixed",
+            "world/kremlin-call",
+            "world/port-elsby-ferry"
+        ]
     );
     let err = stderr(&out);
     assert!(
@@ -287,7 +295,7 @@ fn a_closed_pipe_ends_the_export_quietly() {
     std::io::Read::read_exact(&mut stdout, &mut head).unwrap();
     drop(stdout);
     let out = child.wait_with_output().unwrap();
-    assert!(head.starts_with(b"{\n  \"whosaid_export\": 1"));
+    assert!(head.starts_with(b"{\n  \"whosaid_export\": 2"));
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stderr.is_empty(), "{}", stderr(&out));
 }

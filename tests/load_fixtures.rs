@@ -446,6 +446,44 @@ fn ids_chains_and_affiliations_come_through() {
     );
 }
 
+#[test]
+fn about_suggested_and_feed_item_id_come_through() {
+    let article = load_valid("about-and-suggested");
+    assert_eq!(
+        article.feed_item_id.as_deref(),
+        Some("https://courier.example/feed/4411")
+    );
+    let about =
+        |i: usize| -> Vec<&str> { article.claims[i].about.iter().map(|a| a.as_str()).collect() };
+    assert_eq!(about(0), ["harbour-board", "ferry-line"]);
+    assert_eq!(about(1), ["elsby-courier"]);
+    let suggested: Vec<bool> = article.claims.iter().map(|c| c.suggested).collect();
+    assert_eq!(suggested, [false, true]);
+    let actors: Vec<(&str, bool)> = article
+        .actors
+        .iter()
+        .map(|a| (a.id.as_str(), a.suggested))
+        .collect();
+    assert_eq!(
+        actors,
+        [
+            ("elsby-courier", false),
+            ("barrow", false),
+            ("harbour-board", false),
+            ("ferry-line", false),
+            ("mayor-guess", true)
+        ]
+    );
+}
+
+#[test]
+fn a_repeated_about_actor_is_kept_once_at_its_first_place() {
+    let path = fixture_dir("warn").join("about-repeated.toml");
+    let article = load(&path).article.unwrap();
+    let about: Vec<&str> = article.claims[0].about.iter().map(|a| a.as_str()).collect();
+    assert_eq!(about, ["mayor"]);
+}
+
 // ---- folders -------------------------------------------------------------------
 
 fn write(root: &Path, relative: &str, text: &str) {

@@ -161,3 +161,61 @@ fn no_color_keeps_labels_and_text_styles_but_no_colour() {
     let (x, y) = find(buf, "the two leaders reportedly");
     assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
 }
+
+fn elsby_app(no_color: bool) -> tui::app::App {
+    let config = Config::default();
+    let theme = Theme::new(&config.colors, no_color);
+    let library = Library::in_memory(vec![loaded(port_elsby())], config.sort);
+    let mut a = tui::app::App::new(library, config, theme, (80, 24));
+    select(&mut a, "world/port-elsby");
+    run(&mut a, &[Action::Open]);
+    a
+}
+
+#[test]
+fn subjects_and_suggested_claims_are_drawn() {
+    let mut a = elsby_app(false);
+    snap("elsby_about", &a);
+    let screen = text(&draw(&a));
+    assert!(
+        screen.contains("about: Port Elsby Harbour Board; Ines Barrow"),
+        "{screen}"
+    );
+    // Only the unreviewed claim carries the badge.
+    assert_eq!(screen.matches("[suggested]").count(), 1, "{screen}");
+    run(&mut a, &[Action::NextClaim]);
+    snap("elsby_suggested", &a);
+    let screen = text(&draw(&a));
+    assert!(
+        screen.contains("about: Port Elsby Harbour Board"),
+        "{screen}"
+    );
+    // The claim's badge and its stance's badge in the asserted-by pane.
+    assert_eq!(screen.matches("[suggested]").count(), 2, "{screen}");
+    assert!(
+        screen.contains("[suggested] Harbour spokesperson"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_suggested_badge_stands_out_with_and_without_colour() {
+    for no_color in [false, true] {
+        let mut a = elsby_app(no_color);
+        run(&mut a, &[Action::NextClaim]);
+        let term = draw(&a);
+        let buf = term.backend().buffer();
+        let (x, y) = find(buf, "[suggested]");
+        let cell = &buf[(x, y)];
+        assert!(
+            cell.modifier.contains(Modifier::REVERSED),
+            "no_color={no_color}"
+        );
+        let want = if no_color {
+            Color::Reset
+        } else {
+            Color::Yellow
+        };
+        assert_eq!(cell.fg, want);
+    }
+}

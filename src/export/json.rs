@@ -1,5 +1,6 @@
-//! The JSON export, version 1: exactly the keys and order of FORMAT.md, no more.
-//! A key is added only with a new version number.
+//! The JSON export, version 2 (FORMAT.md 1.1): exactly the keys and order of the
+//! contract, no more. A key is added only with a new version number; version 2
+//! added each claim's `about`. Suggestions and `feed_item_id` never appear.
 
 use std::io::{self, Write};
 
@@ -9,7 +10,7 @@ use crate::model::Actor;
 use crate::summary::{ArticleSummary, ClaimSummary, StanceSummary};
 
 /// The value of `whosaid_export`.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Document<'s> {
@@ -46,6 +47,7 @@ struct JsonClaim<'s> {
     statement: &'s str,
     status: &'static str,
     quote: Option<&'s str>,
+    about: Vec<JsonActor<'s>>,
     asserted_by: Vec<JsonStance<'s>>,
     denied_by: Vec<JsonStance<'s>>,
 }
@@ -98,6 +100,7 @@ fn claim<'s>(summary: &'s ClaimSummary<'_>) -> JsonClaim<'s> {
         statement: &c.statement,
         status: summary.status.as_str(),
         quote: c.quote.as_deref(),
+        about: summary.about.iter().map(|a| actor(a)).collect(),
         asserted_by: summary.asserted_by.iter().map(stance).collect(),
         denied_by: summary.denied_by.iter().map(stance).collect(),
     }

@@ -61,6 +61,9 @@ fn article(summary: &ArticleSummary<'_>, out: &mut impl Write) -> io::Result<()>
 fn claim(summary: &ClaimSummary<'_>, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "\n### {}", inline(&summary.claim.statement))?;
     writeln!(out, "\nStatus: **{}**", summary.status)?;
+    if !summary.about.is_empty() {
+        writeln!(out, "\nAbout: {}", list(summary.about.iter().copied()))?;
+    }
     if let Some(quote) = summary.claim.quote.as_deref().filter(|s| !blank(s)) {
         writeln!(out, "\n> “{}”", inline(quote))?;
     }
@@ -100,12 +103,20 @@ fn stance(stance: &StanceSummary<'_>) -> String {
     line
 }
 
-/// `**Dmitry Peskov**, Kremlin spokesperson`.
+/// `**Dmitry Peskov** (Kremlin spokesperson)`: the role in parentheses, never
+/// after a comma, so that no list of actors can be read as a name and its role.
 fn who(actor: &Actor) -> String {
     match actor.role.as_deref().filter(|r| !blank(r)) {
-        Some(role) => format!("**{}**, {}", inline(&actor.name), inline(role)),
+        Some(role) => format!("**{}** ({})", inline(&actor.name), inline(role)),
         None => format!("**{}**", inline(&actor.name)),
     }
+}
+
+/// Actors' names, each in bold, joined by `; `: `**Renée Vautrelle**; **Central
+/// Bank of Valmora**` reads as two actors, where a comma could read as a role.
+fn list<'a>(actors: impl Iterator<Item = &'a Actor>) -> String {
+    let names: Vec<_> = actors.map(|a| format!("**{}**", inline(&a.name))).collect();
+    names.join("; ")
 }
 
 fn actors(summaries: &[ArticleSummary<'_>], out: &mut impl Write) -> io::Result<()> {
@@ -143,12 +154,11 @@ fn contested(summaries: &[ArticleSummary<'_>], out: &mut impl Write) -> io::Resu
                     actors.push(s.actor);
                 }
             }
-            let names: Vec<_> = actors.iter().map(|a| inline(&a.name)).collect();
-            names.join(", ")
+            list(actors.into_iter())
         };
         writeln!(
             out,
-            "- {} (*{}*): asserted by {}; denied by {}",
+            "- {} (*{}*): asserted by {} — denied by {}",
             inline(&claim.claim.statement),
             inline(&article.article.title),
             names(&claim.asserted_by),

@@ -186,6 +186,20 @@ impl<'s> Checker<'s> {
         Some(text.to_string())
     }
 
+    /// An optional boolean such as `suggested`: absent is `false`.
+    fn flag(&mut self, entry: Entry<'_, 's>) -> bool {
+        let Some((key, value)) = entry else {
+            return false;
+        };
+        match value.get_ref() {
+            DeValue::Boolean(b) => *b,
+            _ => {
+                self.wrong_type(value, as_str(key), "a boolean (`true` or `false`)");
+                false
+            }
+        }
+    }
+
     fn string_array(&mut self, entry: Entry<'_, 's>) -> Vec<String> {
         let Some((key, value)) = entry else {
             return Vec::new();
@@ -247,7 +261,7 @@ impl<'s> Checker<'s> {
         ok
     }
 
-    /// An actor named by a stance, a `via` or an affiliation: it must be declared.
+    /// An actor named by a stance, a `via`, an `about` or an affiliation: it must be declared.
     fn reference(&mut self, span: Span, name: &str, declared: &mut Declared) -> Option<ActorId> {
         if declared.ids.contains(name) {
             declared.used.insert(name.to_string());

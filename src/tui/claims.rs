@@ -1,4 +1,5 @@
-//! The claims pane: each claim's status badge and statement; the selected one in full.
+//! The claims pane: each claim's status badge (and a `[suggested]` badge for a claim
+//! no person has reviewed) and statement; the selected one in full, with whom it is about.
 
 use std::ops::Range;
 
@@ -19,9 +20,39 @@ pub fn badge(status: Status) -> String {
     format!("[{}]", status.as_str())
 }
 
+/// Marks a claim (and its stances) that a program proposed and no person has
+/// reviewed: words, so it reads without colour, beside the status badge.
+pub const SUGGESTED_BADGE: &str = "[suggested]";
+
 /// The claim's status as the library's summary resolves it, as the export shows it.
 fn status_of(article: &Article, claim: &Claim) -> Status {
     ClaimSummary::of(article, claim).status
+}
+
+/// The badges before a statement: the status, then `[suggested]` where it applies.
+fn badges(claim: &Claim, status: Status, theme: &Theme) -> Vec<Span<'static>> {
+    let mut spans = vec![Span::styled(badge(status), theme.status(status))];
+    if claim.suggested {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(SUGGESTED_BADGE, theme.suggested));
+    }
+    spans
+}
+
+/// The display width of [`badges`].
+fn badges_width(claim: &Claim, status: Status) -> usize {
+    let suggested = if claim.suggested {
+        1 + SUGGESTED_BADGE.len()
+    } else {
+        0
+    };
+    badge(status).len() + suggested
+}
+
+/// `about: Donald Trump; Vladimir Putin` under the selected claim, if it names subjects.
+fn about_line(article: &Article, claim: &Claim) -> Option<String> {
+    let names = ClaimSummary::of(article, claim).about_names("; ");
+    (!names.is_empty()).then(|| text::sanitize(&names).into_owned())
 }
 
 const MARK_SELECTED: &str = "▶ ";
@@ -30,8 +61,8 @@ const INDENT: usize = 4;
 
 /// The statement's continuation lines when the claim is selected and does not fit.
 fn more_lines(article: &Article, claim: &Claim, width: usize) -> Vec<Range<usize>> {
-    let badge = badge(status_of(article, claim));
-    let first_room = width.saturating_sub(text::width(MARK_OTHER) + badge.len() + 1);
+    let badges = badges_width(claim, status_of(article, claim));
+    let first_room = width.saturating_sub(text::width(MARK_OTHER) + badges + 1);
     if text::width(&claim.statement) <= first_room {
         return Vec::new();
     }
@@ -47,7 +78,8 @@ pub fn rows(article: &Article, selected: usize, width: usize) -> Vec<Range<usize
         .enumerate()
         .map(|(i, claim)| {
             let n = 1 + if i == selected {
-                more_lines(article, claim, width).len()
+                let about = usize::from(about_line(article, claim).is_some());
+                more_lines(article, claim, width).len() + about
             } else {
                 0
             };
@@ -85,9 +117,8 @@ pub fn draw(frame: &mut Frame, area: Rect, article: &Article, view: &ArticleView
     for (i, claim) in article.claims.iter().enumerate() {
         let selected = i == view.claim;
         let status = status_of(article, claim);
-        let badge = badge(status);
         let mark = if selected { MARK_SELECTED } else { MARK_OTHER };
-        let room = width.saturating_sub(text::width(mark) + badge.len() + 1);
+        let room = width.saturating_sub(text::width(mark) + badges_width(claim, status) + 1);
         let statement = text::sanitize(&claim.statement);
         let line_style = if selected {
             theme.selection
@@ -105,19 +136,24 @@ pub fn draw(frame: &mut Frame, area: Rect, article: &Article, view: &ArticleView
         } else {
             String::new()
         };
-        let first = Line::from(vec![
-            Span::raw(mark),
-            Span::styled(badge, theme.status(status)),
-            Span::raw(" "),
-            Span::raw(head),
-        ])
-        .style(line_style);
-        lines.push(first);
-        {
-            for r in more {
-                let piece = text::sanitize(claim.statement.get(r).unwrap_or(""));
-                lines.push(Line::from(format!("{}{piece}", " ".repeat(INDENT))).style(line_style));
-            }
+        let mut first = vec![Span::raw(mark)];
+        first.extend(badges(claim, status, theme));
+        first.push(Span::raw(" "));
+        first.push(Span::raw(head));
+        lines.push(Line::from(first).style(line_style));
+        for r in more {
+            let piece = text::sanitize(claim.statement.get(r).unwrap_or(""));
+            lines.push(Line::from(format!("{}{piece}", " ".repeat(INDENT))).style(line_style));
+        }
+        if selected && let Some(about) = about_line(article, claim) {
+            let about = text::truncate(&about, width.saturating_sub(INDENT + 7)).into_owned();
+            lines.push(
+                Line::from(vec![
+                    Span::styled(format!("{}about: ", " ".repeat(INDENT)), theme.dim),
+                    Span::raw(about),
+                ])
+                .style(line_style),
+            );
         }
     }
     let rows = rows(article, view.claim, width);

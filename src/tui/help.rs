@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use whosaid::model::Status;
 
 use super::app::App;
-use super::claims::badge;
+use super::claims::{SUGGESTED_BADGE, badge};
 use super::keymap::Action;
 
 const STATUS_MEANINGS: [(Status, &str); 4] = [
@@ -56,6 +56,11 @@ fn lines(app: &App) -> Vec<Line<'static>> {
             Span::raw(meaning),
         ]));
     }
+    out.push(Line::from(vec![
+        Span::raw("  "),
+        Span::styled(format!("{SUGGESTED_BADGE:<15}"), theme.suggested),
+        Span::raw("proposed by a program, not yet reviewed; never exported"),
+    ]));
     out.push(Line::from(vec![
         Span::styled("  underlined", theme.claim),
         Span::raw("     a claim's words in the article; the selected one is reversed"),

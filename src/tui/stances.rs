@@ -11,6 +11,7 @@ use whosaid::model::{Actor, Article, StanceKind};
 use whosaid::summary::{ClaimSummary, StanceSummary};
 
 use super::app::ArticleView;
+use super::claims::SUGGESTED_BADGE;
 use super::layout::Pane;
 use super::theme::Theme;
 use whosaid::text;
@@ -19,16 +20,22 @@ fn name(actor: &Actor) -> String {
     text::sanitize(&actor.name).into_owned()
 }
 
-fn stance_lines(stance: &StanceSummary, theme: &Theme) -> Vec<Line<'static>> {
+fn stance_lines(stance: &StanceSummary, suggested: bool, theme: &Theme) -> Vec<Line<'static>> {
     let kind = stance.kind;
     let sign = match kind {
         StanceKind::Asserts => "+ asserts",
         StanceKind::Denies => "− denies",
     };
-    let mut lines = vec![Line::from(vec![
-        Span::styled(name(stance.actor), theme.stance(kind)),
-        Span::styled(format!("  {sign}"), theme.dim),
-    ])];
+    let mut head = Vec::new();
+    // A stance of an unreviewed claim is as unreviewed as the claim: the badge
+    // comes first, where a narrow pane cannot wrap it away from the name.
+    if suggested {
+        head.push(Span::styled(SUGGESTED_BADGE, theme.suggested));
+        head.push(Span::raw(" "));
+    }
+    head.push(Span::styled(name(stance.actor), theme.stance(kind)));
+    head.push(Span::styled(format!("  {sign}"), theme.dim));
+    let mut lines = vec![Line::from(head)];
     let mut who = String::new();
     if let Some(role) = stance
         .actor
@@ -64,26 +71,33 @@ fn stance_lines(stance: &StanceSummary, theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
-/// The selected claim's stances of one kind, resolved by the library's summary.
-fn resolved(article: &Article, claim: usize, kind: StanceKind) -> Vec<StanceSummary<'_>> {
+/// The selected claim's stances of one kind, resolved by the library's summary,
+/// and whether the claim is suggested (unreviewed).
+fn resolved(article: &Article, claim: usize, kind: StanceKind) -> (Vec<StanceSummary<'_>>, bool) {
     let Some(claim) = article.claims.get(claim) else {
-        return Vec::new();
+        return (Vec::new(), false);
     };
     let summary = ClaimSummary::of(article, claim);
-    match kind {
+    let stances = match kind {
         StanceKind::Asserts => summary.asserted_by,
         StanceKind::Denies => summary.denied_by,
-    }
+    };
+    (stances, claim.suggested)
 }
 
 /// Every line of one pane, before wrapping.
-fn pane_lines(stances: &[StanceSummary], kind: StanceKind, theme: &Theme) -> Vec<Line<'static>> {
+fn pane_lines(
+    stances: &[StanceSummary],
+    suggested: bool,
+    kind: StanceKind,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for (i, stance) in stances.iter().enumerate() {
         if i > 0 {
             lines.push(Line::default());
         }
-        lines.extend(stance_lines(stance, theme));
+        lines.extend(stance_lines(stance, suggested, theme));
     }
     if lines.is_empty() {
         let none = match kind {
@@ -102,7 +116,8 @@ pub fn line_count(article: &Article, claim: usize, denied: bool) -> usize {
     } else {
         StanceKind::Asserts
     };
-    pane_lines(&resolved(article, claim, kind), kind, &Theme::default()).len()
+    let (stances, suggested) = resolved(article, claim, kind);
+    pane_lines(&stances, suggested, kind, &Theme::default()).len()
 }
 
 pub fn draw(
@@ -117,7 +132,7 @@ pub fn draw(
         StanceKind::Asserts => (Pane::Asserted, view.stance_scroll[0]),
         StanceKind::Denies => (Pane::Denied, view.stance_scroll[1]),
     };
-    let stances = resolved(article, view.claim, kind);
+    let (stances, suggested) = resolved(article, view.claim, kind);
     let count = stances.len();
     let title = Line::from(vec![
         Span::raw(" "),
@@ -125,7 +140,7 @@ pub fn draw(
         Span::raw(format!(" ({count}) ")),
     ]);
     let block = theme.pane(view.focus == pane, theme.border).title(title);
-    let lines = pane_lines(&stances, kind, theme);
+    let lines = pane_lines(&stances, suggested, kind, theme);
     let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
     let para = Paragraph::new(lines)
         .block(block)

@@ -14,6 +14,8 @@ pub struct Theme {
     pub denied: Style,
     pub contested: Style,
     pub unattributed: Style,
+    /// The `[suggested]` badge of a claim no person has reviewed, and its stances'.
+    pub suggested: Style,
     /// A claim's quote in the body.
     pub claim: Style,
     /// The selected claim's quote in the body.
@@ -48,6 +50,8 @@ impl Theme {
             denied: fg(colors.denied.0).add_modifier(Modifier::BOLD),
             contested: fg(colors.contested.0).add_modifier(Modifier::BOLD),
             unattributed: fg(colors.unattributed.0),
+            // Reversed as well as coloured, so the badge stands out without colour too.
+            suggested: fg(colors.warning.0).add_modifier(Modifier::BOLD | Modifier::REVERSED),
             claim: fg(colors.claim.0).add_modifier(Modifier::UNDERLINED),
             claim_selected: fg(colors.claim.0)
                 .add_modifier(Modifier::UNDERLINED | Modifier::BOLD | Modifier::REVERSED),

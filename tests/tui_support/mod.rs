@@ -27,6 +27,7 @@ pub fn actor(id: &str, name: &str, kind: ActorKind, role: Option<&str>) -> Actor
         affiliation: None,
         aliases: vec![],
         wikidata: None,
+        suggested: false,
     }
 }
 
@@ -69,6 +70,8 @@ pub fn claim(
         anchor: quote.map(|q| find(body, q)),
         asserted_by: asserted,
         denied_by: denied,
+        about: vec![],
+        suggested: false,
     }
 }
 
@@ -92,6 +95,7 @@ pub fn article(
         language: None,
         actors: vec![],
         claims: vec![],
+        feed_item_id: None,
     }
 }
 
@@ -251,6 +255,66 @@ pub fn hostile() -> Article {
         vec![stance(b, "x", &[], Some("cue\u{1b}"), None)],
         vec![],
     )];
+    a
+}
+
+pub const ELSBY_BODY: &str = "The Elsby Courier reported that the ferry contract was awarded without a tender.\nMayor Ines Barrow called the report \"plainly untrue\". The harbour board said nothing.\n";
+
+/// Fictional (Port Elsby and everyone in it are invented): a reviewed claim with
+/// subjects (`about`) and a suggested, unreviewed one with a suggested actor.
+pub fn port_elsby() -> Article {
+    let b = ELSBY_BODY;
+    let mut a = article(
+        "world/port-elsby",
+        "Port Elsby mayor denies ferry contract was rigged",
+        Some("2025-03-02"),
+        Some("The Elsby Courier"),
+        b,
+    );
+    let mut guess = actor("guess", "Harbour spokesperson", ActorKind::Person, None);
+    guess.suggested = true;
+    a.actors = vec![
+        actor("courier", "The Elsby Courier", ActorKind::Outlet, None),
+        actor(
+            "barrow",
+            "Ines Barrow",
+            ActorKind::Person,
+            Some("Mayor of Port Elsby"),
+        ),
+        actor(
+            "board",
+            "Port Elsby Harbour Board",
+            ActorKind::Organization,
+            None,
+        ),
+        guess,
+    ];
+    let mut reviewed = claim(
+        b,
+        "no-tender",
+        "The ferry contract was awarded without a tender.",
+        Some("the ferry contract was awarded without a tender"),
+        vec![stance(b, "courier", &[], Some("reported"), None)],
+        vec![stance(
+            b,
+            "barrow",
+            &[],
+            Some("called the report"),
+            Some("plainly untrue"),
+        )],
+    );
+    reviewed.about = vec![ActorId::new("board"), ActorId::new("barrow")];
+    let mut suggested = claim(
+        b,
+        "board-silent",
+        "The harbour board would not comment.",
+        Some("The harbour board said nothing."),
+        vec![stance(b, "guess", &[], Some("said nothing"), None)],
+        vec![],
+    );
+    suggested.suggested = true;
+    suggested.about = vec![ActorId::new("board")];
+    a.claims = vec![reviewed, suggested];
     a
 }
 

@@ -9,7 +9,7 @@ use crate::diagnostic::Severity;
 use crate::load::SourceFile;
 use crate::model::{Actor, ActorId, ActorKind, Article, Published};
 
-const ARTICLE_KEYS: [&str; 10] = [
+const ARTICLE_KEYS: [&str; 11] = [
     "title",
     "body",
     "published",
@@ -20,8 +20,18 @@ const ARTICLE_KEYS: [&str; 10] = [
     "language",
     "actors",
     "claims",
+    // A project extension (docs/format.md): where `import` took the article from.
+    "feed_item_id",
 ];
-const ACTOR_KEYS: [&str; 6] = ["name", "kind", "role", "affiliation", "aliases", "wikidata"];
+const ACTOR_KEYS: [&str; 7] = [
+    "name",
+    "kind",
+    "role",
+    "affiliation",
+    "aliases",
+    "wikidata",
+    "suggested",
+];
 
 impl<'s> Checker<'s> {
     pub(super) fn article(&mut self, source: &SourceFile, root: &DeTable<'s>) -> Option<Article> {
@@ -36,6 +46,7 @@ impl<'s> Checker<'s> {
             language,
             actors,
             claims,
+            feed_item_id,
         ] = self.fields(root, ARTICLE_KEYS);
         let whole_file = 0..0;
         let title = self.required_text(title, "title", &whole_file, "the article");
@@ -52,6 +63,7 @@ impl<'s> Checker<'s> {
                 format!("`url` `{u}` does not start with http:// or https://"),
             );
         }
+        let feed_item_id = self.optional_string(feed_item_id);
         let byline = self.string_array(byline);
         let tags = self.string_array(tags);
         let language_entry = language;
@@ -89,6 +101,7 @@ impl<'s> Checker<'s> {
             language,
             actors,
             claims,
+            feed_item_id,
         })
     }
 
@@ -161,7 +174,8 @@ impl<'s> Checker<'s> {
         let id_ok = self.check_id(id_key.span(), id, "actor");
         let table = self.table(id_key, value)?;
         let place = format!("actor `{id}`");
-        let [name, kind, role, affiliation, aliases, wikidata] = self.fields(table, ACTOR_KEYS);
+        let [name, kind, role, affiliation, aliases, wikidata, suggested] =
+            self.fields(table, ACTOR_KEYS);
         let header = value.span();
         let name = self.required_text(name, "name", &header, &place);
         let kind = self.kind(kind, &header, &place);
@@ -187,6 +201,7 @@ impl<'s> Checker<'s> {
             }
             Some(w.to_string())
         });
+        let suggested = self.flag(suggested);
         Some(Actor {
             id: ActorId::new(id),
             name: name?,
@@ -195,6 +210,7 @@ impl<'s> Checker<'s> {
             affiliation,
             aliases,
             wikidata,
+            suggested,
         })
         .filter(|_| id_ok)
     }

@@ -7,9 +7,17 @@ use toml::de::{DeTable, DeValue};
 
 use super::{Checker, Declared, Entry, Key, Span, Value, as_str, table_entry};
 use crate::anchor::{self, Anchor};
-use crate::model::{Claim, ClaimId, Stance};
+use crate::model::{ActorId, Claim, ClaimId, Stance};
 
-const CLAIM_KEYS: [&str; 5] = ["id", "statement", "quote", "asserted_by", "denied_by"];
+const CLAIM_KEYS: [&str; 7] = [
+    "id",
+    "statement",
+    "quote",
+    "asserted_by",
+    "denied_by",
+    "about",
+    "suggested",
+];
 const STANCE_KEYS: [&str; 4] = ["actor", "via", "cue", "quote"];
 
 impl<'s> Checker<'s> {
@@ -55,7 +63,15 @@ impl<'s> Checker<'s> {
         body: Option<&str>,
         declared: &mut Declared,
     ) -> Option<Claim> {
-        let [id, statement, quote, asserted_by, denied_by] = self.fields(table, CLAIM_KEYS);
+        let [
+            id,
+            statement,
+            quote,
+            asserted_by,
+            denied_by,
+            about,
+            suggested,
+        ] = self.fields(table, CLAIM_KEYS);
         let id_value = id.map(|(_, v)| v);
         let id = match id {
             None => {
@@ -77,6 +93,8 @@ impl<'s> Checker<'s> {
         let denied_by = self.stances(denied_by, body, declared);
         // A stance that failed its checks would make the claim look unattributed.
         let stances_ok = self.problems.len() == problems_before;
+        let about = self.about(about, declared);
+        let suggested = self.flag(suggested);
         let claim = Claim {
             id: ClaimId::new(id?),
             statement: statement?,
@@ -84,6 +102,8 @@ impl<'s> Checker<'s> {
             anchor,
             asserted_by,
             denied_by,
+            about,
+            suggested,
         };
         if stances_ok {
             self.claim_warnings(&claim, id_value.map_or(header, |v| v.span()));
@@ -118,6 +138,33 @@ impl<'s> Checker<'s> {
                 ),
             );
         }
+    }
+
+    /// `about`: declared actors, each kept once at its first place; a repeat is a warning.
+    fn about(&mut self, entry: Entry<'_, 's>, declared: &mut Declared) -> Vec<ActorId> {
+        let Some((key, value)) = entry else {
+            return Vec::new();
+        };
+        let Some(items) = self.array(key, value) else {
+            return Vec::new();
+        };
+        let mut about = Vec::with_capacity(items.len());
+        let mut seen = HashSet::with_capacity(items.len());
+        for item in items {
+            let Some(name) = self.string(item, "about") else {
+                continue;
+            };
+            let Some(id) = self.reference(item.span(), name, declared) else {
+                continue;
+            };
+            if seen.insert(id.clone()) {
+                about.push(id);
+            } else {
+                let message = format!("`{id}` is named twice in `about`; it counts once");
+                self.warning(item.span(), message);
+            }
+        }
+        about
     }
 
     fn stances(
