@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 pub mod check;
 pub mod export;
+pub mod suggest;
 
 /// No file had an error.
 pub const EXIT_OK: u8 = 0;

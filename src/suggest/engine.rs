@@ -142,11 +142,7 @@ impl<'a> Doc<'a> {
             } else if self.is(end, "familiar") && self.is(end + 1, "with") {
                 // `people familiar with the matter`: the rest of the phrase up to a comma.
                 end += 2;
-                while end < limit
-                    && self.is_word(end)
-                    && lexicon::verb(self.word(end)).is_none()
-                    && end - start < MAX_NP
-                {
+                while end < limit && self.is_word(end) && end - start < MAX_NP {
                     end += 1;
                 }
             } else {
@@ -608,6 +604,18 @@ fn reporting_verb(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
     }
     let end = doc.trim_end(t, s.end);
     if refers_back {
+        // `dismissed this claim as “pure fiction”`: the verdict is the quotation.
+        if let Some(qi) = doc.quote_of.get(t).copied().flatten()
+            && doc.quotes[qi].start == t
+        {
+            return Some(Found {
+                source: Some(source.np),
+                cue: v..cue_end,
+                content: vec![doc.quotes[qi].clone()],
+                via,
+                refers_back,
+            });
+        }
         let to = end.max(t);
         return (to > t).then(|| Found {
             source: Some(source.np),

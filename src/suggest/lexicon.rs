@@ -98,7 +98,7 @@ const VERBS: &[(&str, Verb)] = &[
     ("read reads", Verb::QuoteOnly),
     ("post posts posted posting", Verb::QuoteOnly),
     ("tout touts touted touting", Verb::QuoteOnly),
-    ("describe describes described describing", Verb::QuoteOnly),
+    ("describe describes described describing", Verb::Speech),
     ("call calls called calling", Verb::QuoteOnly),
 ];
 

@@ -1,6 +1,7 @@
 //! Attributions found in English text by rules: who said, claimed, denied …
 //! what, through whom. No model, no network; linear in the text.
 
+pub mod article;
 pub mod brat;
 mod engine;
 pub mod lexicon;
