@@ -221,8 +221,16 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
         }
         qs
     };
+    // The second part of a split quotation is content already, not a quotation of its own.
+    let mut taken_quote = usize::MAX;
     for (n, q) in quotes.iter().enumerate() {
+        if q.start == taken_quote {
+            continue;
+        }
         if let Some(f) = quote_then_cue(doc, &s, q, quotes.get(n + 1)) {
+            if let Some(second) = f.content.get(1) {
+                taken_quote = second.start;
+            }
             mark(&mut used, &s, &f);
             found.push(f);
         } else if let Some(f) = cue_then_quote(doc, &s, q) {
@@ -361,7 +369,11 @@ fn skip_addressee(doc: &Doc, cue_at: usize, after: usize, end: usize) -> usize {
     if lexicon::is_object_pronoun(doc.word(after)) {
         return after + 1;
     }
-    doc.np_forward(after, end).map_or(after, |np| np.end)
+    let mut i = after;
+    while i < end && i < after + MAX_NP && doc.np_token(i) {
+        i += 1;
+    }
+    i
 }
 
 /// `Peskov said: “…”` / `He told reporters, “…”`
