@@ -4,8 +4,10 @@
 
 pub mod near;
 
+use std::collections::HashMap;
 use std::ops::Range;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use unicode_segmentation::GraphemeCursor;
 
 /// The result of looking for a quote.
@@ -35,68 +37,119 @@ pub fn collapse(s: &str) -> String {
 
 /// Looks for `quote` in `body`; the range is in bytes of `body`.
 pub fn find(body: &str, quote: &str) -> Anchor {
-    let words: Vec<&str> = quote.split_whitespace().collect();
-    let Some(first) = words.first() else {
-        return Anchor::Empty;
-    };
-    let finder = memchr::memmem::Finder::new(first.as_bytes());
-    let mut matches = Matches {
-        body,
-        words: &words,
-        first,
-        finder,
-        from: 0,
-    };
-    match matches.next() {
-        None => Anchor::NotFound,
-        Some(range) => Anchor::Found {
-            repeated: matches.next().is_some(),
-            range,
-        },
+    let key = collapse(quote);
+    find_many(body, [quote])
+        .remove(&key)
+        .unwrap_or(Anchor::NotFound)
+}
+
+/// Looks for every quote in `body` at once, keyed by the quote [`collapse`]d.
+///
+/// One pass over the body for all quotes together (Aho-Corasick over the body
+/// with its white-space runs collapsed), so a file of many claims over a long
+/// body costs O(body + quotes + matches), never body × quotes, and a long
+/// quote that nearly matches a repetitive body costs no more than one that
+/// doesn't. Matches that split a grapheme are skipped; a quote stops counting
+/// matches at its second.
+pub fn find_many<'q>(
+    body: &str,
+    quotes: impl IntoIterator<Item = &'q str>,
+) -> HashMap<String, Anchor> {
+    let mut results: HashMap<String, Anchor> = HashMap::new();
+    let mut patterns: Vec<String> = Vec::new();
+    for quote in quotes {
+        let key = collapse(quote);
+        if results.contains_key(&key) {
+            continue;
+        }
+        let anchor = if key.is_empty() {
+            Anchor::Empty
+        } else {
+            patterns.push(key.clone());
+            Anchor::NotFound
+        };
+        results.insert(key, anchor);
     }
-}
-
-/// Successive grapheme-aligned matches, each starting after the previous one's start.
-struct Matches<'a> {
-    body: &'a str,
-    words: &'a [&'a str],
-    first: &'a str,
-    /// Every quote is looked for across the whole body (to see repeats): SIMD pays.
-    finder: memchr::memmem::Finder<'a>,
-    from: usize,
-}
-
-impl Iterator for Matches<'_> {
-    type Item = Range<usize>;
-
-    fn next(&mut self) -> Option<Range<usize>> {
-        while let Some(offset) = self.finder.find(self.body.get(self.from..)?.as_bytes()) {
-            let start = self.from + offset;
-            // Step one char past this start, so overlapping occurrences are seen.
-            let step = self.body[start..].chars().next().map_or(1, char::len_utf8);
-            self.from = start + step;
-            if let Some(end) = match_rest(self.body, start + self.first.len(), &self.words[1..])
-                && is_boundary(self.body, start)
-                && is_boundary(self.body, end)
-            {
-                return Some(start..end);
+    if patterns.is_empty() {
+        return results;
+    }
+    let Ok(automaton) = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(&patterns)
+    else {
+        // Only a pattern set too large for the automaton's ids can fail: fall
+        // back to nothing found rather than panic; the file is over any real size.
+        return results;
+    };
+    let collapsed = Collapsed::new(body);
+    let mut seen = vec![0u8; patterns.len()];
+    for m in automaton.find_overlapping_iter(collapsed.text.as_slice()) {
+        let p = m.pattern().as_usize();
+        if seen[p] >= 2 {
+            continue;
+        }
+        let start = collapsed.origin(m.start());
+        let end = collapsed.origin(m.end() - 1) + 1;
+        if !(is_boundary(body, start) && is_boundary(body, end)) {
+            continue;
+        }
+        seen[p] += 1;
+        let Some(anchor) = results.get_mut(&patterns[p]) else {
+            continue;
+        };
+        match anchor {
+            Anchor::Found { repeated, .. } => *repeated = true,
+            _ => {
+                *anchor = Anchor::Found {
+                    range: start..end,
+                    repeated: false,
+                }
             }
         }
-        None
+    }
+    results
+}
+
+/// The body with every white-space run as one ASCII space, and where each of
+/// its bytes came from: the form quotes are compared in.
+struct Collapsed {
+    text: Vec<u8>,
+    /// `origin[i]`: the byte of the body that `text[i]` stands for (a run's first).
+    origins: Vec<u32>,
+}
+
+impl Collapsed {
+    fn new(body: &str) -> Collapsed {
+        let mut text = Vec::with_capacity(body.len());
+        let mut origins = Vec::with_capacity(body.len());
+        let mut in_space = false;
+        for (i, c) in body.char_indices() {
+            if c.is_whitespace() {
+                if !in_space {
+                    text.push(b' ');
+                    origins.push(offset(i));
+                }
+                in_space = true;
+                continue;
+            }
+            in_space = false;
+            let mut buf = [0u8; 4];
+            for (j, b) in c.encode_utf8(&mut buf).bytes().enumerate() {
+                text.push(b);
+                origins.push(offset(i + j));
+            }
+        }
+        Collapsed { text, origins }
+    }
+
+    fn origin(&self, i: usize) -> usize {
+        self.origins.get(i).map_or(0, |&o| o as usize)
     }
 }
 
-/// Matches the remaining words from `pos`, each after at least one white-space char.
-fn match_rest(body: &str, mut pos: usize, words: &[&str]) -> Option<usize> {
-    for word in words {
-        let rest = &body[pos..];
-        let gap = rest.len() - rest.trim_start().len();
-        if gap == 0 || !rest[gap..].starts_with(word) {
-            return None;
-        }
-        pos += gap + word.len();
-    }
-    Some(pos)
+/// Byte offsets fit in 32 bits: files are far smaller than 4 GiB.
+fn offset(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 fn is_boundary(body: &str, at: usize) -> bool {

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::diagnostic::Diagnostic;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Severity, Tally};
 use crate::load::{self, Loaded, Site, SourceFile, UsageError};
 use crate::model::{ActorId, ActorKind, Article, ArticleId, StanceKind};
 
@@ -23,15 +23,25 @@ pub struct StanceRef {
 pub struct FileReport {
     pub id: ArticleId,
     pub path: PathBuf,
-    /// Errors and warnings, in source order.
+    /// Errors and warnings shown: in source order, or errors first when
+    /// there were more than [`load::MAX_SHOWN`].
     pub diagnostics: Vec<Diagnostic>,
+    /// Errors and warnings found beyond those shown.
+    pub hidden: Tally,
     /// Index into `Corpus::articles` when the file loaded.
     pub article: Option<usize>,
 }
 
 impl FileReport {
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(Diagnostic::is_error)
+        self.hidden.errors > 0 || self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// Every error and warning found in the file, shown or not.
+    pub fn tally(&self) -> Tally {
+        let mut tally = Tally::of(&self.diagnostics);
+        tally += self.hidden;
+        tally
     }
 }
 
@@ -97,6 +107,7 @@ impl Corpus {
                     id: file.source.id,
                     path: file.source.path,
                     diagnostics: file.diagnostics,
+                    hidden: file.hidden,
                     article: index,
                 });
                 article

@@ -14,6 +14,7 @@ pub mod diagnostic;
 pub mod export;
 pub mod load;
 pub mod model;
+pub mod select;
 pub mod slug;
 pub mod suggest;
 pub mod summary;

@@ -13,14 +13,19 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Tally};
 use crate::model::{ActorId, Article, ArticleId};
 
 pub use discover::discover;
+pub use position::{EXCERPT_BEFORE, EXCERPT_WIDTH, site};
+
+/// Diagnostics shown per file; the rest are counted (see [`Loaded::hidden`]).
+pub const MAX_SHOWN: usize = 100;
 
 /// Files larger than this are rejected unread: an article is prose, and a limit
-/// keeps a stray 50 MB dump from stalling the reader or filling memory.
-pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+/// keeps a stray multi-gigabyte dump from stalling the reader or filling
+/// memory. Loading costs O(size), so the limit can sit far above any article.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// A file to load, with the id and display path the contract gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,15 +53,18 @@ pub enum UsageError {
 impl std::fmt::Display for UsageError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            UsageError::NotFound(path) => write!(f, "{}: no such file or folder", path.display()),
+            UsageError::NotFound(path) => {
+                write!(f, "{}: no such file or folder", crate::text::path(path))
+            }
             UsageError::DuplicateId { id, first, second } => write!(
                 f,
-                "{} and {} both have the article id `{id}`",
-                first.display(),
-                second.display()
+                "{} and {} both have the article id `{}`",
+                crate::text::path(first),
+                crate::text::path(second),
+                crate::text::sanitize(id.as_str())
             ),
             UsageError::Unreadable { path, reason } => {
-                write!(f, "{}: cannot read: {reason}", path.display())
+                write!(f, "{}: cannot read: {reason}", crate::text::path(path))
             }
         }
     }
@@ -69,7 +77,10 @@ impl std::error::Error for UsageError {}
 pub struct Loaded {
     pub source: SourceFile,
     pub article: Option<Article>,
+    /// The diagnostics shown: all of them, or the first [`MAX_SHOWN`] with errors first.
     pub diagnostics: Vec<Diagnostic>,
+    /// What was found beyond those shown: counted, so no error hides behind the cap.
+    pub hidden: Tally,
 }
 
 /// A place in a file, ready to become a diagnostic.
@@ -78,7 +89,10 @@ pub struct Site {
     pub line: usize,
     pub column: usize,
     pub width: usize,
+    /// The part of the line shown: see [`Diagnostic::source_line`].
     pub source_line: String,
+    pub excerpt_column: usize,
+    pub excerpt_cut: bool,
 }
 
 impl Site {
@@ -91,6 +105,8 @@ impl Site {
             message,
             source_line: self.source_line.clone(),
             width: self.width,
+            excerpt_column: self.excerpt_column,
+            excerpt_cut: self.excerpt_cut,
         }
     }
 }
@@ -102,6 +118,7 @@ impl Loaded {
             source,
             article,
             diagnostics: Vec::new(),
+            hidden: Tally::default(),
         }
     }
 
@@ -115,16 +132,17 @@ impl Loaded {
     }
 }
 
-/// Reads and checks one file. Never panics, whatever the bytes.
+/// Reads and checks one file. Never panics, whatever the bytes, and never
+/// blocks on a FIFO or a device: only regular files are read.
 pub fn load_file(source: &SourceFile) -> Loaded {
-    match read_bounded(source) {
+    match read_bounded(&source.path) {
         Ok(bytes) => load_bytes(source, &bytes),
         Err(message) => Loaded::rejected(source, Site::start(), message),
     }
 }
 
-fn read_bounded(source: &SourceFile) -> Result<Vec<u8>, String> {
-    let file = File::open(&source.path).map_err(|e| format!("cannot read the file: {e}"))?;
+fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
+    let file = open_regular(path)?;
     let len = file.metadata().map(|m| m.len()).unwrap_or(0);
     if len > MAX_FILE_BYTES {
         return Err(too_big(len));
@@ -133,12 +151,111 @@ fn read_bounded(source: &SourceFile) -> Result<Vec<u8>, String> {
     // Take one byte past the limit, so a file that grows while read is still caught.
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read the file: {e}"))?;
+        .map_err(|e| format!("cannot read the file: {}", io_reason(&e)))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_big(bytes.len() as u64));
     }
     Ok(bytes)
 }
+
+/// Opens `path` for reading if it is a regular file (links followed). The open
+/// itself does not block: a FIFO swapped in after the scan is opened
+/// non-blocking, then refused by the type of what was opened.
+fn open_regular(path: &Path) -> Result<File, String> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let file = options.open(path).map_err(|e| unopenable(path, &e))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot read the file: {}", io_reason(&e)))?;
+    if meta.is_dir() {
+        return Err(unlistable(path));
+    }
+    if !meta.is_file() {
+        return Err(format!(
+            "not a regular file ({}); only regular files are read",
+            file_kind(&meta.file_type())
+        ));
+    }
+    Ok(file)
+}
+
+/// Why a path could not be opened, in the user's terms: a link that leads
+/// nowhere or in a circle says so.
+fn unopenable(path: &Path, err: &std::io::Error) -> String {
+    let is_link = path
+        .symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink());
+    match err.raw_os_error() {
+        #[cfg(unix)]
+        Some(libc::ELOOP) => "a symbolic link that loops; it leads to no file".to_string(),
+        _ if is_link && err.kind() == std::io::ErrorKind::NotFound => {
+            match std::fs::read_link(path) {
+                Ok(to) => format!(
+                    "a symbolic link to {}, which does not exist",
+                    crate::text::path(&to)
+                ),
+                Err(_) => "a symbolic link to nothing".to_string(),
+            }
+        }
+        _ => format!("cannot read the file: {}", io_reason(err)),
+    }
+}
+
+/// A folder reached as a source: the scan could not list it. Listing it again
+/// gives the reason (permission, I/O) for the diagnostic.
+fn unlistable(path: &Path) -> String {
+    match std::fs::read_dir(path) {
+        Err(e) => format!(
+            "cannot read this folder: {}; its articles were not checked",
+            io_reason(&e)
+        ),
+        Ok(_) => "this folder could not be read during the scan; check again".to_string(),
+    }
+}
+
+/// The kind of a file that is not a regular file, in words.
+pub fn file_kind(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_char_device() {
+            return "a character device";
+        }
+        if kind.is_block_device() {
+            return "a block device";
+        }
+    }
+    if kind.is_dir() {
+        "a folder"
+    } else if kind.is_symlink() {
+        "a symbolic link"
+    } else {
+        "not a file"
+    }
+}
+
+/// An I/O error's words without Rust's `(os error 13)` suffix.
+pub fn io_reason(err: &std::io::Error) -> String {
+    let text = err.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 fn too_big(len: u64) -> String {
     format!(
@@ -152,8 +269,14 @@ pub fn load_bytes(source: &SourceFile, bytes: &[u8]) -> Loaded {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Loaded::rejected(source, Site::start(), too_big(bytes.len() as u64));
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
+        // One mark is tolerated; a second is text, and TOML has no place for it.
+        Ok(text) if text.starts_with('\u{feff}') => Loaded::rejected(
+            source,
+            position::site(text, 0..3),
+            "a second byte-order mark at the start of the file; remove it".to_string(),
+        ),
         Ok(text) => check::check(source, text),
         Err(err) => {
             let valid = String::from_utf8_lossy(&bytes[..err.valid_up_to()]);
@@ -181,14 +304,27 @@ pub fn actor_sites(path: &Path, actors: &[&ActorId]) -> Vec<Option<Site>> {
         let toml::de::DeValue::Table(table) = table.get_ref() else {
             return None;
         };
-        let site_of = |id: &&ActorId| {
-            let (key, _) = table.iter().find(|(k, _)| k.get_ref() == id.as_str())?;
-            Some(position::site(text, key.span()))
-        };
-        Some(actors.iter().map(site_of).collect())
+        // One map of the table's keys: a file that redeclares thousands of
+        // actors must not cost thousands × thousands.
+        let keys: std::collections::HashMap<&str, std::ops::Range<usize>> = table
+            .iter()
+            .map(|(k, _)| (k.get_ref().as_ref(), k.span()))
+            .collect();
+        let mut found: Vec<(usize, std::ops::Range<usize>)> = actors
+            .iter()
+            .enumerate()
+            .filter_map(|(i, id)| Some((i, keys.get(id.as_str())?.clone())))
+            .collect();
+        found.sort_by_key(|(_, span)| span.start);
+        let spans: Vec<_> = found.iter().map(|(_, span)| span.clone()).collect();
+        let mut out = vec![None; actors.len()];
+        for ((i, _), site) in found.iter().zip(position::sites(text, &spans)) {
+            out[*i] = Some(site);
+        }
+        Some(out)
     };
-    let bytes = std::fs::read(path).unwrap_or_default();
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let bytes = read_bounded(path).unwrap_or_default();
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(&bytes);
     std::str::from_utf8(bytes)
         .ok()
         .and_then(found)

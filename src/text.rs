@@ -37,6 +37,28 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A path as it may be printed: control characters (ESC, newline, C1, the
+/// bidi controls) escaped Rust-style (`\n`, `\u{1b}`), so a file name can
+/// neither send escape sequences to a terminal nor forge a diagnostic line;
+/// bytes that are not UTF-8 show as U+FFFD.
+pub fn path(p: &std::path::Path) -> String {
+    let raw = p.to_string_lossy();
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if matches!(shown(c), Shown::Same) => out.push(c),
+            // Writing to a String cannot fail.
+            c => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+        }
+    }
+    out
+}
+
 /// Shows a line returned by [`wrap`] or [`wrap_paragraphs`] the way they
 /// measured it: every run of breaking white space (newlines included) as one
 /// space, then sanitised. No-break spaces are kept as they are.
@@ -527,6 +549,16 @@ mod tests {
 
     fn shown_lines<'a>(s: &'a str, lines: &[Range<usize>]) -> Vec<Cow<'a, str>> {
         lines.iter().map(|r| flatten(&s[r.clone()])).collect()
+    }
+
+    #[test]
+    fn paths_print_with_controls_escaped() {
+        let p = std::path::Path::new("a\u{1b}[2J\nx.toml:1:1: error: b\u{9b}.toml");
+        assert_eq!(path(p), "a\\u{1b}[2J\\nx.toml:1:1: error: b\\u{9b}.toml");
+        assert_eq!(
+            path(std::path::Path::new("world/zoë.toml")),
+            "world/zoë.toml"
+        );
     }
 
     #[test]

@@ -36,11 +36,34 @@ struct Headline<'a> {
     line: usize,
     column: usize,
     severity: &'a str,
+    message: &'a str,
+}
+
+/// The places and message text of a fixture's `# expect:` line (in the file,
+/// or in its `.expected` sidecar), as the fixture's author wrote them.
+fn expected(path: &str) -> (Vec<(usize, usize)>, String) {
+    let file = manifest_dir().join(path);
+    let sidecar = file.with_extension("expected");
+    let bytes = fs::read(if sidecar.exists() { &sidecar } else { &file }).unwrap();
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let header = String::from_utf8_lossy(bytes);
+    let first = header.lines().next().unwrap().trim_end_matches('\r');
+    let rest = first.strip_prefix("# expect: ").unwrap();
+    let (places, rest) = rest.split_once(": ").unwrap();
+    let text = rest.split_once(": ").unwrap().1.to_string();
+    let places = places
+        .split('|')
+        .map(|p| {
+            let (l, c) = p.split_once(':').unwrap();
+            (l.parse().unwrap(), c.parse().unwrap())
+        })
+        .collect();
+    (places, text)
 }
 
 fn headline(text: &str) -> Option<Headline<'_>> {
     let (place, rest) = text.split_once(": ")?;
-    let (severity, _message) = rest.split_once(": ")?;
+    let (severity, message) = rest.split_once(": ")?;
     if severity != "error" && severity != "warning" {
         return None;
     }
@@ -53,6 +76,7 @@ fn headline(text: &str) -> Option<Headline<'_>> {
         line,
         column,
         severity,
+        message,
     })
 }
 
@@ -120,6 +144,15 @@ fn every_invalid_file_is_reported_at_its_place_over_its_source_line() {
             .collect();
         if errors.is_empty() {
             failures.push(format!("{stem}: no `{path}:LINE:COLUMN: error:` line"));
+        }
+        let (places, text) = expected(&path);
+        let at_place = errors
+            .iter()
+            .any(|(h, _)| places.contains(&(h.line, h.column)) && h.message.contains(&text));
+        if !at_place {
+            failures.push(format!(
+                "{stem}: no error printed at {places:?} saying {text:?}"
+            ));
         }
         for (h, source) in errors {
             if let Some(line) = file_line(&path, h.line).filter(|l| l != source) {

@@ -180,6 +180,49 @@ fn an_article_id_that_matches_no_file_is_a_usage_error() {
 }
 
 #[test]
+fn an_unknown_article_id_gets_a_did_you_mean() {
+    let ws = workspace(false);
+    // The id under the articles folder is `world/kremlin-call`.
+    let out = whosaid(ws.path(), &["export", "--article", "kremlin-call"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "no article has the id `kremlin-call`; did you mean `world/kremlin-call` (articles/world/kremlin-call.toml)?"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("An article's id is its file's path below the folder"),
+        "{err}"
+    );
+    // Below the folder `articles/world`, the same file's id is `kremlin-call`.
+    let out = whosaid(
+        ws.path(),
+        &[
+            "export",
+            "--article",
+            "world/kremlin-call",
+            "articles/world",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("did you mean `kremlin-call` (articles/world/kremlin-call.toml)?"),
+        "{}",
+        stderr(&out)
+    );
+    // A typo.
+    let out = whosaid(ws.path(), &["export", "--article", "world/kremlin-cal"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("did you mean `world/kremlin-call`?"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn files_with_errors_are_reported_and_left_out_and_the_rest_exported() {
     let ws = workspace(true);
     let out = whosaid(ws.path(), &["export", "--format", "json"]);

@@ -219,6 +219,7 @@ impl Automaton {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -294,5 +295,40 @@ mod tests {
     fn the_passage_ends_on_a_grapheme_boundary() {
         let body = "met Zoe\u{301} at noon";
         assert_eq!(passage(body, "met Zoe"), Some("met Zoe\u{301}"));
+    }
+
+    /// The longest shared run of words, by trying every pair of starting places.
+    fn brute_force(body: &[&str], quote: &[&str]) -> usize {
+        let mut best = 0;
+        for i in 0..body.len() {
+            for j in 0..quote.len() {
+                let run = body[i..]
+                    .iter()
+                    .zip(&quote[j..])
+                    .take_while(|(b, q)| b.eq_ignore_ascii_case(q))
+                    .count();
+                best = best.max(run);
+            }
+        }
+        best
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_run_found_is_as_long_as_the_longest_by_brute_force(
+            body in proptest::collection::vec(proptest::sample::select(vec!["a", "b", "B", "c"]), 0..14),
+            quote in proptest::collection::vec(proptest::sample::select(vec!["a", "A", "b", "c", "d"]), 0..9),
+        ) {
+            let want = brute_force(&body, &quote);
+            let found = near_miss(&body.join(" "), &quote.join(" "));
+            let expected = want >= 2 || (want == 1 && quote.len() == 1);
+            proptest::prop_assert_eq!(found.as_ref().map(|n| n.words), expected.then_some(want));
+            if let Some(near) = found {
+                let text = body.join(" ");
+                let shown: Vec<String> = text[near.range].split(' ').map(str::to_lowercase).collect();
+                let quote: Vec<String> = quote.iter().map(|w| w.to_lowercase()).collect();
+                proptest::prop_assert!(quote.windows(shown.len()).any(|w| w == shown.as_slice()));
+            }
+        }
     }
 }

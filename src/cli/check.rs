@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use whosaid::Corpus;
 use whosaid::corpus::FileReport;
+use whosaid::diagnostic::Tally;
 
 use super::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
 
@@ -35,8 +36,8 @@ pub fn run(args: &Args, articles: &Path) -> u8 {
 }
 
 fn report(files: &[FileReport], out: &mut impl Write) -> io::Result<()> {
-    for diagnostic in files.iter().flat_map(|f| &f.diagnostics) {
-        writeln!(out, "{diagnostic}")?;
+    for file in files {
+        super::write_diagnostics(file, out)?;
     }
     writeln!(out, "{}", summary(files))?;
     out.flush()
@@ -46,27 +47,16 @@ fn report(files: &[FileReport], out: &mut impl Write) -> io::Result<()> {
 fn summary(reports: &[FileReport]) -> String {
     let files = reports.len();
     let rejected = reports.iter().filter(|f| f.has_errors()).count();
-    let (errors, warnings) =
-        reports
-            .iter()
-            .flat_map(|f| &f.diagnostics)
-            .fold(
-                (0, 0),
-                |(e, w), d| if d.is_error() { (e + 1, w) } else { (e, w + 1) },
-            );
+    let mut tally = Tally::default();
+    for file in reports {
+        tally += file.tally();
+    }
+    let (errors, warnings) = (tally.errors, tally.warnings);
     format!(
         "checked {files} {}: {} loaded, {rejected} rejected; {errors} {}, {warnings} {}",
-        plural(files, "file"),
+        super::plural(files, "file"),
         files - rejected,
-        plural(errors, "error"),
-        plural(warnings, "warning"),
+        super::plural(errors, "error"),
+        super::plural(warnings, "warning"),
     )
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        word.to_string()
-    } else {
-        format!("{word}s")
-    }
 }

@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use whosaid::Corpus;
 use whosaid::export::{self, Format};
-use whosaid::load::{self, SourceFile};
+use whosaid::load;
+use whosaid::select;
 use whosaid::summary::{ArticleSummary, summarize};
 
 use super::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
@@ -41,6 +42,9 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, articles: &Path) -> u8 {
+    if args.output.is_some() {
+        super::interrupt::clean_up_on_signals();
+    }
     let roots = super::roots(&args.paths, articles);
     let sources = match load::discover(&roots) {
         Ok(sources) => sources,
@@ -49,39 +53,24 @@ pub fn run(args: &Args, articles: &Path) -> u8 {
             return EXIT_USAGE;
         }
     };
-    let sources = match select(sources, &args.articles) {
+    let sources = match select::by_id(sources, &args.articles) {
         Ok(sources) => sources,
-        Err(id) => {
-            eprintln!("whosaid: error: no article has the id `{id}`");
+        Err(unknown) => {
+            eprintln!("whosaid: error: {unknown}");
             return EXIT_USAGE;
         }
     };
     let corpus = Corpus::from_sources(&sources);
     let rejected = report_rejected(&corpus);
     let summaries = summarize(corpus.articles());
-    if let Err(message) = write(args, &summaries) {
+    // Neither an article being exported nor the articles folder is ever an output.
+    let mut protected = roots.clone();
+    protected.push(articles.to_path_buf());
+    if let Err(message) = write(args, &summaries, &protected) {
         eprintln!("whosaid: error: {message}");
         return EXIT_USAGE;
     }
     if rejected > 0 { EXIT_ERRORS } else { EXIT_OK }
-}
-
-/// Keeps the sources whose ids `wanted` names (all when it is empty); the
-/// first id that names no source is the error.
-fn select(sources: Vec<SourceFile>, wanted: &[String]) -> Result<Vec<SourceFile>, String> {
-    if wanted.is_empty() {
-        return Ok(sources);
-    }
-    if let Some(missing) = wanted
-        .iter()
-        .find(|id| !sources.iter().any(|s| s.id.as_str() == id.as_str()))
-    {
-        return Err(missing.clone());
-    }
-    Ok(sources
-        .into_iter()
-        .filter(|s| wanted.iter().any(|id| s.id.as_str() == id))
-        .collect())
 }
 
 /// Prints every diagnostic of each file left out, and how many were; returns that count.
@@ -90,10 +79,8 @@ fn report_rejected(corpus: &Corpus) -> usize {
     let mut count = 0;
     for file in corpus.rejected() {
         count += 1;
-        for diagnostic in &file.diagnostics {
-            // A closed stderr is no reason to fail the export: the exit code still tells.
-            let _ = writeln!(err, "{diagnostic}");
-        }
+        // A closed stderr is no reason to fail the export: the exit code still tells.
+        let _ = super::write_diagnostics(file, &mut err);
     }
     if count > 0 {
         let files = if count == 1 { "file" } else { "files" };
@@ -106,10 +93,26 @@ fn report_rejected(corpus: &Corpus) -> usize {
     count
 }
 
-fn write(args: &Args, summaries: &[ArticleSummary<'_>]) -> Result<(), String> {
+fn write(
+    args: &Args,
+    summaries: &[ArticleSummary<'_>],
+    protected: &[PathBuf],
+) -> Result<(), String> {
     match &args.output {
-        Some(path) => export::write_atomically(path, true, |out| args.format.write(summaries, out))
-            .map_err(|e| e.to_string()),
+        Some(path) => {
+            let written = export::write_output(path, protected, |mut out| {
+                args.format.write(summaries, &mut out)
+            });
+            match written {
+                // A FIFO whose reader left: the end of its reading, not a failure.
+                Err(export::ExportError::Io { source, .. })
+                    if source.kind() == io::ErrorKind::BrokenPipe =>
+                {
+                    Ok(())
+                }
+                other => other.map_err(|e| e.to_string()),
+            }
+        }
         None => match to_stdout(args.format, summaries) {
             // The reader went away (`whosaid export | head`): that is a normal end.
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),

@@ -35,17 +35,19 @@ pub fn write(summaries: &[ArticleSummary<'_>], out: &mut impl Write) -> io::Resu
     let mut csv = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::Any(b'\n'))
         .from_writer(&mut *out);
-    csv.write_record(HEADER)?;
+    csv.write_record(HEADER).map_err(io_error)?;
     for summary in summaries {
         for claim in &summary.claims {
             let about = claim.about_names(ABOUT_SEPARATOR);
             let mut stances = claim.stances().peekable();
             if stances.peek().is_none() {
-                csv.write_record(row(summary, claim, None, "", &about))?;
+                csv.write_record(row(summary, claim, None, "", &about))
+                    .map_err(io_error)?;
             }
             for stance in stances {
                 let via = stance.via_names(VIA_SEPARATOR);
-                csv.write_record(row(summary, claim, Some(stance), &via, &about))?;
+                csv.write_record(row(summary, claim, Some(stance), &via, &about))
+                    .map_err(io_error)?;
             }
         }
     }
@@ -78,4 +80,14 @@ fn row<'r>(
         field(&|s| s.quote.unwrap_or("")),
         about,
     ]
+}
+
+/// The I/O error inside a CSV error, kind intact: a closed pipe must still be
+/// a `BrokenPipe` for the caller to end quietly (the csv crate's own
+/// conversion turns every error into `Other`).
+fn io_error(err: ::csv::Error) -> io::Error {
+    match err.into_kind() {
+        ::csv::ErrorKind::Io(err) => err,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }

@@ -11,6 +11,7 @@ mod atomic;
 pub mod csv;
 pub mod json;
 pub mod markdown;
+mod output;
 
 use std::fmt;
 use std::io::{self, Write};
@@ -18,8 +19,10 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use crate::summary::ArticleSummary;
+use crate::text;
 
-pub use atomic::write_atomically;
+pub use atomic::{remove_temporary_files, write_atomically};
+pub use output::write_output;
 
 /// An export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -110,15 +113,26 @@ pub enum ExportError {
 impl fmt::Display for ExportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ExportError::Exists(path) => write!(f, "{} already exists", path.display()),
-            ExportError::InsideArticles { target, articles } => write!(
+            ExportError::Exists(path) => write!(f, "{} already exists", text::path(path)),
+            ExportError::InsideArticles { target, articles } if articles.is_dir() => write!(
                 f,
                 "will not write {} inside the articles folder {}",
-                target.display(),
-                articles.display()
+                text::path(target),
+                text::path(articles)
+            ),
+            ExportError::InsideArticles { target, articles } => write!(
+                f,
+                "will not write {} over the article {} being exported",
+                text::path(target),
+                text::path(articles)
             ),
             ExportError::Io { path, source } => {
-                write!(f, "cannot write {}: {source}", path.display())
+                write!(
+                    f,
+                    "cannot write {}: {}",
+                    text::path(path),
+                    crate::load::io_reason(source)
+                )
             }
         }
     }

@@ -1,14 +1,15 @@
 //! One walk over a parsed file: every rule of FORMAT.md, every problem reported.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use toml::Spanned;
 use toml::de::{DeString, DeTable, DeValue};
 
 use super::position::sites;
-use super::{Loaded, SourceFile};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::{Loaded, MAX_SHOWN, SourceFile};
+use crate::anchor::Anchor;
+use crate::diagnostic::{Diagnostic, Severity, Tally};
 use crate::model::{ActorId, Article};
 
 type Key<'s> = Spanned<DeString<'s>>;
@@ -17,8 +18,6 @@ type Entry<'a, 's> = Option<(&'a Key<'s>, &'a Value<'s>)>;
 type Span = Range<usize>;
 
 const MAX_ID_BYTES: usize = 64;
-/// Diagnostics shown per file; the rest are counted.
-const MAX_SHOWN: usize = 100;
 
 /// Parses and checks `text` (already UTF-8, BOM removed).
 pub fn check(source: &SourceFile, text: &str) -> Loaded {
@@ -26,11 +25,14 @@ pub fn check(source: &SourceFile, text: &str) -> Loaded {
         text,
         problems: Vec::new(),
         actor_spans: Vec::new(),
+        line_starts: None,
+        anchors: HashMap::new(),
+        near_hints: 0,
     };
     let article = match DeTable::parse(text) {
         Ok(doc) => checker.article(source, doc.get_ref()),
         Err(err) => {
-            let span = err.span().unwrap_or(0..0);
+            let span = err.span().or_else(|| too_deep_key(text)).unwrap_or(0..0);
             let message = err.message().trim().replace('\n', "; ");
             checker.error(span, format!("TOML syntax error: {message}"));
             None
@@ -49,6 +51,12 @@ struct Checker<'s> {
     text: &'s str,
     problems: Vec<Problem>,
     actor_spans: Vec<Span>,
+    /// Byte offsets where lines start, for the few messages that name a line.
+    line_starts: Option<Vec<usize>>,
+    /// Where each quote of the file anchors, found for all quotes in one pass.
+    anchors: HashMap<String, Anchor>,
+    /// How many "did you mean" passages were looked for (see `claims::near_hint`).
+    near_hints: usize,
 }
 
 /// What the actors table declared, for the claims to refer to.
@@ -60,33 +68,58 @@ struct Declared {
 impl<'s> Checker<'s> {
     fn finish(mut self, source: &SourceFile, article: Option<Article>) -> Loaded {
         let has_error = self.problems.iter().any(|p| p.severity == Severity::Error);
-        self.problems.sort_by_key(|p| (p.span.start, p.severity));
-        // A file of garbage can hold a million problems: the first ones are enough.
-        let hidden = self.problems.len().saturating_sub(MAX_SHOWN);
-        self.problems.truncate(MAX_SHOWN);
-        if hidden > 0
-            && let Some(last) = self.problems.last()
-        {
-            let message = format!("too many problems; {hidden} more in this file not shown");
-            let note = Problem {
-                severity: last.severity,
-                span: last.span.clone(),
-                message,
-            };
-            self.problems.push(note);
-        }
+        let hidden = self.keep_shown();
         let spans: Vec<Span> = self.problems.iter().map(|p| p.span.clone()).collect();
-        let diagnostics = sites(self.text, &spans)
+        let mut diagnostics = sites(self.text, &spans)
             .into_iter()
             .zip(self.problems)
             .map(|(site, p)| site.diagnostic(source.path.clone(), p.severity, p.message))
             .collect::<Vec<Diagnostic>>();
+        if hidden.total() > 0 {
+            // Over the cap, errors come first: a file must never look clean
+            // because its errors sat behind a hundred warnings.
+            diagnostics.sort_by_key(|d| d.severity);
+        }
         let article = article.filter(|_| !has_error);
         Loaded {
             source: source.clone(),
             article,
             diagnostics,
+            hidden,
         }
+    }
+
+    /// Keeps at most `MAX_SHOWN` problems, errors before warnings, in source
+    /// order (as `sites` needs); returns the tally of the rest.
+    fn keep_shown(&mut self) -> Tally {
+        let mut hidden = Tally::default();
+        if self.problems.len() > MAX_SHOWN {
+            self.problems.sort_by_key(|p| (p.severity, p.span.start));
+            for p in self.problems.drain(MAX_SHOWN..) {
+                hidden.add(p.severity);
+            }
+        }
+        self.problems.sort_by_key(|p| (p.span.start, p.severity));
+        hidden
+    }
+
+    /// Whether a "did you mean" search is still worth its cost: only the first
+    /// `MAX_SHOWN` errors can be shown, and hints for the rest would make a file
+    /// of many bad references cost references × declarations.
+    fn hints_wanted(&self) -> bool {
+        self.problems.len() < MAX_SHOWN
+    }
+
+    /// The line (from 1) of a byte offset, by binary search in the line starts,
+    /// which are found once per file and only if needed.
+    fn line_of(&mut self, offset: usize) -> usize {
+        let text = self.text;
+        let starts = self.line_starts.get_or_insert_with(|| {
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+                .collect()
+        });
+        starts.partition_point(|&s| s <= offset)
     }
 
     fn error(&mut self, span: Span, message: String) {
@@ -124,7 +157,12 @@ impl<'s> Checker<'s> {
 
     fn unknown_key(&mut self, key: &Key<'s>, known: &[&str]) {
         let name = as_str(key);
-        let message = match closest(name, known.iter().copied()) {
+        let near = if self.hints_wanted() {
+            closest(name, known.iter().copied())
+        } else {
+            None
+        };
+        let message = match near {
             Some(near) => format!("unknown key `{name}`; did you mean `{near}`?"),
             None => format!(
                 "unknown key `{name}`; expected one of `{}`",
@@ -267,13 +305,47 @@ impl<'s> Checker<'s> {
             declared.used.insert(name.to_string());
             return Some(ActorId::new(name));
         }
-        let hint = match closest(name, declared.ids.iter().map(String::as_str)) {
+        let near = if self.hints_wanted() {
+            closest(name, declared.ids.iter().map(String::as_str))
+        } else {
+            None
+        };
+        let hint = match near {
             Some(near) => format!("; did you mean `{near}`?"),
             None => format!("; declare it as [actors.{name}]"),
         };
         self.error(span, format!("`{name}` is not a declared actor{hint}"));
         None
     }
+}
+
+/// Where a dotted key first passes toml's nesting limit: the parser reports
+/// that error without a place, so the file is lexed once more to find it (only
+/// for a file that failed to parse without one).
+fn too_deep_key(text: &str) -> Option<Span> {
+    use toml_parser::lexer::TokenKind;
+    /// toml's own limit on nesting, dotted-key parts included.
+    const LIMIT: usize = 80;
+    let (mut parts, mut expect_part) = (0usize, true);
+    for token in toml_parser::Source::new(text).lex() {
+        match token.kind() {
+            TokenKind::Whitespace => {}
+            TokenKind::Dot => expect_part = true,
+            TokenKind::Atom | TokenKind::BasicString | TokenKind::LiteralString if expect_part => {
+                parts += 1;
+                expect_part = false;
+                if parts >= LIMIT {
+                    let span = token.span();
+                    return Some(span.start()..span.end());
+                }
+            }
+            _ => {
+                parts = 0;
+                expect_part = true;
+            }
+        }
+    }
+    None
 }
 
 fn as_str<'a>(key: &'a Key<'_>) -> &'a str {

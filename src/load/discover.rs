@@ -8,12 +8,20 @@ use crate::model::ArticleId;
 
 /// Finds the article files under each root (folders recursively, hidden entries
 /// skipped, non-`.toml` ignored), in id order. Two files with one id is a usage error.
+///
+/// Nothing here opens a file, so nothing here can block. Whatever is not plainly
+/// an article file is still listed, so that loading it gives a diagnostic
+/// instead of silence: a `.toml` FIFO, socket or device, a `.toml` link that
+/// leads nowhere or in a circle, and a folder that cannot be listed (its id
+/// ends in `/`, so it never collides with an article's).
 pub fn discover(roots: &[PathBuf]) -> Result<Vec<SourceFile>, UsageError> {
     let mut found = Vec::new();
     for root in roots {
-        let meta = fs::metadata(root).map_err(|_| UsageError::NotFound(root.clone()))?;
+        // A named link that leads nowhere exists as a link: a diagnostic, not a usage error.
+        let meta = fs::metadata(root).or_else(|_| fs::symlink_metadata(root));
+        let meta = meta.map_err(|_| UsageError::NotFound(root.clone()))?;
         if meta.is_dir() {
-            walk(root, root, &mut found)?;
+            walk(root, root, &mut found);
         } else {
             found.push(SourceFile {
                 id: ArticleId::new(file_stem(root)),
@@ -32,13 +40,16 @@ pub fn discover(roots: &[PathBuf]) -> Result<Vec<SourceFile>, UsageError> {
     Ok(found)
 }
 
-fn walk(root: &Path, dir: &Path, found: &mut Vec<SourceFile>) -> Result<(), UsageError> {
-    let unreadable = |e: std::io::Error| UsageError::Unreadable {
-        path: dir.to_path_buf(),
-        reason: e.to_string(),
+fn walk(root: &Path, dir: &Path, found: &mut Vec<SourceFile>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        found.push(unlistable(root, dir));
+        return;
     };
-    for entry in fs::read_dir(dir).map_err(unreadable)? {
-        let entry = entry.map_err(unreadable)?;
+    for entry in entries {
+        let Ok(entry) = entry else {
+            found.push(unlistable(root, dir));
+            return;
+        };
         if entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
@@ -48,21 +59,34 @@ fn walk(root: &Path, dir: &Path, found: &mut Vec<SourceFile>) -> Result<(), Usag
             continue;
         };
         if kind.is_dir() {
-            walk(root, &path, found)?;
+            walk(root, &path, found);
         } else if path.extension().is_some_and(|e| e == "toml")
             // The entry's type comes with the listing; only a link costs a stat.
-            && (kind.is_file() || (kind.is_symlink() && path.is_file()))
+            && !(kind.is_symlink() && path.is_dir())
         {
             let id = relative_id(root, &path);
             found.push(SourceFile { path, id });
         }
     }
-    Ok(())
+}
+
+/// A folder that could not be listed, as a source whose loading says why.
+fn unlistable(root: &Path, dir: &Path) -> SourceFile {
+    let id = relative_id(root, dir);
+    SourceFile {
+        id: ArticleId::new(format!("{id}/")),
+        path: dir.to_path_buf(),
+    }
 }
 
 /// `root/world/kremlin-call.toml` → `world/kremlin-call`, with `/` on every platform.
 fn relative_id(root: &Path, path: &Path) -> ArticleId {
-    let relative = path.strip_prefix(root).unwrap_or(path).with_extension("");
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    let relative = if relative.extension().is_some_and(|e| e == "toml") {
+        relative.with_extension("")
+    } else {
+        relative.to_path_buf()
+    };
     let parts: Vec<_> = relative
         .components()
         .map(|c| c.as_os_str().to_string_lossy())

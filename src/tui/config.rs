@@ -260,14 +260,9 @@ impl Config {
         let env = |name: &str| std::env::var_os(name);
         match locate(explicit, Path::new(""), &env) {
             Some(path) => {
-                let source = std::fs::read_to_string(&path).map_err(|e| Diagnostic {
-                    severity: Severity::Error,
-                    path: path.clone(),
-                    line: 1,
-                    column: 1,
-                    message: format!("cannot read the config file: {e}"),
-                    source_line: String::new(),
-                    width: 1,
+                let source = std::fs::read_to_string(&path).map_err(|e| {
+                    let message = format!("cannot read the config file: {e}");
+                    whosaid::load::Site::start().diagnostic(path.clone(), Severity::Error, message)
                 })?;
                 let config = Config::parse(&source, &path)?;
                 Ok((config, path.display().to_string()))
@@ -374,8 +369,6 @@ fn error_at(source: &str, path: &Path, span: std::ops::Range<usize>, message: &s
         .find('\n')
         .map_or(source.len(), |i| start + i);
     let line_text = source[line_start..line_end].trim_end_matches('\r');
-    let line = source[..start].matches('\n').count() + 1;
-    let column = source[line_start..start].chars().count() + 1;
     let bad = source.get(span.clone()).unwrap_or("").trim();
     let key = key_at(source, line_start, line_text);
     let mut message = message.to_string();
@@ -385,17 +378,7 @@ fn error_at(source: &str, path: &Path, span: std::ops::Range<usize>, message: &s
     if let Some(key) = key {
         message = format!("`{key}`: {message}");
     }
-    Diagnostic {
-        severity: Severity::Error,
-        path: path.to_path_buf(),
-        line,
-        column,
-        message,
-        source_line: line_text.to_string(),
-        width: source
-            .get(span)
-            .map_or(1, |s| s.lines().next().unwrap_or("").chars().count().max(1)),
-    }
+    whosaid::load::site(source, span).diagnostic(path.to_path_buf(), Severity::Error, message)
 }
 
 /// `table.key` for a `key = …` line, with the nearest `[table]` header above it.

@@ -355,6 +355,8 @@ pub fn rejected(id: &str) -> Loaded {
         message: "unknown key `titel` (did you mean `title`?)".into(),
         source_line: "titel = \"Oops\"".into(),
         width: 5,
+        excerpt_column: 1,
+        excerpt_cut: false,
     }];
     loaded
 }

@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use toml::de::{DeTable, DeValue};
 
+use super::claims::Body;
 use super::{Checker, Declared, Entry, Key, Span, Value, as_str, looks_like_language_tag};
 use crate::diagnostic::Severity;
 use crate::load::SourceFile;
@@ -50,6 +51,7 @@ impl<'s> Checker<'s> {
         ] = self.fields(root, ARTICLE_KEYS);
         let whole_file = 0..0;
         let title = self.required_text(title, "title", &whole_file, "the article");
+        let body_entry = body;
         let body = self.required_text(body, "body", &whole_file, "the article");
         let published = published.and_then(|(_, v)| self.published(v));
         let outlet = self.optional_string(outlet);
@@ -84,7 +86,14 @@ impl<'s> Checker<'s> {
             .map(|(k, v)| self.actors(k, v, &mut declared))
             .unwrap_or_default();
         let claims = match (claims, &body) {
-            (Some((k, v)), body) => self.claims(k, v, body.as_deref(), &mut declared),
+            (Some((k, v)), body) => {
+                let body = body.as_deref().map(|text| {
+                    let in_file =
+                        body_entry.and_then(|(_, v)| verbatim_start(self.text, v.span(), text));
+                    Body::new(text, in_file)
+                });
+                self.claims(k, v, body.as_ref(), &mut declared)
+            }
             (None, _) => Vec::new(),
         };
         self.warn_unused(&actors, &declared);
@@ -234,4 +243,24 @@ impl<'s> Checker<'s> {
         }
         kind
     }
+}
+
+/// Where the decoded `body` starts in the file, if the string value at `span`
+/// holds it verbatim (any of TOML's four string forms, without escapes; a
+/// multi-line string's first newline is not part of its value).
+fn verbatim_start(text: &str, span: std::ops::Range<usize>, body: &str) -> Option<usize> {
+    let raw = text.get(span.clone())?;
+    let delimiter = ["\"\"\"", "'''", "\"", "'"]
+        .into_iter()
+        .find(|d| raw.starts_with(d))?;
+    let mut start = span.start + delimiter.len();
+    if delimiter.len() == 3 {
+        let rest = text.get(start..)?;
+        start += if rest.starts_with("\r\n") {
+            2
+        } else {
+            usize::from(rest.starts_with('\n'))
+        };
+    }
+    text.get(start..)?.starts_with(body).then_some(start)
 }

@@ -1,13 +1,16 @@
 //! Claims, their stances, and the quotes that anchor them in the body.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use toml::de::{DeTable, DeValue};
 
 use super::{Checker, Declared, Entry, Key, Span, Value, as_str, table_entry};
+use crate::anchor::near::BodyWords;
 use crate::anchor::{self, Anchor};
 use crate::model::{ActorId, Claim, ClaimId, Stance};
+use crate::text;
 
 const CLAIM_KEYS: [&str; 7] = [
     "id",
@@ -25,14 +28,15 @@ impl<'s> Checker<'s> {
         &mut self,
         key: &Key<'s>,
         value: &Value<'s>,
-        body: Option<&str>,
+        body: Option<&Body<'_>>,
         declared: &mut Declared,
     ) -> Vec<Claim> {
         let Some(items) = self.array(key, value) else {
             return Vec::new();
         };
-        let text = self.text;
-        let line_of = |span: Span| text[..span.start].matches('\n').count() + 1;
+        if let Some(body) = body {
+            self.anchors = anchor::find_many(body.text, quotes_in(items));
+        }
         let mut seen: HashMap<&str, usize> = HashMap::new();
         let mut claims = Vec::with_capacity(items.len());
         for item in items {
@@ -42,11 +46,12 @@ impl<'s> Checker<'s> {
             if let Some((_, id)) = table_entry(table, "id")
                 && let DeValue::String(s) = id.get_ref()
             {
-                if let Some(first) = seen.get(s.as_ref()) {
-                    let message = format!("duplicate claim id `{s}` (first used on line {first})");
+                if let Some(&first) = seen.get(s.as_ref()) {
+                    let line = self.line_of(first);
+                    let message = format!("duplicate claim id `{s}` (first used on line {line})");
                     self.error(id.span(), message);
                 } else {
-                    seen.insert(s.as_ref(), line_of(id.span()));
+                    seen.insert(s.as_ref(), id.span().start);
                 }
             }
             if let Some(claim) = self.claim(item.span(), table, body, declared) {
@@ -60,7 +65,7 @@ impl<'s> Checker<'s> {
         &mut self,
         header: Span,
         table: &DeTable<'s>,
-        body: Option<&str>,
+        body: Option<&Body<'_>>,
         declared: &mut Declared,
     ) -> Option<Claim> {
         let [
@@ -170,7 +175,7 @@ impl<'s> Checker<'s> {
     fn stances(
         &mut self,
         entry: Entry<'_, 's>,
-        body: Option<&str>,
+        body: Option<&Body<'_>>,
         declared: &mut Declared,
     ) -> Vec<Stance> {
         let Some((key, value)) = entry else {
@@ -196,7 +201,7 @@ impl<'s> Checker<'s> {
         &mut self,
         header: Span,
         table: &DeTable<'s>,
-        body: Option<&str>,
+        body: Option<&Body<'_>>,
         declared: &mut Declared,
     ) -> Option<Stance> {
         let [actor, via, cue, quote] = self.fields(table, STANCE_KEYS);
@@ -238,7 +243,7 @@ impl<'s> Checker<'s> {
     fn quote(
         &mut self,
         entry: Entry<'_, 's>,
-        body: Option<&str>,
+        body: Option<&Body<'_>>,
     ) -> (Option<String>, Option<Range<usize>>) {
         let Some((_, value)) = entry else {
             return (None, None);
@@ -246,15 +251,23 @@ impl<'s> Checker<'s> {
         let Some(quote) = self.string(value, "quote") else {
             return (None, None);
         };
-        match (anchor::find(body.unwrap_or_default(), quote), body) {
+        // Every quote of the file was looked for at once, before the walk.
+        let found = self.anchors.get(&anchor::collapse(quote)).cloned();
+        let found = found.unwrap_or_else(|| anchor::find(body.map_or("", |b| b.text), quote));
+        match (found, body) {
             (Anchor::Empty, _) => self.error(value.span(), "`quote` is empty".to_string()),
             // Without a body the body's own error says it all.
             (_, None) => {}
-            (Anchor::NotFound, Some(_)) => self.error(
-                value.span(),
-                "`quote` is not in the body; it must match the body's words exactly (white space aside)"
-                    .to_string(),
-            ),
+            (Anchor::NotFound, Some(body)) => {
+                let hint = self.near_hint(body, quote);
+                self.error(
+                    value.span(),
+                    format!(
+                        "`quote` is not in the body; it must match the body's words exactly \
+                         (white space aside){hint}"
+                    ),
+                );
+            }
             (Anchor::Found { range, repeated }, Some(_)) => {
                 if repeated {
                     self.warning(
@@ -268,4 +281,94 @@ impl<'s> Checker<'s> {
         }
         (None, None)
     }
+}
+
+/// The article's body as the claims' quotes are checked against it.
+pub(super) struct Body<'b> {
+    pub text: &'b str,
+    /// Where the body's text starts in the file, when the file holds it verbatim
+    /// (no escapes), so that a place in the body is a place in the file.
+    pub in_file: Option<usize>,
+    /// The body's words for near-miss hints: built for the first quote not found.
+    words: OnceCell<BodyWords<'b>>,
+}
+
+impl<'b> Body<'b> {
+    pub fn new(text: &'b str, in_file: Option<usize>) -> Self {
+        Body {
+            text,
+            in_file,
+            words: OnceCell::new(),
+        }
+    }
+}
+
+/// Near-miss hints per file: each costs a pass over the body, so a file of many
+/// bad quotes stays linear in its size.
+const MAX_NEAR_HINTS: usize = 10;
+/// The longest passage a hint shows, in columns.
+const MAX_HINT_COLUMNS: usize = 60;
+
+impl Checker<'_> {
+    /// `; did you mean “…” at 12:5?` for the body's passage nearest `quote`, or nothing.
+    fn near_hint(&mut self, body: &Body<'_>, quote: &str) -> String {
+        if self.near_hints >= MAX_NEAR_HINTS || !self.hints_wanted() {
+            return String::new();
+        }
+        self.near_hints += 1;
+        let words = body.words.get_or_init(|| BodyWords::new(body.text));
+        let Some(near) = words.nearest(quote) else {
+            return String::new();
+        };
+        let passage = body.text.get(near.range.clone()).unwrap_or_default();
+        let shown = text::truncate(&text::flatten(passage), MAX_HINT_COLUMNS).into_owned();
+        let start = near.range.start;
+        match body.in_file {
+            Some(at) => {
+                let (line, column) = self.line_column(at + start);
+                format!("; did you mean “{shown}” at {line}:{column}?")
+            }
+            None => {
+                let before = &body.text[..start];
+                let line = before.matches('\n').count() + 1;
+                let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+                format!("; did you mean “{shown}” (line {line}, column {column} of the body)?")
+            }
+        }
+    }
+
+    /// Line and column (in Unicode scalar values), from 1, of a byte offset of the file.
+    fn line_column(&mut self, offset: usize) -> (usize, usize) {
+        let line = self.line_of(offset);
+        let before = self.text.get(..offset).unwrap_or_default();
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        (line, before[line_start..].chars().count() + 1)
+    }
+}
+
+/// Every well-typed `quote` string of the claims and their stances, for one
+/// batch search of the body; what is mistyped is reported by the walk itself.
+fn quotes_in<'a, 's: 'a>(items: &'a [Value<'s>]) -> impl Iterator<Item = &'a str> {
+    let quote_of = |table: &'a DeTable<'s>| match table_entry(table, "quote") {
+        Some((_, v)) => match v.get_ref() {
+            DeValue::String(s) => Some(s.as_ref()),
+            _ => None,
+        },
+        None => None,
+    };
+    let tables = |value: &'a Value<'s>| match value.get_ref() {
+        DeValue::Table(t) => Some(t),
+        _ => None,
+    };
+    items.iter().filter_map(tables).flat_map(move |claim| {
+        let stances = ["asserted_by", "denied_by"]
+            .into_iter()
+            .filter_map(move |name| match table_entry(claim, name)?.1.get_ref() {
+                DeValue::Array(a) => Some(a.iter()),
+                _ => None,
+            })
+            .flatten()
+            .filter_map(tables);
+        std::iter::once(claim).chain(stances).filter_map(quote_of)
+    })
 }

@@ -214,7 +214,7 @@ statement = "t"
             "6:8: error: unknown kind `Person`; expected one of person, organization, government, outlet, anonymous, document",
             "11:15: error: actor `b` is affiliated with itself",
             "12:12: error: `wikidata` `q1` is not a Wikidata item id such as `Q312847`",
-            "17:9: error: `quote` is not in the body; it must match the body's words exactly (white space aside)",
+            "17:9: error: `quote` is not in the body; it must match the body's words exactly (white space aside); did you mean “A said” at 2:9?",
             "20:9: error: `ab` is not a declared actor; did you mean `a`?",
             "21:8: error: `zed` is not a declared actor; declare it as [actors.zed]",
             "24:6: error: duplicate claim id `c` (first used on line 15)",
@@ -278,4 +278,23 @@ fn unused_actors_are_warned_only_in_files_without_errors() {
     let got = problems(&broken);
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].starts_with("9:16: error:"), "{got:?}");
+}
+
+#[test]
+fn near_miss_hints_are_bounded_per_file() {
+    let mut text = String::from("title = \"t\"\nbody = \"\"\"\nthe two leaders spoke\n\"\"\"\n");
+    for i in 0..25 {
+        text.push_str(&format!(
+            "\n[[claims]]\nid = \"c{i}\"\nstatement = \"s\"\nquote = \"The two leaders met\"\n"
+        ));
+    }
+    let diagnostics = load(&text).diagnostics;
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let hinted = diagnostics
+        .iter()
+        .filter(|d| d.message.contains("did you mean “the two leaders” at 3:1?"))
+        .count();
+    assert_eq!(errors, 25);
+    // Each hint costs a pass over the body: the first ten quotes get one.
+    assert_eq!(hinted, 10);
 }
