@@ -67,7 +67,6 @@ fn run_articles(args: &Args, articles: &Path) -> u8 {
     for source in &sources {
         match suggest_file(source, args.dry_run, &mut out) {
             Ok(()) => {}
-            Err(Failure::Usage) => return EXIT_USAGE,
             Err(Failure::File) => code = EXIT_ERRORS,
         }
     }
@@ -81,8 +80,6 @@ fn run_articles(args: &Args, articles: &Path) -> u8 {
 enum Failure {
     /// The file had errors or could not be written: reported, left untouched.
     File,
-    #[allow(dead_code)]
-    Usage,
 }
 
 fn suggest_file(source: &SourceFile, dry_run: bool, out: &mut impl Write) -> Result<(), Failure> {

@@ -37,8 +37,7 @@ pub fn inline_key(text: &str) -> Option<&'static str> {
         };
         let after = text.get(key.span().end..).unwrap_or("");
         // `claims = …` is inline; `[[claims]]`, `[actors.x]` and `actors.x.name = …` are not.
-        let after =
-            after.trim_start_matches(|c: char| c == '"' || c == '\'' || c == ' ' || c == '\t');
+        let after = after.trim_start_matches(['"', '\'', ' ', '\t']);
         if after.starts_with('=') {
             return Some(name);
         }

@@ -2,6 +2,9 @@
 //! quotations and reporting verbs tried against a few patterns, and the source,
 //! cue and content spans taken from the tokens around them.
 
+// A content is a list of fragments, most often one: `vec![a..b]` is meant.
+#![allow(clippy::single_range_in_vec_init)]
+
 use std::ops::Range;
 
 use super::Attribution;
@@ -85,14 +88,13 @@ impl<'a> Doc<'a> {
         let mut start = end + 1;
         while start > floor && end + 1 - (start - 1) <= MAX_NP {
             let i = start - 1;
-            if self.np_token(i) {
-                start = i;
-            } else if (self.is(i, "of") || self.is(i, "for") || self.is(i, "at"))
+            // `Secretary of State`: a connector between two parts of a name.
+            let connector = (self.is(i, "of") || self.is(i, "for") || self.is(i, "at"))
                 && start <= end
                 && self.capitalized(start)
                 && i > floor
-                && (self.capitalized(i - 1) || lexicon::is_head_noun(self.word(i - 1)))
-            {
+                && (self.capitalized(i - 1) || lexicon::is_head_noun(self.word(i - 1)));
+            if self.np_token(i) || connector {
                 start = i;
             } else {
                 break;
@@ -123,21 +125,18 @@ impl<'a> Doc<'a> {
         }
         let mut end = start;
         while end < limit && end - start < MAX_NP {
-            if self.np_token(end)
+            let word = self.np_token(end)
                 && !(self.capitalized(end)
                     && lexicon::is_capital_stop(self.word(end))
-                    && !lexicon::is_np_word(self.word(end)))
-            {
-                end += 1;
-            } else if (self.is(end, "of")
-                || self.is(end, "for")
-                || self.is(end, "by")
-                || self.is(end, "at")
-                || self.is(end, "in"))
+                    && !lexicon::is_np_word(self.word(end)));
+            // `a report by The Post`, `officials in Elsby`: a connector inside the phrase.
+            let connector = ["of", "for", "by", "at", "in"]
+                .iter()
+                .any(|c| self.is(end, c))
                 && end > start
                 && self.np_token(end + 1)
-                && end + 1 < limit
-            {
+                && end + 1 < limit;
+            if word || connector {
                 end += 1;
             } else if self.is(end, "familiar") && self.is(end + 1, "with") {
                 // `people familiar with the matter`: the rest of the phrase up to a comma.
@@ -528,7 +527,7 @@ fn according_to(doc: &Doc, s: &Range<usize>, i: usize) -> Option<Found> {
         (to >= from + MIN_CONTENT).then(|| vec![from..to])?
     } else if np.end == end && after_comma {
         let from = content_start(doc, s);
-        (i - 1 >= from + MIN_CONTENT).then(|| vec![from..i - 1])?
+        (i > from + MIN_CONTENT).then(|| vec![from..i - 1])?
     } else if doc.is_punct(np.end, ",") && after_comma {
         let from = content_start(doc, s);
         let to = doc.trim_end(np.end + 1, s.end);

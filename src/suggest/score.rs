@@ -19,7 +19,6 @@ pub struct Spans {
 /// Lines it does not understand are skipped: annotation files carry notes and stray text.
 pub fn parse_ann(ann: &str) -> Vec<Spans> {
     let mut spans: HashMap<&str, Vec<Range<usize>>> = HashMap::new();
-    let mut events: Vec<(usize, &str, Spans)> = Vec::new();
     let mut denials: Vec<&str> = Vec::new();
     for line in ann.lines() {
         let mut fields = line.split('\t');
@@ -40,17 +39,13 @@ pub fn parse_ann(ann: &str) -> Vec<Spans> {
             if let Some(r) = ranges {
                 spans.insert(id, r);
             }
-        } else if id.starts_with('E') {
-            events.push((events.len(), body, Spans::default()));
-        } else if id.starts_with('A') {
-            if let Some(("Denial", e)) = body.split_once(' ') {
-                denials.push(e.trim());
-            }
+        } else if id.starts_with('A')
+            && let Some(("Denial", e)) = body.split_once(' ')
+        {
+            denials.push(e.trim());
         }
-        let _ = id;
     }
     let mut out = Vec::new();
-    let mut ids = Vec::new();
     for line in ann.lines() {
         if let Some((id, body)) = line.split_once('\t')
             && id.starts_with('E')
@@ -72,12 +67,10 @@ pub fn parse_ann(ann: &str) -> Vec<Spans> {
             }
             if is_attribution {
                 a.denial = denials.contains(&id);
-                ids.push(id);
                 out.push(a);
             }
         }
     }
-    drop(events);
     out
 }
 
