@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use super::{Attribution, lexicon};
-use crate::anchor::{self, Anchor};
+use crate::anchor;
 use crate::model::{ActorKind, Article};
 use crate::slug::{IdAllocator, slug};
 
@@ -132,6 +132,13 @@ pub fn plan_found(article: &Article, found: &[Attribution]) -> Plan {
     };
     let mut claim_ids = IdAllocator::new(article.claims.iter().map(|c| c.id.to_string()));
     let mut claims: Vec<NewClaim> = Vec::new();
+    // A quote the file already has is never suggested again, wherever it occurs.
+    let existing: std::collections::HashSet<&str> = article
+        .claims
+        .iter()
+        .filter_map(|c| c.quote.as_deref())
+        .collect();
+    let text_of = |r: &Range<usize>| body.get(r.clone()).unwrap_or("");
     // Whether the attribution just before was suggested as a claim here.
     let mut last_suggested = false;
     for a in found {
@@ -139,19 +146,15 @@ pub fn plan_found(article: &Article, found: &[Attribution]) -> Plan {
         let Some(name) = actor_name(body, a) else {
             continue;
         };
-        let text_of = |r: &Range<usize>| body.get(r.clone()).unwrap_or("");
         let cue = anchor::collapse(text_of(&a.cue));
-        let Some(content) = a.content.iter().max_by_key(|r| text_of(r).chars().count()) else {
+        let Some(content) = a.content.iter().max_by_key(|r| r.len()) else {
             continue;
         };
-        let quote = claim_quote(text_of(content));
-        if quote.is_empty() {
+        let range = claim_range(body, content.clone());
+        let quote = anchor::collapse(text_of(&range));
+        if quote.is_empty() || existing.contains(quote.as_str()) {
             continue;
         }
-        let range = match anchor::find(body, &quote) {
-            Anchor::Found { range, .. } => range,
-            _ => continue,
-        };
         let overlaps = taken
             .iter()
             .any(|t| t.start < range.end && range.start < t.end);
@@ -292,22 +295,32 @@ fn strip_report(text: &str) -> String {
     text.trim_end_matches([',', '.', ';', ':']).to_string()
 }
 
-/// The words of a content worth anchoring: without its quotation marks and the
-/// punctuation at its ends.
-fn claim_quote(content: &str) -> String {
-    let trimmed = content.trim_matches(|c: char| {
+/// The words of a content worth anchoring: without its quotation marks, the
+/// punctuation at its ends and a leading `that` (`said that X`: the claim is X).
+fn claim_range(body: &str, r: Range<usize>) -> Range<usize> {
+    let Some(text) = body.get(r.clone()) else {
+        return r.start..r.start;
+    };
+    let edge = |c: char| {
         c.is_whitespace()
             || matches!(
                 c,
                 '"' | '“' | '”' | '„' | '«' | '»' | ',' | '.' | ';' | ':' | '—' | '–'
             )
-    });
-    // `said that X`: the claim is X.
-    let trimmed = match trimmed.get(..5) {
-        Some(lead) if lead.eq_ignore_ascii_case("that ") => &trimmed[5..],
-        _ => trimmed,
     };
-    anchor::collapse(trimmed)
+    let start = r.start + (text.len() - text.trim_start_matches(edge).len());
+    let end = r.start + text.trim_end_matches(edge).len();
+    let (mut start, end) = (start, end.max(start));
+    if let Some(lead) = body.get(start..start + 5)
+        && lead.eq_ignore_ascii_case("that ")
+        && start + 5 < end
+    {
+        start += 5;
+        while body[start..end].starts_with(char::is_whitespace) {
+            start += body[start..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    start..end
 }
 
 fn first_words(text: &str, n: usize) -> String {
