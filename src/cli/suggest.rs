@@ -5,9 +5,12 @@
 //! Exit codes: 0 every file handled; 1 a file had errors (left untouched, the
 //! others handled) or could not be written; 2 a usage error.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use whosaid::export::write_atomically;
 use whosaid::load::{self, SourceFile};
@@ -61,20 +64,53 @@ fn run_articles(args: &Args, articles: &Path) -> u8 {
             return EXIT_USAGE;
         }
     };
+    // Files are independent: each is handled on a worker, and what each prints
+    // is kept and printed in the files' order.
+    let slots: Vec<OnceLock<Report>> = sources.iter().map(|_| OnceLock::new()).collect();
+    let next = AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(sources.len().max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(source) = sources.get(i) else { break };
+                    let mut report = Report::default();
+                    report.failed = suggest_file(source, args.dry_run, &mut report).is_err();
+                    let _ = slots[i].set(report);
+                }
+            });
+        }
+    });
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
+    let mut err = io::stderr().lock();
     let mut code = EXIT_OK;
-    for source in &sources {
-        match suggest_file(source, args.dry_run, &mut out) {
-            Ok(()) => {}
-            Err(Failure::File) => code = EXIT_ERRORS,
+    for (slot, source) in slots.into_iter().zip(&sources) {
+        let report = slot.into_inner().unwrap_or_else(|| Report {
+            err: format!("{}: internal error: not handled\n", source.path.display()),
+            failed: true,
+            ..Report::default()
+        });
+        let _ = err.write_all(report.err.as_bytes());
+        // A closed standard output (a pipe to `head`) is no reason to fail loudly.
+        let _ = out.write_all(report.out.as_bytes());
+        if report.failed {
+            code = EXIT_ERRORS;
         }
     }
-    if out.flush().is_err() {
-        // A closed standard output (a pipe to `head`) is no reason to fail loudly.
-        return code;
-    }
+    let _ = out.flush();
     code
+}
+
+/// What handling one file prints, on standard output and standard error.
+#[derive(Default)]
+struct Report {
+    out: String,
+    err: String,
+    failed: bool,
 }
 
 enum Failure {
@@ -82,12 +118,13 @@ enum Failure {
     File,
 }
 
-fn suggest_file(source: &SourceFile, dry_run: bool, out: &mut impl Write) -> Result<(), Failure> {
+fn suggest_file(source: &SourceFile, dry_run: bool, report: &mut Report) -> Result<(), Failure> {
+    let (out, errs) = (&mut report.out, &mut report.err);
     let path = source.path.display();
     let bytes = match fs::read(&source.path) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("{path}: error: cannot read the file: {e}");
+            let _ = writeln!(errs, "{path}: error: cannot read the file: {e}");
             return Err(Failure::File);
         }
     };
@@ -98,9 +135,9 @@ fn suggest_file(source: &SourceFile, dry_run: bool, out: &mut impl Write) -> Res
         .filter(|_| !loaded.diagnostics.iter().any(|d| d.is_error()))
     else {
         for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
-            eprintln!("{d}");
+            let _ = writeln!(errs, "{d}");
         }
-        eprintln!("{path}: left untouched: it has errors");
+        let _ = writeln!(errs, "{path}: left untouched: it has errors");
         return Err(Failure::File);
     };
     // Offsets and appending work on the text after a byte-order mark; the mark is kept.
@@ -113,7 +150,8 @@ fn suggest_file(source: &SourceFile, dry_run: bool, out: &mut impl Write) -> Res
     };
     let (toml, claims, actors) = match suggest::article::plan(text, article) {
         Plan::Inline(key) => {
-            eprintln!(
+            let _ = writeln!(
+                errs,
                 "{path}: left untouched: `{key}` is written as an inline value, so no table can be appended"
             );
             if dry_run {
@@ -129,11 +167,11 @@ fn suggest_file(source: &SourceFile, dry_run: bool, out: &mut impl Write) -> Res
     };
     if dry_run {
         let _ = writeln!(out, "# {path}");
-        let _ = out.write_all(toml.as_bytes());
+        out.push_str(&toml);
         return Ok(());
     }
     if claims == 0 {
-        eprintln!("{path}: nothing to suggest");
+        let _ = writeln!(errs, "{path}: nothing to suggest");
         return Ok(());
     }
     let mut new = Vec::with_capacity(bytes.len() + toml.len() + 1);
@@ -147,20 +185,24 @@ fn suggest_file(source: &SourceFile, dry_run: bool, out: &mut impl Write) -> Res
     let check = load::load_bytes(source, &new);
     if check.article.is_none() || check.diagnostics.iter().any(|d| d.is_error()) {
         for d in check.diagnostics.iter().filter(|d| d.is_error()) {
-            eprintln!("{d}");
+            let _ = writeln!(errs, "{d}");
         }
-        eprintln!(
+        let _ = writeln!(
+            errs,
             "{path}: left untouched: the suggestions would not load (a bug in whosaid: please report it)"
         );
         return Err(Failure::File);
     }
     match write_file(&source.path, &bytes, &new) {
         Ok(()) => {
-            eprintln!("{path}: suggested {claims} claim(s), {actors} new actor(s)");
+            let _ = writeln!(
+                errs,
+                "{path}: suggested {claims} claim(s), {actors} new actor(s)"
+            );
             Ok(())
         }
         Err(reason) => {
-            eprintln!("{path}: error: not written: {reason}");
+            let _ = writeln!(errs, "{path}: error: not written: {reason}");
             Err(Failure::File)
         }
     }
@@ -175,12 +217,31 @@ fn write_file(path: &Path, old: &[u8], new: &[u8]) -> Result<(), String> {
     if fs::read(path).map_err(|e| e.to_string())? != old {
         return Err("it changed on disk while suggestions were made".into());
     }
-    let result = write_atomically(path, true, |out| out.write_all(new)).map_err(|e| e.to_string());
+    let result = replace(path, new).map_err(|e| e.to_string());
     // Keep the file's permissions: the temporary file got the default ones.
     if result.is_ok() {
         let _ = fs::set_permissions(path, meta.permissions());
     }
     result
+}
+
+/// Writes `new` to a temporary file beside `path`, then renames it over `path`:
+/// a reader sees the old file or the new one, never half of either, and a
+/// failure leaves no temporary file behind (it is deleted on drop).
+fn replace(path: &Path, new: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".whosaid-suggest-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    temp.write_all(new)?;
+    // No fsync per file: the rename alone makes the replacement atomic, and a
+    // sync of each of 10,000 files cost ~8 ms apiece here (see bench_suggest).
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }
 
 fn run_brat(args: &Args) -> u8 {
