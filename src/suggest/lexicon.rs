@@ -24,7 +24,7 @@ const VERBS: &[(&str, Verb)] = &[
     ("add adds added adding", Verb::Speech),
     ("claim claims claimed claiming", Verb::Speech),
     ("insist insists insisted insisting", Verb::Speech),
-    ("warn warns warned warning", Verb::Speech),
+    ("warn warns warned warning", Verb::QuoteOnly),
     ("deny denies denied denying", Verb::Speech),
     ("state states stated stating", Verb::Speech),
     ("announce announces announced announcing", Verb::Speech),
@@ -42,39 +42,42 @@ const VERBS: &[(&str, Verb)] = &[
     ("admit admits admitted admitting", Verb::Speech),
     ("confirm confirms confirmed confirming", Verb::Speech),
     ("assert asserts asserted asserting", Verb::Speech),
-    ("maintain maintains maintained maintaining", Verb::Speech),
+    ("maintain maintains maintained maintaining", Verb::QuoteOnly),
     ("allege alleges alleged alleging", Verb::Speech),
     ("contend contends contended contending", Verb::Speech),
     ("predict predicts predicted predicting", Verb::Speech),
     ("promise promises promised promising", Verb::Speech),
     ("vow vows vowed vowing", Verb::Speech),
-    ("pledge pledges pledged pledging", Verb::Speech),
-    ("stress stresses stressed stressing", Verb::Speech),
+    ("pledge pledges pledged pledging", Verb::QuoteOnly),
+    ("stress stresses stressed stressing", Verb::QuoteOnly),
     (
         "emphasize emphasizes emphasized emphasizing emphasise emphasises emphasised emphasising",
-        Verb::Speech,
+        Verb::QuoteOnly,
     ),
     ("recall recalls recalled recalling", Verb::Speech),
-    ("complain complains complained complaining", Verb::Speech),
+    ("complain complains complained complaining", Verb::QuoteOnly),
     ("concede concedes conceded conceding", Verb::Speech),
     ("conclude concludes concluded concluding", Verb::Speech),
     ("reveal reveals revealed revealing", Verb::Speech),
     ("testify testifies testified testifying", Verb::Speech),
     ("suggest suggests suggested suggesting", Verb::Speech),
-    ("agree agrees agreed agreeing", Verb::Speech),
+    ("agree agrees agreed agreeing", Verb::QuoteOnly),
     ("counter counters countered countering", Verb::Speech),
     ("observe observes observed observing", Verb::Speech),
     ("remark remarks remarked remarking", Verb::Speech),
     ("caution cautions cautioned cautioning", Verb::Speech),
     ("boast boasts boasted boasting", Verb::Speech),
     ("brag brags bragged bragging", Verb::Speech),
-    ("mention mentions mentioned mentioning", Verb::Speech),
-    ("reiterate reiterates reiterated reiterating", Verb::Speech),
+    ("mention mentions mentioned mentioning", Verb::QuoteOnly),
+    (
+        "reiterate reiterates reiterated reiterating",
+        Verb::QuoteOnly,
+    ),
     ("charge charges charged charging", Verb::Speech),
     ("disclose discloses disclosed disclosing", Verb::Speech),
     ("speculate speculates speculated speculating", Verb::Speech),
     ("estimate estimates estimated estimating", Verb::Speech),
-    ("indicate indicates indicated indicating", Verb::Speech),
+    ("indicate indicates indicated indicating", Verb::QuoteOnly),
     ("dismiss dismisses dismissed dismissing", Verb::Speech),
     ("reject rejects rejected rejecting", Verb::Speech),
     ("refute refutes refuted refuting", Verb::Speech),
@@ -106,6 +109,9 @@ const VERBS: &[(&str, Verb)] = &[
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VerbForm {
     pub base: &'static str,
+    /// The base form itself (`state`, `explain`): a verb only after a plural
+    /// subject, and more often something else.
+    pub is_base: bool,
     pub verb: Verb,
     /// The -ing form (`saying`), which reports only after a clause it follows.
     pub gerund: bool,
@@ -121,6 +127,7 @@ fn verb_table() -> &'static HashMap<&'static str, VerbForm> {
             for form in forms.split(' ') {
                 table.entry(form).or_insert(VerbForm {
                     base,
+                    is_base: form == base,
                     verb,
                     gerund: form.ends_with("ing"),
                 });
@@ -730,22 +737,42 @@ pub fn cue_denies(cue: &str) -> bool {
             .any(|p| (p[0] == "not" && p[1] == "true") || (p[0] == "no" && p[1] == "such"))
 }
 
-/// Whether reported content itself denies (`… is “pure fiction”`, `no such call took place`).
+/// Whether reported content itself denies: a verdict on what was said
+/// (`“pure fiction”`, `simply not true`, `nonsense from start to finish`,
+/// `no evidence of …`) near its start.
 pub fn content_denies(content: &str) -> bool {
     let lower = content.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
+        .take(8)
         .collect();
-    let first_ok = words.len() <= 4;
-    // A short content that is a verdict ("pure fiction", "fake news", "false").
-    first_ok
-        && words.iter().any(|w| {
-            matches!(
-                *w,
-                "fiction" | "false" | "untrue" | "fake" | "baseless" | "nonsense" | "lie" | "lies"
-            )
-        })
+    words.iter().any(|w| {
+        matches!(
+            *w,
+            "fiction"
+                | "false"
+                | "untrue"
+                | "fake"
+                | "baseless"
+                | "nonsense"
+                | "lie"
+                | "lies"
+                | "unfounded"
+                | "fabricated"
+                | "fabrication"
+                | "groundless"
+        )
+    }) || words.windows(2).any(|p| {
+        matches!(
+            (p[0], p[1]),
+            ("not", "true")
+                | ("no", "such")
+                | ("no", "evidence")
+                | ("never", "happened")
+                | ("no", "truth")
+        )
+    })
 }
 
 /// Guesses what kind of actor a source's words name.
