@@ -435,42 +435,69 @@ fn source_before(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
         return None;
     }
     if doc.is_punct(p, ",") {
-        // `Name, apposition, said` or `The report, citing sources, said`.
+        // `Name, apposition, said` or `The report, citing sources, said`; the
+        // apposition may hold commas of its own (`a salesman from Sumter, South Carolina`).
         let mut c2 = p;
-        while c2 > s.start && p - c2 < 16 {
-            c2 -= 1;
-            if doc.is_punct(c2, ",") {
-                break;
+        for _ in 0..3 {
+            let mut c = c2;
+            while c > s.start && p - c < 25 {
+                c -= 1;
+                if doc.is_punct(c, ",") {
+                    break;
+                }
+            }
+            if c <= s.start || !doc.is_punct(c, ",") {
+                return None;
+            }
+            c2 = c;
+            let Some(name) = doc.np_back(c2 - 1, s.start) else {
+                continue;
+            };
+            if !starts_clause(doc, s, name.start) {
+                continue;
+            }
+            if doc.is(c2 + 1, "citing") {
+                let via = doc.np_forward(c2 + 2, p)?;
+                return Some(Source {
+                    np: name,
+                    via: Some(via),
+                });
+            }
+            // An apposition follows a name (`Peter Cook, Carter’s press secretary,`).
+            if !doc.capitalized(name.end - 1) {
+                continue;
+            }
+            // The apposition is a noun phrase (`a spokesman for the Kremlin`, `35`) or a
+            // relative clause (`who runs the lobbying arm`).
+            let appo = c2 + 1..p;
+            let relative = doc.is(c2 + 1, "who") && !appo.clone().any(|i| doc.in_quote(i));
+            let noun_phrase = !appo.is_empty()
+                && appo.clone().all(|i| {
+                    doc.np_token(i)
+                        || doc.is_punct(i, ",")
+                        || ["of", "for", "at", "from", "in", "with", "on"]
+                            .iter()
+                            .any(|w| doc.is(i, w))
+                        || (doc.is_word(i)
+                            && i > c2 + 1
+                            && lexicon::verb(doc.word(i)).is_none()
+                            && !lexicon::is_be(doc.word(i))
+                            && !doc.word(i).ends_with("ly")
+                            && !lexicon::is_subject_pronoun(doc.word(i))
+                            && !doc.is(i, "that")
+                            && !doc.is(i, "and"))
+                })
+                && (doc.np_token(c2 + 1)
+                    || doc.word(c2 + 1).starts_with(|c: char| c.is_ascii_digit()));
+            if relative || noun_phrase {
+                // With its closing comma, as annotators mark it more often than not.
+                return Some(Source {
+                    np: name.start..p + 1,
+                    via: None,
+                });
             }
         }
-        if c2 <= s.start || !doc.is_punct(c2, ",") {
-            return None;
-        }
-        let name = doc.np_back(c2 - 1, s.start)?;
-        if !starts_clause(doc, s, name.start) {
-            return None;
-        }
-        if doc.is(c2 + 1, "citing") {
-            let via = doc.np_forward(c2 + 2, p)?;
-            return Some(Source {
-                np: name,
-                via: Some(via),
-            });
-        }
-        // The apposition must be a noun phrase too (`a spokesman for the Kremlin`).
-        let appo = c2 + 1..p;
-        if appo.is_empty()
-            || !appo
-                .clone()
-                .all(|i| doc.np_token(i) || doc.is(i, "of") || doc.is(i, "for") || doc.is(i, "at"))
-        {
-            return None;
-        }
-        // With its closing comma, as annotators mark it more often than not.
-        return Some(Source {
-            np: name.start..p + 1,
-            via: None,
-        });
+        return None;
     }
     let np = doc
         .np_back(p, s.start)
@@ -826,7 +853,8 @@ fn reporting_verb(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
     if form.verb == Verb::Tell {
         t = skip_addressee(doc, v, t, s.end);
         if !(doc.is(t, "that") || lexicon::is_subject_pronoun(doc.word(t)) || doc.is(t, "the")) {
-            return None;
+            // `told a town hall in Salem on Monday that …`: more of the addressee, then `that`.
+            t = skip_to_that(doc, t, s.end)?;
         }
     } else {
         // `said to be`, `said of`, `added to`: not reporting.
@@ -863,8 +891,8 @@ fn reporting_verb(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
         }
         let w = doc.word(t);
         if [
-            "to", "by", "for", "of", "with", "about", "nothing", "no", "yes", "so", "up", "out",
-            "back", "more", "goodbye", "hello", "thanks", "sorry",
+            "to", "by", "for", "of", "with", "about", "nothing", "yes", "so", "up", "out", "back",
+            "more", "goodbye", "hello", "thanks", "sorry",
         ]
         .iter()
         .any(|x| x.eq_ignore_ascii_case(w))
@@ -872,6 +900,9 @@ fn reporting_verb(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
         {
             return None;
         }
+    }
+    if form.verb == Verb::ThatOnly && !doc.is(t, "that") {
+        return None;
     }
     if doc.is_punct(t, ":") {
         t += 1;
@@ -1018,6 +1049,24 @@ fn name_before(doc: &Doc, at: usize) -> Option<Range<usize>> {
     }
     let np = doc.np_back(c.checked_sub(1)?, c.saturating_sub(MAX_NP))?;
     Some(doc.span(np))
+}
+
+/// After an addressee: more words (no verb, no punctuation but commas) up to `that`.
+fn skip_to_that(doc: &Doc, from: usize, end: usize) -> Option<usize> {
+    let mut i = from;
+    while i < end && i < from + 15 {
+        if doc.is(i, "that") {
+            return Some(i);
+        }
+        if !(doc.is_word(i) || doc.is_punct(i, ","))
+            || lexicon::verb(doc.word(i)).is_some()
+            || lexicon::is_be(doc.word(i))
+        {
+            return None;
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Skips an adjunct after a verb (`on Monday`, `in a statement released Friday`) up to
