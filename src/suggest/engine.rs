@@ -904,6 +904,32 @@ fn reporting_verb(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
     if form.verb == Verb::ThatOnly && !doc.is(t, "that") {
         return None;
     }
+    if form.verb == Verb::Evidence
+        && !source.np.clone().any(|i| {
+            [
+                "poll",
+                "polls",
+                "survey",
+                "surveys",
+                "study",
+                "studies",
+                "report",
+                "data",
+                "results",
+                "analysis",
+                "research",
+                "numbers",
+                "figures",
+                "review",
+                "audit",
+                "investigation",
+            ]
+            .iter()
+            .any(|w| doc.is(i, w))
+        })
+    {
+        return None;
+    }
     if doc.is_punct(t, ":") {
         t += 1;
     }

@@ -13,6 +13,8 @@ pub enum Verb {
     Speech,
     /// `tell`-like: an addressee comes first (`told reporters that …`).
     Tell,
+    /// Reports only when a document speaks (`the poll shows …`, `a study found that …`).
+    Evidence,
     /// Reports only before `that` (`claimed that …`), or next to a quotation.
     ThatOnly,
     /// Only with a quotation next to it (`“…,” he continued`).
@@ -90,6 +92,8 @@ const VERBS: &[(&str, Verb)] = &[
     ("inform informs informed informing", Verb::Tell),
     ("remind reminds reminded reminding", Verb::Tell),
     ("ask asks asked asking", Verb::QuoteOnly),
+    ("show shows showed showing shown", Verb::Evidence),
+    ("find finds found finding", Verb::Evidence),
     ("reply replies replied replying", Verb::QuoteOnly),
     ("respond responds responded responding", Verb::QuoteOnly),
     ("continue continues continued continuing", Verb::QuoteOnly),
