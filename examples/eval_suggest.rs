@@ -46,6 +46,8 @@ fn main() -> ExitCode {
     let mut total = score::Score::default();
     // Cue word → (predictions, exact cue matches), to see which rules pay.
     let mut cues: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    // Gold cue text → how many of them no prediction matched.
+    let mut missed_cues: BTreeMap<String, usize> = BTreeMap::new();
     for (txt, ann) in &pairs {
         let (Ok(text), Ok(gold)) = (std::fs::read_to_string(txt), std::fs::read_to_string(ann))
         else {
@@ -68,6 +70,16 @@ fn main() -> ExitCode {
             show_missed(text, word, &actual, &predicted);
         }
         if by_cue {
+            let chars: Vec<char> = text.chars().collect();
+            for a in &actual {
+                let Some(c) = a.cue.first() else { continue };
+                if !predicted.iter().any(|p| p.cue == a.cue) {
+                    let w: String = chars
+                        .get(c.start.min(chars.len())..c.end.min(chars.len()))
+                        .map_or(String::new(), |x| x.iter().collect());
+                    *missed_cues.entry(w.to_lowercase()).or_default() += 1;
+                }
+            }
             for (p, f) in predicted.iter().zip(&found) {
                 let word = text[f.cue.clone()].to_lowercase();
                 let e = cues.entry(word).or_default();
@@ -98,6 +110,11 @@ fn main() -> ExitCode {
         rows.sort_by_key(|(_, (n, ok))| std::cmp::Reverse(n - ok));
         for (w, (n, ok)) in rows.iter().take(40) {
             println!("{w:<24} {n:>5} predicted {ok:>5} right");
+        }
+        let mut missed: Vec<_> = missed_cues.into_iter().collect();
+        missed.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+        for (w, n) in missed.iter().take(30) {
+            println!("missed {w:<24} {n:>5}");
         }
     }
     ExitCode::SUCCESS

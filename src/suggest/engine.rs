@@ -89,11 +89,12 @@ impl<'a> Doc<'a> {
         while start > floor && end + 1 - (start - 1) <= MAX_NP {
             let i = start - 1;
             // `Secretary of State`: a connector between two parts of a name.
-            let connector = (self.is(i, "of") || self.is(i, "for") || self.is(i, "at"))
-                && start <= end
-                && self.capitalized(start)
-                && i > floor
-                && (self.capitalized(i - 1) || lexicon::is_head_noun(self.word(i - 1)));
+            let connector =
+                (self.is(i, "of") || self.is(i, "for") || self.is(i, "at") || self.is(i, "and"))
+                    && start <= end
+                    && self.capitalized(start)
+                    && i > floor
+                    && (self.capitalized(i - 1) || lexicon::is_head_noun(self.word(i - 1)));
             if self.np_token(i) || connector {
                 start = i;
             } else {
@@ -237,6 +238,10 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
             found.push(f);
         }
     }
+    if let Some(f) = colon_headline(doc, &s) {
+        mark(&mut used, &s, &f);
+        found.push(f);
+    }
     for i in s.clone() {
         if used[i - s.start] || doc.in_quote(i) || !doc.is_word(i) {
             continue;
@@ -251,7 +256,8 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
             found.push(f);
         }
     }
-    for f in found {
+    for mut f in found {
+        f.cue = widen_cue(doc, &s, &f);
         let cue_text = &doc.text[doc.span(f.cue.clone())];
         let content: Vec<Range<usize>> = f.content.iter().map(|c| doc.span(c.clone())).collect();
         let content_text: String = content.iter().map(|r| &doc.text[r.clone()]).collect();
@@ -267,6 +273,107 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
             refers_back: f.refers_back,
         });
     }
+}
+
+/// `Graham: Trump’s rhetoric is destroying the party`: a short name, a colon,
+/// and what the name said, as headlines and captions put it.
+fn colon_headline(doc: &Doc, s: &Range<usize>) -> Option<Found> {
+    let np = doc.np_forward(s.start, s.end)?;
+    if np.len() > 6 || !doc.is_punct(np.end, ":") || !doc.capitalized(np.start) {
+        return None;
+    }
+    if np
+        .clone()
+        .any(|i| lexicon::is_capital_stop(doc.word(i)) && !lexicon::is_np_word(doc.word(i)))
+    {
+        return None;
+    }
+    // Labels, not speakers: `The Latest:`, `Editor’s Note:`, `Delegate Update:`.
+    const LABELS: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "latest",
+        "note",
+        "update",
+        "updates",
+        "excerpt",
+        "watch",
+        "exclusive",
+        "breaking",
+        "live",
+        "video",
+        "photos",
+        "analysis",
+        "opinion",
+        "review",
+        "poll",
+        "timeline",
+        "correction",
+        "editor’s",
+        "editor's",
+        "read",
+        "related",
+        "transcript",
+        "fact",
+        "check",
+        "wades",
+        "in",
+        "day",
+        "week",
+        "part",
+        "chapter",
+        "q",
+        "a.",
+    ];
+    if np.clone().any(|i| LABELS.iter().any(|w| doc.is(i, w))) {
+        return None;
+    }
+    let from = np.end + 1;
+    let to = doc.trim_end(from, s.end);
+    if to < from + MIN_CONTENT {
+        return None;
+    }
+    Some(Found {
+        source: Some(np.clone()),
+        cue: np.end..np.end + 1,
+        content: vec![from..to],
+        via: None,
+        refers_back: false,
+    })
+}
+
+/// The cue as annotators mark it: with the auxiliaries before its verb (`has
+/// said`, `also said`), and `in a statement` or a colon after it (`said:`).
+fn widen_cue(doc: &Doc, s: &Range<usize>, f: &Found) -> Range<usize> {
+    let mut cue = f.cue.clone();
+    let free = |i: usize| {
+        !f.source.as_ref().is_some_and(|r| r.contains(&i))
+            && !f.content.iter().any(|r| r.contains(&i))
+    };
+    if lexicon::verb(doc.word(cue.start)).is_none() {
+        return cue;
+    }
+    while cue.start > s.start
+        && cue.start + 2 > f.cue.start
+        && ["has", "have", "had", "also"]
+            .iter()
+            .any(|w| doc.is(cue.start - 1, w))
+        && free(cue.start - 1)
+    {
+        cue.start -= 1;
+    }
+    if doc.is(cue.end, "in")
+        && doc.is(cue.end + 1, "a")
+        && doc.is(cue.end + 2, "statement")
+        && (cue.end..cue.end + 3).all(free)
+    {
+        cue.end += 3;
+    }
+    if doc.is_punct(cue.end, ":") && free(cue.end) {
+        cue.end += 1;
+    }
+    cue
 }
 
 fn mark(used: &mut [bool], s: &Range<usize>, f: &Found) {

@@ -137,6 +137,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     _ => break,
                 }
             }
+            // A plural possessive keeps its apostrophe (`Sanders’ aides`).
+            if text[i..end].ends_with(['s', 'S'])
+                && let Some(&(j, d)) = chars.peek()
+                && matches!(d, '’' | '\'')
+                && text[j + d.len_utf8()..].starts_with(|a: char| a.is_whitespace())
+            {
+                end = j + d.len_utf8();
+                chars.next();
+            }
             // An abbreviation keeps its dot, so the dot ends no sentence.
             if text[end..].starts_with('.') {
                 let word = &text[i..end];
