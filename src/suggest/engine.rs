@@ -410,7 +410,22 @@ fn quote_then_cue(
         let np = doc.np_forward(k + 1, s.end)?;
         (np.clone(), k)
     } else {
-        let np = doc.np_forward(k, s.end)?;
+        let mut np = doc.np_forward(k, s.end)?;
+        // `“…,” Graham, a former candidate, told CBS News`: an apposition between.
+        if doc.is_punct(np.end, ",") {
+            let mut c = np.end + 1;
+            while c < s.end
+                && c < np.end + 16
+                && doc.is_word(c)
+                && lexicon::verb(doc.word(c)).is_none()
+                && !lexicon::is_be(doc.word(c))
+            {
+                c += 1;
+            }
+            if doc.is_punct(c, ",") && c > np.end + 1 {
+                np = np.start..c + 1;
+            }
+        }
         let mut c = np.end;
         while c < s.end && c < np.end + 3 && lexicon::is_auxiliary(doc.word(c)) {
             c += 1;
@@ -570,8 +585,18 @@ fn source_before(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
                     via: Some(via),
                 });
             }
-            // An apposition follows a name (`Peter Cook, Carter’s press secretary,`).
+            // An apposition follows a name (`Peter Cook, Carter’s press secretary,`),
+            // or a name follows a title (`Carter’s press secretary, Peter Cook,`).
             if !doc.capitalized(name.end - 1) {
+                let named = p > c2 + 1
+                    && (c2 + 1..p)
+                        .all(|i| doc.capitalized(i) && !lexicon::is_capital_stop(doc.word(i)));
+                if named {
+                    return Some(Source {
+                        np: name.start..p,
+                        via: None,
+                    });
+                }
                 continue;
             }
             // The apposition is a noun phrase (`a spokesman for the Kremlin`, `35`) or a
@@ -1189,6 +1214,14 @@ fn skip_to_that(doc: &Doc, from: usize, end: usize) -> Option<usize> {
     let mut i = from;
     while i < end && i < from + 15 {
         if doc.is(i, "that") {
+            return Some(i);
+        }
+        // `told a news conference they are …`: the reported clause's own subject.
+        if i > from
+            && ["he", "she", "they", "we", "i"]
+                .iter()
+                .any(|w| doc.is(i, w))
+        {
             return Some(i);
         }
         if !(doc.is_word(i) || doc.is_punct(i, ","))
