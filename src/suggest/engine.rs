@@ -392,8 +392,12 @@ fn quote_then_cue(
     next: Option<&Range<usize>>,
 ) -> Option<Found> {
     let last_inside = q.end.checked_sub(2)?;
+    // `“…,”`, `“…?”`, `“… here,’”`: the quotation ends its own clause.
     let inner_sep = doc.toks[last_inside].kind == Kind::Punct
-        && matches!(doc.word(last_inside), "," | "?" | "!" | "—" | "–" | "-");
+        && matches!(
+            doc.word(last_inside),
+            "," | "?" | "!" | "—" | "–" | "-" | "’" | "'" | "."
+        );
     let mut k = q.end;
     if doc.is_punct(k, ",") {
         k += 1;
@@ -553,8 +557,40 @@ fn source_before(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
         p -= 1;
         skipped += 1;
     }
+    // `Clinton on Tuesday said`: a day between the source and its verb.
+    if p > s.start + 1
+        && doc.is(p - 1, "on")
+        && [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "twitter",
+        ]
+        .iter()
+        .any(|d| doc.is(p, d))
+    {
+        p -= 2;
+    }
     if p < s.start || doc.in_quote(p) {
         return None;
+    }
+    // `Sen. Bernie Sanders (I-Vt.) said`: the parenthesis belongs to the name.
+    if doc.is_punct(p, ")") {
+        let open = (p.saturating_sub(8).max(s.start)..p)
+            .rev()
+            .find(|&i| doc.is_punct(i, "("))?;
+        let name = doc.np_back(open.checked_sub(1)?, s.start)?;
+        if !starts_clause(doc, s, name.start) || !doc.capitalized(name.end - 1) {
+            return None;
+        }
+        return Some(Source {
+            np: name.start..p + 1,
+            via: None,
+        });
     }
     if doc.is_punct(p, ",") {
         // `Name, apposition, said` or `The report, citing sources, said`; the
@@ -616,8 +652,7 @@ fn source_before(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
                             && !lexicon::is_be(doc.word(i))
                             && !doc.word(i).ends_with("ly")
                             && !lexicon::is_subject_pronoun(doc.word(i))
-                            && !doc.is(i, "that")
-                            && !doc.is(i, "and"))
+                            && !doc.is(i, "that"))
                 })
                 && (doc.np_token(c2 + 1)
                     || doc.word(c2 + 1).starts_with(|c: char| c.is_ascii_digit()));
@@ -836,6 +871,9 @@ fn content_start(_doc: &Doc, s: &Range<usize>) -> usize {
 /// `X said (that) …` / `…, X said.` / `X told Y that …` / `X dismissed this claim as “…”`
 fn reporting_verb(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
     let form = lexicon::verb(doc.word(v))?;
+    if form.base == "call" && !form.gerund && !form.is_base {
+        return called(doc, s, v);
+    }
     if form.verb == Verb::QuoteOnly
         || v == s.start
         || !doc.word(v).starts_with(|c: char| c.is_lowercase())
@@ -1078,6 +1116,31 @@ fn reporting_verb(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
     })
 }
 
+/// `Rubio called the statement “offensive and outlandish.”`: the object and the
+/// quoted verdict on it, to the end of the sentence.
+fn called(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
+    if v == s.start || lexicon::is_be(doc.word(v - 1)) {
+        return None;
+    }
+    let mut q = v + 1;
+    while q < s.end && q < v + 8 && doc.is_word(q) {
+        q += 1;
+    }
+    let qi = doc.quote_of.get(q).copied().flatten()?;
+    let quote = doc.quotes[qi].clone();
+    if quote.start != q || q == v + 1 || doc.trim_end(quote.end, s.end) != quote.end {
+        return None;
+    }
+    let source = source_before(doc, s, v)?;
+    Some(Found {
+        source: Some(source.np),
+        cue: v..v + 1,
+        content: vec![v + 1..quote.end],
+        via: source.via,
+        refers_back: false,
+    })
+}
+
 /// `X did this, saying (that) …`: the sentence's subject reports.
 fn gerund(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
     if !doc.is_punct(v.checked_sub(1)?, ",") {
@@ -1088,11 +1151,12 @@ fn gerund(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
     if lexicon::verb(doc.word(v)).is_some_and(|f| f.verb == Verb::Tell) {
         t = skip_addressee(doc, v, t, s.end);
     }
-    if doc.is_punct(t, ":") {
+    let opens_quote = |i: usize| doc.toks.get(i).is_some_and(|x| x.kind == Kind::Open);
+    if doc.is_punct(t, ":") || (doc.is_punct(t, ",") && opens_quote(t + 1)) {
         t += 1;
     }
     let end = doc.trim_end(t, s.end);
-    if end < t + MIN_CONTENT || !(doc.is_word(t) || doc.toks[t].kind == Kind::Open) {
+    if end < t + MIN_CONTENT || !(doc.is_word(t) || opens_quote(t)) {
         return None;
     }
     if ["to", "by", "for", "of", "with", "about", "up", "out"]

@@ -208,6 +208,22 @@ pub fn quotations(tokens: &[Token]) -> Vec<Range<usize>> {
     out
 }
 
+/// Whether a speaker and a reporting verb come next (`“… missing.” Trump said.`),
+/// so the quotation and its attribution stay one sentence.
+fn speaker_follows(text: &str, tokens: &[Token], from: usize) -> bool {
+    let mut i = from;
+    while i < tokens.len() && i < from + 6 && tokens[i].kind == Kind::Word {
+        let word = &text[tokens[i].range()];
+        if i > from && super::lexicon::verb(word).is_some_and(|v| !v.gerund) {
+            return tokens
+                .get(i + 1)
+                .is_none_or(|t| t.kind == Kind::Break || matches!(&text[t.range()], "." | ","));
+        }
+        i += 1;
+    }
+    false
+}
+
 /// Sentences as token index ranges (breaks excluded). A sentence ends after
 /// `.`, `!` or `?` outside a quotation, after a closing mark that follows one
 /// of them when a capital or a new quotation comes next, and at a break.
@@ -253,6 +269,7 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &[Range<usize>]) -> Vec<R
                     && tokens[i - 1].kind == Kind::Punct
                     && matches!(&text[tokens[i - 1].range()], "." | "!" | "?")
                     && starts_new(i + 1)
+                    && !speaker_follows(text, tokens, i + 1)
             }
             _ => false,
         };
