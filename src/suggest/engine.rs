@@ -414,7 +414,7 @@ fn quote_then_cue(
         let np = doc.np_forward(k + 1, s.end)?;
         (np.clone(), k)
     } else {
-        let mut np = doc.np_forward(k, s.end)?;
+        let mut np = determined_run(doc, k, s.end).or_else(|| doc.np_forward(k, s.end))?;
         // `“…,” Graham, a former candidate, told CBS News`: an apposition between.
         if doc.is_punct(np.end, ",") {
             let mut c = np.end + 1;
@@ -1271,6 +1271,34 @@ fn name_before(doc: &Doc, at: usize) -> Option<Range<usize>> {
     }
     let np = doc.np_back(c.checked_sub(1)?, c.saturating_sub(MAX_NP))?;
     Some(doc.span(np))
+}
+
+/// `the conservative-leaning newspaper` before a reporting verb: a determiner
+/// and up to five plain words, whatever they are, ending right before the verb.
+fn determined_run(doc: &Doc, start: usize, end: usize) -> Option<Range<usize>> {
+    if !["the", "a", "an", "his", "her", "their", "its", "one"]
+        .iter()
+        .any(|w| doc.is(start, w))
+    {
+        return None;
+    }
+    let mut i = start + 1;
+    while i < end && i < start + 6 && doc.is_word(i) {
+        let w = doc.word(i);
+        if lexicon::verb(w).is_some_and(|v| !v.gerund && !v.is_base) {
+            return (i > start + 1).then_some(start..i);
+        }
+        if lexicon::is_be(w)
+            || lexicon::is_auxiliary(w)
+            || lexicon::is_subject_pronoun(w)
+            || doc.is(i, "that")
+            || doc.is(i, "and")
+        {
+            return None;
+        }
+        i += 1;
+    }
+    None
 }
 
 /// After an addressee: more words (no verb, no punctuation but commas) up to `that`.
