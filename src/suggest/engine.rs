@@ -453,15 +453,17 @@ fn quote_then_cue(
     {
         let end = doc.trim_end(after + 1, s.end);
         let appo = after + 1..end;
+        let relative = doc.is(after + 1, "who");
         if !appo.is_empty()
-            && appo.len() <= 16
+            && (relative || appo.len() <= 16)
             && appo.clone().all(|i| {
                 doc.is_word(i)
                     || doc.is_punct(i, ",")
                     || doc.is_punct(i, "(")
                     || doc.is_punct(i, ")")
             })
-            && appo.clone().all(|i| lexicon::verb(doc.word(i)).is_none())
+            && (relative || appo.clone().all(|i| lexicon::verb(doc.word(i)).is_none()))
+            && appo.len() <= 30
         {
             source = source.start..end;
             after = end;

@@ -162,8 +162,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             });
             continue;
         }
-        let end = i + c.len_utf8();
+        let mut end = i + c.len_utf8();
+        // Two apostrophes are a quotation mark in some archives (`''Yes,'' he said`).
+        let doubled = c == '\'' && text[end..].starts_with('\'');
+        if doubled {
+            end += 1;
+            chars.next();
+        }
         let kind = match c {
+            '\'' if doubled => {
+                let prev = text[..i].chars().next_back();
+                let opens = prev.is_none_or(|p| {
+                    p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/')
+                });
+                if opens { Kind::Open } else { Kind::Close }
+            }
             '“' | '„' | '«' => Kind::Open,
             '”' | '»' => Kind::Close,
             '"' => {
