@@ -494,3 +494,31 @@ fn scorer_matches_hand_computed_citron_metrics() {
         (7.0 / 13.0, 7.0 / 9.0, 0.6364),
     );
 }
+
+#[test]
+fn cues_take_their_auxiliaries_and_archives_quote_with_two_apostrophes() {
+    // Fictional: Brannock, the Fenwick Tribune and Ada Moll are invented.
+    let text = "Brannock has said the ferry will run. ''The pier is safe,'' Ada Moll said. \
+                The Fenwick Tribune said in a statement that the paper would close.";
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Brannock"),
+            "has said",
+            vec!["the ferry will run"],
+            false,
+        ),
+        (
+            Some("Ada Moll"),
+            "said",
+            vec!["''The pier is safe,''"],
+            false,
+        ),
+        (
+            Some("The Fenwick Tribune"),
+            "said in a statement",
+            vec!["that the paper would close"],
+            false,
+        ),
+    ];
+    assert_eq!(seen(text), expected);
+}
