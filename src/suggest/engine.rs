@@ -455,7 +455,7 @@ fn quote_then_cue(
         let appo = after + 1..end;
         let relative = doc.is(after + 1, "who");
         if !appo.is_empty()
-            && (relative || appo.len() <= 16)
+            && (relative || appo.len() <= 30)
             && appo.clone().all(|i| {
                 doc.is_word(i)
                     || doc.is_punct(i, ",")
