@@ -54,35 +54,32 @@ pub fn plan(text: &str, article: &Article) -> Plan {
 }
 
 /// One actor to name in a stance: an existing one, or a new one to declare.
-struct Actors<'a> {
-    article: &'a Article,
+struct Actors {
+    /// Existing actors' names and aliases (lower case) → ids.
+    known: HashMap<String, String>,
     ids: IdAllocator,
     /// Names of actors declared by this run → their ids.
     new: HashMap<String, String>,
     declared: Vec<(String, String, ActorKind)>,
 }
 
-impl Actors<'_> {
+impl Actors {
     /// The id of the actor named `name`: an existing actor with that name or
     /// alias, or one whose name or alias ends `name`'s words (`Kremlin
     /// spokesperson Dmitry Peskov` → `Dmitry Peskov`), else a new suggested actor.
     fn id_for(&mut self, name: &str, kind: ActorKind) -> String {
         let name = anchor::collapse(name);
-        for actor in &self.article.actors {
-            let names = std::iter::once(&actor.name).chain(&actor.aliases);
-            for n in names.clone() {
-                if anchor::collapse(n).eq_ignore_ascii_case(&name) {
-                    return actor.id.to_string();
-                }
-            }
+        let lower = name.to_lowercase();
+        if let Some(id) = self.known.get(&lower) {
+            return id.clone();
         }
-        for actor in &self.article.actors {
-            let names = std::iter::once(&actor.name).chain(&actor.aliases);
-            for n in names {
-                let n = anchor::collapse(n);
-                if n.len() >= 4 && ends_with_words(&name.to_lowercase(), &n.to_lowercase()) {
-                    return actor.id.to_string();
-                }
+        // Each shorter ending of the name, at word boundaries, looked up once.
+        for (i, _) in lower.match_indices(' ') {
+            let tail = &lower[i + 1..];
+            if tail.len() >= 4
+                && let Some(id) = self.known.get(tail)
+            {
+                return id.clone();
             }
         }
         if let Some(id) = self.new.get(&name) {
@@ -95,10 +92,48 @@ impl Actors<'_> {
     }
 }
 
-fn ends_with_words(text: &str, tail: &str) -> bool {
-    text.len() > tail.len()
-        && text.ends_with(tail)
-        && text[..text.len() - tail.len()].ends_with(' ')
+/// Every declared actor's name and aliases, white space collapsed and in lower
+/// case, to its id (the first actor that has it, in file order).
+fn known_names(article: &Article) -> HashMap<String, String> {
+    let mut known = HashMap::new();
+    for actor in &article.actors {
+        for n in std::iter::once(&actor.name).chain(&actor.aliases) {
+            known
+                .entry(anchor::collapse(n).to_lowercase())
+                .or_insert_with(|| actor.id.to_string());
+        }
+    }
+    known
+}
+
+/// Byte ranges that never overlap one another, for overlap checks in log time.
+#[derive(Default)]
+struct Taken(std::collections::BTreeMap<usize, usize>);
+
+impl Taken {
+    /// Whether `r` overlaps a range taken.
+    fn overlaps(&self, r: &Range<usize>) -> bool {
+        // The last range starting before `r` ends is the only one that can overlap it,
+        // since the ranges are disjoint and sorted.
+        self.0
+            .range(..r.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > r.start)
+    }
+
+    /// Takes `r`, merging it with any range it overlaps.
+    fn take(&mut self, r: Range<usize>) {
+        let (mut start, mut end) = (r.start, r.end);
+        while let Some((&s, &e)) = self.0.range(..end.max(start + 1)).next_back() {
+            if e < start {
+                break;
+            }
+            start = start.min(s);
+            end = end.max(e);
+            self.0.remove(&s);
+        }
+        self.0.insert(start, end);
+    }
 }
 
 struct NewClaim {
@@ -119,13 +154,12 @@ struct StanceOut {
 /// Plans the tables for attributions already found in `article.body`.
 pub fn plan_found(article: &Article, found: &[Attribution]) -> Plan {
     let body = &article.body;
-    let mut taken: Vec<Range<usize>> = article
-        .claims
-        .iter()
-        .filter_map(|c| c.anchor.clone())
-        .collect();
+    let mut taken = Taken::default();
+    for anchor in article.claims.iter().filter_map(|c| c.anchor.clone()) {
+        taken.take(anchor);
+    }
     let mut actors = Actors {
-        article,
+        known: known_names(article),
         ids: IdAllocator::new(article.actors.iter().map(|a| a.id.to_string())),
         new: HashMap::new(),
         declared: Vec::new(),
@@ -155,9 +189,7 @@ pub fn plan_found(article: &Article, found: &[Attribution]) -> Plan {
         if quote.is_empty() || existing.contains(quote.as_str()) {
             continue;
         }
-        let overlaps = taken
-            .iter()
-            .any(|t| t.start < range.end && range.start < t.end);
+        let overlaps = taken.overlaps(&range);
         // A verdict on what went before (`dismissed this claim as “pure fiction”`)
         // is a stance on the claim just suggested.
         if a.refers_back {
@@ -184,7 +216,7 @@ pub fn plan_found(article: &Article, found: &[Attribution]) -> Plan {
         if overlaps {
             continue;
         }
-        taken.push(range);
+        taken.take(range);
         let actor = actors.id_for(&name, a.kind);
         let via = a.via.as_ref().map(|v| {
             let via_name = strip_report(text_of(v));

@@ -155,7 +155,9 @@ impl<'a> Doc<'a> {
 
     /// Sentence-final punctuation dropped from a content's end.
     fn trim_end(&self, from: usize, mut end: usize) -> usize {
-        while end > from
+        // A few marks at most: the walk stays bounded on a run of hostile punctuation.
+        let floor = from.max(end.saturating_sub(8));
+        while end > floor
             && self.toks[end - 1].kind == Kind::Punct
             && matches!(
                 self.word(end - 1),
