@@ -522,3 +522,22 @@ fn cues_take_their_auxiliaries_and_archives_quote_with_two_apostrophes() {
     ];
     assert_eq!(seen(text), expected);
 }
+
+#[test]
+fn decomposed_accents_in_a_source_neither_panic_nor_break_the_file() {
+    // Fictional: Governor Renée Vautrelle and Ostmark are invented; the "é" is
+    // written as "e" and a combining accent, so byte cuts can fall inside it.
+    let dir = tempfile::tempdir().unwrap();
+    let article = "title = \"Ostmark dam\"\nbody = \"\"\"\nAccording to Governor Rene\u{301}e Vautrelle, \
+                   the dam will hold through the spring floods.\nA report by Rene\u{301}e said the \
+                   spillway was repaired in May.\n\"\"\"\n";
+    fs::write(dir.path().join("dam.toml"), article).unwrap();
+    let (code, _, err) = suggest_in(dir.path(), &["dam.toml"]);
+    assert_eq!(code, 0, "{err}");
+    let after = fs::read_to_string(dir.path().join("dam.toml")).unwrap();
+    assert!(
+        after.contains("name = \"Governor Rene\u{301}e Vautrelle\""),
+        "{after}"
+    );
+    assert_eq!(whosaid_check(dir.path(), "dam.toml").0, 0);
+}

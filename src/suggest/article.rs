@@ -320,8 +320,12 @@ fn strip_report(text: &str) -> String {
         "an article in ",
         "a story in ",
     ] {
-        if text.len() > lead.len() && text[..lead.len()].eq_ignore_ascii_case(lead) {
-            return text[lead.len()..].to_string();
+        // `get`: the text's first bytes may end inside a character.
+        if text.len() > lead.len()
+            && let (Some(head), Some(rest)) = (text.get(..lead.len()), text.get(lead.len()..))
+            && head.eq_ignore_ascii_case(lead)
+        {
+            return rest.to_string();
         }
     }
     text.trim_end_matches([',', '.', ';', ':']).to_string()
