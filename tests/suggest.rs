@@ -541,3 +541,89 @@ fn decomposed_accents_in_a_source_neither_panic_nor_break_the_file() {
     );
     assert_eq!(whosaid_check(dir.path(), "dam.toml").0, 0);
 }
+
+// ---- hostile text ------------------------------------------------------------------------
+
+/// Pieces that exercise every rule, glued at random: quotation marks of every
+/// kind, combining marks, abbreviations, cues, pronouns, apostrophes.
+const PIECES: &[&str] = &[
+    " ",
+    "\n",
+    "\n\n",
+    "said",
+    " said ",
+    "told",
+    "according to",
+    "According to",
+    ",",
+    ".",
+    ":",
+    "\"",
+    "“",
+    "”",
+    "''",
+    "’",
+    "'",
+    "(",
+    ")",
+    "he",
+    "She",
+    "Mr.",
+    "Ada Moll",
+    "Rene\u{301}e",
+    "the report",
+    "citing",
+    "dismissed this claim as",
+    "that",
+    "denied",
+    "—",
+    "Zoë",
+    "🦀",
+    "\u{301}",
+    "officials",
+    "who",
+    "said:",
+    "has",
+    "also",
+    "in a statement",
+    "Sanders’",
+    "U.S.",
+    "4 in 10",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, ..Default::default() })]
+
+    /// The finder, the BRAT writer and the planner take any text: every span on
+    /// character boundaries, every suggestion appended still loads.
+    #[test]
+    fn any_text_gives_well_formed_suggestions(
+        pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..80)
+    ) {
+        let body: String = pieces.concat();
+        let found = suggest::find(&body);
+        for a in &found {
+            for r in a.source.iter().chain(std::iter::once(&a.cue)).chain(&a.content).chain(&a.via) {
+                proptest::prop_assert!(body.get(r.clone()).is_some(), "{r:?} in {body:?}");
+            }
+        }
+        let mut ann = Vec::new();
+        suggest::brat::write(&body, &found, &mut ann).unwrap();
+        proptest::prop_assert_eq!(score::parse_ann(&String::from_utf8(ann).unwrap()).len(), found.len());
+        if body.trim().is_empty() {
+            return Ok(());
+        }
+        let text = format!("title = \"t\"\nbody = {}\n", suggest::article::basic_string(&body));
+        let source = whosaid::load::SourceFile {
+            path: "t.toml".into(),
+            id: whosaid::ArticleId::new("t"),
+        };
+        let loaded = whosaid::load::load_bytes(&source, text.as_bytes());
+        let article = loaded.article.unwrap();
+        if let suggest::article::Plan::Append { toml, .. } = suggest::article::plan(&text, &article) {
+            let with = format!("{text}{toml}");
+            let again = whosaid::load::load_bytes(&source, with.as_bytes());
+            proptest::prop_assert!(again.article.is_some(), "{with}\n{:?}", again.diagnostics);
+        }
+    }
+}

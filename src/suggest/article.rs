@@ -186,7 +186,8 @@ pub fn plan_found(article: &Article, found: &[Attribution]) -> Plan {
         };
         let range = claim_range(body, content.clone());
         let quote = anchor::collapse(text_of(&range));
-        if quote.is_empty() || existing.contains(quote.as_str()) {
+        // A quote must start and end between grapheme clusters to anchor.
+        if quote.is_empty() || existing.contains(quote.as_str()) || !on_graphemes(body, &range) {
             continue;
         }
         let overlaps = taken.overlaps(&range);
@@ -227,7 +228,7 @@ pub fn plan_found(article: &Article, found: &[Attribution]) -> Plan {
             .source
             .as_ref()
             .map(|s| s.start.min(a.cue.start)..s.end.max(a.cue.end))
-            .filter(|r| r.len() < 300)
+            .filter(|r| r.len() < 300 && on_graphemes(body, r))
             .map(|r| anchor::collapse(text_of(&r)));
         let stance = StanceOut {
             actor,
@@ -306,6 +307,16 @@ fn actor_name(body: &str, a: &Attribution) -> Option<String> {
     }
     let name = strip_report(text);
     (!name.is_empty()).then_some(name)
+}
+
+/// Whether `r` starts and ends on grapheme-cluster boundaries of `body`.
+fn on_graphemes(body: &str, r: &Range<usize>) -> bool {
+    let at = |i: usize| {
+        unicode_segmentation::GraphemeCursor::new(i, body.len(), true)
+            .is_boundary(body, 0)
+            .unwrap_or(false)
+    };
+    body.is_char_boundary(r.start) && body.is_char_boundary(r.end) && at(r.start) && at(r.end)
 }
 
 /// `a report by The Washington Post` → `The Washington Post`.
