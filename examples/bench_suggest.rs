@@ -87,6 +87,18 @@ fn bench_articles(count: usize) -> Result<()> {
             fs::write(&path, &text[..cut])?;
         }
     }
+    // First without writing: the finding, planning and printing alone.
+    let start = Instant::now();
+    let dry = Command::new(&binary)
+        .args(["suggest", "--dry-run"])
+        .arg(&root)
+        .output()?;
+    println!(
+        "whosaid suggest --dry-run: {count} articles, {:.1} MB printed, exit {}: {}",
+        mb(dry.stdout.len() as u64),
+        dry.status.code().unwrap_or(-1),
+        ms(start.elapsed())
+    );
     let start = Instant::now();
     let out = Command::new(&binary).arg("suggest").arg(&root).output()?;
     let elapsed = start.elapsed();

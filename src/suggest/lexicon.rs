@@ -1,7 +1,7 @@
 //! The English words the finder knows: reporting verbs in every inflection,
 //! words that deny, titles, and what a source's words say about its kind.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::model::ActorKind;
@@ -167,9 +167,9 @@ fn is_in(word: &str, list: &[&str]) -> bool {
 
 /// Verb forms that are more often nouns (`state`, `reports`, `remarks`).
 pub fn is_nounish(word: &str) -> bool {
-    is_in(
-        word,
-        &[
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| {
+        [
             "state",
             "states",
             "report",
@@ -217,8 +217,11 @@ pub fn is_nounish(word: &str) -> bool {
             "reveals",
             "observe",
             "observes",
-        ],
-    )
+        ]
+        .into_iter()
+        .collect()
+    });
+    with_lower(word, |w| set.contains(w))
 }
 
 /// Pronouns that can be a source on their own.
@@ -233,9 +236,9 @@ pub fn is_object_pronoun(word: &str) -> bool {
 
 /// Words that may stand between a source and its verb: auxiliaries and adverbs.
 pub fn is_auxiliary(word: &str) -> bool {
-    is_in(
-        word,
-        &[
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| {
+        [
             "has",
             "have",
             "had",
@@ -270,8 +273,11 @@ pub fn is_auxiliary(word: &str) -> bool {
             "firmly",
             "strongly",
             "simply",
-        ],
-    )
+        ]
+        .into_iter()
+        .collect()
+    });
+    with_lower(word, |w| set.contains(w))
 }
 
 /// Forms of `be`, before which a verb form is passive (`was told`, `is said to`).
@@ -286,9 +292,9 @@ pub fn is_be(word: &str) -> bool {
 
 /// Lower-case words that may be part of a source's noun phrase.
 pub fn is_np_word(word: &str) -> bool {
-    is_in(
-        word,
-        &[
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| {
+        [
             "the",
             "a",
             "an",
@@ -502,15 +508,18 @@ pub fn is_np_word(word: &str) -> bool {
             "nine",
             "ten",
             "twenty",
-        ],
-    )
+        ]
+        .into_iter()
+        .collect()
+    });
+    with_lower(word, |w| set.contains(w))
 }
 
 /// Lower-case nouns that can head a source's noun phrase on their own.
 pub fn is_head_noun(word: &str) -> bool {
-    is_in(
-        word,
-        &[
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| {
+        [
             "spokesman",
             "spokeswoman",
             "spokesperson",
@@ -604,15 +613,18 @@ pub fn is_head_noun(word: &str) -> bool {
             "majority",
             "majorities",
             "most",
-        ],
-    )
+        ]
+        .into_iter()
+        .collect()
+    });
+    with_lower(word, |w| set.contains(w))
 }
 
 /// Capitalised words that start sentences but no name.
 pub fn is_capital_stop(word: &str) -> bool {
-    is_in(
-        word,
-        &[
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| {
+        [
             "however",
             "but",
             "and",
@@ -689,8 +701,11 @@ pub fn is_capital_stop(word: &str) -> bool {
             "again",
             "first",
             "finally",
-        ],
-    )
+        ]
+        .into_iter()
+        .collect()
+    });
+    with_lower(word, |w| set.contains(w))
 }
 
 /// Words of a cue (whole words, any case) that make it deny, per FORMAT.md.
