@@ -21,6 +21,7 @@ pub mod query;
 pub mod review;
 pub mod select;
 pub mod slug;
+pub mod suggest;
 pub mod summary;
 pub mod text;
 

@@ -38,6 +38,8 @@ enum Command {
     Refresh(cli::refresh::Args),
     /// List actors across files (counts, conflicts, likely duplicates), or merge one id into another.
     Actors(cli::actors::Args),
+    /// Find attributions in English text and add them as suggested claims (or print BRAT standoff).
+    Suggest(cli::suggest::Args),
 }
 
 fn main() -> ExitCode {
@@ -57,6 +59,7 @@ fn main() -> ExitCode {
             cli::refresh::run(&args, &cli.articles, cli.config.as_deref())
         }
         Some(Command::Actors(args)) => cli::actors::run(&args, &cli.articles),
+        Some(Command::Suggest(args)) => cli::suggest::run(&args, &cli.articles),
         None => tui::run(&cli.articles, cli.config.as_deref()),
     };
     ExitCode::from(code)

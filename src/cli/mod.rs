@@ -12,6 +12,7 @@ pub mod export;
 pub mod import;
 pub mod interrupt;
 pub mod refresh;
+pub mod suggest;
 
 /// No file had an error.
 pub const EXIT_OK: u8 = 0;

@@ -1,0 +1,413 @@
+//! What `whosaid suggest` appends to an article file: the attributions found in
+//! its body as `[actors.x]` and `[[claims]]` tables marked `suggested = true`,
+//! never repeating a claim whose quote overlaps one already in the file.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use super::{Attribution, lexicon};
+use crate::anchor;
+use crate::model::{ActorKind, Article};
+use crate::slug::{IdAllocator, slug};
+
+/// What to do with one article file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Plan {
+    /// Append this TOML after the file's text (it may be empty: nothing to add).
+    Append {
+        toml: String,
+        claims: usize,
+        actors: usize,
+    },
+    /// The file spells this key (`claims` or `actors`) as an inline value, where
+    /// tables cannot be appended: leave it alone.
+    Inline(&'static str),
+}
+
+/// Which of `claims` and `actors` the file `text` writes as an inline value
+/// (`claims = [ … ]`, `actors = { … }`), if any.
+pub fn inline_key(text: &str) -> Option<&'static str> {
+    let doc = toml::de::DeTable::parse(text).ok()?;
+    for (key, _) in doc.get_ref().iter() {
+        let name = match key.get_ref().as_ref() {
+            "claims" => "claims",
+            "actors" => "actors",
+            _ => continue,
+        };
+        let after = text.get(key.span().end..).unwrap_or("");
+        // `claims = …` is inline; `[[claims]]`, `[actors.x]` and `actors.x.name = …` are not.
+        let after = after.trim_start_matches(['"', '\'', ' ', '\t']);
+        if after.starts_with('=') {
+            return Some(name);
+        }
+    }
+    None
+}
+
+/// Plans the suggestions for `article`, loaded from `text`.
+pub fn plan(text: &str, article: &Article) -> Plan {
+    if let Some(key) = inline_key(text) {
+        return Plan::Inline(key);
+    }
+    plan_found(article, &super::find(&article.body))
+}
+
+/// One actor to name in a stance: an existing one, or a new one to declare.
+struct Actors {
+    /// Existing actors' names and aliases (lower case) → ids.
+    known: HashMap<String, String>,
+    ids: IdAllocator,
+    /// Names of actors declared by this run → their ids.
+    new: HashMap<String, String>,
+    declared: Vec<(String, String, ActorKind)>,
+}
+
+impl Actors {
+    /// The id of the actor named `name`: an existing actor with that name or
+    /// alias, or one whose name or alias ends `name`'s words (`Kremlin
+    /// spokesperson Dmitry Peskov` → `Dmitry Peskov`), else a new suggested actor.
+    fn id_for(&mut self, name: &str, kind: ActorKind) -> String {
+        let name = anchor::collapse(name);
+        let lower = name.to_lowercase();
+        if let Some(id) = self.known.get(&lower) {
+            return id.clone();
+        }
+        // Each shorter ending of the name, at word boundaries, looked up once.
+        for (i, _) in lower.match_indices(' ') {
+            let tail = &lower[i + 1..];
+            if tail.len() >= 4
+                && let Some(id) = self.known.get(tail)
+            {
+                return id.clone();
+            }
+        }
+        if let Some(id) = self.new.get(&name) {
+            return id.clone();
+        }
+        let id = self.ids.allocate(&slug(&name, "source"));
+        self.new.insert(name.clone(), id.clone());
+        self.declared.push((id.clone(), name, kind));
+        id
+    }
+}
+
+/// Every declared actor's name and aliases, white space collapsed and in lower
+/// case, to its id (the first actor that has it, in file order).
+fn known_names(article: &Article) -> HashMap<String, String> {
+    let mut known = HashMap::new();
+    for actor in &article.actors {
+        for n in std::iter::once(&actor.name).chain(&actor.aliases) {
+            known
+                .entry(anchor::collapse(n).to_lowercase())
+                .or_insert_with(|| actor.id.to_string());
+        }
+    }
+    known
+}
+
+/// Byte ranges that never overlap one another, for overlap checks in log time.
+#[derive(Default)]
+struct Taken(std::collections::BTreeMap<usize, usize>);
+
+impl Taken {
+    /// Whether `r` overlaps a range taken.
+    fn overlaps(&self, r: &Range<usize>) -> bool {
+        // The last range starting before `r` ends is the only one that can overlap it,
+        // since the ranges are disjoint and sorted.
+        self.0
+            .range(..r.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > r.start)
+    }
+
+    /// Takes `r`, merging it with any range it overlaps.
+    fn take(&mut self, r: Range<usize>) {
+        let (mut start, mut end) = (r.start, r.end);
+        while let Some((&s, &e)) = self.0.range(..end.max(start + 1)).next_back() {
+            if e < start {
+                break;
+            }
+            start = start.min(s);
+            end = end.max(e);
+            self.0.remove(&s);
+        }
+        self.0.insert(start, end);
+    }
+}
+
+struct NewClaim {
+    id: String,
+    statement: String,
+    quote: String,
+    asserted: Vec<StanceOut>,
+    denied: Vec<StanceOut>,
+}
+
+struct StanceOut {
+    actor: String,
+    via: Option<String>,
+    cue: String,
+    quote: Option<String>,
+}
+
+/// Plans the tables for attributions already found in `article.body`.
+pub fn plan_found(article: &Article, found: &[Attribution]) -> Plan {
+    let body = &article.body;
+    let mut taken = Taken::default();
+    for anchor in article.claims.iter().filter_map(|c| c.anchor.clone()) {
+        taken.take(anchor);
+    }
+    let mut actors = Actors {
+        known: known_names(article),
+        ids: IdAllocator::new(article.actors.iter().map(|a| a.id.to_string())),
+        new: HashMap::new(),
+        declared: Vec::new(),
+    };
+    let mut claim_ids = IdAllocator::new(article.claims.iter().map(|c| c.id.to_string()));
+    let mut claims: Vec<NewClaim> = Vec::new();
+    // A quote the file already has is never suggested again, wherever it occurs.
+    let existing: std::collections::HashSet<&str> = article
+        .claims
+        .iter()
+        .filter_map(|c| c.quote.as_deref())
+        .collect();
+    let text_of = |r: &Range<usize>| body.get(r.clone()).unwrap_or("");
+    // Whether the attribution just before was suggested as a claim here.
+    let mut last_suggested = false;
+    for a in found {
+        let follows_suggestion = std::mem::replace(&mut last_suggested, false);
+        let Some(name) = actor_name(body, a) else {
+            continue;
+        };
+        let cue = anchor::collapse(text_of(&a.cue));
+        let Some(content) = a.content.iter().max_by_key(|r| r.len()) else {
+            continue;
+        };
+        let range = claim_range(body, content.clone());
+        let quote = anchor::collapse(text_of(&range));
+        // A quote must start and end between grapheme clusters to anchor.
+        if quote.is_empty() || existing.contains(quote.as_str()) || !on_graphemes(body, &range) {
+            continue;
+        }
+        let overlaps = taken.overlaps(&range);
+        // A verdict on what went before (`dismissed this claim as “pure fiction”`)
+        // is a stance on the claim just suggested.
+        if a.refers_back {
+            // Only right after the claim it takes up; that claim may be one a
+            // person wrote (or an earlier run suggested), which is not touched.
+            let Some(last) = claims.last_mut().filter(|_| follows_suggestion) else {
+                continue;
+            };
+            let actor = actors.id_for(&name, a.kind);
+            let stance = StanceOut {
+                actor,
+                via: None,
+                cue,
+                quote: (!overlaps).then_some(quote),
+            };
+            if a.denial {
+                last.denied.push(stance);
+            } else {
+                last.asserted.push(stance);
+            }
+            last_suggested = true;
+            continue;
+        }
+        if overlaps {
+            continue;
+        }
+        taken.take(range);
+        let actor = actors.id_for(&name, a.kind);
+        let via = a.via.as_ref().map(|v| {
+            let via_name = strip_report(text_of(v));
+            actors.id_for(&via_name, lexicon::guess_kind(&via_name))
+        });
+        // The words that carry the stance: source and cue, in whichever order they come.
+        let stance_quote = a
+            .source
+            .as_ref()
+            .map(|s| s.start.min(a.cue.start)..s.end.max(a.cue.end))
+            .filter(|r| r.len() < 300 && on_graphemes(body, r))
+            .map(|r| anchor::collapse(text_of(&r)));
+        let stance = StanceOut {
+            actor,
+            via,
+            cue,
+            quote: stance_quote,
+        };
+        let id = claim_ids.allocate(&slug(&first_words(&quote, 6), "claim"));
+        let mut claim = NewClaim {
+            id,
+            statement: statement(&quote),
+            quote,
+            asserted: Vec::new(),
+            denied: Vec::new(),
+        };
+        if a.denial {
+            claim.denied.push(stance);
+        } else {
+            claim.asserted.push(stance);
+        }
+        claims.push(claim);
+        last_suggested = true;
+    }
+    let mut toml = String::new();
+    if !claims.is_empty() {
+        toml.push_str(
+            "\n# Suggested by `whosaid suggest`: review each, then accept or reject it.\n",
+        );
+    }
+    // Only actors some claim names (a verdict on a claim not suggested names none).
+    for (id, name, kind) in &actors.declared {
+        let _ = write!(
+            toml,
+            "\n[actors.{id}]\nname = {}\nkind = \"{}\"\nsuggested = true\n",
+            basic_string(name),
+            kind.as_str()
+        );
+    }
+    for c in &claims {
+        let _ = write!(
+            toml,
+            "\n[[claims]]\nid = \"{}\"\nstatement = {}\nquote = {}\nsuggested = true\n",
+            c.id,
+            basic_string(&c.statement),
+            basic_string(&c.quote)
+        );
+        for (table, stances) in [("asserted_by", &c.asserted), ("denied_by", &c.denied)] {
+            for s in stances {
+                let _ = write!(toml, "\n[[claims.{table}]]\nactor = \"{}\"\n", s.actor);
+                if let Some(v) = &s.via {
+                    let _ = writeln!(toml, "via = [\"{v}\"]");
+                }
+                let _ = writeln!(toml, "cue = {}", basic_string(&s.cue));
+                if let Some(q) = &s.quote {
+                    let _ = writeln!(toml, "quote = {}", basic_string(q));
+                }
+            }
+        }
+    }
+    Plan::Append {
+        toml,
+        claims: claims.len(),
+        actors: actors.declared.len(),
+    }
+}
+
+/// The actor's name for an attribution's source: the name a pronoun stands for,
+/// the outlet behind `a report by …`; `None` for a pronoun nobody was named for.
+fn actor_name(body: &str, a: &Attribution) -> Option<String> {
+    let source = a.source.as_ref()?;
+    let text = body.get(source.clone())?;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() == 1 && lexicon::is_subject_pronoun(words[0]) {
+        let r = a.resolved.as_ref()?;
+        return Some(anchor::collapse(body.get(r.clone())?));
+    }
+    let name = strip_report(text);
+    (!name.is_empty()).then_some(name)
+}
+
+/// Whether `r` starts and ends on grapheme-cluster boundaries of `body`.
+fn on_graphemes(body: &str, r: &Range<usize>) -> bool {
+    let at = |i: usize| {
+        unicode_segmentation::GraphemeCursor::new(i, body.len(), true)
+            .is_boundary(body, 0)
+            .unwrap_or(false)
+    };
+    body.is_char_boundary(r.start) && body.is_char_boundary(r.end) && at(r.start) && at(r.end)
+}
+
+/// `a report by The Washington Post` → `The Washington Post`.
+fn strip_report(text: &str) -> String {
+    let text = anchor::collapse(text);
+    for lead in [
+        "a report by ",
+        "a report in ",
+        "a report from ",
+        "reports by ",
+        "reports in ",
+        "an article in ",
+        "a story in ",
+    ] {
+        // `get`: the text's first bytes may end inside a character.
+        if text.len() > lead.len()
+            && let (Some(head), Some(rest)) = (text.get(..lead.len()), text.get(lead.len()..))
+            && head.eq_ignore_ascii_case(lead)
+        {
+            return rest.to_string();
+        }
+    }
+    text.trim_end_matches([',', '.', ';', ':']).to_string()
+}
+
+/// The words of a content worth anchoring: without its quotation marks, the
+/// punctuation at its ends and a leading `that` (`said that X`: the claim is X).
+fn claim_range(body: &str, r: Range<usize>) -> Range<usize> {
+    let Some(text) = body.get(r.clone()) else {
+        return r.start..r.start;
+    };
+    let edge = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '“' | '”' | '„' | '«' | '»' | ',' | '.' | ';' | ':' | '—' | '–'
+            )
+    };
+    let start = r.start + (text.len() - text.trim_start_matches(edge).len());
+    let end = r.start + text.trim_end_matches(edge).len();
+    let (mut start, end) = (start, end.max(start));
+    if let Some(lead) = body.get(start..start + 5)
+        && lead.eq_ignore_ascii_case("that ")
+        && start + 5 < end
+    {
+        start += 5;
+        while body[start..end].starts_with(char::is_whitespace) {
+            start += body[start..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    start..end
+}
+
+fn first_words(text: &str, n: usize) -> String {
+    text.split_whitespace()
+        .take(n)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A claim's statement from its quote: one sentence, capitalised, with a full stop.
+fn statement(quote: &str) -> String {
+    let mut s = String::with_capacity(quote.len() + 1);
+    let mut chars = quote.chars();
+    if let Some(first) = chars.next() {
+        s.extend(first.to_uppercase());
+        s.push_str(chars.as_str());
+    }
+    if !s.ends_with(['.', '!', '?']) {
+        s.push('.');
+    }
+    s
+}
+
+/// A TOML basic string: quotes, backslashes and control characters escaped.
+pub fn basic_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}

@@ -1,0 +1,1358 @@
+//! The rules that find attributions: each sentence is read once, its
+//! quotations and reporting verbs tried against a few patterns, and the source,
+//! cue and content spans taken from the tokens around them.
+
+// A content is a list of fragments, most often one: `vec![a..b]` is meant.
+#![allow(clippy::single_range_in_vec_init)]
+
+use std::ops::Range;
+
+use super::Attribution;
+use super::lexicon::{self, Verb};
+use super::tokens::{self, Kind, Token};
+use crate::model::ActorKind;
+
+/// Longest noun phrase taken as a source, in tokens.
+const MAX_NP: usize = 12;
+/// Fewest tokens a reported clause must have.
+const MIN_CONTENT: usize = 3;
+
+struct Doc<'a> {
+    text: &'a str,
+    toks: Vec<Token>,
+    /// For each token inside a quotation (marks included), the quotation's index.
+    quote_of: Vec<Option<usize>>,
+    quotes: Vec<Range<usize>>,
+}
+
+impl<'a> Doc<'a> {
+    fn word(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+
+    fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.word(i) == p
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.is_word(i) && self.word(i).eq_ignore_ascii_case(w)
+    }
+
+    fn capitalized(&self, i: usize) -> bool {
+        self.is_word(i) && self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn span(&self, toks: Range<usize>) -> Range<usize> {
+        self.toks[toks.start].start..self.toks[toks.end - 1].end
+    }
+
+    fn in_quote(&self, i: usize) -> bool {
+        self.quote_of.get(i).is_some_and(Option::is_some)
+    }
+
+    /// Whether token `i` may be part of a source's noun phrase.
+    fn np_token(&self, i: usize) -> bool {
+        if !self.is_word(i) {
+            return false;
+        }
+        let w = self.word(i);
+        if self.capitalized(i) {
+            return !lexicon::is_capital_stop(w) || lexicon::is_np_word(w);
+        }
+        lexicon::is_np_word(w)
+            || w.ends_with("’s")
+            || w.ends_with("'s")
+            || w.starts_with(|c: char| c.is_ascii_digit())
+    }
+
+    fn has_head(&self, np: &Range<usize>) -> bool {
+        np.clone().any(|i| {
+            (self.capitalized(i) && !lexicon::is_capital_stop(self.word(i)))
+                || lexicon::is_head_noun(self.word(i))
+                || lexicon::is_subject_pronoun(self.word(i))
+        })
+    }
+
+    /// The noun phrase ending at token `end` (inclusive), walking back no further than `floor`.
+    fn np_back(&self, end: usize, floor: usize) -> Option<Range<usize>> {
+        if end < floor || end >= self.toks.len() {
+            return None;
+        }
+        if lexicon::is_subject_pronoun(self.word(end)) && self.is_word(end) {
+            return Some(end..end + 1);
+        }
+        let mut start = end + 1;
+        while start > floor && end + 1 - (start - 1) <= MAX_NP {
+            let i = start - 1;
+            // `Secretary of State`: a connector between two parts of a name.
+            let connector =
+                (self.is(i, "of") || self.is(i, "for") || self.is(i, "at") || self.is(i, "and"))
+                    && start <= end
+                    && self.capitalized(start)
+                    && i > floor
+                    && (self.capitalized(i - 1) || lexicon::is_head_noun(self.word(i - 1)));
+            if self.np_token(i) || connector {
+                start = i;
+            } else {
+                break;
+            }
+        }
+        // Drop capitalised sentence words (`However`) and connectors left at the front.
+        while start <= end
+            && (lexicon::is_capital_stop(self.word(start))
+                && !lexicon::is_np_word(self.word(start))
+                || self.is(start, "of")
+                || self.is(start, "for")
+                || self.is(start, "at"))
+        {
+            start += 1;
+        }
+        let np = start..end + 1;
+        (start <= end && self.has_head(&np) && !lexicon::is_subject_pronoun(self.word(end)))
+            .then_some(np)
+    }
+
+    /// The noun phrase starting at `start`, up to `limit` (exclusive).
+    fn np_forward(&self, start: usize, limit: usize) -> Option<Range<usize>> {
+        if start >= limit {
+            return None;
+        }
+        if lexicon::is_subject_pronoun(self.word(start)) {
+            return Some(start..start + 1);
+        }
+        let mut end = start;
+        while end < limit && end - start < MAX_NP {
+            let word = self.np_token(end)
+                && !(self.capitalized(end)
+                    && lexicon::is_capital_stop(self.word(end))
+                    && !lexicon::is_np_word(self.word(end)));
+            // `a report by The Post`, `officials in Elsby`: a connector inside the phrase.
+            let connector = ["of", "for", "by", "at", "in"]
+                .iter()
+                .any(|c| self.is(end, c))
+                && end > start
+                && self.np_token(end + 1)
+                && end + 1 < limit;
+            if word || connector {
+                end += 1;
+            } else if self.is(end, "familiar") && self.is(end + 1, "with") {
+                // `people familiar with the matter`: the rest of the phrase up to a comma.
+                end += 2;
+                while end < limit && self.is_word(end) && end - start < MAX_NP {
+                    end += 1;
+                }
+            } else {
+                break;
+            }
+        }
+        let np = start..end;
+        (end > start && self.has_head(&np)).then_some(np)
+    }
+
+    /// Sentence-final punctuation dropped from a content's end.
+    fn trim_end(&self, from: usize, mut end: usize) -> usize {
+        // A few marks at most: the walk stays bounded on a run of hostile punctuation.
+        let floor = from.max(end.saturating_sub(8));
+        while end > floor
+            && self.toks[end - 1].kind == Kind::Punct
+            && matches!(
+                self.word(end - 1),
+                "." | "," | ";" | ":" | "!" | "?" | "—" | "–"
+            )
+        {
+            end -= 1;
+        }
+        end
+    }
+}
+
+/// Finds the attributions of `text`, in text order of their cues.
+pub fn find(text: &str) -> Vec<Attribution> {
+    let toks = tokens::tokenize(text);
+    let quotes = tokens::quotations(&toks);
+    let mut quote_of = vec![None; toks.len()];
+    for (qi, q) in quotes.iter().enumerate() {
+        for slot in &mut quote_of[q.clone()] {
+            *slot = Some(qi);
+        }
+    }
+    let sentences = tokens::sentences(text, &toks, &quotes);
+    let doc = Doc {
+        text,
+        toks,
+        quote_of,
+        quotes,
+    };
+    let mut out = Vec::new();
+    for s in sentences {
+        sentence(&doc, s, &mut out);
+    }
+    resolve_pronouns(&doc, &mut out);
+    out.sort_by_key(|a| a.cue.start);
+    out
+}
+
+struct Found {
+    source: Option<Range<usize>>,
+    cue: Range<usize>,
+    content: Vec<Range<usize>>,
+    via: Option<Range<usize>>,
+    refers_back: bool,
+}
+
+fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
+    let mut used = vec![false; s.len()];
+    let mut found: Vec<Found> = Vec::new();
+    let quotes: Vec<Range<usize>> = {
+        let mut qs = Vec::new();
+        let mut i = s.start;
+        while i < s.end {
+            if let Some(qi) = doc.quote_of[i] {
+                let q = doc.quotes[qi].clone();
+                if q.start >= s.start && q.end <= s.end {
+                    qs.push(q.clone());
+                }
+                i = q.end.max(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+        qs
+    };
+    // The second part of a split quotation is content already, not a quotation of its own.
+    let mut taken_quote = usize::MAX;
+    for (n, q) in quotes.iter().enumerate() {
+        if q.start == taken_quote {
+            continue;
+        }
+        if let Some(f) = quote_then_cue(doc, &s, q, quotes.get(n + 1)) {
+            if let Some(second) = f.content.get(1) {
+                taken_quote = second.start;
+            }
+            mark(&mut used, &s, &f);
+            found.push(f);
+        } else if let Some(f) = cue_then_quote(doc, &s, q) {
+            mark(&mut used, &s, &f);
+            found.push(f);
+        }
+    }
+    if let Some(f) = colon_headline(doc, &s) {
+        mark(&mut used, &s, &f);
+        found.push(f);
+    }
+    for i in s.clone() {
+        if used[i - s.start] || doc.in_quote(i) || !doc.is_word(i) {
+            continue;
+        }
+        let f = if doc.is(i, "according") && doc.is(i + 1, "to") {
+            according_to(doc, &s, i)
+        } else {
+            reporting_verb(doc, &s, i)
+        };
+        if let Some(f) = f {
+            mark(&mut used, &s, &f);
+            found.push(f);
+        }
+    }
+    for mut f in found {
+        f.cue = widen_cue(doc, &s, &f);
+        let cue_text = &doc.text[doc.span(f.cue.clone())];
+        let content: Vec<Range<usize>> = f.content.iter().map(|c| doc.span(c.clone())).collect();
+        let content_text: String = content.iter().map(|r| &doc.text[r.clone()]).collect();
+        let denial = lexicon::cue_denies(cue_text) || lexicon::content_denies(&content_text);
+        out.push(Attribution {
+            source: f.source.clone().map(|r| doc.span(r)),
+            cue: doc.span(f.cue.clone()),
+            content,
+            denial,
+            via: f.via.map(|r| doc.span(r)),
+            kind: ActorKind::Person,
+            resolved: None,
+            refers_back: f.refers_back,
+        });
+    }
+}
+
+/// `Graham: Trump’s rhetoric is destroying the party`: a short name, a colon,
+/// and what the name said, as headlines and captions put it.
+fn colon_headline(doc: &Doc, s: &Range<usize>) -> Option<Found> {
+    let np = doc.np_forward(s.start, s.end)?;
+    if np.len() > 6 || !doc.is_punct(np.end, ":") || !doc.capitalized(np.start) {
+        return None;
+    }
+    if np
+        .clone()
+        .any(|i| lexicon::is_capital_stop(doc.word(i)) && !lexicon::is_np_word(doc.word(i)))
+    {
+        return None;
+    }
+    // Labels, not speakers: `The Latest:`, `Editor’s Note:`, `Delegate Update:`.
+    const LABELS: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "latest",
+        "note",
+        "update",
+        "updates",
+        "excerpt",
+        "watch",
+        "exclusive",
+        "breaking",
+        "live",
+        "video",
+        "photos",
+        "analysis",
+        "opinion",
+        "review",
+        "poll",
+        "timeline",
+        "correction",
+        "editor’s",
+        "editor's",
+        "read",
+        "related",
+        "transcript",
+        "fact",
+        "check",
+        "wades",
+        "in",
+        "day",
+        "week",
+        "part",
+        "chapter",
+        "q",
+        "a.",
+    ];
+    if np.clone().any(|i| LABELS.iter().any(|w| doc.is(i, w))) {
+        return None;
+    }
+    let from = np.end + 1;
+    let to = doc.trim_end(from, s.end);
+    if to < from + MIN_CONTENT {
+        return None;
+    }
+    Some(Found {
+        source: Some(np.clone()),
+        cue: np.end..np.end + 1,
+        content: vec![from..to],
+        via: None,
+        refers_back: false,
+    })
+}
+
+/// The cue as annotators mark it: with the auxiliaries before its verb (`has
+/// said`, `also said`), and `in a statement` or a colon after it (`said:`).
+fn widen_cue(doc: &Doc, s: &Range<usize>, f: &Found) -> Range<usize> {
+    let mut cue = f.cue.clone();
+    let free = |i: usize| {
+        !f.source.as_ref().is_some_and(|r| r.contains(&i))
+            && !f.content.iter().any(|r| r.contains(&i))
+    };
+    if lexicon::verb(doc.word(cue.start)).is_none() {
+        return cue;
+    }
+    while cue.start > s.start
+        && cue.start + 2 > f.cue.start
+        && ["has", "have", "had", "also"]
+            .iter()
+            .any(|w| doc.is(cue.start - 1, w))
+        && free(cue.start - 1)
+    {
+        cue.start -= 1;
+    }
+    if doc.is(cue.end, "in")
+        && doc.is(cue.end + 1, "a")
+        && doc.is(cue.end + 2, "statement")
+        && (cue.end..cue.end + 3).all(free)
+    {
+        cue.end += 3;
+    }
+    if doc.is_punct(cue.end, ":") && free(cue.end) {
+        cue.end += 1;
+    }
+    cue
+}
+
+fn mark(used: &mut [bool], s: &Range<usize>, f: &Found) {
+    for i in f.cue.clone() {
+        if let Some(u) = used.get_mut(i - s.start) {
+            *u = true;
+        }
+    }
+}
+
+/// `“…,” Peskov said.` / `“…,” said Peskov.` / `“…,” he told reporters, “…”`
+fn quote_then_cue(
+    doc: &Doc,
+    s: &Range<usize>,
+    q: &Range<usize>,
+    next: Option<&Range<usize>>,
+) -> Option<Found> {
+    let last_inside = q.end.checked_sub(2)?;
+    // `“…,”`, `“…?”`, `“… here,’”`: the quotation ends its own clause.
+    let inner_sep = doc.toks[last_inside].kind == Kind::Punct
+        && matches!(
+            doc.word(last_inside),
+            "," | "?" | "!" | "—" | "–" | "-" | "’" | "'" | "."
+        );
+    let mut k = q.end;
+    if doc.is_punct(k, ",") {
+        k += 1;
+    } else if !inner_sep {
+        return None;
+    }
+    if k >= s.end {
+        return None;
+    }
+    let (source, cue_at) = if let Some(v) = lexicon::verb(doc.word(k)).filter(|_| doc.is_word(k)) {
+        if v.gerund {
+            return None;
+        }
+        let np = doc.np_forward(k + 1, s.end)?;
+        (np.clone(), k)
+    } else {
+        let mut np = determined_run(doc, k, s.end).or_else(|| doc.np_forward(k, s.end))?;
+        // `“…,” Graham, a former candidate, told CBS News`: an apposition between.
+        if doc.is_punct(np.end, ",") {
+            let mut c = np.end + 1;
+            while c < s.end
+                && c < np.end + 16
+                && doc.is_word(c)
+                && lexicon::verb(doc.word(c)).is_none()
+                && !lexicon::is_be(doc.word(c))
+            {
+                c += 1;
+            }
+            if doc.is_punct(c, ",") && c > np.end + 1 {
+                np = np.start..c + 1;
+            }
+        }
+        let mut c = np.end;
+        while c < s.end && c < np.end + 3 && lexicon::is_auxiliary(doc.word(c)) {
+            c += 1;
+        }
+        let v = lexicon::verb(doc.word(c)).filter(|_| doc.is_word(c))?;
+        if v.gerund {
+            return None;
+        }
+        (np, c)
+    };
+    let mut source = source;
+    let after = if cue_at == k { source.end } else { cue_at + 1 };
+    let mut after = skip_addressee(doc, cue_at, after, s.end);
+    // `said Robert Klein, chairman of the institute.`: the apposition to the end is the source's.
+    if cue_at == k
+        && doc.is_punct(after, ",")
+        && !doc
+            .toks
+            .get(after + 1)
+            .is_some_and(|t| t.kind == Kind::Open)
+    {
+        let end = doc.trim_end(after + 1, s.end);
+        let appo = after + 1..end;
+        let relative = doc.is(after + 1, "who");
+        if !appo.is_empty()
+            && (relative || appo.len() <= 30)
+            && appo.clone().all(|i| {
+                doc.is_word(i)
+                    || doc.is_punct(i, ",")
+                    || doc.is_punct(i, "(")
+                    || doc.is_punct(i, ")")
+            })
+            && (relative || appo.clone().all(|i| lexicon::verb(doc.word(i)).is_none()))
+            && appo.len() <= 30
+        {
+            source = source.start..end;
+            after = end;
+        }
+    }
+    let mut content = vec![q.clone()];
+    // A quotation split by its cue: `“…,” he said, “…”`.
+    if let Some(n) = next
+        && doc.is_punct(after, ",")
+        && n.start == after + 1
+    {
+        content.push(n.clone());
+    }
+    Some(Found {
+        source: Some(source),
+        cue: cue_at..cue_at + 1,
+        content,
+        via: None,
+        refers_back: false,
+    })
+}
+
+/// After a `tell`-like verb, the addressee (`reporters`, `CNN`, `him`).
+fn skip_addressee(doc: &Doc, cue_at: usize, after: usize, end: usize) -> usize {
+    let is_tell = lexicon::verb(doc.word(cue_at)).is_some_and(|v| v.verb == Verb::Tell);
+    if !is_tell || after >= end {
+        return after;
+    }
+    if lexicon::is_object_pronoun(doc.word(after)) {
+        return after + 1;
+    }
+    let mut i = after;
+    while i < end && i < after + MAX_NP && doc.np_token(i) {
+        i += 1;
+    }
+    i
+}
+
+/// `Peskov said: “…”` / `He told reporters, “…”`
+fn cue_then_quote(doc: &Doc, s: &Range<usize>, q: &Range<usize>) -> Option<Found> {
+    // The quotation must end the sentence (a partial quotation is left to the clause rule).
+    let rest = doc.trim_end(q.end, s.end);
+    if rest != q.end {
+        return None;
+    }
+    let mut c = q.start.checked_sub(1)?;
+    if doc.is_punct(c, ":") || doc.is_punct(c, ",") {
+        c = c.checked_sub(1)?;
+    }
+    if c < s.start {
+        return None;
+    }
+    // An addressee between a `tell` verb and the quotation.
+    let mut verb_at = None;
+    for back in 0..5 {
+        let Some(i) = c.checked_sub(back) else { break };
+        if i < s.start {
+            break;
+        }
+        if let Some(v) = lexicon::verb(doc.word(i)).filter(|_| doc.is_word(i)) {
+            if back == 0 || v.verb == Verb::Tell {
+                verb_at = Some(i);
+            }
+            break;
+        }
+    }
+    let v = verb_at?;
+    let form = lexicon::verb(doc.word(v))?;
+    if form.gerund || v == s.start || lexicon::is_be(doc.word(v - 1)) {
+        return None;
+    }
+    let source = source_before(doc, s, v)?;
+    Some(Found {
+        source: Some(source.np),
+        cue: v..v + 1,
+        content: vec![q.clone()],
+        via: source.via,
+        refers_back: false,
+    })
+}
+
+struct Source {
+    np: Range<usize>,
+    via: Option<Range<usize>>,
+}
+
+/// The source before the verb at `v`: `Peskov said`, `he has also said`,
+/// `Steven Cheung, Trump’s communications director, said`, `The report, citing X, said`.
+fn source_before(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
+    let mut p = v.checked_sub(1)?;
+    let mut skipped = 0;
+    while p > s.start && skipped < 3 && lexicon::is_auxiliary(doc.word(p)) {
+        p -= 1;
+        skipped += 1;
+    }
+    // `Clinton on Tuesday said`: a day between the source and its verb.
+    if p > s.start + 1
+        && doc.is(p - 1, "on")
+        && [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "twitter",
+        ]
+        .iter()
+        .any(|d| doc.is(p, d))
+    {
+        p -= 2;
+    }
+    if p < s.start || doc.in_quote(p) {
+        return None;
+    }
+    // `Sen. Bernie Sanders (I-Vt.) said`: the parenthesis belongs to the name.
+    if doc.is_punct(p, ")") {
+        let open = (p.saturating_sub(8).max(s.start)..p)
+            .rev()
+            .find(|&i| doc.is_punct(i, "("))?;
+        let name = doc.np_back(open.checked_sub(1)?, s.start)?;
+        if !starts_clause(doc, s, name.start) || !doc.capitalized(name.end - 1) {
+            return None;
+        }
+        return Some(Source {
+            np: name.start..p + 1,
+            via: None,
+        });
+    }
+    if doc.is_punct(p, ",") {
+        // `Name, apposition, said` or `The report, citing sources, said`; the
+        // apposition may hold commas of its own (`a salesman from Sumter, South Carolina`).
+        let mut c2 = p;
+        for _ in 0..3 {
+            let mut c = c2;
+            while c > s.start && p - c < 25 {
+                c -= 1;
+                if doc.is_punct(c, ",") {
+                    break;
+                }
+            }
+            if c <= s.start || !doc.is_punct(c, ",") {
+                return None;
+            }
+            c2 = c;
+            let Some(name) = doc.np_back(c2 - 1, s.start) else {
+                continue;
+            };
+            if !starts_clause(doc, s, name.start) {
+                continue;
+            }
+            if doc.is(c2 + 1, "citing") {
+                let via = doc.np_forward(c2 + 2, p)?;
+                return Some(Source {
+                    np: name,
+                    via: Some(via),
+                });
+            }
+            // An apposition follows a name (`Peter Cook, Carter’s press secretary,`),
+            // or a name follows a title (`Carter’s press secretary, Peter Cook,`).
+            if !doc.capitalized(name.end - 1) {
+                let named = p > c2 + 1
+                    && (c2 + 1..p)
+                        .all(|i| doc.capitalized(i) && !lexicon::is_capital_stop(doc.word(i)));
+                if named {
+                    return Some(Source {
+                        np: name.start..p,
+                        via: None,
+                    });
+                }
+                continue;
+            }
+            // The apposition is a noun phrase (`a spokesman for the Kremlin`, `35`) or a
+            // relative clause (`who runs the lobbying arm`).
+            let appo = c2 + 1..p;
+            let relative = doc.is(c2 + 1, "who") && !appo.clone().any(|i| doc.in_quote(i));
+            let noun_phrase = !appo.is_empty()
+                && appo.clone().all(|i| {
+                    doc.np_token(i)
+                        || doc.is_punct(i, ",")
+                        || ["of", "for", "at", "from", "in", "with", "on"]
+                            .iter()
+                            .any(|w| doc.is(i, w))
+                        || (doc.is_word(i)
+                            && i > c2 + 1
+                            && lexicon::verb(doc.word(i)).is_none()
+                            && !lexicon::is_be(doc.word(i))
+                            && !doc.word(i).ends_with("ly")
+                            && !lexicon::is_subject_pronoun(doc.word(i))
+                            && !doc.is(i, "that"))
+                })
+                && (doc.np_token(c2 + 1)
+                    || doc.word(c2 + 1).starts_with(|c: char| c.is_ascii_digit()));
+            if relative || noun_phrase {
+                // With its closing comma, as annotators mark it more often than not.
+                return Some(Source {
+                    np: name.start..p + 1,
+                    via: None,
+                });
+            }
+        }
+        return None;
+    }
+    let np = doc
+        .np_back(p, s.start)
+        .filter(|np| starts_clause(doc, s, np.start));
+    // The whole subject when it is short and plain (`The actress`, `Some advocates
+    // for stem cell research`, `half of GOP primary voters`), else the noun phrase.
+    let np = match (subject_region(doc, s, p), np) {
+        (Some(region), Some(np)) if region.start < np.start => region,
+        (Some(region), None) => region,
+        (_, np) => np?,
+    };
+    Some(Source { np, via: None })
+}
+
+/// The words from the clause's start (the sentence's, or after a comma) to `p`,
+/// when they can only be a subject: at most ten, no punctuation, no verb of
+/// saying, no auxiliary, no conjunction, no relative word; starting with a name,
+/// a determiner or a number.
+fn subject_region(doc: &Doc, s: &Range<usize>, p: usize) -> Option<Range<usize>> {
+    const FORBIDDEN: &[&str] = &[
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "not",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "if",
+        "because",
+        "as",
+        "and",
+        "or",
+        "but",
+        "than",
+        "while",
+        "after",
+        "before",
+        "since",
+        "so",
+        "then",
+        "also",
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "i",
+        "you",
+        "this",
+        "these",
+        "those",
+        "there",
+        "at",
+        "on",
+        "during",
+        "from",
+        "to",
+        "with",
+        "into",
+        "over",
+        "under",
+        "later",
+        "earlier",
+        "ago",
+        "yesterday",
+        "today",
+        "tonight",
+        "last",
+        "time",
+        "week",
+        "year",
+        "month",
+        "day",
+        "minutes",
+        "hours",
+    ];
+    let mut b = p;
+    while b > s.start && doc.is_word(b - 1) && p - b < 10 {
+        b -= 1;
+    }
+    if b > s.start
+        && !(doc.is_punct(b - 1, ",") || doc.is_punct(b - 1, ";") || doc.is_punct(b - 1, ":"))
+    {
+        return None;
+    }
+    let first = doc.word(b);
+    let opens = (doc.capitalized(b) && !lexicon::is_capital_stop(first))
+        || [
+            "the", "a", "an", "some", "many", "most", "several", "about", "nearly", "more", "half",
+            "one", "two", "three", "all", "both", "few",
+        ]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(first))
+        || first.starts_with(|c: char| c.is_ascii_digit());
+    let plain = (b..=p).all(|i| {
+        // `in` only between numbers (`six in 10 voters`).
+        let stray_in = doc.is(i, "in")
+            && !(i > b
+                && doc
+                    .word(i - 1)
+                    .chars()
+                    .any(|c| c.is_ascii_digit() || c.is_alphabetic())
+                && doc.word(i + 1).starts_with(|c: char| c.is_ascii_digit()));
+        !stray_in
+            && doc.is_word(i)
+            && !FORBIDDEN.iter().any(|w| doc.is(i, w))
+            && lexicon::verb(doc.word(i)).is_none()
+            && !(i > b && doc.word(i).ends_with("ly"))
+    });
+    (opens && plain && p >= b).then_some(b..p + 1)
+}
+
+/// Whether a source starting at `i` starts its clause, so the words before it are not its verb.
+fn starts_clause(doc: &Doc, s: &Range<usize>, i: usize) -> bool {
+    if i == s.start {
+        return true;
+    }
+    let b = i - 1;
+    let t = &doc.toks[b];
+    match t.kind {
+        Kind::Punct => matches!(doc.word(b), "," | ";" | ":" | "(" | "—" | "–"),
+        Kind::Close | Kind::Open => true,
+        Kind::Word => {
+            let w = doc.word(b);
+            [
+                "and", "but", "however", "while", "as", "because", "although", "though", "when",
+                "so", "yet", "that", "where", "since", "after", "before", "if", "also",
+            ]
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(w))
+        }
+        Kind::Break => true,
+    }
+}
+
+/// `According to X, …` / `…, according to X.` / `…, according to X, …`
+fn according_to(doc: &Doc, s: &Range<usize>, i: usize) -> Option<Found> {
+    // The source is everything up to the next comma or the sentence's end: polls,
+    // counts and filings come with long descriptions (`early results of exit polls conducted for …`).
+    let from = i + 2;
+    let mut to = from;
+    while to < s.end && to < from + 25 && !doc.is_punct(to, ",") && doc.toks[to].kind != Kind::Open
+    {
+        to += 1;
+    }
+    let to = doc.trim_end(from, to);
+    if to <= from || !(from..to).any(|k| doc.is_word(k)) {
+        return None;
+    }
+    let np = from..to;
+    let end = doc.trim_end(np.end, s.end);
+    let cue = i..i + 2;
+    let at_start = i == s.start || (i == s.start + 1 && doc.toks[s.start].kind == Kind::Open);
+    let after_comma = i > s.start && doc.is_punct(i - 1, ",");
+    let content = if doc.is_punct(np.end, ",") && at_start {
+        let from = np.end + 1;
+        let to = doc.trim_end(from, s.end);
+        (to >= from + MIN_CONTENT).then(|| vec![from..to])?
+    } else if np.end == end && after_comma {
+        let from = content_start(doc, s);
+        (i > from + MIN_CONTENT).then(|| vec![from..i - 1])?
+    } else if doc.is_punct(np.end, ",") && after_comma {
+        let from = content_start(doc, s);
+        let to = doc.trim_end(np.end + 1, s.end);
+        (i - 1 > from && to > np.end + 1).then(|| vec![from..i - 1, np.end + 1..to])?
+    } else {
+        return None;
+    };
+    Some(Found {
+        source: Some(np),
+        cue,
+        content,
+        via: None,
+        refers_back: false,
+    })
+}
+
+/// Where a sentence's own words start (after an opening conjunction).
+fn content_start(_doc: &Doc, s: &Range<usize>) -> usize {
+    s.start
+}
+
+/// `X said (that) …` / `…, X said.` / `X told Y that …` / `X dismissed this claim as “…”`
+fn reporting_verb(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
+    let form = lexicon::verb(doc.word(v))?;
+    if form.base == "call" && !form.gerund && !form.is_base {
+        return called(doc, s, v);
+    }
+    if form.verb == Verb::QuoteOnly
+        || v == s.start
+        || !doc.word(v).starts_with(|c: char| c.is_lowercase())
+    {
+        return None;
+    }
+    if form.gerund {
+        return gerund(doc, s, v);
+    }
+    // `they say`, `officials tell`: of the base forms only these report often enough.
+    if form.is_base && !matches!(form.base, "say" | "tell") {
+        return None;
+    }
+    // `the state`, `a report`, `her remarks`: nouns, unless a name or pronoun says them and `that` follows.
+    if lexicon::is_nounish(doc.word(v))
+        && !(doc.is(v + 1, "that")
+            && (doc.capitalized(v - 1) || lexicon::is_subject_pronoun(doc.word(v - 1)))
+            && !lexicon::is_np_word(doc.word(v - 1)))
+    {
+        return None;
+    }
+    if lexicon::is_be(doc.word(v - 1)) {
+        return None;
+    }
+    let source = source_before(doc, s, v).or_else(|| coordinated_subject(doc, s, v))?;
+    let mut t = v + 1;
+    let mut via = source.via;
+    let mut refers_back = false;
+    let mut cue_end = v + 1;
+    // `dismissed this claim as …`, `rejected Halloran’s account`: the object names
+    // what went before.
+    const TAKEN_UP: &[&str] = &[
+        "claim",
+        "claims",
+        "report",
+        "reports",
+        "allegation",
+        "allegations",
+        "account",
+        "accounts",
+        "story",
+        "stories",
+        "idea",
+        "suggestion",
+        "suggestions",
+        "reporting",
+        "rumour",
+        "rumours",
+        "rumor",
+        "rumors",
+        "speculation",
+        "assertion",
+        "characterization",
+    ];
+    let pointer = [
+        "this", "the", "these", "those", "such", "that", "his", "her", "their", "its",
+    ]
+    .iter()
+    .any(|w| doc.is(t, w))
+        || doc.word(t).ends_with("’s")
+        || doc.word(t).ends_with("'s");
+    let deny_verb = lexicon::cue_denies(doc.word(v));
+    if pointer && TAKEN_UP.iter().any(|w| doc.is(t + 1, w)) && (doc.is(t + 2, "as") || deny_verb) {
+        let object_end = t + 2;
+        t = if doc.is(object_end, "as") {
+            object_end + 1
+        } else {
+            object_end
+        };
+        cue_end = t;
+        refers_back = true;
+        // `The board rejected that account.`: the object is all there is to quote.
+        if doc.trim_end(t, s.end) <= t {
+            return Some(Found {
+                source: Some(source.np),
+                cue: v..cue_end,
+                content: vec![v + 1..object_end],
+                via,
+                refers_back,
+            });
+        }
+        if doc.is_punct(t, ",") {
+            t += 1;
+        }
+    } else if (doc.is(t, "it") || doc.is(t, "them")) && doc.is(t + 1, "as") {
+        t += 2;
+        cue_end = t;
+        refers_back = true;
+    }
+    if doc.is_punct(t, ",") && doc.is(t + 1, "citing") {
+        let np = doc.np_forward(t + 2, s.end)?;
+        via = Some(np.clone());
+        t = np.end;
+        if doc.is_punct(t, ",") {
+            t += 1;
+        }
+    }
+    let end = doc.trim_end(t, s.end);
+    if refers_back {
+        // `dismissed this claim as “pure fiction”`: the verdict is the quotation.
+        if let Some(qi) = doc.quote_of.get(t).copied().flatten()
+            && doc.quotes[qi].start == t
+        {
+            return Some(Found {
+                source: Some(source.np),
+                cue: v..cue_end,
+                content: vec![doc.quotes[qi].clone()],
+                via,
+                refers_back,
+            });
+        }
+        let to = end.max(t);
+        return (to > t).then(|| Found {
+            source: Some(source.np),
+            cue: v..cue_end,
+            content: vec![t..to],
+            via,
+            refers_back,
+        });
+    }
+    let mid = doc.is_punct(t, ",") && !doc.toks.get(t + 1).is_some_and(|x| x.kind == Kind::Open);
+    if t >= end || mid {
+        // `…, X said.` / `…, X said, …`: the clause before the source (and after the cue).
+        let b = source.np.start.checked_sub(1)?;
+        if !doc.is_punct(b, ",") {
+            return None;
+        }
+        let from = content_start(doc, s);
+        if b < from + MIN_CONTENT {
+            return None;
+        }
+        let mut content = vec![from..b];
+        if mid {
+            let to = doc.trim_end(t + 1, s.end);
+            if to > t + 1 {
+                content.push(t + 1..to);
+            }
+        }
+        return Some(Found {
+            source: Some(source.np),
+            cue: v..cue_end,
+            content,
+            via,
+            refers_back,
+        });
+    }
+    if form.verb == Verb::Tell {
+        t = skip_addressee(doc, v, t, s.end);
+        if !(doc.is(t, "that") || lexicon::is_subject_pronoun(doc.word(t)) || doc.is(t, "the")) {
+            // `told a town hall in Salem on Monday that …`: more of the addressee, then `that`.
+            t = skip_to_that(doc, t, s.end)?;
+        }
+    } else {
+        // `said to be`, `said of`, `added to`: not reporting.
+        let w = doc.word(t);
+        if [
+            "in",
+            "on",
+            "at",
+            "during",
+            "last",
+            "earlier",
+            "later",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "yesterday",
+            "today",
+            "repeatedly",
+            "recently",
+            "publicly",
+            "privately",
+            "afterward",
+            "afterwards",
+        ]
+        .iter()
+        .any(|x| x.eq_ignore_ascii_case(w))
+        {
+            // `said on Monday (that) …`, `said in a statement that …`: skip the adjunct.
+            t = skip_adjunct(doc, t, s.end)?;
+        }
+        let w = doc.word(t);
+        if [
+            "to", "by", "for", "of", "with", "about", "nothing", "yes", "so", "up", "out", "back",
+            "more", "goodbye", "hello", "thanks", "sorry",
+        ]
+        .iter()
+        .any(|x| x.eq_ignore_ascii_case(w))
+            || !doc.is_word(t) && !doc.is_punct(t, ":") && doc.toks[t].kind != Kind::Open
+        {
+            return None;
+        }
+    }
+    if form.verb == Verb::ThatOnly && !doc.is(t, "that") {
+        return None;
+    }
+    if form.verb == Verb::Evidence
+        && !source.np.clone().any(|i| {
+            [
+                "poll",
+                "polls",
+                "survey",
+                "surveys",
+                "study",
+                "studies",
+                "report",
+                "data",
+                "results",
+                "analysis",
+                "research",
+                "numbers",
+                "figures",
+                "review",
+                "audit",
+                "investigation",
+            ]
+            .iter()
+            .any(|w| doc.is(i, w))
+        })
+    {
+        return None;
+    }
+    if doc.is_punct(t, ":") {
+        t += 1;
+    }
+    let end = doc.trim_end(t, s.end);
+    if end < t + MIN_CONTENT {
+        return None;
+    }
+    Some(Found {
+        source: Some(source.np),
+        cue: v..cue_end,
+        content: vec![t..end],
+        via,
+        refers_back,
+    })
+}
+
+/// `Rubio called the statement “offensive and outlandish.”`: the object and the
+/// quoted verdict on it, to the end of the sentence.
+fn called(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
+    if v == s.start || lexicon::is_be(doc.word(v - 1)) {
+        return None;
+    }
+    let mut q = v + 1;
+    while q < s.end && q < v + 8 && doc.is_word(q) {
+        q += 1;
+    }
+    let qi = doc.quote_of.get(q).copied().flatten()?;
+    let quote = doc.quotes[qi].clone();
+    if quote.start != q || q == v + 1 || doc.trim_end(quote.end, s.end) != quote.end {
+        return None;
+    }
+    let source = source_before(doc, s, v)?;
+    Some(Found {
+        source: Some(source.np),
+        cue: v..v + 1,
+        content: vec![v + 1..quote.end],
+        via: source.via,
+        refers_back: false,
+    })
+}
+
+/// `X did this, saying (that) …`: the sentence's subject reports.
+fn gerund(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
+    if !doc.is_punct(v.checked_sub(1)?, ",") {
+        return None;
+    }
+    let subject = sentence_subject(doc, s)?;
+    let mut t = v + 1;
+    if lexicon::verb(doc.word(v)).is_some_and(|f| f.verb == Verb::Tell) {
+        t = skip_addressee(doc, v, t, s.end);
+    }
+    let opens_quote = |i: usize| doc.toks.get(i).is_some_and(|x| x.kind == Kind::Open);
+    if doc.is_punct(t, ":") || (doc.is_punct(t, ",") && opens_quote(t + 1)) {
+        t += 1;
+    }
+    let end = doc.trim_end(t, s.end);
+    if end < t + MIN_CONTENT || !(doc.is_word(t) || opens_quote(t)) {
+        return None;
+    }
+    if ["to", "by", "for", "of", "with", "about", "up", "out"]
+        .iter()
+        .any(|x| doc.is(t, x))
+    {
+        return None;
+    }
+    Some(Found {
+        source: Some(subject),
+        cue: v..v + 1,
+        content: vec![t..end],
+        via: None,
+        refers_back: false,
+    })
+}
+
+/// The subject at the start of a sentence: a pronoun or a name, followed by a word.
+fn sentence_subject(doc: &Doc, s: &Range<usize>) -> Option<Range<usize>> {
+    let np = doc.np_forward(s.start, s.end)?;
+    let named = np.len() == 1
+        && lexicon::is_subject_pronoun(doc.word(np.start))
+        && !doc.is(np.start, "it")
+        && !doc.is(np.start, "who")
+        || np.clone().any(|i| {
+            doc.capitalized(i)
+                && !lexicon::is_capital_stop(doc.word(i))
+                && ![
+                    "the", "a", "an", "some", "many", "most", "several", "all", "both", "few",
+                ]
+                .iter()
+                .any(|d| doc.is(i, d))
+        });
+    (named && doc.is_word(np.end)).then_some(np)
+}
+
+/// `Graham called both … and said …`: the subject of the first verb.
+fn coordinated_subject(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
+    let mut p = v.checked_sub(1)?;
+    while p > s.start && lexicon::is_auxiliary(doc.word(p)) {
+        p -= 1;
+    }
+    if !doc.is(p, "and") {
+        return None;
+    }
+    let np = sentence_subject(doc, s)?;
+    // No comma-free clause boundary in between that could bring its own subject.
+    if (np.end..p).any(|i| {
+        doc.is(i, "that") || doc.is(i, "who") || doc.is(i, "which") || doc.is_punct(i, ";")
+    }) {
+        return None;
+    }
+    Some(Source { np, via: None })
+}
+
+/// Gives each pronoun source the name it stands for: the nearest fitting
+/// source before it, or for `who` the name just before it.
+fn resolve_pronouns(doc: &Doc, out: &mut [Attribution]) {
+    out.sort_by_key(|a| a.cue.start);
+    let mut last_person: Option<Range<usize>> = None;
+    let mut last_group: Option<Range<usize>> = None;
+    for a in out.iter_mut() {
+        let Some(src) = a.source.clone() else {
+            continue;
+        };
+        let text = &doc.text[src.clone()];
+        let lower = text.to_lowercase();
+        match lower.as_str() {
+            "he" | "she" | "i" => {
+                a.resolved = last_person.clone();
+                a.kind = ActorKind::Person;
+            }
+            "it" | "they" | "we" => {
+                a.resolved = last_group.clone();
+                a.kind = a.resolved.clone().map_or(
+                    if lower == "it" {
+                        ActorKind::Organization
+                    } else {
+                        ActorKind::Anonymous
+                    },
+                    |r| lexicon::guess_kind(&doc.text[r]),
+                );
+            }
+            "who" => {
+                a.resolved = name_before(doc, src.start);
+                a.kind = a
+                    .resolved
+                    .clone()
+                    .map_or(ActorKind::Person, |r| lexicon::guess_kind(&doc.text[r]));
+                if let Some(r) = a.resolved.clone() {
+                    last_person = Some(r);
+                }
+            }
+            _ => {
+                a.kind = lexicon::guess_kind(text);
+                if a.kind == ActorKind::Person {
+                    last_person = Some(src);
+                } else {
+                    last_group = Some(src);
+                }
+            }
+        }
+    }
+}
+
+/// The noun phrase just before `, who` at byte `at`.
+fn name_before(doc: &Doc, at: usize) -> Option<Range<usize>> {
+    let i = doc.toks.partition_point(|t| t.start < at);
+    let c = i.checked_sub(1)?;
+    if !doc.is_punct(c, ",") {
+        return None;
+    }
+    let np = doc.np_back(c.checked_sub(1)?, c.saturating_sub(MAX_NP))?;
+    Some(doc.span(np))
+}
+
+/// `the conservative-leaning newspaper` before a reporting verb: a determiner
+/// and up to five plain words, whatever they are, ending right before the verb.
+fn determined_run(doc: &Doc, start: usize, end: usize) -> Option<Range<usize>> {
+    if !["the", "a", "an", "his", "her", "their", "its", "one"]
+        .iter()
+        .any(|w| doc.is(start, w))
+    {
+        return None;
+    }
+    let mut i = start + 1;
+    while i < end && i < start + 6 && doc.is_word(i) {
+        let w = doc.word(i);
+        if lexicon::verb(w).is_some_and(|v| !v.gerund && !v.is_base) {
+            return (i > start + 1).then_some(start..i);
+        }
+        if lexicon::is_be(w)
+            || lexicon::is_auxiliary(w)
+            || lexicon::is_subject_pronoun(w)
+            || doc.is(i, "that")
+            || doc.is(i, "and")
+        {
+            return None;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// After an addressee: more words (no verb, no punctuation but commas) up to `that`.
+fn skip_to_that(doc: &Doc, from: usize, end: usize) -> Option<usize> {
+    let mut i = from;
+    while i < end && i < from + 15 {
+        if doc.is(i, "that") {
+            return Some(i);
+        }
+        // `told a news conference they are …`: the reported clause's own subject.
+        if i > from
+            && ["he", "she", "they", "we", "i"]
+                .iter()
+                .any(|w| doc.is(i, w))
+        {
+            return Some(i);
+        }
+        if !(doc.is_word(i) || doc.is_punct(i, ","))
+            || lexicon::verb(doc.word(i)).is_some()
+            || lexicon::is_be(doc.word(i))
+        {
+            return None;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Skips an adjunct after a verb (`on Monday`, `in a statement released Friday`) up to
+/// `that` or a subject pronoun, within a few words.
+fn skip_adjunct(doc: &Doc, from: usize, end: usize) -> Option<usize> {
+    let mut i = from;
+    while i < end && i < from + 10 {
+        if doc.is(i, "that") {
+            return Some(i);
+        }
+        if i > from + 1
+            && lexicon::is_subject_pronoun(doc.word(i))
+            && !doc.is(i, "it")
+            && !doc.is(i, "who")
+        {
+            return Some(i);
+        }
+        if !doc.is_word(i) && !doc.is_punct(i, ",") {
+            return None;
+        }
+        if lexicon::verb(doc.word(i)).is_some() {
+            return None;
+        }
+        i += 1;
+    }
+    None
+}

@@ -1,0 +1,629 @@
+//! `whosaid suggest` as a user meets it: the attributions the finder proposes
+//! in English text, the BRAT standoff it prints, the tables it appends to
+//! article files (and what it refuses to touch), and the scorer behind the
+//! accuracy figures, checked against numbers worked out by hand.
+//!
+//! Every text here is fictional: invented people, places and outlets.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use whosaid::ActorKind;
+use whosaid::suggest::{self, score};
+
+/// Fictional: Lower Tarrow, its council, Mayor Ilse Varga, Odile Brandt, the
+/// Tarrow Gazette and Tomas Quell are invented.
+const HARBOUR: &str = "The harbour council of Lower Tarrow approved the bridge plan on Monday. \
+\"We have waited long enough,\" said Mayor Ilse Varga. Council spokeswoman Odile Brandt said the \
+vote was final. According to the Tarrow Gazette, the bridge will cost four million crowns. \
+Engineer Tomas Quell dismissed this claim as “pure guesswork,” and he told reporters that the \
+budget was sound. “The span is safe,” Quell said, “and the tolls will be low.” The ferry will \
+keep running, the council said.";
+
+/// (source, cue, content fragments, denial) as the text spells them.
+type Seen<'a> = (Option<&'a str>, &'a str, Vec<&'a str>, bool);
+
+fn seen(text: &str) -> Vec<Seen<'_>> {
+    suggest::find(text)
+        .into_iter()
+        .map(|a| {
+            (
+                a.source.map(|s| &text[s]),
+                &text[a.cue],
+                a.content.into_iter().map(|c| &text[c]).collect(),
+                a.denial,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn finds_quotes_reported_speech_according_to_and_denials() {
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Mayor Ilse Varga"),
+            "said",
+            vec!["\"We have waited long enough,\""],
+            false,
+        ),
+        (
+            Some("Council spokeswoman Odile Brandt"),
+            "said",
+            vec!["the vote was final"],
+            false,
+        ),
+        (
+            Some("the Tarrow Gazette"),
+            "According to",
+            vec!["the bridge will cost four million crowns"],
+            false,
+        ),
+        (
+            Some("Engineer Tomas Quell"),
+            "dismissed this claim as",
+            vec!["“pure guesswork,”"],
+            true,
+        ),
+        (Some("he"), "told", vec!["that the budget was sound"], false),
+        (
+            Some("Quell"),
+            "said",
+            vec!["“The span is safe,”", "“and the tolls will be low.”"],
+            false,
+        ),
+        (
+            Some("the council"),
+            "said",
+            vec!["The ferry will keep running"],
+            false,
+        ),
+    ];
+    assert_eq!(seen(HARBOUR), expected);
+}
+
+#[test]
+fn pronouns_resolve_to_the_nearest_fitting_name_and_kinds_are_guessed() {
+    let found = suggest::find(HARBOUR);
+    let he = found
+        .iter()
+        .find(|a| a.source.clone().map(|s| &HARBOUR[s]) == Some("he"))
+        .unwrap();
+    assert_eq!(
+        he.resolved.clone().map(|r| &HARBOUR[r]),
+        Some("Engineer Tomas Quell")
+    );
+    assert_eq!(he.kind, ActorKind::Person);
+    let gazette = found
+        .iter()
+        .find(|a| &HARBOUR[a.cue.clone()] == "According to")
+        .unwrap();
+    assert_eq!(gazette.kind, ActorKind::Outlet);
+}
+
+#[test]
+fn relays_become_via_and_every_denying_word_denies() {
+    // Fictional: the Elsby Courier and its sources are invented.
+    let text = "The Elsby Courier, citing people familiar with the talks, reported that the \
+                ferry deal had collapsed. The harbour board rejected the report, saying the deal stands.";
+    let found = suggest::find(text);
+    let courier = &found[0];
+    assert_eq!(
+        courier.source.clone().map(|s| &text[s]),
+        Some("The Elsby Courier")
+    );
+    assert_eq!(
+        courier.via.clone().map(|v| &text[v]),
+        Some("people familiar with the talks")
+    );
+    assert!(!courier.denial);
+    for cue in [
+        "denied",
+        "Dismisses",
+        "rejected",
+        "refuting",
+        "rebutted",
+        "disavows",
+        "disowned",
+        "called it false",
+        "said it was untrue",
+        "called it pure fiction",
+        "called it fake",
+        "called it baseless",
+        "said it was not true",
+        "said no such",
+    ] {
+        assert!(suggest::lexicon::cue_denies(cue), "{cue} should deny");
+    }
+    for cue in [
+        "said",
+        "confirmed",
+        "reported",
+        "denominated",
+        "notary",
+        "not that true",
+    ] {
+        assert!(!suggest::lexicon::cue_denies(cue), "{cue} should not deny");
+    }
+}
+
+#[test]
+fn text_without_attributions_and_hostile_text_give_nothing_and_never_panic() {
+    assert!(suggest::find("").is_empty());
+    assert!(suggest::find("The ferry left at noon. It was raining.").is_empty());
+    let hostile = "\"“”„«»\u{301}said, said: \"\n\n\u{0}according to , ".repeat(2000);
+    let _ = suggest::find(&hostile);
+}
+
+// ---- BRAT standoff ---------------------------------------------------------------
+
+fn whosaid(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn brat_counts_unicode_scalars_after_the_byte_order_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    // Fictional: Zoë Ashgrove is invented. "ë" is two bytes but one scalar value.
+    fs::write(
+        dir.path().join("ferry.txt"),
+        "\u{feff}Zoë Ashgrove said the ferry was late.\n",
+    )
+    .unwrap();
+    let expected = "T1\tSource 0 12\tZoë Ashgrove\n\
+                    T2\tCue 13 17\tsaid\n\
+                    T3\tContent 18 36\tthe ferry was late\n\
+                    T4\tAttribution 13 17\tsaid\n\
+                    E1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\n";
+    let out = whosaid(&["suggest", "--format", "brat", "ferry.txt"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
+
+    let out = whosaid(
+        &[
+            "suggest",
+            "--format",
+            "brat",
+            "--output",
+            "anns",
+            "ferry.txt",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        fs::read_to_string(dir.path().join("anns/ferry.ann")).unwrap(),
+        expected
+    );
+}
+
+#[test]
+fn brat_marks_denials_and_splits_discontinuous_content() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("harbour.txt"), HARBOUR).unwrap();
+    let out = whosaid(&["suggest", "--format", "brat", "harbour.txt"], dir.path());
+    let ann = String::from_utf8(out.stdout).unwrap();
+    // The denial is the fourth attribution; the split quotation the sixth.
+    assert!(ann.contains("A1\tDenial E4\n"), "{ann}");
+    assert_eq!(ann.matches("\tDenial ").count(), 1);
+    assert!(
+        ann.contains(
+            "\tContent 370 389;402 430\t“The span is safe,” “and the tolls will be low.”\n"
+        ),
+        "{ann}"
+    );
+    // What the writer prints, the scorer reads back: seven attributions.
+    assert_eq!(score::parse_ann(&ann).len(), 7);
+}
+
+#[test]
+fn brat_usage_errors_exit_2_and_unreadable_text_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(
+        whosaid(&["suggest", "--format", "brat"], dir.path())
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        whosaid(&["suggest", "--format", "brat", "missing.txt"], dir.path())
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        whosaid(&["suggest", "--format", "xml", "a.txt"], dir.path())
+            .status
+            .code(),
+        Some(2)
+    );
+    fs::write(dir.path().join("bad.txt"), b"\xff\xfe said").unwrap();
+    fs::write(
+        dir.path().join("good.txt"),
+        "Zoë Ashgrove said the ferry was late.",
+    )
+    .unwrap();
+    let out = whosaid(
+        &["suggest", "--format", "brat", "bad.txt", "good.txt"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Source 0 12\tZoë Ashgrove"));
+}
+
+// ---- article files -----------------------------------------------------------------
+
+/// A fictional article with one actor a suggestion should reuse (by alias) and
+/// an actor whose id a new actor's slug would collide with.
+const ARTICLE: &str = r#"# Fictional: Lower Tarrow, Ilse Varga and the Tarrow Gazette are invented.
+title = "Lower Tarrow approves the bridge"
+body = """
+The harbour council approved the bridge plan on Monday.
+
+Mayor Ilse Varga said the bridge would open in spring. According to the Tarrow Gazette, the tolls will be low.
+"""
+
+[actors.varga]
+name = "Ilse Varga"
+kind = "person"
+aliases = ["Mayor Ilse Varga"]
+
+[actors.the-tarrow-gazette]
+name = "A different Gazette"
+kind = "outlet"
+
+[[claims]]
+id = "plan-approved"
+statement = "The council approved the bridge plan."
+quote = "The harbour council approved the bridge plan on Monday."
+"#;
+
+fn suggest_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let mut all = vec!["suggest"];
+    all.extend_from_slice(args);
+    let out = whosaid(&all, dir);
+    (
+        out.status.code().unwrap(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn dry_run_prints_what_it_would_append_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("articles")).unwrap();
+    fs::write(dir.path().join("articles/bridge.toml"), ARTICLE).unwrap();
+    let (code, out, _) = suggest_in(dir.path(), &["--dry-run"]);
+    assert_eq!(code, 0);
+    let expected = r#"# articles/bridge.toml
+
+# Suggested by `whosaid suggest`: review each, then accept or reject it.
+
+[actors.the-tarrow-gazette-2]
+name = "the Tarrow Gazette"
+kind = "outlet"
+suggested = true
+
+[[claims]]
+id = "the-bridge-would-open-in-spring"
+statement = "The bridge would open in spring."
+quote = "the bridge would open in spring"
+suggested = true
+
+[[claims.asserted_by]]
+actor = "varga"
+cue = "said"
+quote = "Mayor Ilse Varga said"
+
+[[claims]]
+id = "the-tolls-will-be-low"
+statement = "The tolls will be low."
+quote = "the tolls will be low"
+suggested = true
+
+[[claims.asserted_by]]
+actor = "the-tarrow-gazette-2"
+cue = "According to"
+quote = "According to the Tarrow Gazette"
+"#;
+    assert_eq!(out, expected);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("articles/bridge.toml")).unwrap(),
+        ARTICLE
+    );
+}
+
+#[test]
+fn suggestions_are_appended_keep_every_byte_load_and_are_not_repeated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bridge.toml");
+    // CRLF line endings and a byte-order mark stay as they were.
+    let original = format!("\u{feff}{}", ARTICLE.replace('\n', "\r\n"));
+    fs::write(&path, &original).unwrap();
+    let (code, _, err) = suggest_in(dir.path(), &["bridge.toml"]);
+    assert_eq!(code, 0, "{err}");
+    let after = fs::read_to_string(&path).unwrap();
+    assert!(after.starts_with(&original));
+    assert_eq!(after.matches("suggested = true").count(), 3);
+    let (code, _, err) = whosaid_check(dir.path(), "bridge.toml");
+    assert_eq!(code, 0, "{err}");
+    // Nothing left to suggest: the file stays as it is.
+    let (code, out, _) = suggest_in(dir.path(), &["--dry-run", "bridge.toml"]);
+    assert_eq!((code, out.as_str()), (0, "# bridge.toml\n"));
+    let (code, _, _) = suggest_in(dir.path(), &["bridge.toml"]);
+    assert_eq!(code, 0);
+    assert_eq!(fs::read_to_string(&path).unwrap(), after);
+    // No temporary file is left behind.
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+fn whosaid_check(dir: &Path, file: &str) -> (i32, String, String) {
+    let out = whosaid(&["check", file], dir);
+    (
+        out.status.code().unwrap(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn inline_tables_and_files_with_errors_are_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    // Fictional, as above.
+    let inline = "title = \"t\"\nbody = \"Mayor Ilse Varga said the bridge would open in spring.\"\nclaims = []\n";
+    let broken = "title = \"t\"\nbody = \"Mayor Ilse Varga said the bridge would open in spring.\"\nbodyy = 1\n";
+    fs::write(dir.path().join("inline.toml"), inline).unwrap();
+    fs::write(dir.path().join("broken.toml"), broken).unwrap();
+    fs::write(dir.path().join("good.toml"), ARTICLE).unwrap();
+    let (code, _, err) = suggest_in(dir.path(), &["."]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("inline.toml") && err.contains("`claims`"),
+        "{err}"
+    );
+    assert!(err.contains("broken.toml:3:1: error"), "{err}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("inline.toml")).unwrap(),
+        inline
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("broken.toml")).unwrap(),
+        broken
+    );
+    // The good file was still handled.
+    assert!(
+        fs::read_to_string(dir.path().join("good.toml"))
+            .unwrap()
+            .contains("suggested = true")
+    );
+    // Only inline tables: handled, no error.
+    fs::remove_file(dir.path().join("broken.toml")).unwrap();
+    let (code, _, _) = suggest_in(dir.path(), &["inline.toml"]);
+    assert_eq!(code, 0);
+    assert_eq!(suggest_in(dir.path(), &["nowhere"]).0, 2);
+}
+
+/// The seed article with its claims removed: the Post's report, through its
+/// sources, and Peskov's denial come back as suggestions (real names here come
+/// from the bundled seed article, not from this test).
+#[test]
+fn seed_article_without_claims_gets_the_report_and_its_denial() {
+    let seed = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("articles/world/kremlin-denies-trump-putin-call.toml"),
+    )
+    .unwrap();
+    let without_claims = &seed[..seed.find("[[claims]]").unwrap()];
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("kremlin.toml"), without_claims).unwrap();
+    let (code, _, err) = suggest_in(dir.path(), &["kremlin.toml"]);
+    assert_eq!(code, 0, "{err}");
+    let after = fs::read_to_string(dir.path().join("kremlin.toml")).unwrap();
+    let appended = &after[without_claims.len()..];
+    let first_claim = r#"[[claims]]
+id = "the-two-leaders-reportedly-discussed-the"
+statement = "The two leaders reportedly discussed the Ukraine conflict, with Trump advising Putin against escalating tensions and expressing a desire for peace in Europe."
+quote = "the two leaders reportedly discussed the Ukraine conflict, with Trump advising Putin against escalating tensions and expressing a desire for peace in Europe"
+suggested = true
+
+[[claims.asserted_by]]
+actor = "wapo"
+cue = "According to"
+quote = "According to a report by The Washington Post"
+
+[[claims.denied_by]]
+actor = "peskov"
+cue = "dismissed this claim as"
+quote = "pure fiction"
+"#;
+    assert!(appended.contains(first_claim), "{appended}");
+    let via =
+        "[[claims.asserted_by]]\nactor = \"wapo\"\nvia = [\"wapo-sources\"]\ncue = \"described\"\n";
+    assert!(appended.contains(via), "{appended}");
+    assert_eq!(whosaid_check(dir.path(), "kremlin.toml").0, 0);
+}
+
+// ---- the scorer ------------------------------------------------------------------------
+
+/// Worked out by hand on the tokens `Ann said it rained . Bob told us that snow fell .`
+#[test]
+fn scorer_matches_hand_computed_citron_metrics() {
+    let text = "Ann said it rained. Bob told us that snow fell.";
+    let gold = "T1\tSource 0 3\tAnn\nT2\tCue 4 8\tsaid\nT3\tContent 9 18\tit rained\n\
+                T4\tAttribution 4 8\tsaid\nE1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\n\
+                T5\tSource 20 23\tBob\nT6\tCue 24 28\ttold\nT7\tContent 32 46\tthat snow fell\n\
+                T8\tAttribution 24 28\ttold\nE2\tAttribution:T8 Source:T5 Cue:T6 Content:T7\n";
+    let predicted = "T1\tSource 0 3\tAnn\nT2\tCue 4 8\tsaid\nT3\tContent 9 19\tit rained.\n\
+                     T4\tAttribution 4 8\tsaid\nE1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\n\
+                     T5\tSource 29 31\tus\nT6\tCue 24 31\ttold us\nT7\tContent 37 46\tsnow fell\n\
+                     T8\tAttribution 24 31\ttold us\nE2\tAttribution:T8 Source:T5 Cue:T6 Content:T7\n\
+                     T9\tSource 9 11\tit\nT10\tCue 12 18\trained\nT11\tContent 20 23\tBob\n\
+                     T12\tAttribution 12 18\trained\nE3\tAttribution:T12 Source:T9 Cue:T10 Content:T11\n";
+    let s = score::score(text, &score::parse_ann(predicted), &score::parse_ann(gold));
+    let close = |(p, r, f): score::Prf, want: (f64, f64, f64)| {
+        assert!(
+            (p - want.0).abs() < 1e-3 && (r - want.1).abs() < 1e-3 && (f - want.2).abs() < 1e-3,
+            "{:?} vs {want:?}",
+            (p, r, f)
+        );
+    };
+    close(s.cue_exact.prf(), (1.0 / 3.0, 0.5, 0.4));
+    close(s.source_exact.prf(), (1.0 / 3.0, 0.5, 0.4));
+    close(s.content_exact.prf(), (0.0, 0.0, 0.0));
+    assert_eq!(
+        (
+            s.attribution_exact.tp,
+            s.attribution_exact.fp,
+            s.attribution_exact.fn_
+        ),
+        (0, 3, 2)
+    );
+    close(s.cue_overlap.prf(), (0.5, 1.0, 2.0 / 3.0));
+    close(s.source_overlap.prf(), (1.0 / 3.0, 0.5, 0.4));
+    close(s.content_overlap.prf(), (4.0 / 6.0, 0.8, 0.7273));
+    close(
+        s.attribution_overlap().prf(),
+        (7.0 / 13.0, 7.0 / 9.0, 0.6364),
+    );
+}
+
+#[test]
+fn cues_take_their_auxiliaries_and_archives_quote_with_two_apostrophes() {
+    // Fictional: Brannock, the Fenwick Tribune and Ada Moll are invented.
+    let text = "Brannock has said the ferry will run. ''The pier is safe,'' Ada Moll said. \
+                The Fenwick Tribune said in a statement that the paper would close.";
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Brannock"),
+            "has said",
+            vec!["the ferry will run"],
+            false,
+        ),
+        (
+            Some("Ada Moll"),
+            "said",
+            vec!["''The pier is safe,''"],
+            false,
+        ),
+        (
+            Some("The Fenwick Tribune"),
+            "said in a statement",
+            vec!["that the paper would close"],
+            false,
+        ),
+    ];
+    assert_eq!(seen(text), expected);
+}
+
+#[test]
+fn decomposed_accents_in_a_source_neither_panic_nor_break_the_file() {
+    // Fictional: Governor Renée Vautrelle and Ostmark are invented; the "é" is
+    // written as "e" and a combining accent, so byte cuts can fall inside it.
+    let dir = tempfile::tempdir().unwrap();
+    let article = "title = \"Ostmark dam\"\nbody = \"\"\"\nAccording to Governor Rene\u{301}e Vautrelle, \
+                   the dam will hold through the spring floods.\nA report by Rene\u{301}e said the \
+                   spillway was repaired in May.\n\"\"\"\n";
+    fs::write(dir.path().join("dam.toml"), article).unwrap();
+    let (code, _, err) = suggest_in(dir.path(), &["dam.toml"]);
+    assert_eq!(code, 0, "{err}");
+    let after = fs::read_to_string(dir.path().join("dam.toml")).unwrap();
+    assert!(
+        after.contains("name = \"Governor Rene\u{301}e Vautrelle\""),
+        "{after}"
+    );
+    assert_eq!(whosaid_check(dir.path(), "dam.toml").0, 0);
+}
+
+// ---- hostile text ------------------------------------------------------------------------
+
+/// Pieces that exercise every rule, glued at random: quotation marks of every
+/// kind, combining marks, abbreviations, cues, pronouns, apostrophes.
+const PIECES: &[&str] = &[
+    " ",
+    "\n",
+    "\n\n",
+    "said",
+    " said ",
+    "told",
+    "according to",
+    "According to",
+    ",",
+    ".",
+    ":",
+    "\"",
+    "“",
+    "”",
+    "''",
+    "’",
+    "'",
+    "(",
+    ")",
+    "he",
+    "She",
+    "Mr.",
+    "Ada Moll",
+    "Rene\u{301}e",
+    "the report",
+    "citing",
+    "dismissed this claim as",
+    "that",
+    "denied",
+    "—",
+    "Zoë",
+    "🦀",
+    "\u{301}",
+    "officials",
+    "who",
+    "said:",
+    "has",
+    "also",
+    "in a statement",
+    "Sanders’",
+    "U.S.",
+    "4 in 10",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, ..Default::default() })]
+
+    /// The finder, the BRAT writer and the planner take any text: every span on
+    /// character boundaries, every suggestion appended still loads.
+    #[test]
+    fn any_text_gives_well_formed_suggestions(
+        pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..80)
+    ) {
+        let body: String = pieces.concat();
+        let found = suggest::find(&body);
+        for a in &found {
+            for r in a.source.iter().chain(std::iter::once(&a.cue)).chain(&a.content).chain(&a.via) {
+                proptest::prop_assert!(body.get(r.clone()).is_some(), "{r:?} in {body:?}");
+            }
+        }
+        let mut ann = Vec::new();
+        suggest::brat::write(&body, &found, &mut ann).unwrap();
+        proptest::prop_assert_eq!(score::parse_ann(&String::from_utf8(ann).unwrap()).len(), found.len());
+        if body.trim().is_empty() {
+            return Ok(());
+        }
+        let text = format!("title = \"t\"\nbody = {}\n", suggest::article::basic_string(&body));
+        let source = whosaid::load::SourceFile {
+            path: "t.toml".into(),
+            id: whosaid::ArticleId::new("t"),
+        };
+        let loaded = whosaid::load::load_bytes(&source, text.as_bytes());
+        let article = loaded.article.unwrap();
+        if let suggest::article::Plan::Append { toml, .. } = suggest::article::plan(&text, &article) {
+            let with = format!("{text}{toml}");
+            let again = whosaid::load::load_bytes(&source, with.as_bytes());
+            proptest::prop_assert!(again.article.is_some(), "{with}\n{:?}", again.diagnostics);
+        }
+    }
+}
