@@ -12,6 +12,7 @@ pub mod anchor;
 pub mod corpus;
 pub mod diagnostic;
 pub mod export;
+pub mod index;
 pub mod load;
 pub mod model;
 pub mod review;

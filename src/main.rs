@@ -32,6 +32,8 @@ enum Command {
     Check(cli::check::Args),
     /// Write the claim summary as Markdown, JSON or CSV.
     Export(cli::export::Args),
+    /// Build or refresh the index of the articles folder (a cache, safe to delete).
+    Index(cli::index::Args),
 }
 
 fn main() -> ExitCode {
@@ -46,6 +48,7 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Some(Command::Check(args)) => cli::check::run(&args, &cli.articles),
         Some(Command::Export(args)) => cli::export::run(&args, &cli.articles),
+        Some(Command::Index(args)) => cli::index::run(&args, &cli.articles),
         None => tui::run(&cli.articles, cli.config.as_deref()),
     };
     ExitCode::from(code)

@@ -8,6 +8,7 @@ use whosaid::text;
 
 pub mod check;
 pub mod export;
+pub mod index;
 pub mod interrupt;
 
 /// No file had an error.
