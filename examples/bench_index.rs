@@ -138,17 +138,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ms(best),
         100.0 * articles as f64 / count as f64
     );
-    for (name, run) in [
-        ("all actors with counts:      ", &|i: &Index| {
-            i.actors().map(|v| v.len()) as &dyn Fn(&Index) -> Result<usize, whosaid::index::Error>
-        }),
-        ("every contested claim:       ", &|i: &Index| {
-            i.contested().map(|v| v.len())
-        }),
-    ] {
-        let t = Instant::now();
-        let n = run(&index)?;
-        println!("{name}{} ({n})", ms(t.elapsed()));
-    }
+    let t = Instant::now();
+    let actors = index.actors()?.len();
+    println!(
+        "all actors with counts:       {} ({actors})",
+        ms(t.elapsed())
+    );
+    let t = Instant::now();
+    let contested = index.contested()?.len();
+    println!(
+        "every contested claim:        {} ({contested})",
+        ms(t.elapsed())
+    );
     Ok(())
 }

@@ -128,8 +128,13 @@ fn fresh(s: &Setup) -> (Index, Changes) {
     (index, changes)
 }
 
-/// The rows as (id, title, claims, contested, has_suggested, has_errors).
-fn summary(index: &Index) -> Vec<(String, Option<String>, u32, u32, bool, bool)> {
+/// A row as (id, title, claims, contested, has_suggested, has_errors).
+type RowSummary = (String, Option<String>, u32, u32, bool, bool);
+/// An actor as (id, name, articles, asserted, denied, relayed, about, conflict).
+type ActorCounts = (String, String, u64, u64, u64, u64, u64, bool);
+
+/// The rows, summed up.
+fn summary(index: &Index) -> Vec<RowSummary> {
     index
         .rows()
         .unwrap()
@@ -148,7 +153,7 @@ fn summary(index: &Index) -> Vec<(String, Option<String>, u32, u32, bool, bool)>
         .collect()
 }
 
-fn expected_rows() -> Vec<(String, Option<String>, u32, u32, bool, bool)> {
+fn expected_rows() -> Vec<RowSummary> {
     vec![
         ("broken".into(), None, 0, 0, false, true),
         (
@@ -398,7 +403,7 @@ fn actor_pages_come_from_the_index() {
 fn actors_have_counts_and_cross_file_conflicts() {
     let s = setup();
     let (index, _) = fresh(&s);
-    let actors: Vec<(String, String, u64, u64, u64, u64, u64, bool)> = index
+    let actors: Vec<ActorCounts> = index
         .actors()
         .unwrap()
         .into_iter()

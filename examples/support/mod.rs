@@ -140,7 +140,8 @@ fn skewed_actor(rng: &mut Rng, slot: usize, n: usize) -> usize {
         return 0;
     }
     if rng.below(10) < 3 {
-        1 + rng.below(1 + rng.below(50))
+        let span = 1 + rng.below(50);
+        1 + rng.below(span)
     } else {
         1000 + rng.below(2 * (n + 1))
     }
