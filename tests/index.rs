@@ -258,7 +258,7 @@ fn progress_counts_up_to_every_file() {
 /// (id, field) of every hit, in order.
 fn search(index: &Index, query: &str) -> Vec<(String, Field)> {
     index
-        .search(query)
+        .search(query, usize::MAX)
         .unwrap()
         .into_iter()
         .map(|h| (h.id.as_str().to_string(), h.field))
@@ -306,6 +306,14 @@ fn search_finds_substrings_in_any_case_and_names_the_field() {
             ("city/harbour".to_string(), Field::Claim),
         ]
     );
+    // A limit keeps the best.
+    let first: Vec<_> = index
+        .search("open", 1)
+        .unwrap()
+        .into_iter()
+        .map(|h| (h.id, h.field, h.rank))
+        .collect();
+    assert_eq!(first, vec![(ArticleId::new("market"), Field::Title, 0)]);
     assert_eq!(search(&index, "no such words"), vec![]);
     assert_eq!(search(&index, ""), vec![]);
     // Wildcards of the underlying GLOB are plain characters.

@@ -6,7 +6,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x7773_6978;
 /// `PRAGMA user_version`: raised whenever the tables below change, so an index
 /// written by another version is rebuilt rather than misread.
-pub const VERSION: i32 = 1;
+pub const VERSION: i32 = 2;
 
 /// Per file a row, keyed by `num` (its rowid); every other table starts its key
 /// with `file` (= `files.num`), so one file's rows are deleted by range. The FTS
@@ -71,7 +71,10 @@ CREATE TABLE diagnostics(
     excerpt_cut INTEGER NOT NULL,
     PRIMARY KEY(file, seq)
 ) WITHOUT ROWID;
-CREATE VIRTUAL TABLE text USING fts5(body, tokenize = 'trigram case_sensitive 1', detail = none);
+CREATE VIRTUAL TABLE text_title USING fts5(body, tokenize = 'trigram case_sensitive 1', detail = none, columnsize = 0);
+CREATE VIRTUAL TABLE text_actor USING fts5(body, tokenize = 'trigram case_sensitive 1', detail = none, columnsize = 0);
+CREATE VIRTUAL TABLE text_claim USING fts5(body, tokenize = 'trigram case_sensitive 1', detail = none, columnsize = 0);
+CREATE VIRTUAL TABLE text_body USING fts5(body, tokenize = 'trigram case_sensitive 1', detail = none, columnsize = 0);
 ";
 
 /// What an existing database is, judged before anything is read from it.

@@ -7,7 +7,7 @@
 //! or more and by a plain scan of the folded text when it is shorter (`晓雯`).
 //! Either way the match is exact: a substring of the folded text.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 use rusqlite::Connection;
 use unicode_normalization::UnicodeNormalization;
@@ -28,22 +28,13 @@ impl Field {
     /// Fields in the order a match is named: the title says most, the body least.
     pub const ALL: [Field; 4] = [Field::Title, Field::Actor, Field::Claim, Field::Body];
 
-    /// The part of the FTS rowid that says the field (`rowid = file * 4 + code`).
-    pub(crate) fn code(self) -> i64 {
+    /// The FTS5 table holding this field of every article (rowid = `files.num`).
+    pub(crate) fn table(self) -> &'static str {
         match self {
-            Field::Title => 0,
-            Field::Actor => 1,
-            Field::Claim => 2,
-            Field::Body => 3,
-        }
-    }
-
-    fn from_code(code: i64) -> Field {
-        match code {
-            0 => Field::Title,
-            1 => Field::Actor,
-            2 => Field::Claim,
-            _ => Field::Body,
+            Field::Title => "text_title",
+            Field::Actor => "text_actor",
+            Field::Claim => "text_claim",
+            Field::Body => "text_body",
         }
     }
 
@@ -58,15 +49,14 @@ impl Field {
 }
 
 /// One article a search found.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     pub id: ArticleId,
     /// The most telling field that matched (title before actor, claim, body).
     pub field: Field,
-    /// Lower is better: the field's place in [`Field::ALL`], then how little
-    /// of the field the rest of its text is (a title that is mostly the query
-    /// ranks before a long one that mentions it).
-    pub rank: f64,
+    /// The hit's place in the results, 0 first: by field as above, then in the
+    /// order the articles were indexed.
+    pub rank: usize,
 }
 
 /// Folds text for search: canonical decomposition, combining marks dropped,
@@ -97,44 +87,42 @@ fn glob(folded: &str) -> String {
     out
 }
 
-/// Every article with `query` in its title, actors' names, claims (statements
-/// and quotes) or body; best first. An empty query finds nothing.
-pub fn search(conn: &Connection, query: &str) -> rusqlite::Result<Vec<Hit>> {
+/// The first `limit` articles with `query` in their title, actors' names, claims
+/// (statements and quotes) or body: titles first, then actors, claims and bodies,
+/// each article once, at its best field. An empty query finds nothing. The cost
+/// is bounded by `limit` when many articles match (each field's scan stops
+/// early), and by the trigram index when few do.
+pub fn search(conn: &Connection, query: &str, limit: usize) -> rusqlite::Result<Vec<Hit>> {
     let folded = fold(query);
-    if folded.trim().is_empty() {
+    if folded.trim().is_empty() || limit == 0 {
         return Ok(Vec::new());
     }
-    let mut stmt = conn.prepare(
-        "SELECT t.rowid, length(t.body), f.id FROM text AS t
-         JOIN files AS f ON f.num = t.rowid / 4
-         WHERE t.body GLOB ?1",
-    )?;
-    let query_len = folded.chars().count() as f64;
-    let mut best: HashMap<i64, Hit> = HashMap::new();
-    let mut rows = stmt.query([glob(&folded)])?;
-    while let Some(row) = rows.next()? {
-        let rowid: i64 = row.get(0)?;
-        let len: i64 = row.get(1)?;
-        let field = Field::from_code(rowid % 4);
-        // In [0, 1): the share of the field that is not the query.
-        let rest = 1.0 - query_len / (len.max(1) as f64).max(query_len);
-        let rank = field.code() as f64 + rest.clamp(0.0, 0.999);
-        let id: String = row.get(2)?;
-        let hit = Hit {
-            id: ArticleId::new(id),
-            field,
-            rank,
-        };
-        best.entry(rowid / 4)
-            .and_modify(|old| {
-                if hit.rank < old.rank {
-                    *old = hit.clone();
-                }
-            })
-            .or_insert(hit);
+    let pattern = glob(&folded);
+    let mut seen: HashSet<i64> = HashSet::new();
+    let mut hits: Vec<Hit> = Vec::new();
+    for field in Field::ALL {
+        // CROSS JOIN keeps the FTS table outermost: it drives, files are looked up.
+        let sql = format!(
+            "SELECT t.rowid, f.id FROM {} AS t CROSS JOIN files AS f ON f.num = t.rowid
+             WHERE t.body GLOB ?1",
+            field.table()
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rows = stmt.query([&pattern])?;
+        while let Some(row) = rows.next()? {
+            if !seen.insert(row.get(0)?) {
+                continue;
+            }
+            hits.push(Hit {
+                id: ArticleId::new(row.get::<_, String>(1)?),
+                field,
+                rank: hits.len(),
+            });
+            if hits.len() == limit {
+                return Ok(hits);
+            }
+        }
     }
-    let mut hits: Vec<Hit> = best.into_values().collect();
-    hits.sort_by(|a, b| a.rank.total_cmp(&b.rank).then_with(|| a.id.cmp(&b.id)));
     Ok(hits)
 }
 

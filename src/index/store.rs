@@ -30,15 +30,14 @@ pub struct Writer<'c> {
     via: Statement<'c>,
     about: Statement<'c>,
     diagnostic: Statement<'c>,
-    text: Statement<'c>,
+    text: Vec<(Field, Statement<'c>)>,
     deletes: Vec<Statement<'c>>,
-    delete_text: Statement<'c>,
     touch: Statement<'c>,
 }
 
 impl<'c> Writer<'c> {
     pub fn new(conn: &'c Connection) -> rusqlite::Result<Self> {
-        let deletes = [
+        let tables = [
             "tags",
             "actors",
             "claims",
@@ -46,14 +45,14 @@ impl<'c> Writer<'c> {
             "via",
             "about",
             "diagnostics",
-        ]
-        .iter()
-        .chain(&["files"])
-        .map(|table| {
-            let key = if *table == "files" { "num" } else { "file" };
-            conn.prepare(&format!("DELETE FROM {table} WHERE {key} = ?1"))
-        })
-        .collect::<rusqlite::Result<_>>()?;
+        ];
+        let deletes = tables
+            .iter()
+            .map(|table| format!("DELETE FROM {table} WHERE file = ?1"))
+            .chain(Field::ALL.map(|f| format!("DELETE FROM {} WHERE rowid = ?1", f.table())))
+            .chain(["DELETE FROM files WHERE num = ?1".to_string()])
+            .map(|sql| conn.prepare(&sql))
+            .collect::<rusqlite::Result<_>>()?;
         Ok(Writer {
             file: conn.prepare(
                 "INSERT INTO files(id, path, size, mtime, hash, title, published, outlet,
@@ -84,17 +83,20 @@ impl<'c> Writer<'c> {
                  width, excerpt_column, excerpt_cut)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?,
-            text: conn.prepare("INSERT INTO text(rowid, body) VALUES (?1, ?2)")?,
+            text: Field::ALL
+                .iter()
+                .map(|f| {
+                    let sql = format!("INSERT INTO {}(rowid, body) VALUES (?1, ?2)", f.table());
+                    conn.prepare(&sql).map(|stmt| (*f, stmt))
+                })
+                .collect::<rusqlite::Result<_>>()?,
             deletes,
-            delete_text: conn
-                .prepare("DELETE FROM text WHERE rowid BETWEEN ?1 * 4 AND ?1 * 4 + 3")?,
             touch: conn.prepare("UPDATE files SET size = ?2, mtime = ?3 WHERE num = ?1")?,
         })
     }
 
     /// Removes every row of the file numbered `num`.
     pub fn remove(&mut self, num: i64) -> rusqlite::Result<()> {
-        self.delete_text.execute([num])?;
         for delete in &mut self.deletes {
             delete.execute([num])?;
         }
@@ -242,10 +244,10 @@ impl<'c> Writer<'c> {
             (Field::Claim, claims_text.as_str()),
             (Field::Body, article.body.as_str()),
         ];
-        for (field, text) in fields {
+        for ((field, text), (table, insert)) in fields.iter().zip(&mut self.text) {
+            debug_assert_eq!(field, table);
             if !text.is_empty() {
-                self.text
-                    .execute(params![num * 4 + field.code(), fold(text)])?;
+                insert.execute(params![num, fold(text)])?;
             }
         }
         Ok(())
