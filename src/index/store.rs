@@ -110,7 +110,13 @@ impl<'c> Writer<'c> {
     }
 
     /// Adds one file's outcome; returns its number.
-    pub fn insert(&mut self, path: &[u8], stat: Stat, loaded: &Loaded) -> rusqlite::Result<i64> {
+    pub fn insert(
+        &mut self,
+        path: &[u8],
+        stat: Stat,
+        loaded: &Loaded,
+        texts: &Texts,
+    ) -> rusqlite::Result<i64> {
         let article = loaded.article.as_ref();
         let errors = loaded.hidden.errors
             + loaded
@@ -165,16 +171,15 @@ impl<'c> Writer<'c> {
             ])?;
         }
         if let Some(article) = article {
-            self.article(num, article)?;
+            self.article(num, article, texts)?;
         }
         Ok(num)
     }
 
-    fn article(&mut self, num: i64, article: &Article) -> rusqlite::Result<()> {
+    fn article(&mut self, num: i64, article: &Article, texts: &Texts) -> rusqlite::Result<()> {
         for tag in &article.tags {
             self.tag.execute(params![num, tag])?;
         }
-        let mut names = String::new();
         for actor in &article.actors {
             self.actor.execute(params![
                 num,
@@ -184,14 +189,7 @@ impl<'c> Writer<'c> {
                 actor.role,
                 actor.suggested,
             ])?;
-            names.push_str(&actor.name);
-            names.push('\n');
-            for alias in &actor.aliases {
-                names.push_str(alias);
-                names.push('\n');
-            }
         }
-        let mut claims_text = String::new();
         for (pos, claim) in article.claims.iter().enumerate() {
             let pos = pos as i64;
             self.claim.execute(params![
@@ -203,12 +201,6 @@ impl<'c> Writer<'c> {
                 claim.status().as_str(),
                 claim.suggested,
             ])?;
-            claims_text.push_str(&claim.statement);
-            claims_text.push('\n');
-            if let Some(quote) = &claim.quote {
-                claims_text.push_str(quote);
-                claims_text.push('\n');
-            }
             for actor in &claim.about {
                 self.about.execute(params![num, pos, actor.as_str()])?;
             }
@@ -232,24 +224,48 @@ impl<'c> Writer<'c> {
                     self.via
                         .execute(params![num, pos, kind.as_str(), spos, step as i64, actor])?;
                 }
-                if let Some(quote) = &stance.quote {
-                    claims_text.push_str(quote);
-                    claims_text.push('\n');
-                }
             }
         }
-        let fields = [
-            (Field::Title, article.title.as_str()),
-            (Field::Actor, names.as_str()),
-            (Field::Claim, claims_text.as_str()),
-            (Field::Body, article.body.as_str()),
-        ];
-        for ((field, text), (table, insert)) in fields.iter().zip(&mut self.text) {
-            debug_assert_eq!(field, table);
+        for (text, (_, insert)) in texts.iter().zip(&mut self.text) {
             if !text.is_empty() {
-                insert.execute(params![num, fold(text)])?;
+                insert.execute(params![num, text])?;
             }
         }
         Ok(())
     }
+}
+
+/// An article's searchable text per field, folded, in the order of [`Field::ALL`].
+pub type Texts = [String; 4];
+
+/// What search looks in: built on the worker that parsed the article, so the one
+/// thread that writes the index does not fold text too.
+pub fn texts(article: Option<&Article>) -> Texts {
+    let Some(article) = article else {
+        return Default::default();
+    };
+    let mut names = String::new();
+    for actor in &article.actors {
+        for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+            names.push_str(name);
+            names.push('\n');
+        }
+    }
+    let mut claims = String::new();
+    for claim in &article.claims {
+        let quotes = claim.stances().filter_map(|(_, s)| s.quote.as_ref());
+        for text in std::iter::once(&claim.statement)
+            .chain(&claim.quote)
+            .chain(quotes)
+        {
+            claims.push_str(text);
+            claims.push('\n');
+        }
+    }
+    Field::ALL.map(|field| match field {
+        Field::Title => fold(&article.title),
+        Field::Actor => fold(&names),
+        Field::Claim => fold(&claims),
+        Field::Body => fold(&article.body),
+    })
 }

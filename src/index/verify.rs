@@ -9,7 +9,7 @@ use std::time::UNIX_EPOCH;
 
 use rusqlite::Connection;
 
-use super::store::{Stat, Writer};
+use super::store::{self, Stat, Texts, Writer};
 use crate::load::{self, Loaded, SourceFile};
 use crate::model::ArticleId;
 
@@ -48,7 +48,7 @@ enum Verdict {
     Same,
     /// Same bytes, other size or time: only the stat is recorded again.
     Touched(Stat),
-    Changed(Stat, Box<Loaded>),
+    Changed(Stat, Box<(Loaded, Texts)>),
 }
 
 /// The path as stored: its bytes, so a name that is not UTF-8 survives.
@@ -77,6 +77,11 @@ fn stat_of(meta: &std::fs::Metadata, bytes: &[u8]) -> Stat {
     }
 }
 
+fn changed(stat: Stat, loaded: Loaded) -> Verdict {
+    let texts = store::texts(loaded.article.as_ref());
+    Verdict::Changed(stat, Box::new((loaded, texts)))
+}
+
 /// Reads, hashes and (when it differs from `held`) parses one file.
 fn judge(source: &SourceFile, held: Option<&Stat>) -> Verdict {
     match load::read_regular(&source.path) {
@@ -85,7 +90,7 @@ fn judge(source: &SourceFile, held: Option<&Stat>) -> Verdict {
             match held {
                 Some(old) if *old == stat => Verdict::Same,
                 Some(old) if old.hash == stat.hash => Verdict::Touched(stat),
-                _ => Verdict::Changed(stat, Box::new(load::load_bytes(source, &bytes))),
+                _ => changed(stat, load::load_bytes(source, &bytes)),
             }
         }
         // Unreadable, not a regular file, too big: the loader words the error.
@@ -97,7 +102,7 @@ fn judge(source: &SourceFile, held: Option<&Stat>) -> Verdict {
             };
             match held {
                 Some(old) if *old == stat => Verdict::Same,
-                _ => Verdict::Changed(stat, Box::new(load::load_file(source))),
+                _ => changed(stat, load::load_file(source)),
             }
         }
     }
@@ -188,14 +193,15 @@ fn apply(
                         writer.touch(old.num, stat)?;
                     }
                 }
-                Verdict::Changed(stat, loaded) => {
+                Verdict::Changed(stat, parsed) => {
+                    let (loaded, texts) = &*parsed;
                     if let Some(old) = &old {
                         writer.remove(old.num)?;
                         changes.replaced.push(source.id.clone());
                     } else {
                         changes.inserted.push(source.id.clone());
                     }
-                    writer.insert(&path_bytes(&source.path), stat, &loaded)?;
+                    writer.insert(&path_bytes(&source.path), stat, loaded, texts)?;
                 }
             }
             done += 1;
