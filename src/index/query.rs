@@ -3,7 +3,7 @@
 
 use rusqlite::{Connection, Row, params_from_iter, types::Value};
 
-use super::store::SEP;
+use super::store::{SEP, kind_of, status_of};
 use crate::model::{ActorId, ArticleId, ClaimId, StanceKind, Status};
 
 /// The article a result comes from, as a list shows it.
@@ -99,23 +99,6 @@ pub struct Filter {
 
 const CLAIM_COLUMNS: &str = "f.id, f.title, f.published, c.id, c.statement, c.status, c.suggested";
 
-fn status(text: &str) -> Status {
-    match text {
-        "contested" => Status::Contested,
-        "asserted" => Status::Asserted,
-        "denied" => Status::Denied,
-        _ => Status::Unattributed,
-    }
-}
-
-fn stance_kind(text: &str) -> StanceKind {
-    if text == "denies" {
-        StanceKind::Denies
-    } else {
-        StanceKind::Asserts
-    }
-}
-
 fn ids(joined: &str) -> Vec<ActorId> {
     joined
         .split(SEP)
@@ -134,7 +117,7 @@ fn claim_ref(row: &Row, at: usize) -> rusqlite::Result<ClaimRef> {
         },
         claim: ClaimId::new(row.get::<_, String>(at + 3)?),
         statement: row.get(at + 4)?,
-        status: status(&row.get::<_, String>(at + 5)?),
+        status: status_of(row.get(at + 5)?),
         suggested: row.get(at + 6)?,
     })
 }
@@ -152,7 +135,7 @@ pub fn stances_of(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<Ac
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([actor.as_str()], |r| {
         Ok(ActorStance {
-            kind: stance_kind(&r.get::<_, String>(0)?),
+            kind: kind_of(r.get(0)?),
             via: ids(&r.get::<_, String>(1)?),
             cue: r.get(2)?,
             quote: r.get(3)?,
@@ -178,7 +161,7 @@ pub fn relayed(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<Relay
     let rows = stmt.query_map([actor.as_str()], |r| {
         Ok(Relay {
             by: ActorId::new(r.get::<_, String>(0)?),
-            kind: stance_kind(&r.get::<_, String>(1)?),
+            kind: kind_of(r.get(1)?),
             via: ids(&r.get::<_, String>(2)?),
             claim: claim_ref(r, 3)?,
         })
@@ -207,13 +190,13 @@ pub fn contested(conn: &Connection) -> rusqlite::Result<Vec<Contested>> {
         "SELECT {CLAIM_COLUMNS},
            (SELECT group_concat(actor, char(31)) FROM
               (SELECT actor FROM stances WHERE file = c.file AND claim = c.pos
-               AND kind = 'asserts' ORDER BY pos)),
+               AND kind = 0 ORDER BY pos)),
            (SELECT group_concat(actor, char(31)) FROM
               (SELECT actor FROM stances WHERE file = c.file AND claim = c.pos
-               AND kind = 'denies' ORDER BY pos))
-         FROM claims AS c
-         JOIN files AS f ON f.num = c.file
-         WHERE c.status = 'contested'
+               AND kind = 1 ORDER BY pos))
+         FROM files AS f
+         JOIN claims AS c ON c.file = f.num
+         WHERE f.contested > 0 AND c.status = 2
          ORDER BY f.published DESC, f.id, c.pos"
     );
     let mut stmt = conn.prepare(&sql)?;
@@ -240,7 +223,7 @@ pub fn actors(conn: &Connection) -> rusqlite::Result<Vec<ActorSummary>> {
                   count(DISTINCT name || char(31) || kind) > 1 AS conflict
            FROM decl GROUP BY actor),
          st AS (
-           SELECT actor, sum(kind = 'asserts') AS asserted, sum(kind = 'denies') AS denied
+           SELECT actor, sum(kind = 0) AS asserted, sum(kind = 1) AS denied
            FROM stances GROUP BY actor),
          rel AS (SELECT actor, count(*) AS relayed FROM via GROUP BY actor),
          ab AS (SELECT actor, count(*) AS about FROM about GROUP BY actor)

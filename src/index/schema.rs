@@ -6,12 +6,16 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x7773_6978;
 /// `PRAGMA user_version`: raised whenever the tables below change, so an index
 /// written by another version is rebuilt rather than misread.
-pub const VERSION: i32 = 2;
+pub const VERSION: i32 = 3;
 
 /// Per file a row, keyed by `num` (its rowid); every other table starts its key
-/// with `file` (= `files.num`), so one file's rows are deleted by range. The FTS
-/// rowid is `num * 4 + field`, one row per searchable field of an article.
-/// Text in `text` is folded (see `search::fold`), which is all search needs.
+/// with `file` (= `files.num`), so one file's rows are deleted by range. Each
+/// searchable field has its own FTS5 table (rowid = `num`), so a search can look
+/// at titles first and stop once it has enough. Their text is folded (see
+/// `search::fold`), which is all search needs; `detail = none` keeps the trigram
+/// index small, and GLOB still matches exactly, checking the stored text.
+/// A claim's status and a stance's kind are small integers (see `store::status_code`):
+/// they repeat in every row and in the key of every stance.
 pub const TABLES: &str = "
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE files(
@@ -43,18 +47,17 @@ CREATE TABLE actors(
 CREATE INDEX actors_actor ON actors(actor);
 CREATE TABLE claims(
     file INTEGER NOT NULL, pos INTEGER NOT NULL, id TEXT NOT NULL, statement TEXT NOT NULL,
-    quote TEXT, status TEXT NOT NULL, suggested INTEGER NOT NULL,
+    status INTEGER NOT NULL, suggested INTEGER NOT NULL,
     PRIMARY KEY(file, pos)
 ) WITHOUT ROWID;
-CREATE INDEX claims_status ON claims(status);
 CREATE TABLE stances(
-    file INTEGER NOT NULL, claim INTEGER NOT NULL, kind TEXT NOT NULL, pos INTEGER NOT NULL,
+    file INTEGER NOT NULL, claim INTEGER NOT NULL, kind INTEGER NOT NULL, pos INTEGER NOT NULL,
     actor TEXT NOT NULL, via TEXT NOT NULL, cue TEXT, quote TEXT,
     PRIMARY KEY(file, claim, kind, pos)
 ) WITHOUT ROWID;
 CREATE INDEX stances_actor ON stances(actor);
 CREATE TABLE via(
-    file INTEGER NOT NULL, claim INTEGER NOT NULL, kind TEXT NOT NULL, pos INTEGER NOT NULL,
+    file INTEGER NOT NULL, claim INTEGER NOT NULL, kind INTEGER NOT NULL, pos INTEGER NOT NULL,
     step INTEGER NOT NULL, actor TEXT NOT NULL,
     PRIMARY KEY(file, claim, kind, pos, step)
 ) WITHOUT ROWID;

@@ -5,10 +5,47 @@ use rusqlite::{Connection, Statement, params};
 use super::search::{Field, fold};
 use crate::diagnostic::Severity;
 use crate::load::Loaded;
-use crate::model::{Article, Status};
+use crate::model::{Article, StanceKind, Status};
 
 /// Separates the items of a list held in one column (tags, a `via` chain).
 pub const SEP: char = '\u{1f}';
+
+/// A claim's status as stored.
+pub fn status_code(status: Status) -> i64 {
+    match status {
+        Status::Asserted => 0,
+        Status::Denied => 1,
+        Status::Contested => 2,
+        Status::Unattributed => 3,
+    }
+}
+
+/// The status stored as `code`.
+pub fn status_of(code: i64) -> Status {
+    match code {
+        0 => Status::Asserted,
+        1 => Status::Denied,
+        2 => Status::Contested,
+        _ => Status::Unattributed,
+    }
+}
+
+/// A stance's kind as stored: 0 asserts, 1 denies (the SQL of `query` says so too).
+pub fn kind_code(kind: StanceKind) -> i64 {
+    match kind {
+        StanceKind::Asserts => 0,
+        StanceKind::Denies => 1,
+    }
+}
+
+/// The stance kind stored as `code`.
+pub fn kind_of(code: i64) -> StanceKind {
+    if code == 1 {
+        StanceKind::Denies
+    } else {
+        StanceKind::Asserts
+    }
+}
 
 /// What the index compares with the file on disk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,8 +102,8 @@ impl<'c> Writer<'c> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?,
             claim: conn.prepare(
-                "INSERT INTO claims(file, pos, id, statement, quote, status, suggested)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO claims(file, pos, id, statement, status, suggested)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?,
             stance: conn.prepare(
                 "INSERT INTO stances(file, claim, kind, pos, actor, via, cue, quote)
@@ -197,8 +234,7 @@ impl<'c> Writer<'c> {
                 pos,
                 claim.id.as_str(),
                 claim.statement,
-                claim.quote,
-                claim.status().as_str(),
+                status_code(claim.status()),
                 claim.suggested,
             ])?;
             for actor in &claim.about {
@@ -206,14 +242,14 @@ impl<'c> Writer<'c> {
             }
             let mut counts = [0i64; 2];
             for (kind, stance) in claim.stances() {
-                let slot = &mut counts[usize::from(kind.as_str() != "asserts")];
+                let slot = &mut counts[kind_code(kind) as usize];
                 let spos = *slot;
                 *slot += 1;
                 let via: Vec<&str> = stance.via.iter().map(|v| v.as_str()).collect();
                 self.stance.execute(params![
                     num,
                     pos,
-                    kind.as_str(),
+                    kind_code(kind),
                     spos,
                     stance.actor.as_str(),
                     via.join(&SEP.to_string()),
@@ -221,8 +257,14 @@ impl<'c> Writer<'c> {
                     stance.quote,
                 ])?;
                 for (step, actor) in via.iter().enumerate() {
-                    self.via
-                        .execute(params![num, pos, kind.as_str(), spos, step as i64, actor])?;
+                    self.via.execute(params![
+                        num,
+                        pos,
+                        kind_code(kind),
+                        spos,
+                        step as i64,
+                        actor
+                    ])?;
                 }
             }
         }
