@@ -6,16 +6,18 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x7773_6978;
 /// `PRAGMA user_version`: raised whenever the tables below change, so an index
 /// written by another version is rebuilt rather than misread.
-pub const VERSION: i32 = 3;
+pub const VERSION: i32 = 4;
 
 /// Per file a row, keyed by `num` (its rowid); every other table starts its key
+/// (stances: an index)
 /// with `file` (= `files.num`), so one file's rows are deleted by range. Each
 /// searchable field has its own FTS5 table (rowid = `num`), so a search can look
 /// at titles first and stop once it has enough. Their text is folded (see
 /// `search::fold`), which is all search needs; `detail = none` keeps the trigram
 /// index small, and GLOB still matches exactly, checking the stored text.
 /// A claim's status and a stance's kind are small integers (see `store::status_code`):
-/// they repeat in every row and in the key of every stance.
+/// they repeat in every row and in the key of every stance. Stances are stored
+/// in actor order, so an actor's page reads them in one range, without lookups.
 pub const TABLES: &str = "
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE files(
@@ -53,9 +55,9 @@ CREATE TABLE claims(
 CREATE TABLE stances(
     file INTEGER NOT NULL, claim INTEGER NOT NULL, kind INTEGER NOT NULL, pos INTEGER NOT NULL,
     actor TEXT NOT NULL, via TEXT NOT NULL, cue TEXT, quote TEXT,
-    PRIMARY KEY(file, claim, kind, pos)
+    PRIMARY KEY(actor, file, claim, kind, pos)
 ) WITHOUT ROWID;
-CREATE INDEX stances_actor ON stances(actor);
+CREATE INDEX stances_file ON stances(file, claim, kind, pos);
 CREATE TABLE via(
     file INTEGER NOT NULL, claim INTEGER NOT NULL, kind INTEGER NOT NULL, pos INTEGER NOT NULL,
     step INTEGER NOT NULL, actor TEXT NOT NULL,
