@@ -211,46 +211,82 @@ pub fn contested(conn: &Connection) -> rusqlite::Result<Vec<Contested>> {
 }
 
 /// Every actor declared anywhere, in id order, with its counts.
+///
+/// Declarations are read once in actor order (from the index, so nothing is
+/// sorted) and folded in Rust; each count is one grouped pass over its table.
 pub fn actors(conn: &Connection) -> rusqlite::Result<Vec<ActorSummary>> {
+    let mut out: Vec<ActorSummary> = Vec::new();
+    // The article id of the declaration each summary's name and kind come from.
+    let mut first_article: Vec<String> = Vec::new();
     let mut stmt = conn.prepare(
-        "WITH decl AS (
-           SELECT a.actor, a.name, a.kind, f.id AS article FROM actors AS a
-           JOIN files AS f ON f.num = a.file),
-         firsts AS (
-           SELECT actor, name, kind, min(article) FROM decl GROUP BY actor),
-         counts AS (
-           SELECT actor, count(*) AS articles,
-                  count(DISTINCT name || char(31) || kind) > 1 AS conflict
-           FROM decl GROUP BY actor),
-         st AS (
-           SELECT actor, sum(kind = 0) AS asserted, sum(kind = 1) AS denied
-           FROM stances GROUP BY actor),
-         rel AS (SELECT actor, count(*) AS relayed FROM via GROUP BY actor),
-         ab AS (SELECT actor, count(*) AS about FROM about GROUP BY actor)
-         SELECT firsts.actor, firsts.name, firsts.kind, counts.articles,
-                coalesce(st.asserted, 0), coalesce(st.denied, 0),
-                coalesce(rel.relayed, 0), coalesce(ab.about, 0), counts.conflict
-         FROM firsts
-         JOIN counts ON counts.actor = firsts.actor
-         LEFT JOIN st ON st.actor = firsts.actor
-         LEFT JOIN rel ON rel.actor = firsts.actor
-         LEFT JOIN ab ON ab.actor = firsts.actor
-         ORDER BY firsts.actor",
+        "SELECT a.actor, a.name, a.kind, f.id FROM actors AS a INDEXED BY actors_actor
+         JOIN files AS f ON f.num = a.file ORDER BY a.actor",
     )?;
-    let rows = stmt.query_map([], |r| {
-        Ok(ActorSummary {
-            id: ActorId::new(r.get::<_, String>(0)?),
-            name: r.get(1)?,
-            kind: r.get(2)?,
-            articles: r.get::<_, i64>(3)? as u64,
-            asserted: r.get::<_, i64>(4)? as u64,
-            denied: r.get::<_, i64>(5)? as u64,
-            relayed: r.get::<_, i64>(6)? as u64,
-            about: r.get::<_, i64>(7)? as u64,
-            conflict: r.get(8)?,
-        })
-    })?;
-    rows.collect()
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let (id, name, kind, article): (String, String, String, String) =
+            (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+        match out.last_mut() {
+            Some(last) if last.id.as_str() == id => {
+                last.articles += 1;
+                last.conflict |= last.name != name || last.kind != kind;
+                // The first declaration in article id order names the actor.
+                if let Some(first) = first_article.last_mut()
+                    && article < *first
+                {
+                    *first = article;
+                    last.name = name;
+                    last.kind = kind;
+                }
+            }
+            _ => {
+                first_article.push(article);
+                out.push(ActorSummary {
+                    id: ActorId::new(id),
+                    name,
+                    kind,
+                    articles: 1,
+                    asserted: 0,
+                    denied: 0,
+                    relayed: 0,
+                    about: 0,
+                    conflict: false,
+                });
+            }
+        }
+    }
+    let mut add = |sql: &str, count: &mut dyn FnMut(&mut ActorSummary, i64, u64)| {
+        let mut stmt = conn.prepare(sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let id: String = r.get(0)?;
+            let tag: i64 = r.get(1)?;
+            let n = r.get::<_, i64>(2)? as u64;
+            if let Ok(at) = out.binary_search_by(|a| a.id.as_str().cmp(&id)) {
+                count(&mut out[at], tag, n);
+            }
+        }
+        Ok::<(), rusqlite::Error>(())
+    };
+    add(
+        "SELECT actor, kind, count(*) FROM stances GROUP BY actor, kind",
+        &mut |a, kind, n| {
+            if kind == 0 {
+                a.asserted = n;
+            } else {
+                a.denied = n;
+            }
+        },
+    )?;
+    add(
+        "SELECT actor, 0, count(*) FROM via GROUP BY actor",
+        &mut |a, _, n| a.relayed = n,
+    )?;
+    add(
+        "SELECT actor, 0, count(*) FROM about GROUP BY actor",
+        &mut |a, _, n| a.about = n,
+    )?;
+    Ok(out)
 }
 
 /// The ids of the articles (that loaded) matching every condition of `filter`,
