@@ -459,6 +459,15 @@ fn actors_have_counts_and_cross_file_conflicts() {
             ),
         ]
     );
+    // Re-indexed after market, city/harbour still comes first by id and names `lin`.
+    let harbour = s.articles.join("city/harbour.toml");
+    fs::write(&harbour, format!("{HARBOUR}\n# edited\n")).unwrap();
+    let changes = index.verify(&mut |_| {}).unwrap();
+    assert_eq!(changes.replaced, ids(&["city/harbour"]));
+    let actors = index.actors().unwrap();
+    let lin = actors.iter().find(|a| a.id.as_str() == "lin").unwrap();
+    assert_eq!(lin.name, "Lín Xiǎowén");
+    assert_eq!((lin.articles, lin.conflict), (2, true));
 }
 
 #[test]
