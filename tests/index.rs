@@ -730,3 +730,25 @@ fn the_index_command_says_where_and_what() {
         .unwrap();
     assert_eq!(missing.status.code(), Some(2));
 }
+
+#[test]
+fn an_index_another_process_is_writing_still_opens_and_answers() {
+    let s = setup();
+    drop(fresh(&s));
+    // Another process in the middle of a write transaction.
+    let writer = rusqlite::Connection::open(db(&s)).unwrap();
+    writer
+        .execute_batch("BEGIN IMMEDIATE; DELETE FROM files;")
+        .unwrap();
+    let (index, notice) = Index::open_in(&s.cache, &s.articles).unwrap();
+    assert_eq!(notice, None, "a busy index is neither rebuilt nor replaced");
+    assert!(!index.is_private());
+    // Readers see the last committed state, not the writer's half-done work.
+    assert_eq!(summary(&index), expected_rows());
+    assert_eq!(
+        search(&index, "brannvik"),
+        found("city/harbour", Field::Actor)
+    );
+    writer.execute_batch("ROLLBACK").unwrap();
+    assert_eq!(index.verify(&mut |_| {}).unwrap(), Changes::default());
+}
