@@ -15,6 +15,7 @@ pub mod corpus;
 pub mod diagnostic;
 pub mod export;
 pub mod import;
+pub mod index;
 pub mod load;
 pub mod model;
 pub mod query;

@@ -143,8 +143,18 @@ pub fn load_file(source: &SourceFile) -> Loaded {
 
 /// The bytes of a regular file of at most [`MAX_FILE_BYTES`], or why not (a message as in diagnostics).
 pub fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
+    read_regular(path).map(|(bytes, _)| bytes)
+}
+
+/// The bytes of a regular file (never a FIFO or device), at most [`MAX_FILE_BYTES`],
+/// with the metadata of the file read: the index compares both with what it holds.
+/// The message of an error is the diagnostic [`load_file`] would give.
+pub fn read_regular(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata), String> {
     let file = open_regular(path)?;
-    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot read the file: {}", io_reason(&e)))?;
+    let len = meta.len();
     if len > MAX_FILE_BYTES {
         return Err(too_big(len));
     }
@@ -156,7 +166,7 @@ pub fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_big(bytes.len() as u64));
     }
-    Ok(bytes)
+    Ok((bytes, meta))
 }
 
 /// Opens `path` for reading if it is a regular file (links followed). Anything

@@ -40,6 +40,8 @@ enum Command {
     Actors(cli::actors::Args),
     /// Find attributions in English text and add them as suggested claims (or print BRAT standoff).
     Suggest(cli::suggest::Args),
+    /// Build or refresh the index of the articles folder (a cache, safe to delete).
+    Index(cli::index::Args),
 }
 
 fn main() -> ExitCode {
@@ -60,6 +62,7 @@ fn main() -> ExitCode {
         }
         Some(Command::Actors(args)) => cli::actors::run(&args, &cli.articles),
         Some(Command::Suggest(args)) => cli::suggest::run(&args, &cli.articles),
+        Some(Command::Index(args)) => cli::index::run(&args, &cli.articles),
         None => tui::run(&cli.articles, cli.config.as_deref()),
     };
     ExitCode::from(code)

@@ -10,6 +10,7 @@ pub mod actors;
 pub mod check;
 pub mod export;
 pub mod import;
+pub mod index;
 pub mod interrupt;
 pub mod refresh;
 pub mod suggest;

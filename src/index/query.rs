@@ -1,0 +1,337 @@
+//! The corpus-wide questions the index answers in SQL: who said what, about whom,
+//! through whom, what is contested, and which articles match a filter.
+
+use rusqlite::{Connection, Row, params_from_iter, types::Value};
+
+use super::store::{SEP, kind_of, status_of};
+use crate::model::{ActorId, ArticleId, ClaimId, StanceKind, Status};
+
+/// The article a result comes from, as a list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleRef {
+    pub id: ArticleId,
+    pub title: String,
+    /// RFC 3339 as written in the file.
+    pub published: Option<String>,
+}
+
+/// A claim, with its article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimRef {
+    pub article: ArticleRef,
+    pub claim: ClaimId,
+    pub statement: String,
+    pub status: Status,
+    pub suggested: bool,
+}
+
+/// One stance of an actor: what they asserted or denied, where and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorStance {
+    pub claim: ClaimRef,
+    pub kind: StanceKind,
+    pub via: Vec<ActorId>,
+    pub cue: Option<String>,
+    pub quote: Option<String>,
+}
+
+/// A claim on which an actor is relayed: `by` took the stance, through a `via`
+/// chain naming the actor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relay {
+    pub claim: ClaimRef,
+    pub by: ActorId,
+    pub kind: StanceKind,
+    pub via: Vec<ActorId>,
+}
+
+/// A contested claim and who takes each side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contested {
+    pub claim: ClaimRef,
+    pub asserters: Vec<ActorId>,
+    pub deniers: Vec<ActorId>,
+}
+
+/// An actor across the corpus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorSummary {
+    pub id: ActorId,
+    /// The name and kind of the first declaration, in article id order.
+    pub name: String,
+    pub kind: String,
+    /// Articles that declare the actor.
+    pub articles: u64,
+    pub asserted: u64,
+    pub denied: u64,
+    /// Stances that relay the actor (it is in their `via`).
+    pub relayed: u64,
+    /// Claims about the actor.
+    pub about: u64,
+    /// Files declare the id with more than one name or kind.
+    pub conflict: bool,
+}
+
+/// Which claims an article must hold to match [`Filter::status`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusFilter {
+    Contested,
+    Unattributed,
+    Suggested,
+}
+
+/// Articles to list: every condition given must hold (an empty filter matches all
+/// articles that loaded). Dates compare the `YYYY-MM-DD` part of `published`,
+/// both ends included; an article without a date matches no date range.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// The actor takes a stance in the article.
+    pub actor: Option<ActorId>,
+    /// A claim of the article is about the actor.
+    pub about: Option<ActorId>,
+    pub status: Option<StatusFilter>,
+    pub tag: Option<String>,
+    pub outlet: Option<String>,
+    pub language: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+const CLAIM_COLUMNS: &str = "f.id, f.title, f.published, c.id, c.statement, c.status, c.suggested";
+
+fn ids(joined: &str) -> Vec<ActorId> {
+    joined
+        .split(SEP)
+        .filter(|s| !s.is_empty())
+        .map(ActorId::new)
+        .collect()
+}
+
+/// Reads [`CLAIM_COLUMNS`] starting at column `at`.
+fn claim_ref(row: &Row, at: usize) -> rusqlite::Result<ClaimRef> {
+    Ok(ClaimRef {
+        article: ArticleRef {
+            id: ArticleId::new(row.get::<_, String>(at)?),
+            title: row.get::<_, Option<String>>(at + 1)?.unwrap_or_default(),
+            published: row.get(at + 2)?,
+        },
+        claim: ClaimId::new(row.get::<_, String>(at + 3)?),
+        statement: row.get(at + 4)?,
+        status: status_of(row.get(at + 5)?),
+        suggested: row.get(at + 6)?,
+    })
+}
+
+/// Every stance `actor` takes, in every article, newest first.
+pub fn stances_of(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<ActorStance>> {
+    let sql = format!(
+        "SELECT s.kind, s.via, s.cue, s.quote, {CLAIM_COLUMNS}
+         FROM stances AS s
+         JOIN claims AS c ON c.file = s.file AND c.pos = s.claim
+         JOIN files AS f ON f.num = s.file
+         WHERE s.actor = ?1
+         ORDER BY f.published DESC, f.id, s.claim, s.kind, s.pos"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([actor.as_str()], |r| {
+        Ok(ActorStance {
+            kind: kind_of(r.get(0)?),
+            via: ids(&r.get::<_, String>(1)?),
+            cue: r.get(2)?,
+            quote: r.get(3)?,
+            claim: claim_ref(r, 4)?,
+        })
+    })?;
+    rows.collect()
+}
+
+/// Every stance that relays `actor` (names it in its `via`), newest first.
+pub fn relayed(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<Relay>> {
+    let sql = format!(
+        "SELECT DISTINCT s.actor, s.kind, s.via, {CLAIM_COLUMNS}, s.claim, s.pos
+         FROM via AS v
+         JOIN stances AS s ON s.file = v.file AND s.claim = v.claim AND s.kind = v.kind
+              AND s.pos = v.pos
+         JOIN claims AS c ON c.file = v.file AND c.pos = v.claim
+         JOIN files AS f ON f.num = v.file
+         WHERE v.actor = ?1
+         ORDER BY f.published DESC, f.id, s.claim, s.kind, s.pos"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([actor.as_str()], |r| {
+        Ok(Relay {
+            by: ActorId::new(r.get::<_, String>(0)?),
+            kind: kind_of(r.get(1)?),
+            via: ids(&r.get::<_, String>(2)?),
+            claim: claim_ref(r, 3)?,
+        })
+    })?;
+    rows.collect()
+}
+
+/// Every claim about `actor`, newest first.
+pub fn about(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<ClaimRef>> {
+    let sql = format!(
+        "SELECT {CLAIM_COLUMNS}
+         FROM about AS a
+         JOIN claims AS c ON c.file = a.file AND c.pos = a.claim
+         JOIN files AS f ON f.num = a.file
+         WHERE a.actor = ?1
+         ORDER BY f.published DESC, f.id, c.pos"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([actor.as_str()], |r| claim_ref(r, 0))?;
+    rows.collect()
+}
+
+/// Every contested claim with its asserters and deniers (in file order), newest first.
+pub fn contested(conn: &Connection) -> rusqlite::Result<Vec<Contested>> {
+    let sql = format!(
+        "SELECT {CLAIM_COLUMNS},
+           (SELECT group_concat(actor, char(31)) FROM
+              (SELECT actor FROM stances WHERE file = c.file AND claim = c.pos
+               AND kind = 0 ORDER BY pos)),
+           (SELECT group_concat(actor, char(31)) FROM
+              (SELECT actor FROM stances WHERE file = c.file AND claim = c.pos
+               AND kind = 1 ORDER BY pos))
+         FROM files AS f
+         JOIN claims AS c ON c.file = f.num
+         WHERE f.contested > 0 AND c.status = 2
+         ORDER BY f.published DESC, f.id, c.pos"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Contested {
+            claim: claim_ref(r, 0)?,
+            asserters: ids(&r.get::<_, Option<String>>(7)?.unwrap_or_default()),
+            deniers: ids(&r.get::<_, Option<String>>(8)?.unwrap_or_default()),
+        })
+    })?;
+    rows.collect()
+}
+
+/// Every actor declared anywhere, in id order, with its counts.
+///
+/// Declarations are read once in actor order (from the index, so nothing is
+/// sorted) and folded in Rust; each count is one grouped pass over its table.
+pub fn actors(conn: &Connection) -> rusqlite::Result<Vec<ActorSummary>> {
+    let mut out: Vec<ActorSummary> = Vec::new();
+    // The article id of the declaration each summary's name and kind come from.
+    let mut first_article: Vec<String> = Vec::new();
+    let mut stmt = conn.prepare(
+        "SELECT a.actor, a.name, a.kind, f.id FROM actors AS a INDEXED BY actors_actor
+         JOIN files AS f ON f.num = a.file ORDER BY a.actor",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let (id, name, kind, article): (String, String, String, String) =
+            (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+        match out.last_mut() {
+            Some(last) if last.id.as_str() == id => {
+                last.articles += 1;
+                last.conflict |= last.name != name || last.kind != kind;
+                // The first declaration in article id order names the actor.
+                if let Some(first) = first_article.last_mut()
+                    && article < *first
+                {
+                    *first = article;
+                    last.name = name;
+                    last.kind = kind;
+                }
+            }
+            _ => {
+                first_article.push(article);
+                out.push(ActorSummary {
+                    id: ActorId::new(id),
+                    name,
+                    kind,
+                    articles: 1,
+                    asserted: 0,
+                    denied: 0,
+                    relayed: 0,
+                    about: 0,
+                    conflict: false,
+                });
+            }
+        }
+    }
+    let mut add = |sql: &str, count: &mut dyn FnMut(&mut ActorSummary, i64, u64)| {
+        let mut stmt = conn.prepare(sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let id: String = r.get(0)?;
+            let tag: i64 = r.get(1)?;
+            let n = r.get::<_, i64>(2)? as u64;
+            if let Ok(at) = out.binary_search_by(|a| a.id.as_str().cmp(&id)) {
+                count(&mut out[at], tag, n);
+            }
+        }
+        Ok::<(), rusqlite::Error>(())
+    };
+    add(
+        "SELECT actor, kind, count(*) FROM stances GROUP BY actor, kind",
+        &mut |a, kind, n| {
+            if kind == 0 {
+                a.asserted = n;
+            } else {
+                a.denied = n;
+            }
+        },
+    )?;
+    add(
+        "SELECT actor, 0, count(*) FROM via GROUP BY actor",
+        &mut |a, _, n| a.relayed = n,
+    )?;
+    add(
+        "SELECT actor, 0, count(*) FROM about GROUP BY actor",
+        &mut |a, _, n| a.about = n,
+    )?;
+    Ok(out)
+}
+
+/// The ids of the articles (that loaded) matching every condition of `filter`,
+/// newest first.
+pub fn articles(conn: &Connection, filter: &Filter) -> rusqlite::Result<Vec<ArticleId>> {
+    let mut sql = String::from("SELECT f.id FROM files AS f WHERE f.title IS NOT NULL");
+    let mut args: Vec<Value> = Vec::new();
+    let mut arg = |sql: &mut String, clause: &str, value: &str| {
+        args.push(Value::Text(value.to_string()));
+        sql.push_str(&clause.replace('?', &format!("?{}", args.len())));
+    };
+    if let Some(actor) = &filter.actor {
+        let c = " AND EXISTS (SELECT 1 FROM stances WHERE file = f.num AND actor = ?)";
+        arg(&mut sql, c, actor.as_str());
+    }
+    if let Some(actor) = &filter.about {
+        let c = " AND EXISTS (SELECT 1 FROM about WHERE file = f.num AND actor = ?)";
+        arg(&mut sql, c, actor.as_str());
+    }
+    if let Some(tag) = &filter.tag {
+        let c = " AND EXISTS (SELECT 1 FROM tags WHERE file = f.num AND tag = ?)";
+        arg(&mut sql, c, tag);
+    }
+    if let Some(outlet) = &filter.outlet {
+        arg(&mut sql, " AND f.outlet = ?", outlet);
+    }
+    if let Some(language) = &filter.language {
+        arg(&mut sql, " AND f.language = ?", language);
+    }
+    if let Some(from) = &filter.from {
+        arg(&mut sql, " AND substr(f.published, 1, 10) >= ?", from);
+    }
+    if let Some(to) = &filter.to {
+        arg(&mut sql, " AND substr(f.published, 1, 10) <= ?", to);
+    }
+    match filter.status {
+        Some(StatusFilter::Contested) => sql.push_str(" AND f.contested > 0"),
+        Some(StatusFilter::Unattributed) => sql.push_str(" AND f.unattributed > 0"),
+        Some(StatusFilter::Suggested) => sql.push_str(" AND f.suggested"),
+        None => {}
+    }
+    sql.push_str(" ORDER BY f.published DESC, f.id");
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(params_from_iter(args), |r| {
+        Ok(ArticleId::new(r.get::<_, String>(0)?))
+    })?;
+    rows.collect()
+}

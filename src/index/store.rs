@@ -1,0 +1,313 @@
+//! Writing one file's outcome into the index, and taking it out again.
+
+use rusqlite::{Connection, Statement, params};
+
+use super::search::{Field, fold};
+use crate::diagnostic::Severity;
+use crate::load::Loaded;
+use crate::model::{Article, StanceKind, Status};
+
+/// Separates the items of a list held in one column (tags, a `via` chain).
+pub const SEP: char = '\u{1f}';
+
+/// A claim's status as stored.
+pub fn status_code(status: Status) -> i64 {
+    match status {
+        Status::Asserted => 0,
+        Status::Denied => 1,
+        Status::Contested => 2,
+        Status::Unattributed => 3,
+    }
+}
+
+/// The status stored as `code`.
+pub fn status_of(code: i64) -> Status {
+    match code {
+        0 => Status::Asserted,
+        1 => Status::Denied,
+        2 => Status::Contested,
+        _ => Status::Unattributed,
+    }
+}
+
+/// A stance's kind as stored: 0 asserts, 1 denies (the SQL of `query` says so too).
+pub fn kind_code(kind: StanceKind) -> i64 {
+    match kind {
+        StanceKind::Asserts => 0,
+        StanceKind::Denies => 1,
+    }
+}
+
+/// The stance kind stored as `code`.
+pub fn kind_of(code: i64) -> StanceKind {
+    if code == 1 {
+        StanceKind::Denies
+    } else {
+        StanceKind::Asserts
+    }
+}
+
+/// What the index compares with the file on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stat {
+    pub size: i64,
+    /// Nanoseconds since the Unix epoch (negative before it).
+    pub mtime: i64,
+    /// xxh3-64 of the file's bytes, as SQLite's signed integer.
+    pub hash: i64,
+}
+
+/// Prepared statements for one write transaction: prepared once, used per file.
+pub struct Writer<'c> {
+    file: Statement<'c>,
+    tag: Statement<'c>,
+    actor: Statement<'c>,
+    claim: Statement<'c>,
+    stance: Statement<'c>,
+    via: Statement<'c>,
+    about: Statement<'c>,
+    diagnostic: Statement<'c>,
+    text: Vec<(Field, Statement<'c>)>,
+    deletes: Vec<Statement<'c>>,
+    touch: Statement<'c>,
+}
+
+impl<'c> Writer<'c> {
+    pub fn new(conn: &'c Connection) -> rusqlite::Result<Self> {
+        let tables = [
+            "tags",
+            "actors",
+            "claims",
+            "stances",
+            "via",
+            "about",
+            "diagnostics",
+        ];
+        let deletes = tables
+            .iter()
+            .map(|table| format!("DELETE FROM {table} WHERE file = ?1"))
+            .chain(Field::ALL.map(|f| format!("DELETE FROM {} WHERE rowid = ?1", f.table())))
+            .chain(["DELETE FROM files WHERE num = ?1".to_string()])
+            .map(|sql| conn.prepare(&sql))
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Writer {
+            file: conn.prepare(
+                "INSERT INTO files(id, path, size, mtime, hash, title, published, outlet,
+                 language, tags, claims, contested, unattributed, suggested, errors, warnings)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+            )?,
+            tag: conn.prepare("INSERT OR IGNORE INTO tags(file, tag) VALUES (?1, ?2)")?,
+            actor: conn.prepare(
+                "INSERT OR IGNORE INTO actors(file, actor, name, kind, role, suggested)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?,
+            claim: conn.prepare(
+                "INSERT INTO claims(file, pos, id, statement, status, suggested)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?,
+            stance: conn.prepare(
+                "INSERT INTO stances(file, claim, kind, pos, actor, via, cue, quote)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?,
+            via: conn.prepare(
+                "INSERT INTO via(file, claim, kind, pos, step, actor)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?,
+            about: conn
+                .prepare("INSERT OR IGNORE INTO about(file, claim, actor) VALUES (?1, ?2, ?3)")?,
+            diagnostic: conn.prepare(
+                "INSERT INTO diagnostics(file, seq, severity, line, col, message, source_line,
+                 width, excerpt_column, excerpt_cut)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?,
+            text: Field::ALL
+                .iter()
+                .map(|f| {
+                    let sql = format!("INSERT INTO {}(rowid, body) VALUES (?1, ?2)", f.table());
+                    conn.prepare(&sql).map(|stmt| (*f, stmt))
+                })
+                .collect::<rusqlite::Result<_>>()?,
+            deletes,
+            touch: conn.prepare("UPDATE files SET size = ?2, mtime = ?3 WHERE num = ?1")?,
+        })
+    }
+
+    /// Removes every row of the file numbered `num`.
+    pub fn remove(&mut self, num: i64) -> rusqlite::Result<()> {
+        for delete in &mut self.deletes {
+            delete.execute([num])?;
+        }
+        Ok(())
+    }
+
+    /// Records a new size and modification time for a file whose bytes are unchanged.
+    pub fn touch(&mut self, num: i64, stat: Stat) -> rusqlite::Result<()> {
+        self.touch.execute(params![num, stat.size, stat.mtime])?;
+        Ok(())
+    }
+
+    /// Adds one file's outcome; returns its number.
+    pub fn insert(
+        &mut self,
+        path: &[u8],
+        stat: Stat,
+        loaded: &Loaded,
+        texts: &Texts,
+    ) -> rusqlite::Result<i64> {
+        let article = loaded.article.as_ref();
+        let errors = loaded.hidden.errors
+            + loaded
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count();
+        let warnings = loaded.hidden.warnings + loaded.diagnostics.len()
+            - loaded
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count();
+        let count = |status: Status| {
+            article.map_or(0, |a| {
+                a.claims.iter().filter(|c| c.status() == status).count() as i64
+            })
+        };
+        let tags = article.map_or(String::new(), |a| a.tags.join(&SEP.to_string()));
+        let num = self.file.insert(params![
+            loaded.source.id.as_str(),
+            path,
+            stat.size,
+            stat.mtime,
+            stat.hash,
+            article.map(|a| a.title.as_str()),
+            article
+                .and_then(|a| a.published.as_ref())
+                .map(|p| p.as_str()),
+            article.and_then(|a| a.outlet.as_deref()),
+            article.and_then(|a| a.language.as_deref()),
+            tags,
+            article.map_or(0, |a| a.claims.len() as i64),
+            count(Status::Contested),
+            count(Status::Unattributed),
+            article.is_some_and(|a| a.claims.iter().any(|c| c.suggested)),
+            errors as i64,
+            warnings as i64,
+        ])?;
+        for (seq, d) in loaded.diagnostics.iter().enumerate() {
+            self.diagnostic.execute(params![
+                num,
+                seq as i64,
+                d.severity.as_str(),
+                d.line as i64,
+                d.column as i64,
+                d.message,
+                d.source_line,
+                d.width as i64,
+                d.excerpt_column as i64,
+                d.excerpt_cut,
+            ])?;
+        }
+        if let Some(article) = article {
+            self.article(num, article, texts)?;
+        }
+        Ok(num)
+    }
+
+    fn article(&mut self, num: i64, article: &Article, texts: &Texts) -> rusqlite::Result<()> {
+        for tag in &article.tags {
+            self.tag.execute(params![num, tag])?;
+        }
+        for actor in &article.actors {
+            self.actor.execute(params![
+                num,
+                actor.id.as_str(),
+                actor.name,
+                actor.kind.as_str(),
+                actor.role,
+                actor.suggested,
+            ])?;
+        }
+        for (pos, claim) in article.claims.iter().enumerate() {
+            let pos = pos as i64;
+            self.claim.execute(params![
+                num,
+                pos,
+                claim.id.as_str(),
+                claim.statement,
+                status_code(claim.status()),
+                claim.suggested,
+            ])?;
+            for actor in &claim.about {
+                self.about.execute(params![num, pos, actor.as_str()])?;
+            }
+            let mut counts = [0i64; 2];
+            for (kind, stance) in claim.stances() {
+                let slot = &mut counts[kind_code(kind) as usize];
+                let spos = *slot;
+                *slot += 1;
+                let via: Vec<&str> = stance.via.iter().map(|v| v.as_str()).collect();
+                self.stance.execute(params![
+                    num,
+                    pos,
+                    kind_code(kind),
+                    spos,
+                    stance.actor.as_str(),
+                    via.join(&SEP.to_string()),
+                    stance.cue,
+                    stance.quote,
+                ])?;
+                for (step, actor) in via.iter().enumerate() {
+                    self.via.execute(params![
+                        num,
+                        pos,
+                        kind_code(kind),
+                        spos,
+                        step as i64,
+                        actor
+                    ])?;
+                }
+            }
+        }
+        for (text, (_, insert)) in texts.iter().zip(&mut self.text) {
+            if !text.is_empty() {
+                insert.execute(params![num, text])?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An article's searchable text per field, folded, in the order of [`Field::ALL`].
+pub type Texts = [String; 4];
+
+/// What search looks in: built on the worker that parsed the article, so the one
+/// thread that writes the index does not fold text too.
+pub fn texts(article: Option<&Article>) -> Texts {
+    let Some(article) = article else {
+        return Default::default();
+    };
+    let mut names = String::new();
+    for actor in &article.actors {
+        for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+            names.push_str(name);
+            names.push('\n');
+        }
+    }
+    let mut claims = String::new();
+    for claim in &article.claims {
+        let quotes = claim.stances().filter_map(|(_, s)| s.quote.as_ref());
+        for text in std::iter::once(&claim.statement)
+            .chain(&claim.quote)
+            .chain(quotes)
+        {
+            claims.push_str(text);
+            claims.push('\n');
+        }
+    }
+    Field::ALL.map(|field| match field {
+        Field::Title => fold(&article.title),
+        Field::Actor => fold(&names),
+        Field::Claim => fold(&claims),
+        Field::Body => fold(&article.body),
+    })
+}

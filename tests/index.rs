@@ -1,0 +1,754 @@
+//! The persistent index: what it answers (rows, search, corpus queries), how it
+//! follows the files, and how it survives deletion, damage, foreign or outdated
+//! databases, an unwritable cache and two processes at once.
+//!
+//! Every article here is fictional: invented people, places and outlets.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use tempfile::TempDir;
+use whosaid::index::{Changes, Field, Filter, Index, StatusFilter, db_path};
+use whosaid::{ActorId, ArticleId, StanceKind, Status};
+
+const HARBOUR: &str = r#"# Fictional: invented people, places and outlets.
+title = "Council of Port Velmar approves the harbour tunnel"
+published = 2025-03-02
+outlet = "Velmar Courier"
+language = "en"
+tags = ["harbour", "budget"]
+body = """
+The council of Port Velmar approved the harbour tunnel on Monday. Mayor Lín Xiǎowén \
+said the tunnel would open in 2027. Engineer Oskar Brannvik called that date pure fantasy.
+"""
+
+[actors.lin]
+name = "Lín Xiǎowén"
+kind = "person"
+role = "Mayor of Port Velmar"
+
+[actors.brannvik]
+name = "Oskar Brannvik"
+kind = "person"
+
+[actors.courier]
+name = "Velmar Courier"
+kind = "outlet"
+
+[[claims]]
+id = "opens-2027"
+statement = "The tunnel will open in 2027."
+quote = "the tunnel would open in 2027"
+about = ["lin"]
+
+[[claims.asserted_by]]
+actor = "courier"
+via = ["lin"]
+cue = "said"
+
+[[claims.denied_by]]
+actor = "brannvik"
+cue = "called that date"
+quote = "pure fantasy"
+"#;
+
+const MARKET: &str = r#"# Fictional: invented people, places and outlets.
+title = "林晓雯 opens the night market"
+published = 2025-04-10
+outlet = "Eastbay Ledger"
+language = "zh"
+tags = ["market"]
+body = """
+林晓雯宣布夜市开放。The stalls stay open until midnight, the organisers wrote.
+"""
+
+[actors.lin]
+name = "林晓雯"
+kind = "person"
+
+[actors.organisers]
+name = "Night market organisers"
+kind = "organization"
+suggested = true
+
+[[claims]]
+id = "midnight"
+statement = "The stalls stay open until midnight."
+quote = "The stalls stay open until midnight"
+suggested = true
+
+[[claims.asserted_by]]
+actor = "organisers"
+cue = "wrote"
+
+[[claims]]
+id = "opened"
+statement = "The night market is open."
+quote = "林晓雯宣布夜市开放"
+about = ["lin"]
+
+[[claims.asserted_by]]
+actor = "lin"
+"#;
+
+const BROKEN: &str = "title = \"Unfinished\"\n";
+
+/// A folder of articles and a cache folder, both removed at the end.
+struct Setup {
+    _dir: TempDir,
+    articles: PathBuf,
+    cache: PathBuf,
+}
+
+fn setup() -> Setup {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    fs::create_dir_all(articles.join("city")).unwrap();
+    fs::write(articles.join("city/harbour.toml"), HARBOUR).unwrap();
+    fs::write(articles.join("market.toml"), MARKET).unwrap();
+    fs::write(articles.join("broken.toml"), BROKEN).unwrap();
+    let cache = dir.path().join("cache");
+    Setup {
+        _dir: dir,
+        articles,
+        cache,
+    }
+}
+
+fn ids(list: &[&str]) -> Vec<ArticleId> {
+    list.iter().map(ArticleId::new).collect()
+}
+
+/// Opens and brings up to date; returns the index and what the update changed.
+fn fresh(s: &Setup) -> (Index, Changes) {
+    let (index, notice) = Index::open_in(&s.cache, &s.articles).unwrap();
+    assert_eq!(notice, None, "a new index needs no notice");
+    let changes = index.verify(&mut |_| {}).unwrap();
+    (index, changes)
+}
+
+/// A row as (id, title, claims, contested, has_suggested, has_errors).
+type RowSummary = (String, Option<String>, u32, u32, bool, bool);
+/// An actor as (id, name, articles, asserted, denied, relayed, about, conflict).
+type ActorCounts = (String, String, u64, u64, u64, u64, u64, bool);
+
+/// The rows, summed up.
+fn summary(index: &Index) -> Vec<RowSummary> {
+    index
+        .rows()
+        .unwrap()
+        .into_iter()
+        .map(|r| {
+            let id = r.id.as_str().to_string();
+            (
+                id,
+                r.title,
+                r.claims,
+                r.contested,
+                r.has_suggested,
+                r.has_errors,
+            )
+        })
+        .collect()
+}
+
+fn expected_rows() -> Vec<RowSummary> {
+    vec![
+        ("broken".into(), None, 0, 0, false, true),
+        (
+            "city/harbour".into(),
+            Some("Council of Port Velmar approves the harbour tunnel".into()),
+            1,
+            1,
+            false,
+            false,
+        ),
+        (
+            "market".into(),
+            Some("林晓雯 opens the night market".into()),
+            2,
+            0,
+            true,
+            false,
+        ),
+    ]
+}
+
+#[test]
+fn a_new_index_lists_every_file_with_its_row() {
+    let s = setup();
+    let (index, changes) = fresh(&s);
+    assert_eq!(changes.inserted, ids(&["broken", "city/harbour", "market"]));
+    assert!(changes.replaced.is_empty() && changes.removed.is_empty());
+    assert_eq!(summary(&index), expected_rows());
+    let harbour = index.row(&ArticleId::new("city/harbour")).unwrap().unwrap();
+    assert_eq!(harbour.published.as_deref(), Some("2025-03-02"));
+    assert_eq!(harbour.outlet.as_deref(), Some("Velmar Courier"));
+    assert_eq!(harbour.language.as_deref(), Some("en"));
+    assert_eq!(harbour.tags, vec!["harbour", "budget"]);
+    assert_eq!(harbour.path, s.articles.join("city/harbour.toml"));
+    // The rejected file keeps its diagnostics, as the loader words them.
+    let diagnostics = index.diagnostics(&ArticleId::new("broken")).unwrap();
+    assert!(!diagnostics.is_empty());
+    assert!(diagnostics.iter().any(|d| d.message.contains("body")));
+}
+
+#[test]
+fn a_second_verification_finds_nothing_and_a_new_process_reads_the_same_rows() {
+    let s = setup();
+    let (index, _) = fresh(&s);
+    assert_eq!(index.verify(&mut |_| {}).unwrap(), Changes::default());
+    drop(index);
+    let (index, notice) = Index::open_in(&s.cache, &s.articles).unwrap();
+    assert_eq!(notice, None);
+    assert_eq!(summary(&index), expected_rows());
+}
+
+#[test]
+fn edits_additions_and_removals_are_reported_by_id() {
+    let s = setup();
+    let (index, _) = fresh(&s);
+    let harbour = s.articles.join("city/harbour.toml");
+    // Same size and modification time, other content: only the hash can tell.
+    let mtime = fs::metadata(&harbour).unwrap().modified().unwrap();
+    let edited = HARBOUR.replace("approves the harbour", "rejects  the harbour");
+    assert_eq!(edited.len(), HARBOUR.len());
+    fs::write(&harbour, &edited).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&harbour)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+    assert_eq!(fs::metadata(&harbour).unwrap().modified().unwrap(), mtime);
+    fs::remove_file(s.articles.join("market.toml")).unwrap();
+    fs::write(s.articles.join("city/copy.toml"), MARKET).unwrap();
+    let changes = index.verify(&mut |_| {}).unwrap();
+    assert_eq!(
+        changes,
+        Changes {
+            inserted: ids(&["city/copy"]),
+            replaced: ids(&["city/harbour"]),
+            removed: ids(&["market"]),
+        }
+    );
+    let row = index.row(&ArticleId::new("city/harbour")).unwrap().unwrap();
+    assert_eq!(
+        row.title.as_deref(),
+        Some("Council of Port Velmar rejects  the harbour tunnel")
+    );
+    assert_eq!(index.row(&ArticleId::new("market")).unwrap(), None);
+    // Touching a file without changing it is no change.
+    fs::write(s.articles.join("city/copy.toml"), MARKET).unwrap();
+    assert_eq!(index.verify(&mut |_| {}).unwrap(), Changes::default());
+}
+
+#[test]
+fn progress_counts_up_to_every_file() {
+    let s = setup();
+    let (index, _) = Index::open_in(&s.cache, &s.articles).unwrap();
+    let mut last = None;
+    index
+        .verify(&mut |p| last = Some((p.done, p.total)))
+        .unwrap();
+    assert_eq!(last, Some((3, 3)));
+}
+
+/// (id, field) of every hit, in order.
+fn search(index: &Index, query: &str) -> Vec<(String, Field)> {
+    index
+        .search(query, usize::MAX)
+        .unwrap()
+        .into_iter()
+        .map(|h| (h.id.as_str().to_string(), h.field))
+        .collect()
+}
+
+fn found(id: &str, field: Field) -> Vec<(String, Field)> {
+    vec![(id.to_string(), field)]
+}
+
+#[test]
+fn search_finds_substrings_in_any_case_and_names_the_field() {
+    let s = setup();
+    let (index, _) = fresh(&s);
+    // Inside a word, any case.
+    assert_eq!(
+        search(&index, "ouncil"),
+        found("city/harbour", Field::Title)
+    );
+    assert_eq!(
+        search(&index, "COUNCIL OF"),
+        found("city/harbour", Field::Title)
+    );
+    assert_eq!(
+        search(&index, "fantas"),
+        found("city/harbour", Field::Claim)
+    );
+    assert_eq!(
+        search(&index, "brannvik"),
+        found("city/harbour", Field::Actor)
+    );
+    assert_eq!(
+        search(&index, "on Monday"),
+        found("city/harbour", Field::Body)
+    );
+    // Both articles, the title match first.
+    assert_eq!(
+        search(&index, "night market"),
+        vec![("market".to_string(), Field::Title),]
+    );
+    assert_eq!(
+        search(&index, "open"),
+        vec![
+            ("market".to_string(), Field::Title),
+            ("city/harbour".to_string(), Field::Claim),
+        ]
+    );
+    // A limit keeps the best.
+    let first: Vec<_> = index
+        .search("open", 1)
+        .unwrap()
+        .into_iter()
+        .map(|h| (h.id, h.field, h.rank))
+        .collect();
+    assert_eq!(first, vec![(ArticleId::new("market"), Field::Title, 0)]);
+    assert_eq!(search(&index, "no such words"), vec![]);
+    assert_eq!(search(&index, ""), vec![]);
+    // Wildcards of the underlying GLOB are plain characters.
+    assert_eq!(search(&index, "*"), vec![]);
+    assert_eq!(search(&index, "t?nnel"), vec![]);
+}
+
+#[test]
+fn search_finds_short_and_cjk_queries() {
+    let s = setup();
+    let (index, _) = fresh(&s);
+    assert_eq!(search(&index, "晓雯"), found("market", Field::Title));
+    assert_eq!(search(&index, "夜"), found("market", Field::Claim));
+    assert_eq!(search(&index, "开放"), found("market", Field::Claim));
+    assert_eq!(search(&index, "林晓雯宣布"), found("market", Field::Claim));
+    // Two Latin letters: a plain scan, still case-blind.
+    assert_eq!(search(&index, "VE"), found("city/harbour", Field::Title));
+}
+
+#[test]
+fn search_folds_accents_both_ways() {
+    let s = setup();
+    let (index, _) = fresh(&s);
+    assert_eq!(
+        search(&index, "Lin Xiaowen"),
+        found("city/harbour", Field::Actor)
+    );
+    assert_eq!(
+        search(&index, "xiaowen"),
+        found("city/harbour", Field::Actor)
+    );
+    assert_eq!(search(&index, "Lín"), found("city/harbour", Field::Actor));
+    // Accents in the query fold too: "Cóuncil" finds "Council".
+    assert_eq!(
+        search(&index, "Cóuncil"),
+        found("city/harbour", Field::Title)
+    );
+    assert_eq!(
+        search(&index, "XIǍOWÉN"),
+        found("city/harbour", Field::Actor)
+    );
+}
+
+#[test]
+fn actor_pages_come_from_the_index() {
+    let s = setup();
+    let (index, _) = fresh(&s);
+    let brannvik = index.stances_of(&ActorId::new("brannvik")).unwrap();
+    assert_eq!(brannvik.len(), 1);
+    let stance = &brannvik[0];
+    assert_eq!(stance.kind, StanceKind::Denies);
+    assert_eq!(stance.cue.as_deref(), Some("called that date"));
+    assert_eq!(stance.quote.as_deref(), Some("pure fantasy"));
+    assert_eq!(stance.claim.claim.as_str(), "opens-2027");
+    assert_eq!(stance.claim.status, Status::Contested);
+    assert_eq!(stance.claim.article.id.as_str(), "city/harbour");
+    assert_eq!(
+        stance.claim.article.published.as_deref(),
+        Some("2025-03-02")
+    );
+
+    // `lin` is relayed by the courier in one article and asserts in the other.
+    let relayed = index.relayed(&ActorId::new("lin")).unwrap();
+    assert_eq!(relayed.len(), 1);
+    assert_eq!(relayed[0].by.as_str(), "courier");
+    assert_eq!(relayed[0].kind, StanceKind::Asserts);
+    assert_eq!(relayed[0].via, vec![ActorId::new("lin")]);
+    let lin = index.stances_of(&ActorId::new("lin")).unwrap();
+    assert_eq!(lin.len(), 1);
+    assert_eq!(lin[0].claim.article.id.as_str(), "market");
+
+    // Claims about `lin`, newest first.
+    let about: Vec<(String, String)> = index
+        .about(&ActorId::new("lin"))
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.article.id.as_str().into(), c.claim.as_str().into()))
+        .collect();
+    assert_eq!(
+        about,
+        vec![
+            ("market".into(), "opened".into()),
+            ("city/harbour".into(), "opens-2027".into()),
+        ]
+    );
+
+    let contested = index.contested().unwrap();
+    assert_eq!(contested.len(), 1);
+    assert_eq!(contested[0].claim.claim.as_str(), "opens-2027");
+    assert_eq!(contested[0].asserters, vec![ActorId::new("courier")]);
+    assert_eq!(contested[0].deniers, vec![ActorId::new("brannvik")]);
+}
+
+#[test]
+fn actors_have_counts_and_cross_file_conflicts() {
+    let s = setup();
+    let (index, _) = fresh(&s);
+    let actors: Vec<ActorCounts> = index
+        .actors()
+        .unwrap()
+        .into_iter()
+        .map(|a| {
+            let id = a.id.as_str().to_string();
+            (
+                id, a.name, a.articles, a.asserted, a.denied, a.relayed, a.about, a.conflict,
+            )
+        })
+        .collect();
+    assert_eq!(
+        actors,
+        vec![
+            (
+                "brannvik".into(),
+                "Oskar Brannvik".into(),
+                1,
+                0,
+                1,
+                0,
+                0,
+                false
+            ),
+            (
+                "courier".into(),
+                "Velmar Courier".into(),
+                1,
+                1,
+                0,
+                0,
+                0,
+                false
+            ),
+            // Declared as "Lín Xiǎowén" first (city/harbour sorts before market).
+            ("lin".into(), "Lín Xiǎowén".into(), 2, 1, 0, 1, 2, true),
+            (
+                "organisers".into(),
+                "Night market organisers".into(),
+                1,
+                1,
+                0,
+                0,
+                0,
+                false
+            ),
+        ]
+    );
+    // Re-indexed after market, city/harbour still comes first by id and names `lin`.
+    let harbour = s.articles.join("city/harbour.toml");
+    fs::write(&harbour, format!("{HARBOUR}\n# edited\n")).unwrap();
+    let changes = index.verify(&mut |_| {}).unwrap();
+    assert_eq!(changes.replaced, ids(&["city/harbour"]));
+    let actors = index.actors().unwrap();
+    let lin = actors.iter().find(|a| a.id.as_str() == "lin").unwrap();
+    assert_eq!(lin.name, "Lín Xiǎowén");
+    assert_eq!((lin.articles, lin.conflict), (2, true));
+}
+
+#[test]
+fn filters_select_articles() {
+    let s = setup();
+    let (index, _) = fresh(&s);
+    let select = |filter: Filter| -> Vec<String> {
+        index
+            .articles(&filter)
+            .unwrap()
+            .into_iter()
+            .map(|id| id.as_str().to_string())
+            .collect()
+    };
+    // Every loaded article, newest first; the broken file is no article.
+    assert_eq!(select(Filter::default()), vec!["market", "city/harbour"]);
+    let actor = |id: &str| Some(ActorId::new(id));
+    assert_eq!(
+        select(Filter {
+            actor: actor("brannvik"),
+            ..Filter::default()
+        }),
+        vec!["city/harbour"]
+    );
+    assert_eq!(
+        select(Filter {
+            actor: actor("lin"),
+            ..Filter::default()
+        }),
+        vec!["market"]
+    );
+    assert_eq!(
+        select(Filter {
+            about: actor("lin"),
+            ..Filter::default()
+        }),
+        vec!["market", "city/harbour"]
+    );
+    let status = |s| Filter {
+        status: Some(s),
+        ..Filter::default()
+    };
+    assert_eq!(
+        select(status(StatusFilter::Contested)),
+        vec!["city/harbour"]
+    );
+    assert_eq!(select(status(StatusFilter::Suggested)), vec!["market"]);
+    assert_eq!(
+        select(status(StatusFilter::Unattributed)),
+        Vec::<String>::new()
+    );
+    let text = |s: &str| Some(s.to_string());
+    assert_eq!(
+        select(Filter {
+            tag: text("budget"),
+            ..Filter::default()
+        }),
+        vec!["city/harbour"]
+    );
+    assert_eq!(
+        select(Filter {
+            outlet: text("Eastbay Ledger"),
+            ..Filter::default()
+        }),
+        vec!["market"]
+    );
+    assert_eq!(
+        select(Filter {
+            language: text("zh"),
+            ..Filter::default()
+        }),
+        vec!["market"]
+    );
+    assert_eq!(
+        select(Filter {
+            from: text("2025-03-02"),
+            to: text("2025-04-09"),
+            ..Filter::default()
+        }),
+        vec!["city/harbour"]
+    );
+    assert_eq!(
+        select(Filter {
+            tag: text("market"),
+            actor: actor("brannvik"),
+            ..Filter::default()
+        }),
+        Vec::<String>::new()
+    );
+}
+
+fn db(s: &Setup) -> PathBuf {
+    db_path(&s.cache, &s.articles)
+}
+
+/// After `damage`, the index still opens (with a notice) and answers as a new one.
+fn survives(damage: impl FnOnce(&Path), notice_says: &str) {
+    let s = setup();
+    drop(fresh(&s));
+    damage(&db(&s));
+    let (index, notice) = Index::open_in(&s.cache, &s.articles).unwrap();
+    let notice = notice.map(|n| n.0).unwrap_or_default();
+    assert!(notice.contains(notice_says), "notice: {notice}");
+    assert!(!notice.contains('\n'));
+    assert!(!index.is_private());
+    index.verify(&mut |_| {}).unwrap();
+    assert_eq!(summary(&index), expected_rows());
+    assert_eq!(search(&index, "晓雯"), found("market", Field::Title));
+}
+
+#[test]
+fn a_deleted_index_is_built_again_without_a_notice() {
+    let s = setup();
+    drop(fresh(&s));
+    fs::remove_dir_all(&s.cache).unwrap();
+    let (index, changes) = fresh(&s);
+    assert_eq!(changes.inserted.len(), 3);
+    assert_eq!(summary(&index), expected_rows());
+}
+
+#[test]
+fn a_damaged_index_is_rebuilt() {
+    survives(
+        |path| {
+            let garbage: Vec<u8> = (0..70_000u32).map(|i| (i * 7919 % 251) as u8).collect();
+            fs::write(path, garbage).unwrap();
+            for suffix in ["-wal", "-shm"] {
+                let _ = fs::remove_file(format!("{}{suffix}", path.display()));
+            }
+        },
+        "was damaged; rebuilt",
+    );
+}
+
+#[test]
+fn a_foreign_database_is_rebuilt() {
+    survives(
+        |path| {
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = fs::remove_file(format!("{}{suffix}", path.display()));
+            }
+            let conn = rusqlite::Connection::open(path).unwrap();
+            conn.execute_batch("CREATE TABLE files(x); INSERT INTO files VALUES (1);")
+                .unwrap();
+        },
+        "was not a whosaid index; rebuilt",
+    );
+}
+
+#[test]
+fn an_index_of_another_version_is_rebuilt() {
+    survives(
+        |path| {
+            let conn = rusqlite::Connection::open(path).unwrap();
+            conn.execute_batch("PRAGMA user_version = 999;").unwrap();
+        },
+        "another version; rebuilt",
+    );
+}
+
+#[test]
+fn an_unwritable_cache_gives_a_private_index_that_is_removed_after() {
+    let s = setup();
+    // A regular file where the cache folder should be: nobody, root included, can
+    // create the index there.
+    fs::write(&s.cache, "in the way").unwrap();
+    let (index, notice) = Index::open_in(&s.cache, &s.articles).unwrap();
+    assert!(index.is_private());
+    let notice = notice.map(|n| n.0).unwrap_or_default();
+    assert!(
+        notice.contains("private temporary index"),
+        "notice: {notice}"
+    );
+    index.verify(&mut |_| {}).unwrap();
+    assert_eq!(summary(&index), expected_rows());
+    let private = index.path().to_path_buf();
+    assert!(private.exists());
+    drop(index);
+    assert!(!private.exists(), "the private index is left behind");
+    assert_eq!(fs::read_to_string(&s.cache).unwrap(), "in the way");
+}
+
+#[test]
+fn two_handles_share_one_index() {
+    let s = setup();
+    let (first, _) = fresh(&s);
+    let (second, notice) = Index::open_in(&s.cache, &s.articles).unwrap();
+    assert_eq!(notice, None);
+    fs::remove_file(s.articles.join("market.toml")).unwrap();
+    // One writes while the other has just read; the other sees the change next.
+    let rows_before = first.rows().unwrap().len();
+    let changes = second.verify(&mut |_| {}).unwrap();
+    assert_eq!(changes.removed, ids(&["market"]));
+    assert_eq!(rows_before, 3);
+    assert_eq!(first.rows().unwrap().len(), 2);
+    assert_eq!(first.verify(&mut |_| {}).unwrap(), Changes::default());
+}
+
+fn whosaid_index(s: &Setup, extra: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_whosaid"));
+    cmd.arg("--articles")
+        .arg(&s.articles)
+        .arg("index")
+        .args(extra)
+        .env("XDG_CACHE_HOME", &s.cache);
+    cmd
+}
+
+#[test]
+fn two_processes_at_once_both_succeed() {
+    let s = setup();
+    // Two refreshes and three rebuilds, all started before any has finished.
+    let children: Vec<_> = ["", "", "--rebuild", "--rebuild", "--rebuild"]
+        .iter()
+        .map(|flag| {
+            let flags: &[&str] = if flag.is_empty() { &[] } else { &[flag] };
+            whosaid_index(&s, flags)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "{output:?}");
+        assert!(output.stderr.is_empty(), "{output:?}");
+    }
+    let index_dir = s.cache.join("whosaid");
+    let (index, notice) = Index::open_in(&index_dir, &s.articles).unwrap();
+    assert_eq!(notice, None);
+    assert_eq!(summary(&index), expected_rows());
+}
+
+#[test]
+fn the_index_command_says_where_and_what() {
+    let s = setup();
+    let output = whosaid_index(&s, &["--stats"]).output().unwrap();
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let path = db_path(&s.cache.join("whosaid"), &s.articles);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines[0], format!("index: {}", path.display()));
+    assert_eq!(lines[1], "updated: 3 inserted, 0 replaced, 0 removed");
+    assert_eq!(lines[2], "files: 3 (1 with errors)");
+    assert_eq!(lines[3], "actors: 4");
+    assert_eq!(lines[4], "claims: 3");
+    assert_eq!(lines[5], "stances: 4");
+    assert!(lines[6].starts_with("size: "));
+    let again = whosaid_index(&s, &[]).output().unwrap();
+    let stdout = String::from_utf8(again.stdout).unwrap();
+    assert!(stdout.contains("updated: 0 inserted, 0 replaced, 0 removed"));
+    let rebuilt = whosaid_index(&s, &["--rebuild"]).output().unwrap();
+    let stdout = String::from_utf8(rebuilt.stdout).unwrap();
+    assert!(stdout.contains("updated: 3 inserted, 0 replaced, 0 removed"));
+    let missing = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(["--articles", "/nonexistent/whosaid-articles", "index"])
+        .env("XDG_CACHE_HOME", &s.cache)
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn an_index_another_process_is_writing_still_opens_and_answers() {
+    let s = setup();
+    drop(fresh(&s));
+    // Another process in the middle of a write transaction.
+    let writer = rusqlite::Connection::open(db(&s)).unwrap();
+    writer
+        .execute_batch("BEGIN IMMEDIATE; DELETE FROM files;")
+        .unwrap();
+    let (index, notice) = Index::open_in(&s.cache, &s.articles).unwrap();
+    assert_eq!(notice, None, "a busy index is neither rebuilt nor replaced");
+    assert!(!index.is_private());
+    // Readers see the last committed state, not the writer's half-done work.
+    assert_eq!(summary(&index), expected_rows());
+    assert_eq!(
+        search(&index, "brannvik"),
+        found("city/harbour", Field::Actor)
+    );
+    writer.execute_batch("ROLLBACK").unwrap();
+    assert_eq!(index.verify(&mut |_| {}).unwrap(), Changes::default());
+}
