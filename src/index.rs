@@ -267,7 +267,8 @@ impl Index {
                     path: path.clone(),
                     _private: None,
                 };
-                let notice = note.map(|n| Notice(format!("index {}: {n}", path.display())));
+                let notice =
+                    note.map(|n| Notice(format!("index {}: {n}", crate::text::path(&path))));
                 return Ok((index, notice));
             }
             Err(Error::Sqlite(e)) if damaged(&e) => {
@@ -281,7 +282,7 @@ impl Index {
                         path: path.clone(),
                         _private: None,
                     };
-                    let notice = format!("index {} was damaged; rebuilt", path.display());
+                    let notice = format!("index {} was damaged; rebuilt", crate::text::path(&path));
                     return Ok((index, Some(Notice(notice))));
                 }
                 e.to_string()
@@ -291,7 +292,7 @@ impl Index {
         let (index, _) = Index::private(articles)?;
         let notice = format!(
             "index {} cannot be used ({}); using a private temporary index",
-            path.display(),
+            crate::text::path(&path),
             failure.replace(['\n', '\r'], " ")
         );
         Ok((index, Some(Notice(notice))))

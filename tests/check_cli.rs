@@ -586,3 +586,21 @@ fn too_deep_a_key_is_placed_where_it_passes_the_nesting_limit() {
     // The 80th part of the key on line 3: column 1 + 2 × 79.
     assert!(stderr.starts_with("d.toml:3:159: error: "), "{stderr}");
 }
+
+#[test]
+fn suggest_and_import_never_wait_on_a_fifo() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("in")).unwrap();
+    fs::write(dir.path().join("in/good.toml"), VALID).unwrap();
+    mkfifo(&dir.path().join("in/pipe.toml"));
+    let (code, stderr) = run_bounded(&["suggest", "--dry-run", "in"], dir.path(), 20);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("in/pipe.toml:1:1: error: not a regular file (a FIFO)"),
+        "{stderr}"
+    );
+    mkfifo(&dir.path().join("feed.txt"));
+    let (code, stderr) = run_bounded(&["import", "--into", "out", "feed.txt"], dir.path(), 20);
+    assert_ne!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("feed.txt: a FIFO, not a file"), "{stderr}");
+}

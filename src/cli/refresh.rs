@@ -23,9 +23,12 @@ pub fn run(args: &Args, articles: &Path, config: Option<&Path>) -> u8 {
     let env = |name: &str| std::env::var_os(name);
     let (source, name) = match locate(config, Path::new(""), &env) {
         Some(path) => match std::fs::read_to_string(&path) {
-            Ok(text) => (text, path.display().to_string()),
+            Ok(text) => (text, whosaid::text::path(&path).to_string()),
             Err(e) => {
-                eprintln!("whosaid: error: {}: cannot read: {e}", path.display());
+                eprintln!(
+                    "whosaid: error: {}: cannot read: {e}",
+                    whosaid::text::path(&path)
+                );
                 return EXIT_USAGE;
             }
         },

@@ -90,7 +90,10 @@ fn run_articles(args: &Args, articles: &Path) -> u8 {
     let mut code = EXIT_OK;
     for (slot, source) in slots.into_iter().zip(&sources) {
         let report = slot.into_inner().unwrap_or_else(|| Report {
-            err: format!("{}: internal error: not handled\n", source.path.display()),
+            err: format!(
+                "{}: internal error: not handled\n",
+                whosaid::text::path(&source.path)
+            ),
             failed: true,
             ..Report::default()
         });
@@ -120,11 +123,12 @@ enum Failure {
 
 fn suggest_file(source: &SourceFile, dry_run: bool, report: &mut Report) -> Result<(), Failure> {
     let (out, errs) = (&mut report.out, &mut report.err);
-    let path = source.path.display();
-    let bytes = match fs::read(&source.path) {
+    let path = whosaid::text::path(&source.path);
+    // Only regular files are read: a FIFO among the articles must not hang the run.
+    let bytes = match load::read_bounded(&source.path) {
         Ok(b) => b,
-        Err(e) => {
-            let _ = writeln!(errs, "{path}: error: cannot read the file: {e}");
+        Err(message) => {
+            let _ = writeln!(errs, "{path}:1:1: error: {message}");
             return Err(Failure::File);
         }
     };
@@ -250,7 +254,7 @@ fn run_brat(args: &Args) -> u8 {
         return EXIT_USAGE;
     }
     if let Some(p) = args.paths.iter().find(|p| !p.is_file()) {
-        eprintln!("whosaid: error: {}: no such file", p.display());
+        eprintln!("whosaid: error: {}: no such file", whosaid::text::path(&p));
         return EXIT_USAGE;
     }
     if let Some(dir) = &args.output
@@ -258,7 +262,7 @@ fn run_brat(args: &Args) -> u8 {
     {
         eprintln!(
             "whosaid: error: {}: cannot create the folder: {e}",
-            dir.display()
+            whosaid::text::path(&dir)
         );
         return EXIT_USAGE;
     }
@@ -266,15 +270,18 @@ fn run_brat(args: &Args) -> u8 {
     let mut out = BufWriter::new(stdout.lock());
     let mut code = EXIT_OK;
     for path in &args.paths {
-        let text = match fs::read(path).map(String::from_utf8) {
+        let text = match load::read_bounded(path).map(String::from_utf8) {
             Ok(Ok(text)) => text,
             Ok(Err(_)) => {
-                eprintln!("{}: error: the file is not UTF-8", path.display());
+                eprintln!(
+                    "{}: error: the file is not UTF-8",
+                    whosaid::text::path(path)
+                );
                 code = EXIT_ERRORS;
                 continue;
             }
-            Err(e) => {
-                eprintln!("{}: error: cannot read the file: {e}", path.display());
+            Err(message) => {
+                eprintln!("{}: error: {message}", whosaid::text::path(path));
                 code = EXIT_ERRORS;
                 continue;
             }
@@ -292,7 +299,7 @@ fn run_brat(args: &Args) -> u8 {
                 let stem = path.file_stem().unwrap_or(path.as_os_str());
                 let target = dir.join(Path::new(stem).with_extension("ann"));
                 if let Err(e) = write_atomically(&target, true, |w| brat::write(text, &found, w)) {
-                    eprintln!("{}: error: {e}", target.display());
+                    eprintln!("{}: error: {e}", whosaid::text::path(&target));
                     code = EXIT_ERRORS;
                 }
             }

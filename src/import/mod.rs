@@ -58,7 +58,7 @@ pub enum Location {
 impl std::fmt::Display for Location {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Location::File(p) => write!(f, "{}", p.display()),
+            Location::File(p) => write!(f, "{}", crate::text::path(&p)),
             Location::Url(u) => f.write_str(u),
         }
     }
@@ -85,7 +85,7 @@ impl Job {
     /// The source as the user named it, for messages.
     pub fn name(&self) -> String {
         match self {
-            Job::Brat(p) | Job::Text(p) | Job::Markdown(p) => p.display().to_string(),
+            Job::Brat(p) | Job::Text(p) | Job::Markdown(p) => crate::text::path(&p).to_string(),
             Job::Feed { source, .. } | Job::Page(source) => source.to_string(),
             Job::Url(u) => u.clone(),
         }
@@ -108,16 +108,18 @@ pub enum UsageError {
 impl std::fmt::Display for UsageError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            UsageError::NotFound(p) => write!(f, "{}: no such file or folder", p.display()),
-            UsageError::NotAFolder(p) => write!(f, "{}: not a folder", p.display()),
+            UsageError::NotFound(p) => {
+                write!(f, "{}: no such file or folder", crate::text::path(&p))
+            }
+            UsageError::NotAFolder(p) => write!(f, "{}: not a folder", crate::text::path(&p)),
             UsageError::Unreadable { path, reason } => {
-                write!(f, "{}: cannot read: {reason}", path.display())
+                write!(f, "{}: cannot read: {reason}", crate::text::path(&path))
             }
             UsageError::UnknownKind(p) => write!(
                 f,
                 "{}: cannot tell what to import from its name (expected .ann, .txt, .md, \
                  .html, .xml, .rss, .atom or .json)",
-                p.display()
+                crate::text::path(&p)
             ),
         }
     }
@@ -381,7 +383,7 @@ fn brat_job(ann: &Path, context: &Context, report: &mut Report) -> Result<(), St
         options,
         &id,
         &converted.draft,
-        &ann.display().to_string(),
+        &crate::text::path(&ann).to_string(),
         report,
     );
     Ok(())
@@ -512,12 +514,22 @@ fn stem(path: &Path) -> Result<String, String> {
     path.file_stem()
         .and_then(|s| s.to_str())
         .map(str::to_owned)
-        .ok_or_else(|| format!("{}: the file name is not UTF-8", path.display()))
+        .ok_or_else(|| format!("{}: the file name is not UTF-8", crate::text::path(&path)))
 }
 
 /// A file of at most [`MAX_SOURCE_BYTES`].
 fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
-    let why = |e: std::io::Error| format!("cannot read {}: {e}", path.display());
+    let why = |e: std::io::Error| format!("cannot read {}: {e}", crate::text::path(&path));
+    // Never a FIFO or a device: opening one could wait forever.
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        return Err(format!(
+            "{}: {}, not a file",
+            crate::text::path(&path),
+            crate::load::file_kind(&meta.file_type())
+        ));
+    }
     let file = File::open(path).map_err(why)?;
     let mut bytes = Vec::new();
     file.take(MAX_SOURCE_BYTES + 1)
@@ -526,7 +538,7 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     if bytes.len() as u64 > MAX_SOURCE_BYTES {
         return Err(format!(
             "{}: larger than {} MiB",
-            path.display(),
+            crate::text::path(&path),
             MAX_SOURCE_BYTES >> 20
         ));
     }
@@ -538,7 +550,7 @@ pub fn read_text(path: &Path) -> Result<String, String> {
     let text = String::from_utf8(read_bytes(path)?).map_err(|e| {
         format!(
             "{}: not UTF-8 (byte {})",
-            path.display(),
+            crate::text::path(&path),
             e.utf8_error().valid_up_to()
         )
     })?;

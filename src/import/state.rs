@@ -105,11 +105,8 @@ fn scan(root: &Path) -> HashMap<String, PathBuf> {
 }
 
 fn identity_of(path: &Path) -> Option<String> {
-    let size = std::fs::metadata(path).ok()?.len();
-    if size > crate::load::MAX_FILE_BYTES {
-        return None;
-    }
-    let bytes = std::fs::read(path).ok()?;
+    // Only regular files, as the loader reads them: a FIFO must not hang an import.
+    let bytes = crate::load::read_bounded(path).ok()?;
     memchr::memmem::find(&bytes, b"feed_item_id")?;
     let text = std::str::from_utf8(&bytes).ok()?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
