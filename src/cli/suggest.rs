@@ -254,7 +254,7 @@ fn run_brat(args: &Args) -> u8 {
         return EXIT_USAGE;
     }
     if let Some(p) = args.paths.iter().find(|p| !p.is_file()) {
-        eprintln!("whosaid: error: {}: no such file", whosaid::text::path(&p));
+        eprintln!("whosaid: error: {}: no such file", whosaid::text::path(p));
         return EXIT_USAGE;
     }
     if let Some(dir) = &args.output
@@ -262,7 +262,7 @@ fn run_brat(args: &Args) -> u8 {
     {
         eprintln!(
             "whosaid: error: {}: cannot create the folder: {e}",
-            whosaid::text::path(&dir)
+            whosaid::text::path(dir)
         );
         return EXIT_USAGE;
     }

@@ -58,7 +58,7 @@ pub enum Location {
 impl std::fmt::Display for Location {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Location::File(p) => write!(f, "{}", crate::text::path(&p)),
+            Location::File(p) => write!(f, "{}", crate::text::path(p)),
             Location::Url(u) => f.write_str(u),
         }
     }
@@ -85,7 +85,7 @@ impl Job {
     /// The source as the user named it, for messages.
     pub fn name(&self) -> String {
         match self {
-            Job::Brat(p) | Job::Text(p) | Job::Markdown(p) => crate::text::path(&p).to_string(),
+            Job::Brat(p) | Job::Text(p) | Job::Markdown(p) => crate::text::path(p).to_string(),
             Job::Feed { source, .. } | Job::Page(source) => source.to_string(),
             Job::Url(u) => u.clone(),
         }
@@ -109,17 +109,17 @@ impl std::fmt::Display for UsageError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             UsageError::NotFound(p) => {
-                write!(f, "{}: no such file or folder", crate::text::path(&p))
+                write!(f, "{}: no such file or folder", crate::text::path(p))
             }
-            UsageError::NotAFolder(p) => write!(f, "{}: not a folder", crate::text::path(&p)),
+            UsageError::NotAFolder(p) => write!(f, "{}: not a folder", crate::text::path(p)),
             UsageError::Unreadable { path, reason } => {
-                write!(f, "{}: cannot read: {reason}", crate::text::path(&path))
+                write!(f, "{}: cannot read: {reason}", crate::text::path(path))
             }
             UsageError::UnknownKind(p) => write!(
                 f,
                 "{}: cannot tell what to import from its name (expected .ann, .txt, .md, \
                  .html, .xml, .rss, .atom or .json)",
-                crate::text::path(&p)
+                crate::text::path(p)
             ),
         }
     }
@@ -383,7 +383,7 @@ fn brat_job(ann: &Path, context: &Context, report: &mut Report) -> Result<(), St
         options,
         &id,
         &converted.draft,
-        &crate::text::path(&ann).to_string(),
+        &crate::text::path(ann).to_string(),
         report,
     );
     Ok(())
@@ -514,19 +514,19 @@ fn stem(path: &Path) -> Result<String, String> {
     path.file_stem()
         .and_then(|s| s.to_str())
         .map(str::to_owned)
-        .ok_or_else(|| format!("{}: the file name is not UTF-8", crate::text::path(&path)))
+        .ok_or_else(|| format!("{}: the file name is not UTF-8", crate::text::path(path)))
 }
 
 /// A file of at most [`MAX_SOURCE_BYTES`].
 fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
-    let why = |e: std::io::Error| format!("cannot read {}: {e}", crate::text::path(&path));
+    let why = |e: std::io::Error| format!("cannot read {}: {e}", crate::text::path(path));
     // Never a FIFO or a device: opening one could wait forever.
     if let Ok(meta) = std::fs::metadata(path)
         && !meta.is_file()
     {
         return Err(format!(
             "{}: {}, not a file",
-            crate::text::path(&path),
+            crate::text::path(path),
             crate::load::file_kind(&meta.file_type())
         ));
     }
@@ -538,7 +538,7 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     if bytes.len() as u64 > MAX_SOURCE_BYTES {
         return Err(format!(
             "{}: larger than {} MiB",
-            crate::text::path(&path),
+            crate::text::path(path),
             MAX_SOURCE_BYTES >> 20
         ));
     }
@@ -550,7 +550,7 @@ pub fn read_text(path: &Path) -> Result<String, String> {
     let text = String::from_utf8(read_bytes(path)?).map_err(|e| {
         format!(
             "{}: not UTF-8 (byte {})",
-            crate::text::path(&path),
+            crate::text::path(path),
             e.utf8_error().valid_up_to()
         )
     })?;

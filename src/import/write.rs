@@ -35,7 +35,7 @@ impl std::fmt::Display for WriteError {
             WriteError::Invalid(diagnostic) => {
                 write!(f, "the article would not load: {diagnostic}")
             }
-            WriteError::Io { path, source } => write!(f, "{}: {source}", crate::text::path(&path)),
+            WriteError::Io { path, source } => write!(f, "{}: {source}", crate::text::path(path)),
         }
     }
 }
