@@ -80,7 +80,7 @@ fn main() {
         let Some(article) = loaded.article else {
             continue;
         };
-        let Plan::Append { toml, .. } = plan(bare, &article) else {
+        let Plan::Append { toml, .. } = plan(bare, &article, None) else {
             continue;
         };
         let with = format!(

@@ -620,10 +620,52 @@ proptest::proptest! {
         };
         let loaded = whosaid::load::load_bytes(&source, text.as_bytes());
         let article = loaded.article.unwrap();
-        if let suggest::article::Plan::Append { toml, .. } = suggest::article::plan(&text, &article) {
+        if let suggest::article::Plan::Append { toml, .. } = suggest::article::plan(&text, &article, None) {
             let with = format!("{text}{toml}");
             let again = whosaid::load::load_bytes(&source, with.as_bytes());
             proptest::prop_assert!(again.article.is_some(), "{with}\n{:?}", again.diagnostics);
         }
     }
+}
+
+#[test]
+fn a_person_declared_in_another_file_keeps_their_id_and_declaration() {
+    // Fictional: invented people and places.
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    fs::create_dir(&articles).unwrap();
+    fs::write(
+        articles.join("a.toml"),
+        "title = \"Pier\"\nbody = \"The pier at Quellmouth reopened.\"\n\n\
+         [actors.harbour-vell]\nname = \"Odile Vell\"\nkind = \"person\"\nrole = \"Harbour master\"\n\n\
+         [[claims]]\nid = \"pier\"\nstatement = \"The pier reopened.\"\n\
+         asserted_by = [{ actor = \"harbour-vell\" }]\n",
+    )
+    .unwrap();
+    fs::write(
+        articles.join("b.toml"),
+        "title = \"Ferry\"\nbody = \"\"\"\nThe ferry to Quellmouth will not run on Sunday, Odile Vell said.\n\"\"\"\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = suggest_in(dir.path(), &["--dry-run", "articles/b.toml"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("[actors.harbour-vell]\nname = \"Odile Vell\"\nkind = \"person\"\nrole = \"Harbour master\"\nsuggested = true\n"), "{stdout}");
+    assert!(stdout.contains("actor = \"harbour-vell\""), "{stdout}");
+}
+
+#[test]
+fn a_surname_alone_is_the_full_name_declared_in_the_same_file() {
+    // Fictional: invented people and places.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("c.toml"),
+        "title = \"Toll\"\nbody = \"\"\"\nThe bridge toll at Quellmouth will double in May, Vell said.\n\"\"\"\n\n\
+         [actors.vell]\nname = \"Odile Vell\"\nkind = \"person\"\n\n\
+         [[claims]]\nid = \"old\"\nstatement = \"A toll exists.\"\nasserted_by = [{ actor = \"vell\" }]\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = suggest_in(dir.path(), &["--dry-run", "c.toml"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("actor = \"vell\""), "{stdout}");
+    assert!(!stdout.contains("[actors."), "no new actor: {stdout}");
 }

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use whosaid::actor_directory::ActorDirectory;
 use whosaid::export::write_atomically;
 use whosaid::load::{self, SourceFile};
 use whosaid::suggest::{self, article::Plan, brat};
@@ -64,6 +65,9 @@ fn run_articles(args: &Args, articles: &Path) -> u8 {
             return EXIT_USAGE;
         }
     };
+    // Actors declared anywhere in the articles folder: a source named like one
+    // of them is that actor, by the same id, in every file.
+    let directory = ActorDirectory::load(articles);
     // Files are independent: each is handled on a worker, and what each prints
     // is kept and printed in the files' order.
     let slots: Vec<OnceLock<Report>> = sources.iter().map(|_| OnceLock::new()).collect();
@@ -78,7 +82,8 @@ fn run_articles(args: &Args, articles: &Path) -> u8 {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(source) = sources.get(i) else { break };
                     let mut report = Report::default();
-                    report.failed = suggest_file(source, args.dry_run, &mut report).is_err();
+                    report.failed =
+                        suggest_file(source, args.dry_run, &directory, &mut report).is_err();
                     let _ = slots[i].set(report);
                 }
             });
@@ -121,7 +126,12 @@ enum Failure {
     File,
 }
 
-fn suggest_file(source: &SourceFile, dry_run: bool, report: &mut Report) -> Result<(), Failure> {
+fn suggest_file(
+    source: &SourceFile,
+    dry_run: bool,
+    directory: &ActorDirectory,
+    report: &mut Report,
+) -> Result<(), Failure> {
     let (out, errs) = (&mut report.out, &mut report.err);
     let path = whosaid::text::path(&source.path);
     // Only regular files are read: a FIFO among the articles must not hang the run.
@@ -152,7 +162,7 @@ fn suggest_file(source: &SourceFile, dry_run: bool, report: &mut Report) -> Resu
     let Ok(text) = std::str::from_utf8(text) else {
         return Err(Failure::File);
     };
-    let (toml, claims, actors) = match suggest::article::plan(text, article) {
+    let (toml, claims, actors) = match suggest::article::plan(text, article, Some(directory)) {
         Plan::Inline(key) => {
             let _ = writeln!(
                 errs,

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use super::{Attribution, lexicon};
+use crate::actor_directory::{self, ActorDirectory};
 use crate::anchor;
 use crate::model::{ActorKind, Article};
 use crate::slug::{IdAllocator, slug};
@@ -45,25 +46,39 @@ pub fn inline_key(text: &str) -> Option<&'static str> {
     None
 }
 
-/// Plans the suggestions for `article`, loaded from `text`.
-pub fn plan(text: &str, article: &Article) -> Plan {
+/// Plans the suggestions for `article`, loaded from `text`. Actors new to the
+/// file take the id and declaration that `directory` (the articles folder's
+/// actors) knows for their name, so one person stays one actor across files.
+pub fn plan(text: &str, article: &Article, directory: Option<&ActorDirectory>) -> Plan {
     if let Some(key) = inline_key(text) {
         return Plan::Inline(key);
     }
-    plan_found(article, &super::find(&article.body))
+    plan_found(article, &super::find(&article.body), directory)
 }
 
 /// One actor to name in a stance: an existing one, or a new one to declare.
-struct Actors {
+struct Actors<'d> {
+    /// Actors declared elsewhere in the articles folder.
+    directory: Option<&'d ActorDirectory>,
+    /// The file's own actors' names, for a surname alone ("Peskov").
+    names: Vec<(String, String)>,
     /// Existing actors' names and aliases (lower case) → ids.
     known: HashMap<String, String>,
     ids: IdAllocator,
     /// Names of actors declared by this run → their ids.
     new: HashMap<String, String>,
-    declared: Vec<(String, String, ActorKind)>,
+    declared: Vec<NewActor>,
 }
 
-impl Actors {
+/// An actor this run declares in the file.
+struct NewActor {
+    id: String,
+    name: String,
+    kind: ActorKind,
+    role: Option<String>,
+}
+
+impl Actors<'_> {
     /// The id of the actor named `name`: an existing actor with that name or
     /// alias, or one whose name or alias ends `name`'s words (`Kremlin
     /// spokesperson Dmitry Peskov` → `Dmitry Peskov`), else a new suggested actor.
@@ -82,12 +97,40 @@ impl Actors {
                 return id.clone();
             }
         }
+        // A surname alone is the one full name of the file that ends with it.
+        let names: Vec<&str> = self.names.iter().map(|(n, _)| n.as_str()).collect();
+        if let Some(i) = actor_directory::full_name_of(&name, &names) {
+            return self.names[i].1.clone();
+        }
         if let Some(id) = self.new.get(&name) {
             return id.clone();
         }
-        let id = self.ids.allocate(&slug(&name, "source"));
-        self.new.insert(name.clone(), id.clone());
-        self.declared.push((id.clone(), name, kind));
+        // Someone declared in another file keeps that id and declaration,
+        // unless this file already uses the id for someone else.
+        let known = self
+            .directory
+            .and_then(|d| d.find(&name))
+            .filter(|k| !self.ids.is_taken(&k.id));
+        let actor = match known {
+            Some(k) => {
+                self.ids.reserve(&k.id);
+                NewActor {
+                    id: k.id.clone(),
+                    name: k.name.clone(),
+                    kind: k.kind,
+                    role: k.role.clone(),
+                }
+            }
+            None => NewActor {
+                id: self.ids.allocate(&slug(&name, "source")),
+                name: name.clone(),
+                kind,
+                role: None,
+            },
+        };
+        let id = actor.id.clone();
+        self.new.insert(name, id.clone());
+        self.declared.push(actor);
         id
     }
 }
@@ -152,13 +195,23 @@ struct StanceOut {
 }
 
 /// Plans the tables for attributions already found in `article.body`.
-pub fn plan_found(article: &Article, found: &[Attribution]) -> Plan {
+pub fn plan_found(
+    article: &Article,
+    found: &[Attribution],
+    directory: Option<&ActorDirectory>,
+) -> Plan {
     let body = &article.body;
     let mut taken = Taken::default();
     for anchor in article.claims.iter().filter_map(|c| c.anchor.clone()) {
         taken.take(anchor);
     }
     let mut actors = Actors {
+        directory,
+        names: article
+            .actors
+            .iter()
+            .map(|a| (a.name.clone(), a.id.to_string()))
+            .collect(),
         known: known_names(article),
         ids: IdAllocator::new(article.actors.iter().map(|a| a.id.to_string())),
         new: HashMap::new(),
@@ -259,13 +312,18 @@ pub fn plan_found(article: &Article, found: &[Attribution]) -> Plan {
         );
     }
     // Only actors some claim names (a verdict on a claim not suggested names none).
-    for (id, name, kind) in &actors.declared {
+    for a in &actors.declared {
         let _ = write!(
             toml,
-            "\n[actors.{id}]\nname = {}\nkind = \"{}\"\nsuggested = true\n",
-            basic_string(name),
-            kind.as_str()
+            "\n[actors.{}]\nname = {}\nkind = \"{}\"\n",
+            a.id,
+            basic_string(&a.name),
+            a.kind.as_str()
         );
+        if let Some(role) = &a.role {
+            let _ = writeln!(toml, "role = {}", basic_string(role));
+        }
+        toml.push_str("suggested = true\n");
     }
     for c in &claims {
         let _ = write!(
