@@ -728,3 +728,28 @@ fn resolve_actors_reuses_a_declared_actor_and_its_declaration() {
         ]
     );
 }
+
+#[test]
+fn suggest_after_import_proposes_attributions_in_the_new_files() {
+    // Fictional: invented people and places.
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("ferry.txt");
+    fs::write(
+        &source,
+        "Ferry to Quellmouth suspended\n\nThe ferry to Quellmouth will not run on Sunday, Odile Vell said.\n",
+    )
+    .unwrap();
+    let into = dir.path().join("articles");
+    let run = import(&["--into", s(&into), "--suggest", s(&source)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let articles = load(&into);
+    assert_eq!(articles.len(), 1);
+    let claim = &articles[0].claims[0];
+    assert!(claim.suggested);
+    assert_eq!(
+        claim.quote.as_deref(),
+        Some("The ferry to Quellmouth will not run on Sunday")
+    );
+    let actor = &articles[0].actors[0];
+    assert_eq!((actor.name.as_str(), actor.suggested), ("Odile Vell", true));
+}

@@ -29,6 +29,9 @@ pub struct Args {
     /// and merge a surname with the full name in the same article.
     #[arg(long)]
     pub resolve_actors: bool,
+    /// Then run `suggest` on the articles just written.
+    #[arg(long)]
+    pub suggest: bool,
     /// Files, folders or http(s) URLs: BRAT `.ann` (with its `.txt`), `.txt`, `.md`,
     /// feeds (`.xml`, `.rss`, `.atom`, `.json`), web pages (`.html`).
     #[arg(value_name = "SOURCE", required = true)]
@@ -49,12 +52,17 @@ pub fn run(args: &Args, articles: &Path) -> u8 {
             return EXIT_USAGE;
         }
     };
-    execute(&jobs, &options)
+    let (code, written) = execute(&jobs, &options);
+    if !args.suggest || written.is_empty() {
+        return code;
+    }
+    let suggested = super::suggest::suggest_written(&written, &options.into);
+    code.max(suggested)
 }
 
 /// Runs the jobs with a progress bar, prints notes, failures and the summary,
-/// and gives the exit code; shared with `refresh`.
-pub fn execute(jobs: &[import::Job], options: &Options) -> u8 {
+/// and gives the exit code and the files written; shared with `refresh`.
+pub fn execute(jobs: &[import::Job], options: &Options) -> (u8, Vec<std::path::PathBuf>) {
     // Ctrl-C mid-import leaves the files written so far and no temporary one.
     super::interrupt::clean_up_on_signals();
     let mut bar = ProgressBar::new();
@@ -69,11 +77,12 @@ pub fn execute(jobs: &[import::Job], options: &Options) -> u8 {
         let _ = writeln!(err, "whosaid: error: {}", whosaid::text::sanitize(line));
     }
     let _ = writeln!(err, "{}", report.summary());
-    if report.failed.is_empty() {
+    let code = if report.failed.is_empty() {
         EXIT_OK
     } else {
         EXIT_ERRORS
-    }
+    };
+    (code, report.imported)
 }
 
 /// `[#####     ] 120/840` on standard error, redrawn at most ten times a

@@ -52,5 +52,5 @@ pub fn run(args: &Args, articles: &Path, config: Option<&Path>) -> u8 {
         resolve_actors: false,
     };
     let jobs: Vec<_> = feeds.iter().map(|f| f.job()).collect();
-    super::import::execute(&jobs, &options)
+    super::import::execute(&jobs, &options).0
 }

@@ -65,6 +65,23 @@ fn run_articles(args: &Args, articles: &Path) -> u8 {
             return EXIT_USAGE;
         }
     };
+    suggest_sources(&sources, args.dry_run, articles)
+}
+
+/// Suggests into the article files just written by `import --suggest`.
+pub fn suggest_written(paths: &[PathBuf], articles: &Path) -> u8 {
+    let sources: Vec<SourceFile> = paths
+        .iter()
+        .map(|path| SourceFile {
+            id: whosaid::ArticleId::new(path.to_string_lossy()),
+            path: path.clone(),
+        })
+        .collect();
+    suggest_sources(&sources, false, articles)
+}
+
+/// Handles each file on a worker and prints what each says, in their order.
+fn suggest_sources(sources: &[SourceFile], dry_run: bool, articles: &Path) -> u8 {
     // Actors declared anywhere in the articles folder: a source named like one
     // of them is that actor, by the same id, in every file.
     let directory = ActorDirectory::load(articles);
@@ -82,8 +99,7 @@ fn run_articles(args: &Args, articles: &Path) -> u8 {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(source) = sources.get(i) else { break };
                     let mut report = Report::default();
-                    report.failed =
-                        suggest_file(source, args.dry_run, &directory, &mut report).is_err();
+                    report.failed = suggest_file(source, dry_run, &directory, &mut report).is_err();
                     let _ = slots[i].set(report);
                 }
             });
@@ -93,7 +109,7 @@ fn run_articles(args: &Args, articles: &Path) -> u8 {
     let mut out = BufWriter::new(stdout.lock());
     let mut err = io::stderr().lock();
     let mut code = EXIT_OK;
-    for (slot, source) in slots.into_iter().zip(&sources) {
+    for (slot, source) in slots.into_iter().zip(sources) {
         let report = slot.into_inner().unwrap_or_else(|| Report {
             err: format!(
                 "{}: internal error: not handled\n",
