@@ -218,23 +218,12 @@ pub(crate) fn replace(path: &Path, read: &[u8], new: &[u8]) -> Result<(), Review
         source,
     };
     unchanged(path, read)?;
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let permissions = std::fs::metadata(path).map_err(io)?.permissions();
-    // A dot name: a scan of the folder meanwhile skips the temporary file.
-    let mut temp = tempfile::Builder::new()
-        .prefix(".whosaid-review-")
-        .suffix(".tmp")
-        .tempfile_in(folder)
-        .map_err(io)?;
-    temp.write_all(new).map_err(io)?;
-    temp.as_file().sync_all().map_err(io)?;
-    temp.as_file().set_permissions(permissions).map_err(io)?;
-    // On failure the temporary file is dropped, and so removed.
-    temp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
+    // The one atomic writer: keeps mode and owner, leaves no temporary file,
+    // even on a signal.
+    crate::export::write_atomically(path, true, |out| out.write_all(new)).map_err(|e| match e {
+        crate::export::ExportError::Io { source, .. } => io(source),
+        other => io(std::io::Error::other(other.to_string())),
+    })
 }
 
 /// The actors a claim names: its stances' actors and `via`s, and its `about`.

@@ -315,7 +315,7 @@ fn leftovers(dir: &Path) -> Vec<String> {
     fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".whosaid-export-"))
+        .filter(|n| n.starts_with(".whosaid-"))
         .collect()
 }
 

@@ -188,6 +188,8 @@ fn run_merge(from: &str, into: &str, paths: &[PathBuf], articles: &Path) -> u8 {
             text::path(path)
         );
     }
+    // Ctrl-C while files are rewritten leaves each old or new, no temporary file.
+    super::interrupt::clean_up_on_signals();
     match merge::apply(&plan) {
         Ok(written) => {
             for path in &written {
