@@ -4,7 +4,8 @@
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 mod cli;
-mod tui;
+
+use whosaid::tui;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

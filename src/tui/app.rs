@@ -2,10 +2,10 @@
 
 use std::path::PathBuf;
 
+use crate::diagnostic::{Diagnostic, Tally};
+use crate::export::Format;
+use crate::model::Article;
 use ratatui::layout::Rect;
-use whosaid::diagnostic::{Diagnostic, Tally};
-use whosaid::export::Format;
-use whosaid::model::Article;
 
 use super::config::Config;
 use super::keymap::Mode;
@@ -188,7 +188,6 @@ impl App {
     }
 
     /// The row under the list selection.
-    #[allow(dead_code)] // for the tests, which include this module by path
     pub fn selected_row(&self) -> Option<&Row> {
         self.visible
             .get(self.selected)

@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, ListFocus, Loading};
 use super::library::Row;
-use whosaid::text;
+use crate::text;
 
 const DATE: usize = 10;
 const MARK: &str = "▶ ";

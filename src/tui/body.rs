@@ -4,17 +4,17 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::model::{Article, StanceKind};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use whosaid::model::{Article, StanceKind};
 
 use super::app::ArticleView;
 use super::layout::Pane;
 use super::theme::Theme;
-use whosaid::text;
+use crate::text;
 
 /// One screen line of the body pane.
 #[derive(Debug, Clone, PartialEq, Eq)]

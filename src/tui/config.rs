@@ -6,11 +6,11 @@ use std::ffi::OsString;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::{Diagnostic, Severity};
 use ratatui::style::Color;
 use serde::Deserialize;
 use serde::de::{self, Deserializer};
 use toml::Spanned;
-use whosaid::{Diagnostic, Severity};
 
 use super::keymap::{Action, KeyChord, Keymap};
 
@@ -262,7 +262,7 @@ impl Config {
             Some(path) => {
                 let source = std::fs::read_to_string(&path).map_err(|e| {
                     let message = format!("cannot read the config file: {e}");
-                    whosaid::load::Site::start().diagnostic(path.clone(), Severity::Error, message)
+                    crate::load::Site::start().diagnostic(path.clone(), Severity::Error, message)
                 })?;
                 let config = Config::parse(&source, &path)?;
                 Ok((config, path.display().to_string()))
@@ -378,7 +378,7 @@ fn error_at(source: &str, path: &Path, span: std::ops::Range<usize>, message: &s
     if let Some(key) = key {
         message = format!("`{key}`: {message}");
     }
-    whosaid::load::site(source, span).diagnostic(path.to_path_buf(), Severity::Error, message)
+    crate::load::site(source, span).diagnostic(path.to_path_buf(), Severity::Error, message)
 }
 
 /// `table.key` for a `key = …` line, with the nearest `[table]` header above it.

@@ -3,10 +3,10 @@
 
 use std::path::Path;
 
-use whosaid::export::{self, ExportError, Format};
-use whosaid::load;
-use whosaid::model::Article;
-use whosaid::summary;
+use crate::export::{self, ExportError, Format};
+use crate::load;
+use crate::model::Article;
+use crate::summary;
 
 use super::app::{App, Effect, ExportRequest, Prompt};
 use super::keymap::Command;

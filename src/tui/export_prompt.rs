@@ -1,12 +1,12 @@
 //! The export prompt: a small box over the screen asking for the format, or whether
 //! to replace a file that exists.
 
+use crate::export::Format;
+use crate::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
-use whosaid::export::Format;
-use whosaid::text;
 
 use super::app::{App, Prompt};
 use super::export::format_key;

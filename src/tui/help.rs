@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use whosaid::model::Status;
+use crate::model::Status;
 
 use super::app::App;
 use super::claims::{SUGGESTED_BADGE, badge};

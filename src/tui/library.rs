@@ -7,12 +7,12 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::diagnostic::{Diagnostic, Tally};
+use crate::load::{self, Loaded, SourceFile};
+use crate::model::{Article, ArticleId, Published, Status};
+use crate::summary::ClaimSummary;
+use crate::text;
 use compact_str::CompactString;
-use whosaid::diagnostic::{Diagnostic, Tally};
-use whosaid::load::{self, Loaded, SourceFile};
-use whosaid::model::{Article, ArticleId, Published, Status};
-use whosaid::summary::ClaimSummary;
-use whosaid::text;
 
 use super::config::Sort;
 
@@ -227,7 +227,6 @@ impl Library {
 
     /// A finished library over results already in memory, which it keeps to open them:
     /// for tests and benches that build articles in code.
-    #[allow(dead_code)] // the binary always reads files; tests include this module by path
     pub fn in_memory(loaded: Vec<Loaded>, sort: Sort) -> Library {
         let mut library = Library::loading(sort);
         let mut kept = HashMap::new();

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
 use std::thread;
 
-use whosaid::load::{self, Loaded, UsageError};
+use crate::load::{self, Loaded, UsageError};
 
 use super::app::{App, Loading};
 use super::library::{Problem, Row};

@@ -6,13 +6,13 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 use std::path::Path;
 
-use whosaid::diagnostic::Tally;
-use whosaid::{Diagnostic, Severity};
+use crate::diagnostic::Tally;
+use crate::{Diagnostic, Severity};
 
 use super::app::{App, ListFocus};
 use super::library::Library;
 use super::theme::Theme;
-use whosaid::text;
+use crate::text;
 
 /// One file's diagnostics, each as the compiler-style headline, its source line and caret.
 pub fn file_lines(

@@ -2,19 +2,19 @@
 //! (name, role, kind), the chain it came through, the cue and the quote, as the
 //! library's summary resolves them (the same summary the export writers read).
 
+use crate::model::{Actor, Article, StanceKind};
+use crate::summary::{ClaimSummary, StanceSummary};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
-use whosaid::model::{Actor, Article, StanceKind};
-use whosaid::summary::{ClaimSummary, StanceSummary};
 
 use super::app::ArticleView;
 use super::claims::SUGGESTED_BADGE;
 use super::layout::Pane;
 use super::theme::Theme;
-use whosaid::text;
+use crate::text;
 
 fn name(actor: &Actor) -> String {
     text::sanitize(&actor.name).into_owned()

@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, Screen};
 use super::keymap::Action;
-use whosaid::text;
+use crate::text;
 
 fn first_key(app: &App, action: Action) -> String {
     app.config

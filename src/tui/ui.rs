@@ -1,12 +1,12 @@
 //! Drawing: reads the state, never changes it. Generic over the backend via `Frame`,
 //! so tests draw into `TestBackend` with the same code.
 
+use crate::model::StanceKind;
+use crate::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
-use whosaid::model::StanceKind;
-use whosaid::text;
 
 use super::app::{App, ArticleView, Loading, Screen};
 use super::layout::{self, Pane};

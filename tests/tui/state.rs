@@ -1,17 +1,10 @@
 //! The reader's state and screens, with no terminal: keys → commands → state, and
 //! screens drawn into ratatui's TestBackend.
 
-#![allow(clippy::unwrap_used)]
-
-#[allow(dead_code)]
-#[path = "../src/tui/mod.rs"]
-mod tui;
-mod tui_support;
-
-use tui::app::Screen;
-use tui::keymap::{Action, Command};
-use tui::layout::Pane;
-use tui_support::*;
+use crate::support::*;
+use whosaid::tui::app::Screen;
+use whosaid::tui::keymap::{Action, Command};
+use whosaid::tui::layout::Pane;
 
 #[test]
 fn list_is_newest_first_with_undated_last() {
@@ -88,7 +81,7 @@ fn n_and_shift_n_step_through_claims_and_tab_cycles_panes() {
 #[test]
 fn search_filters_as_you_type_over_titles_bodies_statements_and_actors() {
     let mut app = app(80, 24);
-    let type_in = |app: &mut tui::app::App, s: &str| {
+    let type_in = |app: &mut whosaid::tui::app::App, s: &str| {
         app.update(Command::Run(Action::Search));
         for c in s.chars() {
             app.update(Command::SearchInput(c));
@@ -167,7 +160,7 @@ fn q_quits_and_help_toggles() {
     assert!(!app.help);
     assert_eq!(
         app.update(Command::Run(Action::Quit)),
-        Some(tui::app::Effect::Quit)
+        Some(whosaid::tui::app::Effect::Quit)
     );
 }
 
@@ -205,7 +198,7 @@ fn the_mouse_selects_and_opens_only_when_the_config_turns_it_on() {
         row: 4,
         modifiers: KeyModifiers::NONE,
     };
-    let click = tui::keymap::mouse_command(&press).unwrap();
+    let click = whosaid::tui::keymap::mouse_command(&press).unwrap();
     assert_eq!(click, Command::Click(10, 4));
 
     let mut off = app(80, 24);
@@ -215,7 +208,7 @@ fn the_mouse_selects_and_opens_only_when_the_config_turns_it_on() {
         "the mouse is off unless the config turns it on"
     );
 
-    let config = tui::config::Config {
+    let config = whosaid::tui::config::Config {
         mouse: true,
         ..Default::default()
     };

@@ -1,25 +1,18 @@
 //! Whole screens drawn into TestBackend at 80×24, 40×12 and 200×50 on Unicode
 //! fixtures, snapshot-tested; and the styles that carry meaning.
 
-#![allow(clippy::unwrap_used)]
-
-#[allow(dead_code)]
-#[path = "../src/tui/mod.rs"]
-mod tui;
-mod tui_support;
-
+use crate::support::*;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
-use tui::app::Loading;
-use tui::config::Config;
-use tui::keymap::{Action, Command};
-use tui::library::Library;
-use tui::theme::Theme;
-use tui_support::*;
+use whosaid::tui::app::Loading;
+use whosaid::tui::config::Config;
+use whosaid::tui::keymap::{Action, Command};
+use whosaid::tui::library::Library;
+use whosaid::tui::theme::Theme;
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (40, 12), (200, 50)];
 
-fn snap(name: &str, app: &tui::app::App) {
+fn snap(name: &str, app: &whosaid::tui::app::App) {
     let screen = text(&draw(app));
     insta::assert_snapshot!(format!("{name}_{}x{}", app.size.0, app.size.1), screen);
 }
@@ -78,7 +71,7 @@ fn search_help_and_too_small() {
 fn missing_folder_and_loading_screens() {
     let config = Config::default();
     let theme = Theme::new(&config.colors, false);
-    let mut a = tui::app::App::new(Library::loading(config.sort), config, theme, (80, 24));
+    let mut a = whosaid::tui::app::App::new(Library::loading(config.sort), config, theme, (80, 24));
     snap("loading", &a);
     a.loading = Loading::Unavailable("The folder articles does not exist.".into());
     snap("missing", &a);
@@ -137,7 +130,7 @@ fn no_color_keeps_labels_and_text_styles_but_no_colour() {
     let config = Config::default();
     let theme = Theme::new(&config.colors, true);
     let library = Library::in_memory(fixtures(true), config.sort);
-    let mut a = tui::app::App::new(library, config, theme, (200, 50));
+    let mut a = whosaid::tui::app::App::new(library, config, theme, (200, 50));
     select(&mut a, "world/kremlin-call");
     run(&mut a, &[Action::Open]);
     let term = draw(&a);
@@ -162,11 +155,11 @@ fn no_color_keeps_labels_and_text_styles_but_no_colour() {
     assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
 }
 
-fn elsby_app(no_color: bool) -> tui::app::App {
+fn elsby_app(no_color: bool) -> whosaid::tui::app::App {
     let config = Config::default();
     let theme = Theme::new(&config.colors, no_color);
     let library = Library::in_memory(vec![loaded(port_elsby())], config.sort);
-    let mut a = tui::app::App::new(library, config, theme, (80, 24));
+    let mut a = whosaid::tui::app::App::new(library, config, theme, (80, 24));
     select(&mut a, "world/port-elsby");
     run(&mut a, &[Action::Open]);
     a
