@@ -115,7 +115,7 @@ fn main() {
     println!("  of which the draw                          {}", ms(first));
     println!(
         "all {} listed (load in the background)   {}  (CPU {} on all threads)",
-        app.library.rows().len(),
+        app.library.len(),
         ms(all),
         ms(cpu)
     );

@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::diagnostic::{Diagnostic, Severity, Tally};
 use crate::model::{ActorId, Article, ArticleId};
 
-pub use discover::discover;
+pub use discover::{discover, source_below};
 pub use position::{EXCERPT_BEFORE, EXCERPT_WIDTH, site};
 
 /// Diagnostics shown per file; the rest are counted (see [`Loaded::hidden`]).

@@ -4,20 +4,20 @@ use std::path::PathBuf;
 
 use crate::diagnostic::{Diagnostic, Tally};
 use crate::export::Format;
-use crate::model::Article;
+use crate::model::{Article, ArticleId};
 use ratatui::layout::Rect;
 
 use super::config::Config;
 use super::keymap::Mode;
 use super::layout::{self, ArticleAreas, Pane};
-use super::library::{Library, Row};
+use super::library::{Library, Row, Slot};
 use super::theme::Theme;
 
 /// What the open article view shows and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleView {
-    /// The article's row in the library.
-    pub row: usize,
+    /// The article shown.
+    pub id: ArticleId,
     pub claim: usize,
     pub focus: Pane,
     /// First body line shown.
@@ -68,14 +68,16 @@ pub struct Search {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Quit,
-    /// Export these rows (the open article, or the filtered list).
+    /// Export these articles (the open article, or the filtered list).
     Export(ExportRequest),
+    /// Scan the articles folder and read every file again.
+    Reload,
 }
 
 /// What the export key asked for, once the format is chosen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportRequest {
-    pub rows: Vec<usize>,
+    pub ids: Vec<ArticleId>,
     pub format: Format,
     /// The user said yes to replacing the file.
     pub overwrite: bool,
@@ -84,8 +86,8 @@ pub struct ExportRequest {
 /// A question the export key asks before writing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Prompt {
-    /// Which format, for these rows; `choice` indexes [`Format::ALL`].
-    Format { rows: Vec<usize>, choice: usize },
+    /// Which format, for these articles; `choice` indexes [`Format::ALL`].
+    Format { ids: Vec<ArticleId>, choice: usize },
     /// `path` exists: replace it? `request` is what runs on yes.
     Overwrite {
         request: ExportRequest,
@@ -96,7 +98,7 @@ pub enum Prompt {
 /// The article on screen, read again from its file when opened: the only one in memory.
 #[derive(Debug, Clone)]
 pub struct Opened {
-    pub row: usize,
+    pub id: ArticleId,
     /// `None` when the file no longer loads; then `diagnostics` say why.
     pub article: Option<Article>,
     pub diagnostics: Vec<Diagnostic>,
@@ -118,8 +120,8 @@ pub struct App {
     /// The article of the article view, while it is open.
     pub opened: Option<Opened>,
     pub list_focus: ListFocus,
-    /// Rows shown (indices into `library.rows()`), in list order, after the filter.
-    pub visible: Vec<usize>,
+    /// Rows shown (library slots), in list order, after the filter.
+    pub visible: Vec<Slot>,
     /// Position of the selection in `visible`.
     pub selected: usize,
     /// First position of `visible` on screen.
@@ -134,6 +136,12 @@ pub struct App {
     pub message: Option<String>,
     /// The terminal size the state last knew.
     pub size: (u16, u16),
+    /// Rows were replaced or removed since the list was last made: make it again.
+    pub relist: bool,
+    /// During a reload, the ids read so far: at its end, the others are gone.
+    pub reload_seen: Option<std::collections::HashSet<crate::model::ArticleId>>,
+    /// A file change named a folder: only a new scan says what is in it.
+    pub rescan: bool,
 }
 
 impl App {
@@ -168,6 +176,9 @@ impl App {
             prompt: None,
             message: None,
             size,
+            relist: false,
+            reload_seen: None,
+            rescan: false,
         }
     }
 
@@ -191,7 +202,7 @@ impl App {
     pub fn selected_row(&self) -> Option<&Row> {
         self.visible
             .get(self.selected)
-            .map(|&i| &self.library.rows()[i])
+            .and_then(|&i| self.library.row(i))
     }
 
     pub fn open_view(&self) -> Option<&ArticleView> {
@@ -258,7 +269,7 @@ impl App {
     pub fn article_of(&self, view: &ArticleView) -> Option<&Article> {
         self.opened
             .as_ref()
-            .filter(|o| o.row == view.row)?
+            .filter(|o| o.id == view.id)?
             .article
             .as_ref()
     }

@@ -92,7 +92,7 @@ fn row_line<'a>(row: &Row, cols: &Columns, selected: bool, app: &App) -> Line<'a
 }
 
 fn title(app: &App) -> String {
-    let total = app.library.rows().len();
+    let total = app.library.len();
     let mut t = if app.search.query.is_empty() {
         format!(" Articles ({total}) ")
     } else {
@@ -125,7 +125,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         lines.push(Line::styled(format!("  {note}"), theme.dim));
     }
     let page = usize::from(inner.height).saturating_sub(1);
-    let rows = app.library.rows();
     for (pos, &i) in app
         .visible
         .iter()
@@ -133,7 +132,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .skip(app.list_offset)
         .take(page)
     {
-        lines.push(row_line(&rows[i], &cols, pos == app.selected, app));
+        if let Some(row) = app.library.row(i) {
+            lines.push(row_line(row, &cols, pos == app.selected, app));
+        }
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -66,7 +66,7 @@ fn overwrite_lines(app: &App, path: &std::path::Path) -> (String, Vec<Line<'stat
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt) {
     let (title, lines) = match prompt {
-        Prompt::Format { rows, choice } => format_lines(app, rows.len(), *choice),
+        Prompt::Format { ids, choice } => format_lines(app, ids.len(), *choice),
         Prompt::Overwrite { path, .. } => overwrite_lines(app, path),
     };
     let widest = lines

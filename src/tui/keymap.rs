@@ -25,12 +25,13 @@ pub enum Action {
     PrevClaim,
     Search,
     Export,
+    Reload,
     Help,
     Quit,
 }
 
 impl Action {
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 17] = [
         Action::Up,
         Action::Down,
         Action::Top,
@@ -45,6 +46,7 @@ impl Action {
         Action::PrevClaim,
         Action::Search,
         Action::Export,
+        Action::Reload,
         Action::Help,
         Action::Quit,
     ];
@@ -66,6 +68,7 @@ impl Action {
             Action::PrevClaim => "prev_claim",
             Action::Search => "search",
             Action::Export => "export",
+            Action::Reload => "reload",
             Action::Help => "help",
             Action::Quit => "quit",
         }
@@ -88,6 +91,7 @@ impl Action {
             Action::PrevClaim => "previous claim",
             Action::Search => "search titles, bodies, claims, actors",
             Action::Export => "export what is in view",
+            Action::Reload => "read every file again",
             Action::Help => "show or hide this help",
             Action::Quit => "quit",
         }
@@ -110,6 +114,7 @@ impl Action {
             Action::PrevClaim => &["N"],
             Action::Search => &["/"],
             Action::Export => &["e"],
+            Action::Reload => &["r"],
             Action::Help => &["?", "f1"],
             Action::Quit => &["q", "ctrl-c"],
         }

@@ -6,12 +6,14 @@ pub mod body;
 pub mod claims;
 pub mod config;
 pub mod event_loop;
+pub mod events;
 pub mod export;
 pub mod export_prompt;
 pub mod help;
 pub mod keymap;
 pub mod layout;
 pub mod library;
+pub mod live;
 pub mod loader;
 pub mod notice;
 pub mod problems;
@@ -21,6 +23,8 @@ pub mod terminal;
 pub mod theme;
 pub mod ui;
 pub mod update;
+pub mod watch;
+pub mod work;
 
 use std::path::Path;
 
@@ -50,7 +54,10 @@ pub fn run(articles: &Path, config: Option<&Path>) -> u8 {
     let mouse = config.mouse;
     let terminate = terminal::termination_flag(mouse);
     // Loading starts before the terminal is set up, so the first frame already has news.
-    let loads = loader::spawn(articles.to_path_buf());
+    let (tx, rx) = std::sync::mpsc::channel();
+    loader::spawn_into(articles.to_path_buf(), tx.clone());
+    // Kept alive while the reader runs; none (no inotify) leaves `r` to reload by hand.
+    let _watcher = watch::spawn(articles, tx.clone());
     let mut terminal = match terminal::enter(mouse) {
         Ok(t) => t,
         Err(e) => {
@@ -66,7 +73,14 @@ pub fn run(articles: &Path, config: Option<&Path>) -> u8 {
     let mut app = App::new(library, config, theme, size);
     app.articles_dir = articles.to_path_buf();
     app.config_source = source;
-    let result = event_loop::run(&mut terminal, &mut app, &loads, &terminate);
+    let input = events::Input::spawn(tx.clone());
+    let channels = event_loop::Channels {
+        tx: &tx,
+        rx: &rx,
+        input: &input,
+        articles,
+    };
+    let result = event_loop::run(&mut terminal, &mut app, &channels, &terminate);
     terminal::leave(mouse);
     match result {
         Ok(Exit::Quit) => EXIT_OK,

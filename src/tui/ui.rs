@@ -21,7 +21,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     let (main, status) = layout::screen(area);
-    let nothing = app.library.rows().is_empty() && app.library.problem_count() == 0;
+    let nothing = app.library.is_empty() && app.library.problem_count() == 0;
     match (&app.loading, &app.screen) {
         (Loading::Unavailable(reason), _) => notice::no_articles(frame, main, app, reason),
         (Loading::Done, _) if nothing => {
@@ -77,13 +77,12 @@ fn draw_article(frame: &mut Frame, main: Rect, app: &App, view: &ArticleView) {
 
 /// The article's file no longer loads (it changed since the list was read): say why.
 fn draw_unreadable(frame: &mut Frame, area: Rect, app: &App, view: &ArticleView) {
-    let Some(opened) = app.opened.as_ref().filter(|o| o.row == view.row) else {
+    let Some(opened) = app.opened.as_ref().filter(|o| o.id == view.id) else {
         return;
     };
     let path = app
         .library
-        .rows()
-        .get(view.row)
+        .get(&view.id)
         .map(|r| r.path.to_path_buf())
         .unwrap_or_default();
     let mut lines = vec![

@@ -113,6 +113,10 @@ impl App {
                 self.search.typing = true;
             }
             Action::Export => self.ask_export(),
+            Action::Reload => {
+                self.message = Some("Reading every file again…".to_string());
+                return Some(Effect::Reload);
+            }
             _ => match &self.screen {
                 Screen::List => self.run_in_list(action),
                 Screen::Article(_) => self.run_in_article(action),
@@ -136,15 +140,19 @@ impl App {
 
     /// The export key: asks for the format of what is in view.
     fn ask_export(&mut self) {
-        let rows = match self.open_view() {
-            Some(view) => vec![view.row],
-            None => self.visible.clone(),
+        let ids = match self.open_view() {
+            Some(view) => vec![view.id.clone()],
+            None => self
+                .visible
+                .iter()
+                .filter_map(|&s| self.library.row(s).map(|r| r.id.clone()))
+                .collect(),
         };
-        if rows.is_empty() {
+        if ids.is_empty() {
             self.message = Some("Nothing to export.".to_string());
             return;
         }
-        self.prompt = Some(Prompt::Format { rows, choice: 0 });
+        self.prompt = Some(Prompt::Format { ids, choice: 0 });
     }
 
     fn run_in_list(&mut self, action: Action) {
@@ -187,14 +195,14 @@ impl App {
     }
 
     fn open_selected(&mut self) {
-        let Some(&row) = self.visible.get(self.selected) else {
+        let Some(id) = self.selected_row().map(|r| r.id.clone()) else {
             return;
         };
-        let Some(loaded) = self.library.read(row) else {
+        let Some(loaded) = self.library.read(&id) else {
             return;
         };
         let opened = Opened {
-            row,
+            id: id.clone(),
             article: loaded.article,
             diagnostics: loaded.diagnostics,
             hidden: loaded.hidden,
@@ -205,7 +213,7 @@ impl App {
         };
         self.opened = Some(opened);
         let mut view = ArticleView {
-            row,
+            id,
             claim: 0,
             focus,
             body_scroll: 0,

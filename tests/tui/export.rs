@@ -318,7 +318,11 @@ fn the_format_prompt_on_screen() {
     keys(&mut app, &[Esc, Enter]);
     app.prompt = Some(Prompt::Overwrite {
         request: whosaid::tui::app::ExportRequest {
-            rows: app.visible.clone(),
+            ids: app
+                .visible
+                .iter()
+                .map(|&s| app.library.row(s).unwrap().id.clone())
+                .collect(),
             format: whosaid::export::Format::Markdown,
             overwrite: true,
         },

@@ -81,7 +81,7 @@ fn load(app: &mut App, dir: &Path, batch: usize) {
 fn listed_ids(app: &App) -> Vec<String> {
     app.visible
         .iter()
-        .map(|&i| app.library.rows()[i].id.to_string())
+        .map(|&i| app.library.row(i).unwrap().id.to_string())
         .collect()
 }
 
@@ -156,8 +156,8 @@ fn an_article_is_read_again_when_opened_and_a_broken_file_shows_why() {
     let mut app = loading_app(Config::default());
     load(&mut app, dir.path(), 1000);
     let row = app.visible[0];
-    let path = app.library.rows()[row].path.to_path_buf();
-    let title = app.library.rows()[row].title.to_string();
+    let path = app.library.row(row).unwrap().path.to_path_buf();
+    let title = app.library.row(row).unwrap().title.to_string();
 
     // Edited since the list was read: the view shows the file as it is now.
     let edited = std::fs::read_to_string(&path)

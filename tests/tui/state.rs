@@ -2,6 +2,7 @@
 //! screens drawn into ratatui's TestBackend.
 
 use crate::support::*;
+use whosaid::model::ArticleId;
 use whosaid::tui::app::Screen;
 use whosaid::tui::keymap::{Action, Command};
 use whosaid::tui::layout::Pane;
@@ -12,7 +13,7 @@ fn list_is_newest_first_with_undated_last() {
     let ids: Vec<&str> = app
         .visible
         .iter()
-        .map(|&i| app.library.rows()[i].id.as_str())
+        .map(|&i| app.library.row(i).unwrap().id.as_str())
         .collect();
     assert_eq!(
         ids,
@@ -221,4 +222,70 @@ fn the_mouse_selects_and_opens_only_when_the_config_turns_it_on() {
         matches!(on.screen, Screen::Article(_)),
         "a second click opens"
     );
+}
+
+/// The ids of the list as shown, top to bottom.
+fn listed(app: &whosaid::tui::app::App) -> Vec<String> {
+    app.visible
+        .iter()
+        .map(|&i| app.library.row(i).unwrap().id.to_string())
+        .collect()
+}
+
+#[test]
+fn files_changing_on_disk_replace_and_remove_rows_by_id() {
+    use whosaid::tui::library::{Problem, Row};
+    use whosaid::tui::watch::FileChange;
+
+    let mut app = app(80, 24);
+    select(&mut app, "evil");
+    // A new title for the undated article: same place (still undated), new title.
+    let mut renamed = undated();
+    renamed.title = "A title written since".into();
+    let source = loaded(renamed.clone()).source;
+    app.on_files(vec![FileChange::Row(Box::new(Row::of(source, &renamed)))]);
+    assert_eq!(
+        listed(&app),
+        [
+            "asia/湊ヶ丘-会見",
+            "world/kremlin-call",
+            "evil",
+            "misc/undated"
+        ]
+    );
+    assert!(text(&draw(&app)).contains("A title written since"));
+    assert_eq!(app.selected_row().unwrap().id.as_str(), "evil");
+
+    // Deleted: gone from the list; the selection stays on its article.
+    app.on_files(vec![FileChange::Removed(ArticleId::new(
+        "world/kremlin-call",
+    ))]);
+    assert_eq!(listed(&app), ["asia/湊ヶ丘-会見", "evil", "misc/undated"]);
+    assert_eq!(app.selected_row().unwrap().id.as_str(), "evil");
+    assert!(!text(&draw(&app)).contains("Kremlin"));
+
+    // Starts failing: out of the list, into the problems; fixed: back again.
+    app.on_files(vec![FileChange::Problem(Box::new(Problem::of(rejected(
+        "evil",
+    ))))]);
+    assert_eq!(listed(&app), ["asia/湊ヶ丘-会見", "misc/undated"]);
+    let ids: Vec<&str> = app
+        .library
+        .problems()
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(ids, ["evil", "world/broken"]);
+    let fixed = hostile();
+    let source = loaded(fixed.clone()).source;
+    app.on_files(vec![FileChange::Row(Box::new(Row::of(source, &fixed)))]);
+    assert_eq!(listed(&app), ["asia/湊ヶ丘-会見", "evil", "misc/undated"]);
+    let ids: Vec<&str> = app
+        .library
+        .problems()
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(ids, ["world/broken"]);
+    assert_eq!(app.library.len(), 3);
 }

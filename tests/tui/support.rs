@@ -415,7 +415,7 @@ pub fn select(app: &mut App, id: &str) {
     let pos = app
         .visible
         .iter()
-        .position(|&i| app.library.rows()[i].id.as_str() == id)
+        .position(|&i| app.library.row(i).unwrap().id.as_str() == id)
         .unwrap();
     app.selected = pos;
 }
