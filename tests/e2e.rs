@@ -61,10 +61,17 @@ struct Session {
 
 impl Session {
     fn start(env: &[(&str, &str)]) -> Session {
+        Session::start_with(&[("world/kremlin-call.toml", ARTICLE)], env)
+    }
+
+    /// The reader on these files (paths below `articles/`).
+    fn start_with(files: &[(&str, &str)], env: &[(&str, &str)]) -> Session {
         let dir = tempfile::tempdir().unwrap();
-        let articles = dir.path().join("articles/world");
-        std::fs::create_dir_all(&articles).unwrap();
-        std::fs::write(articles.join("kremlin-call.toml"), ARTICLE).unwrap();
+        for (path, text) in files {
+            let path = dir.path().join("articles").join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
         let (rows, cols) = (40, 120);
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -108,6 +115,35 @@ impl Session {
             raw,
             screen,
             dir,
+        }
+    }
+
+    fn article(&self, path: &str) -> std::path::PathBuf {
+        self.dir.path().join("articles").join(path)
+    }
+
+    /// Replaces an article as vim and VS Code save: a temporary file beside it, renamed
+    /// over it.
+    fn save_as_an_editor_does(&self, path: &str, text: &str) {
+        let target = self.article(path);
+        let temp = target.with_file_name(".whosaid-test-save.tmp");
+        std::fs::write(&temp, text).unwrap();
+        std::fs::rename(&temp, &target).unwrap();
+    }
+
+    /// Waits until the screen shows none of `texts`.
+    fn wait_gone(&self, texts: &[&str]) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let screen = self.contents();
+            if texts.iter().all(|t| !screen.contains(t)) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "waited for {texts:?} to go; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
         }
     }
 
@@ -214,6 +250,113 @@ fn the_export_key_writes_the_open_article_and_shows_where() {
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
+}
+
+/// Two claims, each asserted by an actor whose name appears nowhere else on screen,
+/// in the order given; `b_statement` is the second claim's statement.
+fn two_claims(first: &str, b_statement: &str) -> String {
+    let a = r#"
+[[claims]]
+id = "claim-a"
+statement = "The bridge opens in spring."
+
+[[claims.asserted_by]]
+actor = "alpha"
+"#;
+    let b = format!(
+        r#"
+[[claims]]
+id = "claim-b"
+statement = "{b_statement}"
+
+[[claims.asserted_by]]
+actor = "beta"
+"#
+    );
+    let claims = if first == "a" {
+        format!("{a}{b}")
+    } else {
+        format!("{b}{a}")
+    };
+    format!(
+        r#"# A fictional article for the reader's tests.
+title = "Harbour bridge plans"
+published = 2025-03-01
+body = """
+The bridge will open in spring, one side said. The other said it will not.
+"""
+
+[actors.alpha]
+name = "Alpha Ministry"
+kind = "government"
+
+[actors.beta]
+name = "Beta Council"
+kind = "organization"
+{claims}"#
+    )
+}
+
+#[test]
+fn an_article_fixed_on_disk_leaves_the_problems_and_opens() {
+    let broken = two_claims("a", "Tolls will rise.").replace("title =", "titel =");
+    let mut s = Session::start_with(
+        &[
+            ("world/kremlin-call.toml", ARTICLE),
+            ("local/harbour.toml", &broken),
+        ],
+        &[],
+    );
+    s.wait_for(&["Articles (1)", "Problems", "titel"]);
+    s.save_as_an_editor_does("local/harbour.toml", &two_claims("a", "Tolls will rise."));
+    s.wait_for(&["Articles (2)", "Harbour bridge plans"]);
+    s.wait_gone(&["Problems", "titel"]);
+    // Newest first: the fixed article is on top (the selection stayed on its article).
+    s.send("g\r");
+    s.wait_for(&["The bridge opens in spring.", "Alpha Ministry"]);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn an_article_edited_on_disk_changes_on_screen_with_its_claim_still_selected() {
+    let mut s = Session::start_with(
+        &[("local/harbour.toml", &two_claims("a", "Tolls will rise."))],
+        &[],
+    );
+    s.wait_for(&["Harbour bridge plans"]);
+    s.send("\r");
+    s.wait_for(&["Alpha Ministry"]);
+    // The second claim: its asserter replaces the first's in the stance pane.
+    s.send("n");
+    s.wait_for(&["Beta Council"]);
+    s.wait_gone(&["Alpha Ministry"]);
+    // Saved with the claims swapped and the selected one reworded: it stays selected.
+    s.save_as_an_editor_does(
+        "local/harbour.toml",
+        &two_claims("b", "Tolls will rise next year."),
+    );
+    s.wait_for(&["Tolls will rise next year.", "Beta Council"]);
+    s.wait_gone(&["Alpha Ministry"]);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn a_file_deleted_on_disk_disappears_from_the_list() {
+    let mut s = Session::start_with(
+        &[
+            ("world/kremlin-call.toml", ARTICLE),
+            ("local/harbour.toml", &two_claims("a", "Tolls will rise.")),
+        ],
+        &[],
+    );
+    s.wait_for(&["Articles (2)", "Harbour bridge plans", "Kremlin denies"]);
+    std::fs::remove_file(s.article("local/harbour.toml")).unwrap();
+    s.wait_for(&["Articles (1)", "Kremlin denies"]);
+    s.wait_gone(&["Harbour bridge plans"]);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
 }
 
 #[test]
