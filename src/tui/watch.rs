@@ -2,12 +2,13 @@
 //! has been quiet a moment, then each changed file read again on the watcher's thread
 //! and sent to the loop as rows, problems and removals. Never writes anything.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use notify::event::{EventKind, ModifyKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 
 use crate::load;
@@ -41,9 +42,23 @@ const AT_MOST: Duration = Duration::from_millis(150);
 pub fn spawn(root: &Path, tx: Sender<Event>) -> Option<RecommendedWatcher> {
     let (raw_tx, raw_rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        if let Ok(event) = res {
-            let _ = raw_tx.send(event.paths);
+        let Ok(event) = res else { return };
+        // Opening and reading (ours included: the loader, the watcher's own reads) change
+        // nothing; taking them in would read files again forever.
+        if matches!(event.kind, EventKind::Access(_)) {
+            return;
         }
+        let structural = !matches!(
+            event.kind,
+            EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Metadata(_))
+        );
+        let _ = raw_tx.send(
+            event
+                .paths
+                .into_iter()
+                .map(|p| (p, structural))
+                .collect::<Vec<_>>(),
+        );
     })
     .ok()?;
     watcher.watch(root, RecursiveMode::Recursive).ok()?;
@@ -51,9 +66,9 @@ pub fn spawn(root: &Path, tx: Sender<Event>) -> Option<RecommendedWatcher> {
     // Events may name paths absolutely; rows name them as the folder was given.
     let absolute = root.canonicalize().unwrap_or_else(|_| root.clone());
     thread::spawn(move || {
-        let as_given = |p: PathBuf| match p.strip_prefix(&absolute) {
-            Ok(rel) if absolute != root => root.join(rel),
-            _ => p,
+        let as_given = |(p, structural): (PathBuf, bool)| match p.strip_prefix(&absolute) {
+            Ok(rel) if absolute != root => (root.join(rel), structural),
+            _ => (p, structural),
         };
         debounce(&root, &raw_rx, &tx, &as_given);
     });
@@ -62,15 +77,16 @@ pub fn spawn(root: &Path, tx: Sender<Event>) -> Option<RecommendedWatcher> {
 
 fn debounce(
     root: &Path,
-    raw: &Receiver<Vec<PathBuf>>,
+    raw: &Receiver<Vec<(PathBuf, bool)>>,
     tx: &Sender<Event>,
-    as_given: &dyn Fn(PathBuf) -> PathBuf,
+    as_given: &dyn Fn((PathBuf, bool)) -> (PathBuf, bool),
 ) {
     loop {
         // Block until something happens, then gather until quiet.
         let Ok(first) = raw.recv() else { return };
         let started = Instant::now();
-        let mut paths: HashSet<PathBuf> = first.into_iter().map(as_given).collect();
+        let mut paths = Paths::default();
+        paths.extend(first.into_iter().map(as_given));
         loop {
             let left = AT_MOST.saturating_sub(started.elapsed());
             match raw.recv_timeout(QUIET.min(left)) {
@@ -89,20 +105,33 @@ fn debounce(
     }
 }
 
+/// Changed paths, each with whether it was created, removed or renamed (not only
+/// written): only such a change of a folder asks for a scan.
+#[derive(Debug, Default)]
+pub struct Paths(HashMap<PathBuf, bool>);
+
+impl Extend<(PathBuf, bool)> for Paths {
+    fn extend<I: IntoIterator<Item = (PathBuf, bool)>>(&mut self, iter: I) {
+        for (path, structural) in iter {
+            *self.0.entry(path).or_default() |= structural;
+        }
+    }
+}
+
 /// Each path as it is now on disk, in path order.
-pub fn read_changes(root: &Path, paths: HashSet<PathBuf>) -> Vec<FileChange> {
-    let mut paths: Vec<PathBuf> = paths.into_iter().collect();
+pub fn read_changes(root: &Path, paths: Paths) -> Vec<FileChange> {
+    let mut paths: Vec<(PathBuf, bool)> = paths.0.into_iter().collect();
     paths.sort();
     let mut out = Vec::with_capacity(paths.len());
     let mut rescan = false;
-    for path in paths {
+    for (path, structural) in paths {
         let meta = std::fs::symlink_metadata(&path);
         let Some(source) = load::source_below(root, &path) else {
             // A folder created, deleted or renamed holds files no event named one by one.
             let was_folder = meta
                 .as_ref()
                 .map_or(path.extension().is_none(), |m| m.is_dir());
-            rescan |= was_folder && path != root;
+            rescan |= structural && was_folder && path != root;
             continue;
         };
         if meta.is_err() {
