@@ -359,6 +359,107 @@ fn a_file_deleted_on_disk_disappears_from_the_list() {
     assert_eq!(s.wait_exit(), 0);
 }
 
+fn review_fixture(name: &str) -> Vec<u8> {
+    std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/review")
+            .join(name),
+    )
+    .unwrap()
+}
+
+/// Waits until the file holds `expected`.
+fn wait_for_bytes(path: &std::path::Path, expected: &[u8]) {
+    let deadline = Instant::now() + WAIT;
+    while std::fs::read(path).unwrap() != expected {
+        assert!(
+            Instant::now() < deadline,
+            "{} never became the expected bytes; it is:\n{}",
+            path.display(),
+            String::from_utf8_lossy(&std::fs::read(path).unwrap())
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn accept_and_reject_edit_only_what_the_contract_says_and_u_puts_the_bytes_back() {
+    let original = review_fixture("harbour.toml");
+    let original_text = String::from_utf8(original.clone()).unwrap();
+    let mut s = Session::start_with(&[("local/harbour.toml", &original_text)], &[]);
+    let file = s.article("local/harbour.toml");
+    s.wait_for(&["Port Elsby mayor denies"]);
+    s.send("\r");
+    s.wait_for(&["Claims (1/3)"]);
+    // The second claim is suggested; accept it.
+    s.send("n");
+    s.wait_for(&["Claims (2/3)"]);
+    s.send("a");
+    s.wait_for(&["Accepted claim board-silent"]);
+    wait_for_bytes(
+        &file,
+        &review_fixture("harbour.accept-board-silent.expected"),
+    );
+    s.send("u");
+    s.wait_for(&["Undone"]);
+    wait_for_bytes(&file, &original);
+    // Still on the same claim, which is suggested again: reject it.
+    s.wait_for(&["Claims (2/3)"]);
+    s.send("x");
+    s.wait_for(&["Rejected claim board-silent", "Claims (2/2)"]);
+    wait_for_bytes(
+        &file,
+        &review_fixture("harbour.reject-board-silent.expected"),
+    );
+    s.send("u");
+    s.wait_for(&["Undone"]);
+    wait_for_bytes(&file, &original);
+    // Nothing else was written into the articles folder.
+    let names: Vec<_> = std::fs::read_dir(file.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["harbour.toml"]);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn the_editor_key_runs_editor_with_plus_line_and_file_and_the_terminal_comes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("fake-editor");
+    let record = dir.path().join("editor-args");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}'\n",
+            record.display()
+        ),
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&script)
+        .status()
+        .unwrap();
+    let editor = script.to_str().unwrap();
+    let mut s = Session::start(&[("VISUAL", ""), ("EDITOR", editor)]);
+    s.wait_for(&["Kremlin denies reports"]);
+    s.send("\r");
+    s.wait_for(&["[contested]"]);
+    s.send("E");
+    // The claim's `id` is on line 24 of the file.
+    s.wait_for(&["Edited articles/world/kremlin-call.toml"]);
+    let args = std::fs::read_to_string(&record).unwrap();
+    assert_eq!(args, "+24\narticles/world/kremlin-call.toml\n");
+    // Back in the reader, on the alternate screen, keys working.
+    assert!(s.screen.lock().unwrap().screen().alternate_screen());
+    s.wait_for(&["Asserted by (1)", "Denied by (1)"]);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
 #[test]
 fn sigterm_restores_the_terminal() {
     let mut s = Session::start(&[]);

@@ -70,6 +70,16 @@ pub enum Effect {
     Quit,
     /// Export these articles (the open article, or the filtered list).
     Export(ExportRequest),
+    /// Accept or reject suggested claims of the open article's file.
+    Review(super::review::ReviewJob),
+    /// Put back the bytes the last review edit replaced.
+    Undo(super::review::UndoRecord),
+    /// Open the editor at this file and line (and column).
+    Edit {
+        path: PathBuf,
+        line: usize,
+        column: Option<usize>,
+    },
     /// Scan the articles folder and read every file again.
     Reload,
 }
@@ -86,6 +96,8 @@ pub struct ExportRequest {
 /// A question the export key asks before writing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Prompt {
+    /// Accept (or reject) all `count` suggested claims of the open article? y/n.
+    ReviewAll { accept: bool, count: usize },
     /// Which format, for these articles; `choice` indexes [`Format::ALL`].
     Format { ids: Vec<ArticleId>, choice: usize },
     /// `path` exists: replace it? `request` is what runs on yes.
@@ -99,6 +111,11 @@ pub enum Prompt {
 #[derive(Debug, Clone)]
 pub struct Opened {
     pub id: ArticleId,
+    /// The file, for the editor and review edits.
+    pub path: PathBuf,
+    /// The bytes it was read from: a review edit is refused when the file is no longer
+    /// these (none for articles built in memory).
+    pub bytes: Option<Vec<u8>>,
     /// `None` when the file no longer loads; then `diagnostics` say why.
     pub article: Option<Article>,
     pub diagnostics: Vec<Diagnostic>,
@@ -142,6 +159,10 @@ pub struct App {
     pub reload_seen: Option<std::collections::HashSet<crate::model::ArticleId>>,
     /// A file change named a folder: only a new scan says what is in it.
     pub rescan: bool,
+    /// The list shows only articles with suggested claims.
+    pub suggestions_only: bool,
+    /// What `u` puts back: the last review edit.
+    pub undo: Option<super::review::UndoRecord>,
 }
 
 impl App {
@@ -179,6 +200,8 @@ impl App {
             relist: false,
             reload_seen: None,
             rescan: false,
+            suggestions_only: false,
+            undo: None,
         }
     }
 
@@ -251,7 +274,7 @@ impl App {
             Some(i) => self.search.history[i].1.clone(),
             None => {
                 let within = narrowing.then_some(self.visible.as_slice());
-                self.library.filter(folded, within)
+                self.shown(self.library.filter(folded, within))
             }
         };
         if !folded.is_empty() && known.is_none() {
@@ -263,6 +286,14 @@ impl App {
             .and_then(|k| self.visible.iter().position(|&i| i == k))
             .unwrap_or(0);
         self.keep_selection_visible();
+    }
+
+    /// `slots` less those the suggestions-only view hides.
+    pub fn shown(&self, mut slots: Vec<Slot>) -> Vec<Slot> {
+        if self.suggestions_only {
+            slots.retain(|&s| self.library.row(s).is_some_and(|r| r.suggested > 0));
+        }
+        slots
     }
 
     /// The article `view` shows, if its file still loaded when it was opened.

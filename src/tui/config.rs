@@ -339,6 +339,17 @@ fn build_keymap(
             slot.1 = chords.iter().map(|(c, _)| *c).collect();
         }
     }
+    // A key the file binds is taken from the built-in binding of an action the file
+    // leaves alone: a configuration stays valid when a new version binds more keys.
+    let mine: std::collections::HashSet<KeyChord> = parsed
+        .iter()
+        .flat_map(|(_, keys)| keys.iter().map(|(c, _)| *c))
+        .collect();
+    for (action, keys) in &mut table {
+        if !parsed.iter().any(|(a, _)| a == action) {
+            keys.retain(|k| !mine.contains(k));
+        }
+    }
     // One key, one action: a key bound twice would silently lose one binding.
     for (action, keys) in &parsed {
         for (key, span) in keys {

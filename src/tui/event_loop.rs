@@ -14,7 +14,7 @@ use super::app::{App, Effect, Loading};
 use super::events::{Event, Input};
 use super::keymap::{self, Command};
 use super::work::{self, Finished};
-use super::{export, loader, ui};
+use super::{editor, export, loader, terminal, ui};
 
 /// How often rows that loaded are put into the list while loading goes on.
 pub const LOAD_BATCH: Duration = Duration::from_millis(40);
@@ -147,8 +147,46 @@ fn carry_out(
             app.start_reload();
             loader::spawn_into(ch.articles.to_path_buf(), ch.tx.clone());
         }
+        Effect::Review(job) => work::spawn(ch.tx, move || Finished::Review(job.run())),
+        Effect::Undo(record) => work::spawn(ch.tx, move || Finished::Review(record.run())),
+        Effect::Edit { path, line, .. } => {
+            // The input thread must not read the keys meant for the editor.
+            let paused = ch.input.pause();
+            terminal::leave(app.config.mouse);
+            let status = editor::run(&path, line);
+            let resumed = terminal::resume(app.config.mouse);
+            drop(paused);
+            resumed?;
+            // Everything is drawn again: the screen is wiped, and a blank frame makes
+            // ratatui forget what it drew before. (Terminal::clear would ask the
+            // terminal where the cursor is, which not every terminal answers.)
+            ratatui::crossterm::execute!(
+                io::stdout(),
+                ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
+            )?;
+            terminal.draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()))?;
+            app.message = Some(match status {
+                Ok(s) if s.success() => format!("Edited {}.", path.display()),
+                Ok(s) => format!("The editor ended with {s}."),
+                Err(e) => format!(
+                    "Cannot run the editor ({}): {e}",
+                    editor::editor_command()
+                        .first()
+                        .map(|w| w.to_string_lossy().into_owned())
+                        .unwrap_or_default()
+                ),
+            });
+            // The watcher sees the save; a file saved in place is read again here too.
+            if let Some(id) = app.open_view().map(|v| v.id.clone()) {
+                let source = crate::load::SourceFile { path, id };
+                let changes = super::watch::read_changes(
+                    ch.articles,
+                    std::iter::once((source.path, true)).collect(),
+                );
+                app.on_files(changes);
+            }
+        }
     }
-    let _ = terminal;
     Ok(())
 }
 

@@ -24,6 +24,18 @@ impl App {
     /// A key at the export prompt.
     pub fn answer_prompt(&mut self, command: Command) -> Option<Effect> {
         match self.prompt.take()? {
+            Prompt::ReviewAll { accept, count } => match command {
+                Command::PromptChar('y' | 'Y') => self.review_all(accept),
+                Command::PromptChar('n' | 'N') | Command::PromptCancel => {
+                    self.message = Some("Nothing changed.".to_string());
+                    None
+                }
+                // Only y or n answer: an edit must never happen by accident.
+                _ => {
+                    self.prompt = Some(Prompt::ReviewAll { accept, count });
+                    None
+                }
+            },
             Prompt::Format { ids, choice } => {
                 let chosen = match command {
                     Command::PromptChar(c) => Format::ALL

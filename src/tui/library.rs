@@ -27,6 +27,8 @@ pub struct Row {
     pub outlet: CompactString,
     pub claims: u32,
     pub contested: u32,
+    /// Claims a program suggested and no person has reviewed yet.
+    pub suggested: u32,
     /// Title, body, statements, actor names and aliases, each folded (see [`fold`]),
     /// one per line; sized exactly, as it is most of what the reader keeps.
     search: Box<str>,
@@ -47,6 +49,8 @@ impl Row {
                 .unwrap_or_default(),
             claims: u32::try_from(article.claims.len()).unwrap_or(u32::MAX),
             contested: u32::try_from(contested(article)).unwrap_or(u32::MAX),
+            suggested: u32::try_from(article.claims.iter().filter(|c| c.suggested).count())
+                .unwrap_or(u32::MAX),
             search: search_text(article),
         }
     }
@@ -186,7 +190,8 @@ impl Problem {
 }
 
 /// How an article is read again when opened: from its file, or (tests, benches) from memory.
-type Reader = Box<dyn Fn(&SourceFile) -> Loaded>;
+/// With the bytes read, when there was a file to read.
+type Reader = Box<dyn Fn(&SourceFile) -> (Loaded, Option<Vec<u8>>)>;
 
 /// A row's handle inside the library: stable while its article is in the library (a
 /// replaced article keeps it), never reused. The view keeps [`ArticleId`]s; slots are
@@ -245,7 +250,7 @@ impl Library {
             problems: Vec::new(),
             sort,
             complete: false,
-            read: Box::new(load::load_file),
+            read: Box::new(load::load_file_with_bytes),
         }
     }
 
@@ -264,8 +269,8 @@ impl Library {
         library.settle();
         library.complete = true;
         library.read = Box::new(move |source| match kept.get(&source.path) {
-            Some(l) => l.clone(),
-            None => Loaded::new(source.clone(), None),
+            Some(l) => (l.clone(), None),
+            None => (Loaded::new(source.clone(), None), None),
         });
         library
     }
@@ -455,6 +460,11 @@ impl Library {
 
     /// Reads the article `id` again, as it is now on disk.
     pub fn read(&self, id: &ArticleId) -> Option<Loaded> {
+        self.read_with_bytes(id).map(|(loaded, _)| loaded)
+    }
+
+    /// Reads the article `id` again, with the bytes it was read from.
+    pub fn read_with_bytes(&self, id: &ArticleId) -> Option<(Loaded, Option<Vec<u8>>)> {
         self.get(id).map(|r| (self.read)(&r.source()))
     }
 

@@ -94,7 +94,7 @@ impl App {
     pub fn relist(&mut self) {
         let keep = self.selected_row().map(|r| r.id.clone());
         self.search.history.clear();
-        self.visible = self.library.filter(&self.search.folded, None);
+        self.visible = self.shown(self.library.filter(&self.search.folded, None));
         if let Some(at) = keep
             .and_then(|id| self.library.slot(&id))
             .and_then(|slot| self.visible.iter().position(|&v| v == slot))
@@ -123,6 +123,8 @@ impl App {
         if let Some(problem) = self.library.problems().iter().find(|p| p.id == view.id) {
             self.opened = Some(Opened {
                 id: view.id.clone(),
+                path: problem.path.clone(),
+                bytes: None,
                 article: None,
                 diagnostics: problem.diagnostics.clone(),
                 hidden: problem.hidden,
@@ -132,7 +134,12 @@ impl App {
             self.screen = Screen::Article(view);
             return;
         }
-        let Some(loaded) = self.library.read(&view.id) else {
+        let path = self
+            .opened
+            .as_ref()
+            .map(|o| o.path.clone())
+            .unwrap_or_default();
+        let Some((loaded, bytes)) = self.library.read_with_bytes(&view.id) else {
             self.message = Some(format!("{} was deleted.", view.id));
             self.opened = None;
             self.screen = Screen::List;
@@ -150,6 +157,12 @@ impl App {
         view.stance_scroll = [0, 0];
         self.opened = Some(Opened {
             id: view.id.clone(),
+            path: if path.as_os_str().is_empty() {
+                loaded.source.path.clone()
+            } else {
+                path
+            },
+            bytes,
             article: loaded.article,
             diagnostics: loaded.diagnostics,
             hidden: loaded.hidden,
@@ -161,6 +174,7 @@ impl App {
     pub fn on_finished(&mut self, finished: Finished) {
         match finished {
             Finished::Export { request, outcome } => self.export_finished(request, outcome),
+            Finished::Review(done) => self.review_finished(done),
         }
     }
 }

@@ -134,10 +134,10 @@ impl App {
             .get(self.selected)
             .copied()
             .filter(|_| self.selected > 0);
-        self.visible = if self.search.folded.is_empty() {
+        self.visible = if self.search.folded.is_empty() && !self.suggestions_only {
             self.library.order().to_vec()
         } else {
-            let matching = self.library.filter(&self.search.folded, Some(&fresh));
+            let matching = self.shown(self.library.filter(&self.search.folded, Some(&fresh)));
             self.library.merge(&self.visible, &matching)
         };
         self.selected = keep

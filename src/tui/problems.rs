@@ -57,6 +57,17 @@ pub fn file_lines(
     out
 }
 
+/// How many lines the pane gives one problem.
+pub fn lines_of(problem: &super::library::Problem) -> usize {
+    file_lines(
+        &problem.path,
+        &problem.diagnostics,
+        problem.hidden,
+        &Theme::default(),
+    )
+    .len()
+}
+
 /// The text of the pane: every rejected file's diagnostics.
 fn lines(library: &Library, theme: &Theme) -> Vec<Line<'static>> {
     library

@@ -113,6 +113,13 @@ impl App {
                 self.search.typing = true;
             }
             Action::Export => self.ask_export(),
+            Action::Undo => return self.undo_review(),
+            Action::SuggestionsOnly => self.toggle_suggestions_only(),
+            Action::Accept | Action::Reject | Action::AcceptAll | Action::RejectAll => {
+                return self.ask_review(action);
+            }
+            Action::NextSuggested | Action::PrevSuggested => self.step_suggested(action),
+            Action::Edit => return self.ask_edit(),
             Action::Reload => {
                 self.message = Some("Reading every file again…".to_string());
                 return Some(Effect::Reload);
@@ -198,11 +205,13 @@ impl App {
         let Some(id) = self.selected_row().map(|r| r.id.clone()) else {
             return;
         };
-        let Some(loaded) = self.library.read(&id) else {
+        let Some((loaded, bytes)) = self.library.read_with_bytes(&id) else {
             return;
         };
         let opened = Opened {
             id: id.clone(),
+            path: loaded.source.path.clone(),
+            bytes,
             article: loaded.article,
             diagnostics: loaded.diagnostics,
             hidden: loaded.hidden,
@@ -286,7 +295,7 @@ impl App {
         }
     }
 
-    fn select_claim(&self, view: &mut ArticleView, claim: usize) {
+    pub(super) fn select_claim(&self, view: &mut ArticleView, claim: usize) {
         if claim != view.claim {
             view.claim = claim;
             view.stance_scroll = [0, 0];
@@ -303,7 +312,7 @@ impl App {
     }
 
     /// Scrolls the body so the selected claim's quote is in view, a third from the top.
-    fn scroll_to_claim(&self, view: &mut ArticleView) {
+    pub(super) fn scroll_to_claim(&self, view: &mut ArticleView) {
         let Some(article) = self.article_of(view) else {
             return;
         };

@@ -110,6 +110,14 @@ fn debounce(
 #[derive(Debug, Default)]
 pub struct Paths(HashMap<PathBuf, bool>);
 
+impl FromIterator<(PathBuf, bool)> for Paths {
+    fn from_iter<I: IntoIterator<Item = (PathBuf, bool)>>(iter: I) -> Paths {
+        let mut paths = Paths::default();
+        paths.extend(iter);
+        paths
+    }
+}
+
 impl Extend<(PathBuf, bool)> for Paths {
     fn extend<I: IntoIterator<Item = (PathBuf, bool)>>(&mut self, iter: I) {
         for (path, structural) in iter {

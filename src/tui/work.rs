@@ -15,6 +15,7 @@ pub enum Finished {
         request: ExportRequest,
         outcome: export::Outcome,
     },
+    Review(super::review::ReviewDone),
 }
 
 /// Runs `job` off the UI thread; its result arrives on `tx`.
