@@ -370,7 +370,7 @@ pub fn claim_site(bytes: &[u8], index: usize) -> Option<Site> {
     let toml::de::DeValue::Array(claims) = claims.get_ref() else {
         return None;
     };
-    let claim = claims.iter().nth(index)?;
+    let claim = claims.get(index)?;
     let span = match claim.get_ref() {
         toml::de::DeValue::Table(table) => table
             .iter()
