@@ -33,6 +33,8 @@ enum Command {
     Check(cli::check::Args),
     /// Write the claim summary as Markdown, JSON or CSV.
     Export(cli::export::Args),
+    /// Print the built-in configuration (every key, with its default and what it does).
+    Config,
 }
 
 fn main() -> ExitCode {
@@ -47,6 +49,17 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Some(Command::Check(args)) => cli::check::run(&args, &cli.articles),
         Some(Command::Export(args)) => cli::export::run(&args, &cli.articles),
+        Some(Command::Config) => {
+            // The embedded config.toml is the only default: printed as it is.
+            use std::io::Write as _;
+            let mut out = std::io::stdout().lock();
+            match out.write_all(tui::config::DEFAULT_TOML.as_bytes()) {
+                Ok(()) => 0,
+                // A closed pipe (`whosaid config | head`) is no failure.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+                Err(_) => 1,
+            }
+        }
         None => tui::run(&cli.articles, cli.config.as_deref()),
     };
     ExitCode::from(code)

@@ -500,6 +500,19 @@ fn ctrl_c_quits_like_q() {
 }
 
 #[test]
+fn whosaid_config_prints_the_built_in_configuration() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .arg("config")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let file = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("config.toml"))
+        .unwrap();
+    assert_eq!(out.stdout, file);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("reload = [\"r\"]"));
+}
+
+#[test]
 fn a_bad_config_stops_before_the_terminal_is_touched() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("bad.toml");
