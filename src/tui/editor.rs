@@ -45,7 +45,52 @@ pub fn run(path: &Path, line: usize) -> io::Result<std::process::ExitStatus> {
         .status()
 }
 
+/// Opens `url` with `$BROWSER`, else the system's opener, without waiting and
+/// without the terminal: a browser in the terminal would need it, a desktop one not.
+pub fn open_url(url: &str) -> io::Result<()> {
+    let opener = std::env::var_os("BROWSER")
+        .filter(|b| !b.is_empty())
+        .unwrap_or_else(|| {
+            OsString::from(if cfg!(target_os = "macos") {
+                "open"
+            } else {
+                "xdg-open"
+            })
+        });
+    Command::new(opener)
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(|mut child| {
+            // Reaped when it ends, so no zombie stays behind while the reader runs.
+            std::thread::spawn(move || child.wait());
+        })
+}
+
 impl App {
+    /// The open-url key: the open article's `url`, web addresses only.
+    pub(super) fn open_url(&mut self) {
+        let Some(article) = self.open_article() else {
+            self.message = Some("Open an article to open its url.".to_string());
+            return;
+        };
+        let Some(url) = article.url.clone() else {
+            self.message = Some("This article has no url.".to_string());
+            return;
+        };
+        // Only the web: a file: or other scheme from an article file is not followed.
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            self.message = Some("Only http and https addresses are opened.".to_string());
+            return;
+        }
+        self.message = Some(match open_url(&url) {
+            Ok(()) => format!("Opening {}", crate::text::sanitize(&url)),
+            Err(e) => format!("Cannot open the url: {e}"),
+        });
+    }
+
     /// The editor key: which file, and where.
     pub(super) fn ask_edit(&mut self) -> Option<Effect> {
         let (path, line, column): (PathBuf, usize, Option<usize>) = match &self.screen {

@@ -65,6 +65,28 @@ fn lines(app: &App) -> Vec<Line<'static>> {
         Span::styled("  underlined", theme.claim),
         Span::raw("     a claim's words in the article; the selected one is reversed"),
     ]));
+    for (kind, label, meaning) in [
+        (
+            crate::model::StanceKind::Asserts,
+            "  italic",
+            "         an asserter's words in the article (green)",
+        ),
+        (
+            crate::model::StanceKind::Denies,
+            "  bold",
+            "           a denier's words in the article (red)",
+        ),
+    ] {
+        out.push(Line::from(vec![
+            Span::styled(
+                label,
+                theme
+                    .stance(kind)
+                    .add_modifier(super::body::stance_mark(kind)),
+            ),
+            Span::raw(meaning),
+        ]));
+    }
     out.push(Line::raw(
         "  A ← B          A said it, relaying B (nearest source first)",
     ));

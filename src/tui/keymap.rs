@@ -35,12 +35,13 @@ pub enum Action {
     PrevSuggested,
     SuggestionsOnly,
     Edit,
+    OpenUrl,
     Help,
     Quit,
 }
 
 impl Action {
-    pub const ALL: [Action; 26] = [
+    pub const ALL: [Action; 27] = [
         Action::Up,
         Action::Down,
         Action::Top,
@@ -65,6 +66,7 @@ impl Action {
         Action::PrevSuggested,
         Action::SuggestionsOnly,
         Action::Edit,
+        Action::OpenUrl,
         Action::Help,
         Action::Quit,
     ];
@@ -96,6 +98,7 @@ impl Action {
             Action::PrevSuggested => "prev_suggested",
             Action::SuggestionsOnly => "suggestions_only",
             Action::Edit => "edit",
+            Action::OpenUrl => "open_url",
             Action::Help => "help",
             Action::Quit => "quit",
         }
@@ -128,6 +131,7 @@ impl Action {
             Action::PrevSuggested => "previous suggested claim (or article)",
             Action::SuggestionsOnly => "list only articles with suggestions",
             Action::Edit => "open the file in $VISUAL / $EDITOR at the claim",
+            Action::OpenUrl => "open the article's url in the browser",
             Action::Help => "show or hide this help",
             Action::Quit => "quit",
         }
@@ -160,6 +164,7 @@ impl Action {
             Action::PrevSuggested => &["["],
             Action::SuggestionsOnly => &["S"],
             Action::Edit => &["E"],
+            Action::OpenUrl => &["o"],
             Action::Help => &["?", "f1"],
             Action::Quit => &["q", "ctrl-c"],
         }

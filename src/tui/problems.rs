@@ -85,9 +85,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let focused = app.list_focus == ListFocus::Problems;
     let count = app.library.problem_count();
-    let block = theme.pane(focused, theme.error).title(format!(
-        " Problems: {count} file(s) not loaded (Tab to focus) "
-    ));
+    let files = if count == 1 { "file" } else { "files" };
+    let hint = if focused { "" } else { " (Tab to focus)" };
+    let block = theme
+        .pane(focused, theme.error)
+        .title(format!(" Problems: {count} {files} not loaded{hint} "));
     let all = lines(&app.library, theme);
     let shown: Vec<Line> = all.into_iter().skip(app.problems_scroll).collect();
     frame.render_widget(

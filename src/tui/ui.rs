@@ -112,6 +112,9 @@ fn draw_unreadable(frame: &mut Frame, area: Rect, app: &App, view: &ArticleView)
 fn draw_tabs(frame: &mut Frame, area: Rect, app: &App, view: &ArticleView) {
     let theme = &app.theme;
     let short = usize::from(area.width) < 48;
+    // Narrower still, the labels lose their padding rather than their last letters:
+    // "Text Claims Asserted [Denied]" fits 30 columns.
+    let tight = usize::from(area.width) < 34;
     let spans: Vec<Span> = Pane::ALL
         .iter()
         .map(|&p| {
@@ -123,6 +126,13 @@ fn draw_tabs(frame: &mut Frame, area: Rect, app: &App, view: &ArticleView) {
             };
             if p == view.focus {
                 Span::styled(format!("[{name}]"), theme.focus)
+            } else if tight {
+                let style = match p {
+                    Pane::Asserted => theme.stance(StanceKind::Asserts),
+                    Pane::Denied => theme.stance(StanceKind::Denies),
+                    _ => theme.dim,
+                };
+                Span::styled(format!("{name} "), style)
             } else {
                 let style = match p {
                     Pane::Asserted => theme.stance(StanceKind::Asserts),

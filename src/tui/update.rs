@@ -120,6 +120,7 @@ impl App {
             }
             Action::NextSuggested | Action::PrevSuggested => self.step_suggested(action),
             Action::Edit => return self.ask_edit(),
+            Action::OpenUrl => self.open_url(),
             Action::Reload => {
                 self.message = Some("Reading every file again…".to_string());
                 return Some(Effect::Reload);
@@ -194,7 +195,9 @@ impl App {
                             .list_areas()
                             .1
                             .map_or(1, |r| usize::from(layout::inner(r).height));
-                        self.problems_scroll = moved(self.problems_scroll, total, page, step);
+                        // The last page stays full: no scrolling past the end.
+                        let last = total.saturating_sub(page);
+                        self.problems_scroll = moved(self.problems_scroll, last + 1, page, step);
                     }
                 }
             }

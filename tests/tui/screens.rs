@@ -120,6 +120,9 @@ fn denials_stay_red_assertions_green_contested_yellow() {
     );
     let (x, y) = find(buf, "pure fiction\"");
     assert_eq!(buf[(x, y)].fg, Color::Red);
+    // A denial is bold, never struck through (which reads as "retracted").
+    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+    assert!(!buf[(x, y)].modifier.contains(Modifier::CROSSED_OUT));
     let (x, y) = find(buf, "There are no plans yet");
     assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
     assert!(!buf[(x, y)].modifier.contains(Modifier::REVERSED));
@@ -211,4 +214,46 @@ fn the_suggested_badge_stands_out_with_and_without_colour() {
         };
         assert_eq!(cell.fg, want);
     }
+}
+
+#[test]
+fn narrow_tabs_keep_whole_names_and_the_problems_title_fits_its_focus() {
+    let mut a = app(30, 12);
+    select(&mut a, "world/kremlin-call");
+    run(&mut a, &[Action::Open]);
+    let screen = text(&draw(&a));
+    let tabs = screen.lines().next().unwrap();
+    for name in ["Text", "Claims", "Asserted", "Denied"] {
+        assert!(tabs.contains(name), "{tabs:?} lacks {name}");
+    }
+    let mut a = app(80, 24);
+    let screen = text(&draw(&a));
+    assert!(
+        screen.contains("Problems: 1 file not loaded (Tab to focus)"),
+        "{screen}"
+    );
+    run(&mut a, &[Action::NextPane]);
+    let screen = text(&draw(&a));
+    assert!(screen.contains("Problems: 1 file not loaded "), "{screen}");
+    assert!(!screen.contains("Tab to focus"), "{screen}");
+}
+
+#[test]
+fn body_lines_keep_a_reading_measure_on_a_wide_screen() {
+    let mut a = app(220, 50);
+    select(&mut a, "world/kremlin-call");
+    run(&mut a, &[Action::Open]);
+    let screen = text(&draw(&a));
+    // The body pane's text, between its border and the next pane: at most 80 columns.
+    let line = screen
+        .lines()
+        .find(|l| l.contains("According to a report"))
+        .unwrap();
+    let inner = line.split('│').nth(1).unwrap().trim_end();
+    assert!(
+        inner.chars().count() <= 80,
+        "{} columns: {inner:?}",
+        inner.chars().count()
+    );
+    assert!(inner.chars().count() > 60, "{inner:?}");
 }
