@@ -104,6 +104,15 @@ fn search_filters_as_you_type_over_titles_bodies_statements_and_actors() {
     assert_eq!(app.search.query, "存在");
     type_in(&mut app, "zzz");
     assert!(app.visible.is_empty());
+    // Accents fold both ways: "zoe's cafe" finds "Zoë's café", "cafè" finds it too.
+    app.update(Command::SearchCancel);
+    type_in(&mut app, "zoe's cafe");
+    assert_eq!(app.selected_row().unwrap().id.as_str(), "asia/湊ヶ丘-会見");
+    app.update(Command::SearchCancel);
+    type_in(&mut app, "cafè");
+    assert_eq!(app.visible.len(), 1);
+    app.update(Command::SearchCancel);
+    type_in(&mut app, "zzz");
     // Esc in normal mode clears the filter too.
     app.update(Command::SearchAccept);
     run(&mut app, &[Action::Back]);
