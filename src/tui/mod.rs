@@ -58,8 +58,22 @@ pub fn run(articles: &Path, config: Option<&Path>) -> u8 {
     // Loading starts before the terminal is set up, so the first frame already has news.
     let (tx, rx) = std::sync::mpsc::channel();
     loader::spawn_into(articles.to_path_buf(), tx.clone());
-    // Kept alive while the reader runs; none (no inotify) leaves `r` to reload by hand.
-    let _watcher = watch::spawn(articles, tx.clone());
+    // Setting up the watch walks the whole folder: on a thread of its own, so the first
+    // frame never waits for it. The thread keeps the watcher alive for the process's life
+    // (none, when the system refuses a watch: `r` still reloads by hand); the process
+    // ends without tearing it down, as it ends without joining the loader.
+    {
+        let tx = tx.clone();
+        let dir = articles.to_path_buf();
+        std::thread::spawn(move || {
+            let watcher = watch::spawn(&dir, tx);
+            // Parked for good: only the process's exit ends it.
+            loop {
+                std::thread::park();
+                let _ = &watcher;
+            }
+        });
+    }
     let mut terminal = match terminal::enter(mouse) {
         Ok(t) => t,
         Err(e) => {
