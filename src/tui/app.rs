@@ -123,6 +123,16 @@ pub struct Opened {
     pub hidden: Tally,
 }
 
+/// Scroll limits the last draw measured (lines wrapped at the width drawn), which key
+/// handling clamps against: no second layout pass, no guessed bound.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Limits {
+    /// The help overlay's largest first line.
+    pub help: usize,
+    /// The asserted-by and denied-by panes' largest first lines.
+    pub stances: [usize; 2],
+}
+
 #[derive(Debug)]
 pub struct App {
     pub library: Library,
@@ -163,6 +173,8 @@ pub struct App {
     pub suggestions_only: bool,
     /// What `u` puts back: the last review edit.
     pub undo: Option<super::review::UndoRecord>,
+    /// Written by drawing, read by key handling.
+    pub limits: std::cell::Cell<Limits>,
 }
 
 impl App {
@@ -202,6 +214,7 @@ impl App {
             rescan: false,
             suggestions_only: false,
             undo: None,
+            limits: std::cell::Cell::default(),
         }
     }
 

@@ -120,10 +120,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let rect = centered(area, 78, height);
     let max_scroll = usize::from(height.saturating_sub(rect.height));
+    let mut limits = app.limits.get();
+    limits.help = max_scroll;
+    app.limits.set(limits);
     let scroll = u16::try_from(app.help_scroll.min(max_scroll)).unwrap_or(0);
-    let block = Block::bordered()
-        .title(" Help — j/k scroll, any other key closes ")
-        .border_style(app.theme.focus);
+    // The keys named are the ones bound, first of each.
+    let first = |a: super::keymap::Action| {
+        app.config
+            .keymap
+            .keys(a)
+            .first()
+            .map_or_else(|| "?".to_string(), ToString::to_string)
+    };
+    let title = format!(
+        " Help — {}/{} scroll, any other key closes ",
+        first(super::keymap::Action::Down),
+        first(super::keymap::Action::Up)
+    );
+    let block = Block::bordered().title(title).border_style(app.theme.focus);
     frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(lines)

@@ -109,17 +109,6 @@ fn pane_lines(
     lines
 }
 
-/// How many lines (before wrapping) the pane has, for scrolling.
-pub fn line_count(article: &Article, claim: usize, denied: bool) -> usize {
-    let kind = if denied {
-        StanceKind::Denies
-    } else {
-        StanceKind::Asserts
-    };
-    let (stances, suggested) = resolved(article, claim, kind);
-    pane_lines(&stances, suggested, kind, &Theme::default()).len()
-}
-
 pub fn draw(
     frame: &mut Frame,
     area: Rect,
@@ -127,7 +116,7 @@ pub fn draw(
     view: &ArticleView,
     kind: StanceKind,
     theme: &Theme,
-) {
+) -> usize {
     let (pane, scroll) = match kind {
         StanceKind::Asserts => (Pane::Asserted, view.stance_scroll[0]),
         StanceKind::Denies => (Pane::Denied, view.stance_scroll[1]),
@@ -141,10 +130,23 @@ pub fn draw(
     ]);
     let block = theme.pane(view.focus == pane, theme.border).title(title);
     let lines = pane_lines(&stances, suggested, kind, theme);
-    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+    // Measured as drawn: wrapped at the pane's inner width.
+    let inner = block.inner(area);
+    let wrapped = Paragraph::new(lines.clone())
+        .wrap(Wrap { trim: false })
+        .line_count(inner.width);
+    let max = wrapped.saturating_sub(usize::from(inner.height));
+    let scroll = scroll.min(max);
+    // A pane cut off says so: at 80×24 the denials rarely fit.
+    let block = if scroll < max {
+        block.title_bottom(Line::from(" ↓ more ").right_aligned())
+    } else {
+        block
+    };
     let para = Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: false })
-        .scroll((scroll, 0));
+        .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0));
     frame.render_widget(para, area);
+    max
 }

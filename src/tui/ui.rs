@@ -67,12 +67,14 @@ fn draw_article(frame: &mut Frame, main: Rect, app: &App, view: &ArticleView) {
     if let Some(r) = areas.claims {
         claims::draw(frame, r, article, view, theme);
     }
+    let mut limits = app.limits.get();
     if let Some(r) = areas.asserted {
-        stances::draw(frame, r, article, view, StanceKind::Asserts, theme);
+        limits.stances[0] = stances::draw(frame, r, article, view, StanceKind::Asserts, theme);
     }
     if let Some(r) = areas.denied {
-        stances::draw(frame, r, article, view, StanceKind::Denies, theme);
+        limits.stances[1] = stances::draw(frame, r, article, view, StanceKind::Denies, theme);
     }
+    app.limits.set(limits);
 }
 
 /// The article's file no longer loads (it changed since the list was read): say why.

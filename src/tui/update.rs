@@ -6,7 +6,6 @@ use super::keymap::{Action, Command};
 use super::layout::{self, Pane};
 use super::library;
 use super::problems;
-use super::stances;
 
 /// How far a move goes.
 #[derive(Debug, Clone, Copy)]
@@ -77,6 +76,7 @@ impl App {
             }
             Command::CloseHelp => {
                 self.help = false;
+                self.help_scroll = 0;
                 None
             }
             Command::PromptChar(_)
@@ -136,10 +136,15 @@ impl App {
     fn run_in_help(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::Quit => return Some(Effect::Quit),
-            Action::Help | Action::Back => self.help = false,
+            Action::Help | Action::Back => {
+                self.help = false;
+                self.help_scroll = 0;
+            }
             other => {
                 if let Some(step) = step_of(other) {
-                    self.help_scroll = moved(self.help_scroll, 200, 10, step);
+                    // Clamped to what the last draw measured, so G then k moves at once.
+                    let max = self.limits.get().help;
+                    self.help_scroll = moved(self.help_scroll, max + 1, 10, step);
                 }
             }
         }
@@ -290,10 +295,9 @@ impl App {
             }
             Pane::Asserted | Pane::Denied => {
                 let i = usize::from(view.focus == Pane::Denied);
-                let total = self
-                    .article_of(view)
-                    .map_or(0, |a| stances::line_count(a, view.claim, i == 1));
-                view.stance_scroll[i] = moved(view.stance_scroll[i], total, page, step);
+                // The largest first line the last draw measured, wrapping included.
+                let max = self.limits.get().stances[i];
+                view.stance_scroll[i] = moved(view.stance_scroll[i], max + 1, page, step);
             }
         }
     }

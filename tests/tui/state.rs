@@ -298,3 +298,44 @@ fn files_changing_on_disk_replace_and_remove_rows_by_id() {
     assert_eq!(ids, ["world/broken"]);
     assert_eq!(app.library.len(), 3);
 }
+
+#[test]
+fn help_scrolls_within_what_is_drawn_and_closes_at_the_top() {
+    let mut a = app(80, 24);
+    run(&mut a, &[Action::Help]);
+    let top = text(&draw(&a));
+    run(&mut a, &[Action::Bottom]);
+    let bottom = text(&draw(&a));
+    assert_ne!(top, bottom, "the help is longer than 24 lines");
+    // One press up after G shows at once (no hidden overshoot to climb back through).
+    run(&mut a, &[Action::Up]);
+    assert_ne!(text(&draw(&a)), bottom);
+    // Closed and opened again: from the top.
+    run(&mut a, &[Action::Help, Action::Help]);
+    assert_eq!(text(&draw(&a)), top);
+}
+
+#[test]
+fn a_stance_pane_cut_off_says_more_follows_and_scrolls_to_its_wrapped_end() {
+    // Stacked panes at their smallest: the asserted-by pane's wrapped chain is cut.
+    let mut a = app(80, 20);
+    select(&mut a, "world/kremlin-call");
+    run(&mut a, &[Action::Open]);
+    let screen = text(&draw(&a));
+    assert!(screen.contains("↓ more"), "{screen}");
+    // Focus a pane that says more, go to its end: the sign goes, and one more press
+    // down changes nothing.
+    for _ in 0..4 {
+        run(&mut a, &[Action::NextPane]);
+        let focus = a.open_view().unwrap().focus;
+        if matches!(focus, Pane::Asserted | Pane::Denied) {
+            run(&mut a, &[Action::Bottom]);
+            draw(&a);
+            run(&mut a, &[Action::Bottom]);
+            let end = text(&draw(&a));
+            assert!(!end.contains("↓ more"), "{end}");
+            run(&mut a, &[Action::Down]);
+            assert_eq!(text(&draw(&a)), end);
+        }
+    }
+}
