@@ -434,11 +434,13 @@ pub fn command(keymap: &Keymap, mode: Mode, event: &KeyEvent) -> Option<Command>
             let plain = !event
                 .modifiers
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-            match event.code {
-                KeyCode::Esc => Some(Command::SearchCancel),
-                KeyCode::Enter => Some(Command::SearchAccept),
-                KeyCode::Backspace => Some(Command::SearchBackspace),
-                KeyCode::Char(c) if plain => Some(Command::SearchInput(c)),
+            // Letters type; a key bound to `back` or `open` that is not a letter
+            // (say ctrl-g) cancels or keeps the search, as Esc and Enter always do.
+            match (event.code, action) {
+                (KeyCode::Char(c), _) if plain => Some(Command::SearchInput(c)),
+                (KeyCode::Esc, _) | (_, Some(Action::Back)) => Some(Command::SearchCancel),
+                (KeyCode::Enter, _) | (_, Some(Action::Open)) => Some(Command::SearchAccept),
+                (KeyCode::Backspace, _) => Some(Command::SearchBackspace),
                 _ => action.map(Command::Run),
             }
         }
@@ -456,6 +458,17 @@ pub fn command(keymap: &Keymap, mode: Mode, event: &KeyEvent) -> Option<Command>
             match event.code {
                 KeyCode::Esc => Some(Command::PromptCancel),
                 KeyCode::Enter => Some(Command::PromptAccept),
+                // A rebound `back` or `open` that is not a letter (letters answer).
+                _ if !(plain && matches!(event.code, KeyCode::Char(_)))
+                    && action == Some(Action::Back) =>
+                {
+                    Some(Command::PromptCancel)
+                }
+                _ if !(plain && matches!(event.code, KeyCode::Char(_)))
+                    && action == Some(Action::Open) =>
+                {
+                    Some(Command::PromptAccept)
+                }
                 KeyCode::Up | KeyCode::Left | KeyCode::BackTab => Some(Command::PromptMove(-1)),
                 KeyCode::Down | KeyCode::Right | KeyCode::Tab => Some(Command::PromptMove(1)),
                 KeyCode::Char(c) if plain => Some(Command::PromptChar(c)),
@@ -474,6 +487,32 @@ mod tests {
 
     fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn a_rebound_back_cancels_the_search_and_the_prompt_too() {
+        let mut table = Keymap::default().table().to_vec();
+        for (action, keys) in &mut table {
+            if *action == Action::Back {
+                keys.push("ctrl-g".parse().unwrap());
+            }
+        }
+        let map = Keymap::new(table);
+        let ctrl_g = key(KeyCode::Char('g'), KeyModifiers::CONTROL);
+        assert_eq!(
+            command(&map, Mode::Search, &ctrl_g),
+            Some(Command::SearchCancel)
+        );
+        assert_eq!(
+            command(&map, Mode::Prompt, &ctrl_g),
+            Some(Command::PromptCancel)
+        );
+        // A plain letter still types into the search, whatever it is bound to.
+        let g = key(KeyCode::Char('g'), KeyModifiers::NONE);
+        assert_eq!(
+            command(&map, Mode::Search, &g),
+            Some(Command::SearchInput('g'))
+        );
     }
 
     #[test]
