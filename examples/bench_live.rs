@@ -117,6 +117,7 @@ fn main() {
     cmd.cwd(tmp.path());
     cmd.env("HOME", tmp.path());
     cmd.env("XDG_CONFIG_HOME", tmp.path().join("xdg"));
+    cmd.env("XDG_STATE_HOME", tmp.path().join("state"));
     cmd.env("TERM", "xterm-256color");
     let mut child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);

@@ -72,6 +72,15 @@ impl Session {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, text).unwrap();
         }
+        Session::start_at(dir, env)
+    }
+
+    /// The reader again in the folder of a session that ended.
+    fn restart(self, env: &[(&str, &str)]) -> Session {
+        Session::start_at(self.dir, env)
+    }
+
+    fn start_at(dir: tempfile::TempDir, env: &[(&str, &str)]) -> Session {
         let (rows, cols) = (40, 120);
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -86,6 +95,8 @@ impl Session {
         // No user config may leak in: the reader must start on its built-in defaults.
         cmd.env("HOME", dir.path());
         cmd.env("XDG_CONFIG_HOME", dir.path().join("xdg"));
+        // What was opened is remembered here, never in the user's own state folder.
+        cmd.env("XDG_STATE_HOME", dir.path().join("state"));
         cmd.env("TERM", "xterm-256color");
         for (k, v) in env {
             cmd.env(k, v);
@@ -461,6 +472,68 @@ fn the_editor_key_runs_editor_with_plus_line_and_file_and_the_terminal_comes_bac
 }
 
 #[test]
+fn opened_articles_are_remembered_apart_from_the_articles_and_m_toggles() {
+    let state = tempfile::tempdir().unwrap();
+    let env = [("XDG_STATE_HOME", state.path().to_str().unwrap())];
+    let files = [
+        ("world/kremlin-call.toml", ARTICLE.to_string()),
+        ("local/harbour.toml", two_claims("a", "Tolls will rise.")),
+    ];
+    let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
+    let line_of = |screen: &str, title: &str| -> String {
+        screen
+            .lines()
+            .find(|l| l.contains(title))
+            .unwrap()
+            .to_string()
+    };
+    let mut s = Session::start_with(&files, &env);
+    s.wait_for(&["Harbour bridge plans", "Kremlin denies"]);
+    // Both unread: a dot after the selection column.
+    let top = line_of(&s.contents(), "Harbour bridge plans");
+    assert!(top.contains("▶•2025"), "{top}");
+    assert!(line_of(&s.contents(), "Kremlin denies").contains(" •2024"));
+    s.send("\r");
+    s.wait_for(&["Alpha Ministry"]);
+    s.send("\x1b");
+    s.wait_for(&["Articles (2)"]);
+    s.wait_for(&["▶ 2025"]);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert!(state.path().join("whosaid/state.sqlite").is_file());
+    // Started again: the opened one is read, the other still unread; m marks it unread.
+    let mut s = s.restart(&env);
+    s.wait_for(&["Harbour bridge plans", "Kremlin denies"]);
+    assert!(line_of(&s.contents(), "Harbour bridge plans").contains("▶ 2025"));
+    assert!(line_of(&s.contents(), "Kremlin denies").contains(" •2024"));
+    s.send("m");
+    s.wait_for(&["Marked unread", "▶•2025"]);
+    // Nothing was written beside the articles.
+    let mut names: Vec<_> = walk(&s.dir.path().join("articles"));
+    names.sort();
+    assert_eq!(names, ["local/harbour.toml", "world/kremlin-call.toml"]);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+/// Every file below `root`, as a path relative to it.
+fn walk(root: &std::path::Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p.strip_prefix(root).unwrap().to_string_lossy().into_owned());
+            }
+        }
+    }
+    out
+}
+
+#[test]
 fn sigterm_restores_the_terminal() {
     let mut s = Session::start(&[]);
     s.wait_for(&["Kremlin denies reports"]);
@@ -552,6 +625,7 @@ fn a_reader_whose_terminal_vanishes_ends_instead_of_spinning() {
     cmd.cwd(dir.path());
     cmd.env("HOME", dir.path());
     cmd.env("XDG_CONFIG_HOME", dir.path().join("xdg"));
+    cmd.env("XDG_STATE_HOME", dir.path().join("state"));
     let mut child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader().unwrap();

@@ -175,6 +175,8 @@ pub struct App {
     pub undo: Option<super::review::UndoRecord>,
     /// Written by drawing, read by key handling.
     pub limits: std::cell::Cell<Limits>,
+    /// Which articles were opened.
+    pub read: super::unread::ReadState,
 }
 
 impl App {
@@ -215,6 +217,7 @@ impl App {
             suggestions_only: false,
             undo: None,
             limits: std::cell::Cell::default(),
+            read: super::unread::ReadState::in_memory(),
         }
     }
 

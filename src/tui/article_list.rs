@@ -54,12 +54,24 @@ fn header(cols: &Columns) -> String {
 
 fn row_line<'a>(row: &Row, cols: &Columns, selected: bool, app: &App) -> Line<'a> {
     let theme = &app.theme;
-    let mark = if selected { MARK } else { "  " };
+    let unread = !app.read.is_read(&row.id);
+    // The selection arrow, then a dot for unread: both readable without colour.
+    let mark = match (selected, unread) {
+        (true, true) => "▶•",
+        (true, false) => MARK,
+        (false, true) => " •",
+        (false, false) => "  ",
+    };
+    let title_style = if unread {
+        ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::BOLD)
+    } else {
+        ratatui::style::Style::new()
+    };
     let mut spans = vec![
         Span::raw(mark),
         Span::styled(cell(row.date(), DATE), theme.dim),
         Span::raw(" "),
-        Span::raw(cell(&row.title, cols.title)),
+        Span::styled(cell(&row.title, cols.title), title_style),
     ];
     if cols.outlet > 0 {
         spans.push(Span::raw(" "));

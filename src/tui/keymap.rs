@@ -36,12 +36,13 @@ pub enum Action {
     SuggestionsOnly,
     Edit,
     OpenUrl,
+    ToggleRead,
     Help,
     Quit,
 }
 
 impl Action {
-    pub const ALL: [Action; 27] = [
+    pub const ALL: [Action; 28] = [
         Action::Up,
         Action::Down,
         Action::Top,
@@ -67,6 +68,7 @@ impl Action {
         Action::SuggestionsOnly,
         Action::Edit,
         Action::OpenUrl,
+        Action::ToggleRead,
         Action::Help,
         Action::Quit,
     ];
@@ -99,6 +101,7 @@ impl Action {
             Action::SuggestionsOnly => "suggestions_only",
             Action::Edit => "edit",
             Action::OpenUrl => "open_url",
+            Action::ToggleRead => "toggle_read",
             Action::Help => "help",
             Action::Quit => "quit",
         }
@@ -132,6 +135,7 @@ impl Action {
             Action::SuggestionsOnly => "list only articles with suggestions",
             Action::Edit => "open the file in $VISUAL / $EDITOR at the claim",
             Action::OpenUrl => "open the article's url in the browser",
+            Action::ToggleRead => "mark the article read or unread",
             Action::Help => "show or hide this help",
             Action::Quit => "quit",
         }
@@ -165,6 +169,7 @@ impl Action {
             Action::SuggestionsOnly => &["S"],
             Action::Edit => &["E"],
             Action::OpenUrl => &["o"],
+            Action::ToggleRead => &["m"],
             Action::Help => &["?", "f1"],
             Action::Quit => &["q", "ctrl-c"],
         }

@@ -24,6 +24,7 @@ pub mod status_bar;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+pub mod unread;
 pub mod update;
 pub mod watch;
 pub mod work;
@@ -88,6 +89,9 @@ pub fn run(articles: &Path, config: Option<&Path>) -> u8 {
     let library = Library::loading(config.sort);
     let mut app = App::new(library, config, theme, size);
     app.articles_dir = articles.to_path_buf();
+    if let Some(file) = unread::state_file() {
+        app.read = unread::ReadState::open(file, articles);
+    }
     app.config_source = source;
     let input = events::Input::spawn(tx.clone());
     let channels = event_loop::Channels {

@@ -121,6 +121,18 @@ impl App {
             Action::NextSuggested | Action::PrevSuggested => self.step_suggested(action),
             Action::Edit => return self.ask_edit(),
             Action::OpenUrl => self.open_url(),
+            Action::ToggleRead => {
+                let id = match self.open_view() {
+                    Some(v) => Some(v.id.clone()),
+                    None => self.selected_row().map(|r| r.id.clone()),
+                };
+                if let Some(id) = id {
+                    let read = !self.read.is_read(&id);
+                    self.read.set(&id, read);
+                    self.message =
+                        Some(format!("Marked {}.", if read { "read" } else { "unread" }));
+                }
+            }
             Action::Reload => {
                 self.message = Some("Reading every file again…".to_string());
                 return Some(Effect::Reload);
@@ -216,6 +228,7 @@ impl App {
         let Some((loaded, bytes)) = self.library.read_with_bytes(&id) else {
             return;
         };
+        self.read.set(&id, true);
         let opened = Opened {
             id: id.clone(),
             path: loaded.source.path.clone(),

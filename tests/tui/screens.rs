@@ -257,3 +257,33 @@ fn body_lines_keep_a_reading_measure_on_a_wide_screen() {
     );
     assert!(inner.chars().count() > 60, "{inner:?}");
 }
+
+#[test]
+fn unread_articles_are_marked_and_bold_with_and_without_colour() {
+    for no_color in [false, true] {
+        let config = Config::default();
+        let theme = Theme::new(&config.colors, no_color);
+        let library = Library::in_memory(fixtures(false), config.sort);
+        let mut a = whosaid::tui::app::App::new(library, config, theme, (80, 24));
+        // Opened once: read. The others stay unread.
+        select(&mut a, "world/kremlin-call");
+        run(&mut a, &[Action::Open, Action::Back, Action::Top]);
+        let term = draw(&a);
+        let name = if no_color {
+            "unread_no_color"
+        } else {
+            "unread"
+        };
+        insta::assert_snapshot!(format!("{name}_80x24"), text(&term));
+        let buf = term.backend().buffer();
+        let (x, y) = find(buf, "Kremlin denies");
+        assert!(!buf[(x, y)].modifier.contains(Modifier::BOLD));
+        assert_eq!(
+            buf[(x - 12, y)].symbol(),
+            " ",
+            "no dot before a read article"
+        );
+        let (x, y) = find(buf, "Title ");
+        assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+    }
+}
