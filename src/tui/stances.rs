@@ -20,7 +20,34 @@ fn name(actor: &Actor) -> String {
     text::sanitize(&actor.name).into_owned()
 }
 
-fn stance_lines(stance: &StanceSummary, suggested: bool, theme: &Theme) -> Vec<Line<'static>> {
+/// `value` after `prefix` (a dim label), wrapped to `width` columns with a hanging
+/// indent: continuation lines start under the value, not at the pane's edge.
+fn hanging(prefix: &str, value: &str, style: Style, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let indent = text::width(prefix);
+    let room = width.saturating_sub(indent).max(8);
+    text::wrap(value, room)
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let lead = if i == 0 {
+                prefix.to_string()
+            } else {
+                " ".repeat(indent)
+            };
+            Line::from(vec![
+                Span::styled(lead, theme.dim),
+                Span::styled(value[r].trim_end().to_string(), style),
+            ])
+        })
+        .collect()
+}
+
+fn stance_lines(
+    stance: &StanceSummary,
+    suggested: bool,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
     let kind = stance.kind;
     let sign = match kind {
         StanceKind::Asserts => "+ asserts",
@@ -47,22 +74,19 @@ fn stance_lines(stance: &StanceSummary, suggested: bool, theme: &Theme) -> Vec<L
         who.push_str(", ");
     }
     who.push_str(stance.actor.kind.as_str());
-    lines.push(Line::styled(format!("  {who}"), theme.dim));
+    lines.extend(hanging("  ", &who, theme.dim, width, theme));
     let field = |label: &str, value: String, style: Style| {
-        Line::from(vec![
-            Span::styled(format!("  {label}: "), theme.dim),
-            Span::styled(value, style),
-        ])
+        hanging(&format!("  {label}: "), &value, style, width, theme)
     };
     if !stance.via.is_empty() {
         let path = text::sanitize(&stance.path()).into_owned();
-        lines.push(field("via", path, Style::new()));
+        lines.extend(field("via", path, Style::new()));
     }
     if let Some(cue) = stance.cue {
-        lines.push(field("cue", text::sanitize(cue).into_owned(), Style::new()));
+        lines.extend(field("cue", text::sanitize(cue).into_owned(), Style::new()));
     }
     if let Some(quote) = stance.quote {
-        lines.push(field(
+        lines.extend(field(
             "quote",
             format!("“{}”", text::sanitize(quote)),
             theme.stance(kind),
@@ -85,19 +109,20 @@ fn resolved(article: &Article, claim: usize, kind: StanceKind) -> (Vec<StanceSum
     (stances, claim.suggested)
 }
 
-/// Every line of one pane, before wrapping.
+/// Every line of one pane, detail lines wrapped to `width` with a hanging indent.
 fn pane_lines(
     stances: &[StanceSummary],
     suggested: bool,
     kind: StanceKind,
     theme: &Theme,
+    width: usize,
 ) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for (i, stance) in stances.iter().enumerate() {
         if i > 0 {
             lines.push(Line::default());
         }
-        lines.extend(stance_lines(stance, suggested, theme));
+        lines.extend(stance_lines(stance, suggested, theme, width));
     }
     if lines.is_empty() {
         let none = match kind {
@@ -129,9 +154,9 @@ pub fn draw(
         Span::raw(format!(" ({count}) ")),
     ]);
     let block = theme.pane(view.focus == pane, theme.border).title(title);
-    let lines = pane_lines(&stances, suggested, kind, theme);
     // Measured as drawn: wrapped at the pane's inner width.
     let inner = block.inner(area);
+    let lines = pane_lines(&stances, suggested, kind, theme, usize::from(inner.width));
     let wrapped = Paragraph::new(lines.clone())
         .wrap(Wrap { trim: false })
         .line_count(inner.width);
