@@ -67,12 +67,21 @@ fn row_line<'a>(row: &Row, cols: &Columns, selected: bool, app: &App) -> Line<'a
     } else {
         ratatui::style::Style::new()
     };
+    // While searching, each row says where it matched, in place of its title's end.
+    let why = row
+        .why(&app.search.folded)
+        .map(|w| format!(" ({})", w.label()))
+        .filter(|w| text::width(w) + 8 <= cols.title);
+    let title_width = cols.title - why.as_ref().map_or(0, |w| text::width(w));
     let mut spans = vec![
         Span::raw(mark),
         Span::styled(cell(row.date(), DATE), theme.dim),
         Span::raw(" "),
-        Span::styled(cell(&row.title, cols.title), title_style),
+        Span::styled(cell(&row.title, title_width), title_style),
     ];
+    if let Some(why) = why {
+        spans.push(Span::styled(why, theme.dim));
+    }
     if cols.outlet > 0 {
         spans.push(Span::raw(" "));
         spans.push(Span::styled(cell(&row.outlet, cols.outlet), theme.dim));

@@ -179,6 +179,44 @@ fn compare(a: &Row, b: &Row, sort: Sort) -> Ordering {
     }
 }
 
+/// Where a search matched an article first: what the list says beside its title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    Title,
+    Body,
+    Claim,
+    Actor,
+}
+
+impl Why {
+    pub fn label(self) -> &'static str {
+        match self {
+            Why::Title => "title",
+            Why::Body => "body",
+            Why::Claim => "claim",
+            Why::Actor => "actor",
+        }
+    }
+}
+
+impl Row {
+    /// Why `folded_query` (see [`fold`]) matches this row, if it does: the part of the
+    /// search text (title, body, statements, names, one per line) where it first occurs.
+    pub fn why(&self, folded_query: &str) -> Option<Why> {
+        if folded_query.is_empty() {
+            return None;
+        }
+        let at = memchr::memmem::find(self.search.as_bytes(), folded_query.as_bytes())?;
+        let part = memchr::memchr_iter(b'\n', &self.search.as_bytes()[..at]).count();
+        Some(match part {
+            0 => Why::Title,
+            1 => Why::Body,
+            p if p < 2 + self.claims as usize => Why::Claim,
+            _ => Why::Actor,
+        })
+    }
+}
+
 /// A file that failed to load, with what the loader said about it.
 #[derive(Debug, Clone)]
 pub struct Problem {

@@ -22,7 +22,13 @@ fn name(actor: &Actor) -> String {
 
 /// `value` after `prefix` (a dim label), wrapped to `width` columns with a hanging
 /// indent: continuation lines start under the value, not at the pane's edge.
-fn hanging(prefix: &str, value: &str, style: Style, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+fn hanging(
+    prefix: &str,
+    value: &str,
+    style: Style,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let indent = text::width(prefix);
     let room = width.saturating_sub(indent).max(8);
     text::wrap(value, room)

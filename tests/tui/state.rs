@@ -339,3 +339,20 @@ fn a_stance_pane_cut_off_says_more_follows_and_scrolls_to_its_wrapped_end() {
         }
     }
 }
+
+#[test]
+fn search_results_say_where_each_article_matched() {
+    let mut a = app(80, 24);
+    a.update(Command::Run(Action::Search));
+    for c in "peskov".chars() {
+        a.update(Command::SearchInput(c));
+    }
+    // Peskov is named in the Kremlin article's body before its actor table.
+    assert!(text(&draw(&a)).contains("(body)"), "{}", text(&draw(&a)));
+    a.update(Command::SearchCancel);
+    a.update(Command::Run(Action::Search));
+    for c in "kremlin denies".chars() {
+        a.update(Command::SearchInput(c));
+    }
+    assert!(text(&draw(&a)).contains("(title)"));
+}
