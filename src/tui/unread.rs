@@ -124,7 +124,10 @@ fn open_for_writing(file: &Path) -> Option<Connection> {
     std::fs::create_dir_all(file.parent()?).ok()?;
     let conn = Connection::open(file).ok()?;
     // A corrupt file fails here: then nothing is remembered this time, and that is all.
-    conn.execute_batch(&format!("PRAGMA journal_mode = WAL; {SCHEMA};"))
-        .ok()?;
+    // A few rows a session: SQLite's default 2 MB page cache would only cost memory.
+    conn.execute_batch(&format!(
+        "PRAGMA cache_size = -64; PRAGMA journal_mode = WAL; {SCHEMA};"
+    ))
+    .ok()?;
     Some(conn)
 }
