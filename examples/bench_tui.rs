@@ -9,9 +9,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
-#[path = "../src/tui/mod.rs"]
-mod tui;
-
 mod support;
 
 use support::{cpu_time, generate, vm_hwm_kb};
@@ -21,11 +18,11 @@ use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use tui::app::App;
-use tui::config::Config;
-use tui::keymap::{Action, Command};
-use tui::library::Library;
-use tui::theme::Theme;
+use whosaid::tui::app::App;
+use whosaid::tui::config::Config;
+use whosaid::tui::keymap::{Action, Command};
+use whosaid::tui::library::Library;
+use whosaid::tui::theme::Theme;
 
 fn ms(d: Duration) -> String {
     format!("{:8.2} ms", d.as_secs_f64() * 1000.0)
@@ -33,7 +30,7 @@ fn ms(d: Duration) -> String {
 
 fn draw(terminal: &mut Terminal<TestBackend>, app: &App) -> Duration {
     let t = Instant::now();
-    terminal.draw(|f| tui::ui::draw(f, app)).unwrap();
+    terminal.draw(|f| whosaid::tui::ui::draw(f, app)).unwrap();
     t.elapsed()
 }
 
@@ -41,7 +38,7 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) -> Duration {
 fn step(terminal: &mut Terminal<TestBackend>, app: &mut App, command: Command) -> Duration {
     let t = Instant::now();
     app.update(command);
-    terminal.draw(|f| tui::ui::draw(f, app)).unwrap();
+    terminal.draw(|f| whosaid::tui::ui::draw(f, app)).unwrap();
     t.elapsed()
 }
 
@@ -89,7 +86,7 @@ fn main() {
     let theme = Theme::new(&config.colors, false);
     let cpu = cpu_time();
     let t = Instant::now();
-    let loads = tui::loader::spawn(dir.clone());
+    let loads = whosaid::tui::loader::spawn(dir.clone());
     let library = Library::loading(config.sort);
     let mut app = App::new(library, config, theme, (200, 50));
     let first = draw(&mut terminal, &app);
@@ -97,8 +94,8 @@ fn main() {
     // As the event loop does while no key comes: wait a batch interval, take every
     // queued result, settle the batch, draw.
     let mut batches = Vec::new();
-    while matches!(app.loading, tui::app::Loading::Running { .. }) {
-        std::thread::sleep(tui::event_loop::LOAD_BATCH);
+    while matches!(app.loading, whosaid::tui::app::Loading::Running { .. }) {
+        std::thread::sleep(whosaid::tui::event_loop::LOAD_BATCH);
         let b = Instant::now();
         while let Ok(ev) = loads.try_recv() {
             app.on_load(ev);
@@ -106,7 +103,7 @@ fn main() {
         let took = b.elapsed();
         app.after_loading_batch();
         let settled = b.elapsed();
-        terminal.draw(|f| tui::ui::draw(f, &app)).unwrap();
+        terminal.draw(|f| whosaid::tui::ui::draw(f, &app)).unwrap();
         batches.push((took, settled - took, b.elapsed() - settled));
     }
     let all = t.elapsed();
@@ -118,7 +115,7 @@ fn main() {
     println!("  of which the draw                          {}", ms(first));
     println!(
         "all {} listed (load in the background)   {}  (CPU {} on all threads)",
-        app.library.rows().len(),
+        app.library.len(),
         ms(all),
         ms(cpu)
     );
@@ -146,7 +143,7 @@ fn main() {
         let t = Instant::now();
         whosaid::load::load_each(&sources, &|_, loaded| {
             if keep_rows {
-                drop(tui::loader::event_of(loaded));
+                drop(whosaid::tui::loader::event_of(loaded));
             }
         });
         println!(

@@ -3,7 +3,8 @@
 //! Files flow one way: `load` turns a folder of TOML files into checked
 //! [`model`] values and [`diagnostic`]s, [`corpus`] holds them with a
 //! cross-article index, [`summary`] resolves what a claim's stances say,
-//! and [`export`] writes that summary for other tools and people.
+//! and [`export`] writes that summary for other tools and people. The terminal
+//! reader, [`tui`], is a layer over it behind the default `tui` feature.
 
 #![forbid(unsafe_code)]
 #![deny(clippy::unwrap_used, clippy::expect_used)]
@@ -25,6 +26,8 @@ pub mod slug;
 pub mod suggest;
 pub mod summary;
 pub mod text;
+#[cfg(feature = "tui")]
+pub mod tui;
 
 pub use corpus::Corpus;
 pub use diagnostic::{Diagnostic, Severity};

@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::diagnostic::{Diagnostic, Severity, Tally};
 use crate::model::{ActorId, Article, ArticleId};
 
-pub use discover::discover;
+pub use discover::{discover, source_below};
 pub use position::{EXCERPT_BEFORE, EXCERPT_WIDTH, site};
 
 /// Diagnostics shown per file; the rest are counted (see [`Loaded::hidden`]).
@@ -138,6 +138,15 @@ pub fn load_file(source: &SourceFile) -> Loaded {
     match read_bounded(&source.path) {
         Ok(bytes) => load_bytes(source, &bytes),
         Err(message) => Loaded::rejected(source, Site::start(), message),
+    }
+}
+
+/// As [`load_file`], also handing back the bytes read (none when the file could not
+/// be read): an edit of the file is refused when they are no longer what is on disk.
+pub fn load_file_with_bytes(source: &SourceFile) -> (Loaded, Option<Vec<u8>>) {
+    match read_bounded(&source.path) {
+        Ok(bytes) => (load_bytes(source, &bytes), Some(bytes)),
+        Err(message) => (Loaded::rejected(source, Site::start(), message), None),
     }
 }
 
@@ -357,6 +366,30 @@ pub fn actor_sites(path: &Path, actors: &[&ActorId]) -> Vec<Option<Site>> {
         .ok()
         .and_then(found)
         .unwrap_or_else(|| vec![None; actors.len()])
+}
+
+/// Where the claim at `index` of the file's `claims` array is, in `bytes` (the file as
+/// read): its `id` value, else the claim's own place. For an editor opened at the claim.
+pub fn claim_site(bytes: &[u8], index: usize) -> Option<Site> {
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).ok()?;
+    let doc = toml::de::DeTable::parse(text).ok()?;
+    let (_, claims) = doc
+        .get_ref()
+        .iter()
+        .find(|(k, _)| k.get_ref() == "claims")?;
+    let toml::de::DeValue::Array(claims) = claims.get_ref() else {
+        return None;
+    };
+    let claim = claims.get(index)?;
+    let span = match claim.get_ref() {
+        toml::de::DeValue::Table(table) => table
+            .iter()
+            .find(|(k, _)| k.get_ref() == "id")
+            .map_or_else(|| claim.span(), |(_, v)| v.span()),
+        _ => claim.span(),
+    };
+    Some(position::site(text, span))
 }
 
 /// Loads every source on all cores, calling `each` as each file finishes

@@ -4,7 +4,8 @@
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 mod cli;
-mod tui;
+
+use whosaid::tui;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,6 +43,8 @@ enum Command {
     Suggest(cli::suggest::Args),
     /// Build or refresh the index of the articles folder (a cache, safe to delete).
     Index(cli::index::Args),
+    /// Print the built-in configuration (every key, with its default and what it does).
+    Config,
 }
 
 fn main() -> ExitCode {
@@ -63,6 +66,17 @@ fn main() -> ExitCode {
         Some(Command::Actors(args)) => cli::actors::run(&args, &cli.articles),
         Some(Command::Suggest(args)) => cli::suggest::run(&args, &cli.articles),
         Some(Command::Index(args)) => cli::index::run(&args, &cli.articles),
+        Some(Command::Config) => {
+            // The embedded config.toml is the only default: printed as it is.
+            use std::io::Write as _;
+            let mut out = std::io::stdout().lock();
+            match out.write_all(tui::config::DEFAULT_TOML.as_bytes()) {
+                Ok(()) => 0,
+                // A closed pipe (`whosaid config | head`) is no failure.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+                Err(_) => 1,
+            }
+        }
         None => tui::run(&cli.articles, cli.config.as_deref()),
     };
     ExitCode::from(code)

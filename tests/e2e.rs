@@ -61,10 +61,26 @@ struct Session {
 
 impl Session {
     fn start(env: &[(&str, &str)]) -> Session {
+        Session::start_with(&[("world/kremlin-call.toml", ARTICLE)], env)
+    }
+
+    /// The reader on these files (paths below `articles/`).
+    fn start_with(files: &[(&str, &str)], env: &[(&str, &str)]) -> Session {
         let dir = tempfile::tempdir().unwrap();
-        let articles = dir.path().join("articles/world");
-        std::fs::create_dir_all(&articles).unwrap();
-        std::fs::write(articles.join("kremlin-call.toml"), ARTICLE).unwrap();
+        for (path, text) in files {
+            let path = dir.path().join("articles").join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        Session::start_at(dir, env)
+    }
+
+    /// The reader again in the folder of a session that ended.
+    fn restart(self, env: &[(&str, &str)]) -> Session {
+        Session::start_at(self.dir, env)
+    }
+
+    fn start_at(dir: tempfile::TempDir, env: &[(&str, &str)]) -> Session {
         let (rows, cols) = (40, 120);
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -79,6 +95,8 @@ impl Session {
         // No user config may leak in: the reader must start on its built-in defaults.
         cmd.env("HOME", dir.path());
         cmd.env("XDG_CONFIG_HOME", dir.path().join("xdg"));
+        // What was opened is remembered here, never in the user's own state folder.
+        cmd.env("XDG_STATE_HOME", dir.path().join("state"));
         cmd.env("TERM", "xterm-256color");
         for (k, v) in env {
             cmd.env(k, v);
@@ -108,6 +126,35 @@ impl Session {
             raw,
             screen,
             dir,
+        }
+    }
+
+    fn article(&self, path: &str) -> std::path::PathBuf {
+        self.dir.path().join("articles").join(path)
+    }
+
+    /// Replaces an article as vim and VS Code save: a temporary file beside it, renamed
+    /// over it.
+    fn save_as_an_editor_does(&self, path: &str, text: &str) {
+        let target = self.article(path);
+        let temp = target.with_file_name(".whosaid-test-save.tmp");
+        std::fs::write(&temp, text).unwrap();
+        std::fs::rename(&temp, &target).unwrap();
+    }
+
+    /// Waits until the screen shows none of `texts`.
+    fn wait_gone(&self, texts: &[&str]) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let screen = self.contents();
+            if texts.iter().all(|t| !screen.contains(t)) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "waited for {texts:?} to go; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
         }
     }
 
@@ -216,6 +263,276 @@ fn the_export_key_writes_the_open_article_and_shows_where() {
     s.assert_restored();
 }
 
+/// Two claims, each asserted by an actor whose name appears nowhere else on screen,
+/// in the order given; `b_statement` is the second claim's statement.
+fn two_claims(first: &str, b_statement: &str) -> String {
+    let a = r#"
+[[claims]]
+id = "claim-a"
+statement = "The bridge opens in spring."
+
+[[claims.asserted_by]]
+actor = "alpha"
+"#;
+    let b = format!(
+        r#"
+[[claims]]
+id = "claim-b"
+statement = "{b_statement}"
+
+[[claims.asserted_by]]
+actor = "beta"
+"#
+    );
+    let claims = if first == "a" {
+        format!("{a}{b}")
+    } else {
+        format!("{b}{a}")
+    };
+    format!(
+        r#"# A fictional article for the reader's tests.
+title = "Harbour bridge plans"
+published = 2025-03-01
+body = """
+The bridge will open in spring, one side said. The other said it will not.
+"""
+
+[actors.alpha]
+name = "Alpha Ministry"
+kind = "government"
+
+[actors.beta]
+name = "Beta Council"
+kind = "organization"
+{claims}"#
+    )
+}
+
+#[test]
+fn an_article_fixed_on_disk_leaves_the_problems_and_opens() {
+    let broken = two_claims("a", "Tolls will rise.").replace("title =", "titel =");
+    let mut s = Session::start_with(
+        &[
+            ("world/kremlin-call.toml", ARTICLE),
+            ("local/harbour.toml", &broken),
+        ],
+        &[],
+    );
+    s.wait_for(&["Articles (1)", "Problems", "titel"]);
+    s.save_as_an_editor_does("local/harbour.toml", &two_claims("a", "Tolls will rise."));
+    s.wait_for(&["Articles (2)", "Harbour bridge plans"]);
+    s.wait_gone(&["Problems", "titel"]);
+    // Newest first: the fixed article is on top (the selection stayed on its article).
+    s.send("g\r");
+    s.wait_for(&["The bridge opens in spring.", "Alpha Ministry"]);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn an_article_edited_on_disk_changes_on_screen_with_its_claim_still_selected() {
+    let mut s = Session::start_with(
+        &[("local/harbour.toml", &two_claims("a", "Tolls will rise."))],
+        &[],
+    );
+    s.wait_for(&["Harbour bridge plans"]);
+    s.send("\r");
+    s.wait_for(&["Alpha Ministry"]);
+    // The second claim: its asserter replaces the first's in the stance pane.
+    s.send("n");
+    s.wait_for(&["Beta Council"]);
+    s.wait_gone(&["Alpha Ministry"]);
+    // Saved with the claims swapped and the selected one reworded: it stays selected.
+    s.save_as_an_editor_does(
+        "local/harbour.toml",
+        &two_claims("b", "Tolls will rise next year."),
+    );
+    s.wait_for(&["Tolls will rise next year.", "Beta Council"]);
+    s.wait_gone(&["Alpha Ministry"]);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn a_file_deleted_on_disk_disappears_from_the_list() {
+    let mut s = Session::start_with(
+        &[
+            ("world/kremlin-call.toml", ARTICLE),
+            ("local/harbour.toml", &two_claims("a", "Tolls will rise.")),
+        ],
+        &[],
+    );
+    s.wait_for(&["Articles (2)", "Harbour bridge plans", "Kremlin denies"]);
+    std::fs::remove_file(s.article("local/harbour.toml")).unwrap();
+    s.wait_for(&["Articles (1)", "Kremlin denies"]);
+    s.wait_gone(&["Harbour bridge plans"]);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+fn review_fixture(name: &str) -> Vec<u8> {
+    std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/review")
+            .join(name),
+    )
+    .unwrap()
+}
+
+/// Waits until the file holds `expected`.
+fn wait_for_bytes(path: &std::path::Path, expected: &[u8]) {
+    let deadline = Instant::now() + WAIT;
+    while std::fs::read(path).unwrap() != expected {
+        assert!(
+            Instant::now() < deadline,
+            "{} never became the expected bytes; it is:\n{}",
+            path.display(),
+            String::from_utf8_lossy(&std::fs::read(path).unwrap())
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn accept_and_reject_edit_only_what_the_contract_says_and_u_puts_the_bytes_back() {
+    let original = review_fixture("harbour.toml");
+    let original_text = String::from_utf8(original.clone()).unwrap();
+    let mut s = Session::start_with(&[("local/harbour.toml", &original_text)], &[]);
+    let file = s.article("local/harbour.toml");
+    s.wait_for(&["Port Elsby mayor denies"]);
+    s.send("\r");
+    s.wait_for(&["Claims (1/3)"]);
+    // The second claim is suggested; accept it.
+    s.send("n");
+    s.wait_for(&["Claims (2/3)"]);
+    s.send("a");
+    s.wait_for(&["Accepted claim board-silent"]);
+    wait_for_bytes(
+        &file,
+        &review_fixture("harbour.accept-board-silent.expected"),
+    );
+    s.send("u");
+    s.wait_for(&["Undone"]);
+    wait_for_bytes(&file, &original);
+    // Still on the same claim, which is suggested again: reject it.
+    s.wait_for(&["Claims (2/3)"]);
+    s.send("x");
+    s.wait_for(&["Rejected claim board-silent", "Claims (2/2)"]);
+    wait_for_bytes(
+        &file,
+        &review_fixture("harbour.reject-board-silent.expected"),
+    );
+    s.send("u");
+    s.wait_for(&["Undone"]);
+    wait_for_bytes(&file, &original);
+    // Nothing else was written into the articles folder.
+    let names: Vec<_> = std::fs::read_dir(file.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["harbour.toml"]);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn the_editor_key_runs_editor_with_plus_line_and_file_and_the_terminal_comes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("fake-editor");
+    let record = dir.path().join("editor-args");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}'\n",
+            record.display()
+        ),
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&script)
+        .status()
+        .unwrap();
+    let editor = script.to_str().unwrap();
+    let mut s = Session::start(&[("VISUAL", ""), ("EDITOR", editor)]);
+    s.wait_for(&["Kremlin denies reports"]);
+    s.send("\r");
+    s.wait_for(&["[contested]"]);
+    s.send("E");
+    // The claim's `id` is on line 24 of the file.
+    s.wait_for(&["Edited articles/world/kremlin-call.toml"]);
+    let args = std::fs::read_to_string(&record).unwrap();
+    assert_eq!(args, "+24\narticles/world/kremlin-call.toml\n");
+    // Back in the reader, on the alternate screen, keys working.
+    assert!(s.screen.lock().unwrap().screen().alternate_screen());
+    s.wait_for(&["Asserted by (1)", "Denied by (1)"]);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn opened_articles_are_remembered_apart_from_the_articles_and_m_toggles() {
+    let state = tempfile::tempdir().unwrap();
+    let env = [("XDG_STATE_HOME", state.path().to_str().unwrap())];
+    let files = [
+        ("world/kremlin-call.toml", ARTICLE.to_string()),
+        ("local/harbour.toml", two_claims("a", "Tolls will rise.")),
+    ];
+    let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
+    let line_of = |screen: &str, title: &str| -> String {
+        screen
+            .lines()
+            .find(|l| l.contains(title))
+            .unwrap()
+            .to_string()
+    };
+    let mut s = Session::start_with(&files, &env);
+    s.wait_for(&["Harbour bridge plans", "Kremlin denies"]);
+    // Both unread: a dot after the selection column.
+    let top = line_of(&s.contents(), "Harbour bridge plans");
+    assert!(top.contains("▶•2025"), "{top}");
+    assert!(line_of(&s.contents(), "Kremlin denies").contains(" •2024"));
+    s.send("\r");
+    s.wait_for(&["Alpha Ministry"]);
+    s.send("\x1b");
+    s.wait_for(&["Articles (2)"]);
+    s.wait_for(&["▶ 2025"]);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert!(state.path().join("whosaid/state.sqlite").is_file());
+    // Started again: the opened one is read, the other still unread; m marks it unread.
+    let mut s = s.restart(&env);
+    s.wait_for(&["Harbour bridge plans", "Kremlin denies"]);
+    assert!(line_of(&s.contents(), "Harbour bridge plans").contains("▶ 2025"));
+    assert!(line_of(&s.contents(), "Kremlin denies").contains(" •2024"));
+    s.send("m");
+    s.wait_for(&["Marked unread", "▶•2025"]);
+    // Nothing was written beside the articles.
+    let mut names: Vec<_> = walk(&s.dir.path().join("articles"));
+    names.sort();
+    assert_eq!(names, ["local/harbour.toml", "world/kremlin-call.toml"]);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+/// Every file below `root`, as a path relative to it.
+fn walk(root: &std::path::Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p.strip_prefix(root).unwrap().to_string_lossy().into_owned());
+            }
+        }
+    }
+    out
+}
+
 #[test]
 fn sigterm_restores_the_terminal() {
     let mut s = Session::start(&[]);
@@ -253,6 +570,19 @@ fn ctrl_c_quits_like_q() {
     s.send("\x03");
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
+}
+
+#[test]
+fn whosaid_config_prints_the_built_in_configuration() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .arg("config")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let file = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("config.toml"))
+        .unwrap();
+    assert_eq!(out.stdout, file);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("reload = [\"r\"]"));
 }
 
 #[test]
@@ -295,6 +625,7 @@ fn a_reader_whose_terminal_vanishes_ends_instead_of_spinning() {
     cmd.cwd(dir.path());
     cmd.env("HOME", dir.path());
     cmd.env("XDG_CONFIG_HOME", dir.path().join("xdg"));
+    cmd.env("XDG_STATE_HOME", dir.path().join("state"));
     let mut child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader().unwrap();

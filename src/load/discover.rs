@@ -70,6 +70,23 @@ fn walk(root: &Path, dir: &Path, found: &mut Vec<SourceFile>) {
     }
 }
 
+/// The article file `path` below the folder `root`, as [`discover`] would name it, or
+/// `None` for what a scan skips (another extension, a name starting with `.` on the way,
+/// a path outside `root`). The file need not exist: a watcher names deleted files too.
+pub fn source_below(root: &Path, path: &Path) -> Option<SourceFile> {
+    let relative = path.strip_prefix(root).ok()?;
+    let hidden = relative
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    if hidden || path.extension().is_none_or(|e| e != "toml") {
+        return None;
+    }
+    Some(SourceFile {
+        id: relative_id(root, path),
+        path: path.to_path_buf(),
+    })
+}
+
 /// A folder that could not be listed, as a source whose loading says why.
 fn unlistable(root: &Path, dir: &Path) -> SourceFile {
     let id = relative_id(root, dir);

@@ -2,22 +2,22 @@
 
 use std::path::PathBuf;
 
+use crate::diagnostic::{Diagnostic, Tally};
+use crate::export::Format;
+use crate::model::{Article, ArticleId};
 use ratatui::layout::Rect;
-use whosaid::diagnostic::{Diagnostic, Tally};
-use whosaid::export::Format;
-use whosaid::model::Article;
 
 use super::config::Config;
 use super::keymap::Mode;
 use super::layout::{self, ArticleAreas, Pane};
-use super::library::{Library, Row};
+use super::library::{Library, Row, Slot};
 use super::theme::Theme;
 
 /// What the open article view shows and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleView {
-    /// The article's row in the library.
-    pub row: usize,
+    /// The article shown.
+    pub id: ArticleId,
     pub claim: usize,
     pub focus: Pane,
     /// First body line shown.
@@ -68,14 +68,26 @@ pub struct Search {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Quit,
-    /// Export these rows (the open article, or the filtered list).
+    /// Export these articles (the open article, or the filtered list).
     Export(ExportRequest),
+    /// Accept or reject suggested claims of the open article's file.
+    Review(super::review::ReviewJob),
+    /// Put back the bytes the last review edit replaced.
+    Undo(super::review::UndoRecord),
+    /// Open the editor at this file and line (and column).
+    Edit {
+        path: PathBuf,
+        line: usize,
+        column: Option<usize>,
+    },
+    /// Scan the articles folder and read every file again.
+    Reload,
 }
 
 /// What the export key asked for, once the format is chosen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportRequest {
-    pub rows: Vec<usize>,
+    pub ids: Vec<ArticleId>,
     pub format: Format,
     /// The user said yes to replacing the file.
     pub overwrite: bool,
@@ -84,8 +96,10 @@ pub struct ExportRequest {
 /// A question the export key asks before writing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Prompt {
-    /// Which format, for these rows; `choice` indexes [`Format::ALL`].
-    Format { rows: Vec<usize>, choice: usize },
+    /// Accept (or reject) all `count` suggested claims of the open article? y/n.
+    ReviewAll { accept: bool, count: usize },
+    /// Which format, for these articles; `choice` indexes [`Format::ALL`].
+    Format { ids: Vec<ArticleId>, choice: usize },
     /// `path` exists: replace it? `request` is what runs on yes.
     Overwrite {
         request: ExportRequest,
@@ -96,12 +110,27 @@ pub enum Prompt {
 /// The article on screen, read again from its file when opened: the only one in memory.
 #[derive(Debug, Clone)]
 pub struct Opened {
-    pub row: usize,
+    pub id: ArticleId,
+    /// The file, for the editor and review edits.
+    pub path: PathBuf,
+    /// The bytes it was read from: a review edit is refused when the file is no longer
+    /// these (none for articles built in memory).
+    pub bytes: Option<Vec<u8>>,
     /// `None` when the file no longer loads; then `diagnostics` say why.
     pub article: Option<Article>,
     pub diagnostics: Vec<Diagnostic>,
     /// Found beyond those shown.
     pub hidden: Tally,
+}
+
+/// Scroll limits the last draw measured (lines wrapped at the width drawn), which key
+/// handling clamps against: no second layout pass, no guessed bound.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Limits {
+    /// The help overlay's largest first line.
+    pub help: usize,
+    /// The asserted-by and denied-by panes' largest first lines.
+    pub stances: [usize; 2],
 }
 
 #[derive(Debug)]
@@ -118,8 +147,8 @@ pub struct App {
     /// The article of the article view, while it is open.
     pub opened: Option<Opened>,
     pub list_focus: ListFocus,
-    /// Rows shown (indices into `library.rows()`), in list order, after the filter.
-    pub visible: Vec<usize>,
+    /// Rows shown (library slots), in list order, after the filter.
+    pub visible: Vec<Slot>,
     /// Position of the selection in `visible`.
     pub selected: usize,
     /// First position of `visible` on screen.
@@ -134,6 +163,20 @@ pub struct App {
     pub message: Option<String>,
     /// The terminal size the state last knew.
     pub size: (u16, u16),
+    /// Rows were replaced or removed since the list was last made: make it again.
+    pub relist: bool,
+    /// During a reload, the ids read so far: at its end, the others are gone.
+    pub reload_seen: Option<std::collections::HashSet<crate::model::ArticleId>>,
+    /// A file change named a folder: only a new scan says what is in it.
+    pub rescan: bool,
+    /// The list shows only articles with suggested claims.
+    pub suggestions_only: bool,
+    /// What `u` puts back: the last review edit.
+    pub undo: Option<super::review::UndoRecord>,
+    /// Written by drawing, read by key handling.
+    pub limits: std::cell::Cell<Limits>,
+    /// Which articles were opened.
+    pub read: super::unread::ReadState,
 }
 
 impl App {
@@ -168,6 +211,13 @@ impl App {
             prompt: None,
             message: None,
             size,
+            relist: false,
+            reload_seen: None,
+            rescan: false,
+            suggestions_only: false,
+            undo: None,
+            limits: std::cell::Cell::default(),
+            read: super::unread::ReadState::in_memory(),
         }
     }
 
@@ -188,11 +238,10 @@ impl App {
     }
 
     /// The row under the list selection.
-    #[allow(dead_code)] // for the tests, which include this module by path
     pub fn selected_row(&self) -> Option<&Row> {
         self.visible
             .get(self.selected)
-            .map(|&i| &self.library.rows()[i])
+            .and_then(|&i| self.library.row(i))
     }
 
     pub fn open_view(&self) -> Option<&ArticleView> {
@@ -241,7 +290,7 @@ impl App {
             Some(i) => self.search.history[i].1.clone(),
             None => {
                 let within = narrowing.then_some(self.visible.as_slice());
-                self.library.filter(folded, within)
+                self.shown(self.library.filter(folded, within))
             }
         };
         if !folded.is_empty() && known.is_none() {
@@ -255,11 +304,19 @@ impl App {
         self.keep_selection_visible();
     }
 
+    /// `slots` less those the suggestions-only view hides.
+    pub fn shown(&self, mut slots: Vec<Slot>) -> Vec<Slot> {
+        if self.suggestions_only {
+            slots.retain(|&s| self.library.row(s).is_some_and(|r| r.suggested > 0));
+        }
+        slots
+    }
+
     /// The article `view` shows, if its file still loaded when it was opened.
     pub fn article_of(&self, view: &ArticleView) -> Option<&Article> {
         self.opened
             .as_ref()
-            .filter(|o| o.row == view.row)?
+            .filter(|o| o.id == view.id)?
             .article
             .as_ref()
     }

@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, ListFocus, Loading};
 use super::library::Row;
-use whosaid::text;
+use crate::text;
 
 const DATE: usize = 10;
 const MARK: &str = "▶ ";
@@ -54,13 +54,34 @@ fn header(cols: &Columns) -> String {
 
 fn row_line<'a>(row: &Row, cols: &Columns, selected: bool, app: &App) -> Line<'a> {
     let theme = &app.theme;
-    let mark = if selected { MARK } else { "  " };
+    let unread = !app.read.is_read(&row.id);
+    // The selection arrow, then a dot for unread: both readable without colour.
+    let mark = match (selected, unread) {
+        (true, true) => "▶•",
+        (true, false) => MARK,
+        (false, true) => " •",
+        (false, false) => "  ",
+    };
+    let title_style = if unread {
+        ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::BOLD)
+    } else {
+        ratatui::style::Style::new()
+    };
+    // While searching, each row says where it matched, in place of its title's end.
+    let why = row
+        .why(&app.search.folded)
+        .map(|w| format!(" ({})", w.label()))
+        .filter(|w| text::width(w) + 8 <= cols.title);
+    let title_width = cols.title - why.as_ref().map_or(0, |w| text::width(w));
     let mut spans = vec![
         Span::raw(mark),
         Span::styled(cell(row.date(), DATE), theme.dim),
         Span::raw(" "),
-        Span::raw(cell(&row.title, cols.title)),
+        Span::styled(cell(&row.title, title_width), title_style),
     ];
+    if let Some(why) = why {
+        spans.push(Span::styled(why, theme.dim));
+    }
     if cols.outlet > 0 {
         spans.push(Span::raw(" "));
         spans.push(Span::styled(cell(&row.outlet, cols.outlet), theme.dim));
@@ -92,7 +113,7 @@ fn row_line<'a>(row: &Row, cols: &Columns, selected: bool, app: &App) -> Line<'a
 }
 
 fn title(app: &App) -> String {
-    let total = app.library.rows().len();
+    let total = app.library.len();
     let mut t = if app.search.query.is_empty() {
         format!(" Articles ({total}) ")
     } else {
@@ -125,7 +146,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         lines.push(Line::styled(format!("  {note}"), theme.dim));
     }
     let page = usize::from(inner.height).saturating_sub(1);
-    let rows = app.library.rows();
     for (pos, &i) in app
         .visible
         .iter()
@@ -133,7 +153,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .skip(app.list_offset)
         .take(page)
     {
-        lines.push(row_line(&rows[i], &cols, pos == app.selected, app));
+        if let Some(row) = app.library.row(i) {
+            lines.push(row_line(row, &cols, pos == app.selected, app));
+        }
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

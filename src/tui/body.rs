@@ -4,17 +4,17 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::model::{Article, StanceKind};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use whosaid::model::{Article, StanceKind};
 
 use super::app::ArticleView;
 use super::layout::Pane;
 use super::theme::Theme;
-use whosaid::text;
+use crate::text;
 
 /// One screen line of the body pane.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,9 +28,14 @@ pub enum BodyLine {
     Text(Range<usize>),
 }
 
-/// The body laid out for a pane `width` columns wide: title, meta, a blank line, then
-/// the paragraphs wrapped, an empty line between two paragraphs.
+/// The longest line the body is wrapped to, however wide its pane: about what a book
+/// sets, as longer lines are hard to follow back to the next one.
+pub const MEASURE: usize = 80;
+
+/// The body laid out for a pane `width` columns wide (at most [`MEASURE`]): title,
+/// meta, a blank line, then the paragraphs wrapped, an empty line between two paragraphs.
 pub fn lines(article: &Article, width: usize) -> Vec<BodyLine> {
+    let width = width.min(MEASURE);
     let mut out: Vec<BodyLine> = text::wrap(&article.title, width)
         .into_iter()
         .map(BodyLine::Title)
@@ -72,6 +77,14 @@ fn clean(s: &str) -> Cow<'_, str> {
     text::flatten(s)
 }
 
+/// How a stance's words are marked in the body, besides their colour.
+pub fn stance_mark(kind: StanceKind) -> Modifier {
+    match kind {
+        StanceKind::Asserts => Modifier::ITALIC,
+        StanceKind::Denies => Modifier::BOLD,
+    }
+}
+
 /// Highlighted byte ranges of the body, most important first.
 fn highlights(article: &Article, selected: usize, theme: &Theme) -> Vec<(Range<usize>, Style)> {
     let mut out = Vec::new();
@@ -81,10 +94,8 @@ fn highlights(article: &Article, selected: usize, theme: &Theme) -> Vec<(Range<u
         }
         for (kind, stance) in claim.stances() {
             if let Some(r) = &stance.anchor {
-                let mark = match kind {
-                    StanceKind::Asserts => Modifier::ITALIC,
-                    StanceKind::Denies => Modifier::ITALIC | Modifier::CROSSED_OUT,
-                };
+                // Apart without colour too; not struck through, which reads as "retracted".
+                let mark = stance_mark(kind);
                 out.push((r.clone(), theme.stance(kind).add_modifier(mark)));
             }
         }

@@ -3,17 +3,17 @@
 
 use std::ops::Range;
 
+use crate::model::{Article, Claim, Status};
+use crate::summary::ClaimSummary;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use whosaid::model::{Article, Claim, Status};
-use whosaid::summary::ClaimSummary;
 
 use super::app::ArticleView;
 use super::layout::Pane;
 use super::theme::Theme;
-use whosaid::text;
+use crate::text;
 
 /// `[contested]` and the like: the status in words, so it reads without colour.
 pub fn badge(status: Status) -> String {

@@ -6,11 +6,11 @@ use std::ffi::OsString;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::{Diagnostic, Severity};
 use ratatui::style::Color;
 use serde::Deserialize;
 use serde::de::{self, Deserializer};
 use toml::Spanned;
-use whosaid::{Diagnostic, Severity};
 
 use super::keymap::{Action, KeyChord, Keymap};
 
@@ -210,7 +210,7 @@ struct RawConfig {
     /// Subscriptions, read by `whosaid refresh`; accepted (and typed) here so
     /// one file serves both.
     #[serde(rename = "feeds")]
-    _feeds: Vec<whosaid::import::subscriptions::Subscription>,
+    _feeds: Vec<crate::import::subscriptions::Subscription>,
 }
 
 /// The settings the reader runs with.
@@ -266,7 +266,7 @@ impl Config {
             Some(path) => {
                 let source = std::fs::read_to_string(&path).map_err(|e| {
                     let message = format!("cannot read the config file: {e}");
-                    whosaid::load::Site::start().diagnostic(path.clone(), Severity::Error, message)
+                    crate::load::Site::start().diagnostic(path.clone(), Severity::Error, message)
                 })?;
                 let config = Config::parse(&source, &path)?;
                 Ok((config, path.display().to_string()))
@@ -343,6 +343,17 @@ fn build_keymap(
             slot.1 = chords.iter().map(|(c, _)| *c).collect();
         }
     }
+    // A key the file binds is taken from the built-in binding of an action the file
+    // leaves alone: a configuration stays valid when a new version binds more keys.
+    let mine: std::collections::HashSet<KeyChord> = parsed
+        .iter()
+        .flat_map(|(_, keys)| keys.iter().map(|(c, _)| *c))
+        .collect();
+    for (action, keys) in &mut table {
+        if !parsed.iter().any(|(a, _)| a == action) {
+            keys.retain(|k| !mine.contains(k));
+        }
+    }
     // One key, one action: a key bound twice would silently lose one binding.
     for (action, keys) in &parsed {
         for (key, span) in keys {
@@ -382,7 +393,7 @@ fn error_at(source: &str, path: &Path, span: std::ops::Range<usize>, message: &s
     if let Some(key) = key {
         message = format!("`{key}`: {message}");
     }
-    whosaid::load::site(source, span).diagnostic(path.to_path_buf(), Severity::Error, message)
+    crate::load::site(source, span).diagnostic(path.to_path_buf(), Severity::Error, message)
 }
 
 /// `table.key` for a `key = …` line, with the nearest `[table]` header above it.

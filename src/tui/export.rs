@@ -1,12 +1,12 @@
 //! The export key: the format and overwrite questions, and the write itself, which
 //! reads the files in view again and hands them to the library's writers.
 
-use std::path::Path;
+use std::path::PathBuf;
 
-use whosaid::export::{self, ExportError, Format};
-use whosaid::load;
-use whosaid::model::Article;
-use whosaid::summary;
+use crate::export::{self, ExportError, Format};
+use crate::load::{self, SourceFile};
+use crate::model::Article;
+use crate::summary;
 
 use super::app::{App, Effect, ExportRequest, Prompt};
 use super::keymap::Command;
@@ -24,7 +24,19 @@ impl App {
     /// A key at the export prompt.
     pub fn answer_prompt(&mut self, command: Command) -> Option<Effect> {
         match self.prompt.take()? {
-            Prompt::Format { rows, choice } => {
+            Prompt::ReviewAll { accept, count } => match command {
+                Command::PromptChar('y' | 'Y') => self.review_all(accept),
+                Command::PromptChar('n' | 'N') | Command::PromptCancel => {
+                    self.message = Some("Nothing changed.".to_string());
+                    None
+                }
+                // Only y or n answer: an edit must never happen by accident.
+                _ => {
+                    self.prompt = Some(Prompt::ReviewAll { accept, count });
+                    None
+                }
+            },
+            Prompt::Format { ids, choice } => {
                 let chosen = match command {
                     Command::PromptChar(c) => Format::ALL
                         .into_iter()
@@ -33,7 +45,7 @@ impl App {
                     Command::PromptMove(d) => {
                         let n = Format::ALL.len() as isize;
                         let to = (choice as isize + isize::from(d)).rem_euclid(n) as usize;
-                        self.prompt = Some(Prompt::Format { rows, choice: to });
+                        self.prompt = Some(Prompt::Format { ids, choice: to });
                         return None;
                     }
                     _ => {
@@ -43,11 +55,11 @@ impl App {
                 };
                 let Some(format) = chosen.and_then(|i| Format::ALL.get(i).copied()) else {
                     // Another letter: keep asking.
-                    self.prompt = Some(Prompt::Format { rows, choice });
+                    self.prompt = Some(Prompt::Format { ids, choice });
                     return None;
                 };
                 Some(Effect::Export(ExportRequest {
-                    rows,
+                    ids,
                     format,
                     overwrite: false,
                 }))
@@ -69,84 +81,125 @@ impl App {
     }
 }
 
-/// Writes the export `request` asks for, and says how it went: the path written, the
-/// overwrite question when the file exists, or why nothing was written.
+/// Writes the export `request` asks for, here and now, and says how it went (tests and
+/// benches; the loop runs [`Job::run`] on a thread of its own).
 pub fn carry_out(app: &mut App, request: ExportRequest) {
-    let outcome = write(app, &request);
-    app.message = None;
-    match outcome {
-        Ok((path, skipped)) => {
-            let n = request.rows.len() - skipped;
-            let mut m = format!(
-                "Exported {n} article{} as {} to {}",
-                if n == 1 { "" } else { "s" },
-                request.format,
-                path.display()
-            );
-            if skipped > 0 {
-                m.push_str(&format!(" ({skipped} left out: the file no longer loads)"));
-            }
-            app.message = Some(m);
+    let outcome = Job::of(app, &request).run();
+    app.export_finished(request, outcome);
+}
+
+/// What an export needs, taken from the state so it can run off the UI thread.
+#[derive(Debug)]
+pub struct Job {
+    /// The open article, exported as it is on screen.
+    open: Option<Article>,
+    /// The files of a list, read again (the reader keeps no article of the list).
+    sources: Vec<SourceFile>,
+    requested: usize,
+    format: Format,
+    overwrite: bool,
+    folder: PathBuf,
+    articles_dir: PathBuf,
+}
+
+/// How an export went: the path written and how many files were left out, or why not.
+pub type Outcome = Result<(PathBuf, usize), Failure>;
+
+impl Job {
+    pub fn of(app: &App, request: &ExportRequest) -> Job {
+        let open = app
+            .open_article()
+            .filter(|_| {
+                request.ids.len() == 1 && app.open_view().map(|v| &v.id) == request.ids.first()
+            })
+            .cloned();
+        let sources = if open.is_some() {
+            Vec::new()
+        } else {
+            request
+                .ids
+                .iter()
+                .filter_map(|id| app.library.get(id).map(|row| row.source()))
+                .collect()
+        };
+        Job {
+            open,
+            sources,
+            requested: request.ids.len(),
+            format: request.format,
+            overwrite: request.overwrite,
+            folder: app.config.export_folder.clone(),
+            articles_dir: app.articles_dir.clone(),
         }
-        Err(Failure::Export(ExportError::Exists(path))) => {
-            app.prompt = Some(Prompt::Overwrite {
-                request: ExportRequest {
-                    overwrite: true,
-                    ..request
-                },
-                path,
-            });
+    }
+
+    /// The write itself: reads the files (in parallel) and writes the summary.
+    pub fn run(self) -> Outcome {
+        let articles: Vec<Article> = match self.open {
+            Some(article) => vec![article],
+            None => load::load_all(&self.sources, &|_| {})
+                .into_iter()
+                .filter_map(|l| l.article)
+                .collect(),
+        };
+        if articles.is_empty() {
+            return Err(Failure::NothingLoads);
         }
-        Err(Failure::Export(e)) => app.message = Some(format!("Export failed: {e}")),
-        Err(Failure::NothingLoads) => {
-            app.message = Some("Nothing exported: the files in view no longer load.".to_string());
-        }
+        let skipped = self.requested - articles.len();
+        let summaries = summary::summarize(&articles);
+        let stem = export::default_stem(&summaries);
+        export::write_file(
+            &self.folder,
+            &stem,
+            self.format,
+            &summaries,
+            &self.articles_dir,
+            self.overwrite,
+        )
+        .map(|path| (path, skipped))
+        .map_err(Failure::Export)
     }
 }
 
-enum Failure {
+#[derive(Debug)]
+pub enum Failure {
     Export(ExportError),
     NothingLoads,
 }
 
-/// The write itself: returns the path written and how many files were left out.
-fn write(app: &App, request: &ExportRequest) -> Result<(std::path::PathBuf, usize), Failure> {
-    // The open article is exported as it is on screen; a list is read again (in
-    // parallel), since the reader keeps no article of the list in memory.
-    let open = app.open_article().filter(|_| {
-        request.rows.len() == 1 && app.open_view().map(|v| v.row) == request.rows.first().copied()
-    });
-    let read: Vec<Article>;
-    let articles: Vec<&Article> = match open {
-        Some(article) => vec![article],
-        None => {
-            let sources: Vec<_> = request
-                .rows
-                .iter()
-                .filter_map(|&r| app.library.rows().get(r).map(|row| row.source()))
-                .collect();
-            read = load::load_all(&sources, &|_| {})
-                .into_iter()
-                .filter_map(|l| l.article)
-                .collect();
-            read.iter().collect()
+impl App {
+    /// Says how the export of `request` went: the path written, the overwrite question
+    /// when the file exists, or why nothing was written.
+    pub fn export_finished(&mut self, request: ExportRequest, outcome: Outcome) {
+        self.message = None;
+        match outcome {
+            Ok((path, skipped)) => {
+                let n = request.ids.len() - skipped;
+                let mut m = format!(
+                    "Exported {n} article{} as {} to {}",
+                    if n == 1 { "" } else { "s" },
+                    request.format,
+                    path.display()
+                );
+                if skipped > 0 {
+                    m.push_str(&format!(" ({skipped} left out: the file no longer loads)"));
+                }
+                self.message = Some(m);
+            }
+            Err(Failure::Export(ExportError::Exists(path))) => {
+                self.prompt = Some(Prompt::Overwrite {
+                    request: ExportRequest {
+                        overwrite: true,
+                        ..request
+                    },
+                    path,
+                });
+            }
+            Err(Failure::Export(e)) => self.message = Some(format!("Export failed: {e}")),
+            Err(Failure::NothingLoads) => {
+                self.message =
+                    Some("Nothing exported: the files in view no longer load.".to_string());
+            }
         }
-    };
-    if articles.is_empty() {
-        return Err(Failure::NothingLoads);
     }
-    let skipped = request.rows.len() - articles.len();
-    let summaries = summary::summarize(articles);
-    let stem = export::default_stem(&summaries);
-    let folder: &Path = &app.config.export_folder;
-    export::write_file(
-        folder,
-        &stem,
-        request.format,
-        &summaries,
-        &app.articles_dir,
-        request.overwrite,
-    )
-    .map(|path| (path, skipped))
-    .map_err(Failure::Export)
 }

@@ -1,12 +1,12 @@
 //! The export prompt: a small box over the screen asking for the format, or whether
 //! to replace a file that exists.
 
+use crate::export::Format;
+use crate::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
-use whosaid::export::Format;
-use whosaid::text;
 
 use super::app::{App, Prompt};
 use super::export::format_key;
@@ -64,10 +64,25 @@ fn overwrite_lines(app: &App, path: &std::path::Path) -> (String, Vec<Line<'stat
     (" Export ".to_string(), lines)
 }
 
+fn review_lines(app: &App, accept: bool, count: usize) -> (String, Vec<Line<'static>>) {
+    let verb = if accept { "Accept" } else { "Reject" };
+    let lines = vec![
+        Line::raw(format!(
+            " {verb} all {count} suggested claim(s) of this article?"
+        )),
+        Line::from(vec![
+            Span::styled(" The file is edited. ", app.theme.warning),
+            Span::styled("y/n", app.theme.focus),
+        ]),
+    ];
+    (format!(" {verb} all "), lines)
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt) {
     let (title, lines) = match prompt {
-        Prompt::Format { rows, choice } => format_lines(app, rows.len(), *choice),
+        Prompt::Format { ids, choice } => format_lines(app, ids.len(), *choice),
         Prompt::Overwrite { path, .. } => overwrite_lines(app, path),
+        Prompt::ReviewAll { accept, count } => review_lines(app, *accept, *count),
     };
     let widest = lines
         .iter()

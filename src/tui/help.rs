@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use whosaid::model::Status;
+use crate::model::Status;
 
 use super::app::App;
 use super::claims::{SUGGESTED_BADGE, badge};
@@ -65,6 +65,28 @@ fn lines(app: &App) -> Vec<Line<'static>> {
         Span::styled("  underlined", theme.claim),
         Span::raw("     a claim's words in the article; the selected one is reversed"),
     ]));
+    for (kind, label, meaning) in [
+        (
+            crate::model::StanceKind::Asserts,
+            "  italic",
+            "         an asserter's words in the article (green)",
+        ),
+        (
+            crate::model::StanceKind::Denies,
+            "  bold",
+            "           a denier's words in the article (red)",
+        ),
+    ] {
+        out.push(Line::from(vec![
+            Span::styled(
+                label,
+                theme
+                    .stance(kind)
+                    .add_modifier(super::body::stance_mark(kind)),
+            ),
+            Span::raw(meaning),
+        ]));
+    }
     out.push(Line::raw(
         "  A ← B          A said it, relaying B (nearest source first)",
     ));
@@ -98,10 +120,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let rect = centered(area, 78, height);
     let max_scroll = usize::from(height.saturating_sub(rect.height));
+    let mut limits = app.limits.get();
+    limits.help = max_scroll;
+    app.limits.set(limits);
     let scroll = u16::try_from(app.help_scroll.min(max_scroll)).unwrap_or(0);
-    let block = Block::bordered()
-        .title(" Help — j/k scroll, any other key closes ")
-        .border_style(app.theme.focus);
+    // The keys named are the ones bound, first of each.
+    let first = |a: super::keymap::Action| {
+        app.config
+            .keymap
+            .keys(a)
+            .first()
+            .map_or_else(|| "?".to_string(), ToString::to_string)
+    };
+    let title = format!(
+        " Help — {}/{} scroll, any other key closes ",
+        first(super::keymap::Action::Down),
+        first(super::keymap::Action::Up)
+    );
+    let block = Block::bordered().title(title).border_style(app.theme.focus);
     frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(lines)

@@ -25,12 +25,24 @@ pub enum Action {
     PrevClaim,
     Search,
     Export,
+    Reload,
+    Accept,
+    Reject,
+    AcceptAll,
+    RejectAll,
+    Undo,
+    NextSuggested,
+    PrevSuggested,
+    SuggestionsOnly,
+    Edit,
+    OpenUrl,
+    ToggleRead,
     Help,
     Quit,
 }
 
 impl Action {
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 28] = [
         Action::Up,
         Action::Down,
         Action::Top,
@@ -45,6 +57,18 @@ impl Action {
         Action::PrevClaim,
         Action::Search,
         Action::Export,
+        Action::Reload,
+        Action::Accept,
+        Action::Reject,
+        Action::AcceptAll,
+        Action::RejectAll,
+        Action::Undo,
+        Action::NextSuggested,
+        Action::PrevSuggested,
+        Action::SuggestionsOnly,
+        Action::Edit,
+        Action::OpenUrl,
+        Action::ToggleRead,
         Action::Help,
         Action::Quit,
     ];
@@ -66,6 +90,18 @@ impl Action {
             Action::PrevClaim => "prev_claim",
             Action::Search => "search",
             Action::Export => "export",
+            Action::Reload => "reload",
+            Action::Accept => "accept",
+            Action::Reject => "reject",
+            Action::AcceptAll => "accept_all",
+            Action::RejectAll => "reject_all",
+            Action::Undo => "undo",
+            Action::NextSuggested => "next_suggested",
+            Action::PrevSuggested => "prev_suggested",
+            Action::SuggestionsOnly => "suggestions_only",
+            Action::Edit => "edit",
+            Action::OpenUrl => "open_url",
+            Action::ToggleRead => "toggle_read",
             Action::Help => "help",
             Action::Quit => "quit",
         }
@@ -88,6 +124,18 @@ impl Action {
             Action::PrevClaim => "previous claim",
             Action::Search => "search titles, bodies, claims, actors",
             Action::Export => "export what is in view",
+            Action::Reload => "read every file again",
+            Action::Accept => "accept the selected suggested claim",
+            Action::Reject => "reject the selected suggested claim",
+            Action::AcceptAll => "accept every suggested claim of the article",
+            Action::RejectAll => "reject every suggested claim of the article",
+            Action::Undo => "undo the last accept or reject",
+            Action::NextSuggested => "next suggested claim (or article with suggestions)",
+            Action::PrevSuggested => "previous suggested claim (or article)",
+            Action::SuggestionsOnly => "list only articles with suggestions",
+            Action::Edit => "open the file in $VISUAL / $EDITOR at the claim",
+            Action::OpenUrl => "open the article's url in the browser",
+            Action::ToggleRead => "mark the article read or unread",
             Action::Help => "show or hide this help",
             Action::Quit => "quit",
         }
@@ -110,6 +158,18 @@ impl Action {
             Action::PrevClaim => &["N"],
             Action::Search => &["/"],
             Action::Export => &["e"],
+            Action::Reload => &["r"],
+            Action::Accept => &["a"],
+            Action::Reject => &["x"],
+            Action::AcceptAll => &["A"],
+            Action::RejectAll => &["X"],
+            Action::Undo => &["u"],
+            Action::NextSuggested => &["]"],
+            Action::PrevSuggested => &["["],
+            Action::SuggestionsOnly => &["S"],
+            Action::Edit => &["E"],
+            Action::OpenUrl => &["o"],
+            Action::ToggleRead => &["m"],
             Action::Help => &["?", "f1"],
             Action::Quit => &["q", "ctrl-c"],
         }
@@ -379,11 +439,13 @@ pub fn command(keymap: &Keymap, mode: Mode, event: &KeyEvent) -> Option<Command>
             let plain = !event
                 .modifiers
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-            match event.code {
-                KeyCode::Esc => Some(Command::SearchCancel),
-                KeyCode::Enter => Some(Command::SearchAccept),
-                KeyCode::Backspace => Some(Command::SearchBackspace),
-                KeyCode::Char(c) if plain => Some(Command::SearchInput(c)),
+            // Letters type; a key bound to `back` or `open` that is not a letter
+            // (say ctrl-g) cancels or keeps the search, as Esc and Enter always do.
+            match (event.code, action) {
+                (KeyCode::Char(c), _) if plain => Some(Command::SearchInput(c)),
+                (KeyCode::Esc, _) | (_, Some(Action::Back)) => Some(Command::SearchCancel),
+                (KeyCode::Enter, _) | (_, Some(Action::Open)) => Some(Command::SearchAccept),
+                (KeyCode::Backspace, _) => Some(Command::SearchBackspace),
                 _ => action.map(Command::Run),
             }
         }
@@ -401,6 +463,17 @@ pub fn command(keymap: &Keymap, mode: Mode, event: &KeyEvent) -> Option<Command>
             match event.code {
                 KeyCode::Esc => Some(Command::PromptCancel),
                 KeyCode::Enter => Some(Command::PromptAccept),
+                // A rebound `back` or `open` that is not a letter (letters answer).
+                _ if !(plain && matches!(event.code, KeyCode::Char(_)))
+                    && action == Some(Action::Back) =>
+                {
+                    Some(Command::PromptCancel)
+                }
+                _ if !(plain && matches!(event.code, KeyCode::Char(_)))
+                    && action == Some(Action::Open) =>
+                {
+                    Some(Command::PromptAccept)
+                }
                 KeyCode::Up | KeyCode::Left | KeyCode::BackTab => Some(Command::PromptMove(-1)),
                 KeyCode::Down | KeyCode::Right | KeyCode::Tab => Some(Command::PromptMove(1)),
                 KeyCode::Char(c) if plain => Some(Command::PromptChar(c)),
@@ -419,6 +492,32 @@ mod tests {
 
     fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn a_rebound_back_cancels_the_search_and_the_prompt_too() {
+        let mut table = Keymap::default().table().to_vec();
+        for (action, keys) in &mut table {
+            if *action == Action::Back {
+                keys.push("ctrl-g".parse().unwrap());
+            }
+        }
+        let map = Keymap::new(table);
+        let ctrl_g = key(KeyCode::Char('g'), KeyModifiers::CONTROL);
+        assert_eq!(
+            command(&map, Mode::Search, &ctrl_g),
+            Some(Command::SearchCancel)
+        );
+        assert_eq!(
+            command(&map, Mode::Prompt, &ctrl_g),
+            Some(Command::PromptCancel)
+        );
+        // A plain letter still types into the search, whatever it is bound to.
+        let g = key(KeyCode::Char('g'), KeyModifiers::NONE);
+        assert_eq!(
+            command(&map, Mode::Search, &g),
+            Some(Command::SearchInput('g'))
+        );
     }
 
     #[test]

@@ -1,18 +1,18 @@
-//! What the reader keeps of every article: one list row with a folded search text, the
-//! list order, and the files that failed. Articles themselves are re-read when opened,
-//! so memory holds rows, not a corpus.
+//! What the reader keeps of every article: one list row with a folded search text, keyed
+//! by article id, the list order, and the files that failed. Articles themselves are
+//! re-read when opened, so memory holds rows, not a corpus.
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::diagnostic::{Diagnostic, Tally};
+use crate::load::{self, Loaded, SourceFile};
+use crate::model::{Article, ArticleId, Published, Status};
+use crate::summary::ClaimSummary;
+use crate::text;
 use compact_str::CompactString;
-use whosaid::diagnostic::{Diagnostic, Tally};
-use whosaid::load::{self, Loaded, SourceFile};
-use whosaid::model::{Article, ArticleId, Published, Status};
-use whosaid::summary::ClaimSummary;
-use whosaid::text;
 
 use super::config::Sort;
 
@@ -27,6 +27,8 @@ pub struct Row {
     pub outlet: CompactString,
     pub claims: u32,
     pub contested: u32,
+    /// Claims a program suggested and no person has reviewed yet.
+    pub suggested: u32,
     /// Title, body, statements, actor names and aliases, each folded (see [`fold`]),
     /// one per line; sized exactly, as it is most of what the reader keeps.
     search: Box<str>,
@@ -47,6 +49,8 @@ impl Row {
                 .unwrap_or_default(),
             claims: u32::try_from(article.claims.len()).unwrap_or(u32::MAX),
             contested: u32::try_from(contested(article)).unwrap_or(u32::MAX),
+            suggested: u32::try_from(article.claims.iter().filter(|c| c.suggested).count())
+                .unwrap_or(u32::MAX),
             search: search_text(article),
         }
     }
@@ -95,7 +99,7 @@ fn search_text(article: &Article) -> Box<str> {
     out.into_boxed_str()
 }
 
-/// Appends `s` lowercased with each run of white space made one space, so a search
+/// Appends `s` lowercased, accents folded (see [`fold_char`]), with each run of white space made one space, so a search
 /// matches across the line breaks of a wrapped paragraph. Text that needs no change
 /// (most of a body) is copied a run at a time rather than char by char.
 fn fold_into(out: &mut String, s: &str) {
@@ -119,13 +123,24 @@ fn fold_into(out: &mut String, s: &str) {
             }
             space = true;
         } else {
-            out.extend(c.to_lowercase());
+            fold_char(out, c);
             space = false;
         }
         i += c.len_utf8();
         run = i;
     }
     out.push_str(&s[run..]);
+}
+
+/// One character lowercased, without the accents of Latin, Greek and Cyrillic letters
+/// (the combining diacritical marks, U+0300–U+036F, of its canonical decomposition).
+/// Other marks stay: a Japanese voiced mark changes the letter, not its accent.
+fn fold_char(out: &mut String, c: char) {
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if !('\u{300}'..='\u{36f}').contains(&d) {
+            out.extend(d.to_lowercase());
+        }
+    });
 }
 
 /// A query as the search text is written: lowercase, white space runs made one space.
@@ -164,6 +179,44 @@ fn compare(a: &Row, b: &Row, sort: Sort) -> Ordering {
     }
 }
 
+/// Where a search matched an article first: what the list says beside its title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    Title,
+    Body,
+    Claim,
+    Actor,
+}
+
+impl Why {
+    pub fn label(self) -> &'static str {
+        match self {
+            Why::Title => "title",
+            Why::Body => "body",
+            Why::Claim => "claim",
+            Why::Actor => "actor",
+        }
+    }
+}
+
+impl Row {
+    /// Why `folded_query` (see [`fold`]) matches this row, if it does: the part of the
+    /// search text (title, body, statements, names, one per line) where it first occurs.
+    pub fn why(&self, folded_query: &str) -> Option<Why> {
+        if folded_query.is_empty() {
+            return None;
+        }
+        let at = memchr::memmem::find(self.search.as_bytes(), folded_query.as_bytes())?;
+        let part = memchr::memchr_iter(b'\n', &self.search.as_bytes()[..at]).count();
+        Some(match part {
+            0 => Why::Title,
+            1 => Why::Body,
+            p if p < 2 + self.claims as usize => Why::Claim,
+            _ => Why::Actor,
+        })
+    }
+}
+
 /// A file that failed to load, with what the loader said about it.
 #[derive(Debug, Clone)]
 pub struct Problem {
@@ -186,14 +239,36 @@ impl Problem {
 }
 
 /// How an article is read again when opened: from its file, or (tests, benches) from memory.
-type Reader = Box<dyn Fn(&SourceFile) -> Loaded>;
+/// With the bytes read, when there was a file to read.
+type Reader = Box<dyn Fn(&SourceFile) -> (Loaded, Option<Vec<u8>>)>;
 
-/// Rows in arrival order, the list order over them, and the problems.
+/// A row's handle inside the library: stable while its article is in the library (a
+/// replaced article keeps it), never reused. The view keeps [`ArticleId`]s; slots are
+/// what the list order and the filter hold, to stay small and quick at 10,000 rows.
+pub type Slot = usize;
+
+/// What [`Library::insert`] and [`Library::insert_problem`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Added,
+    Replaced,
+}
+
+/// The articles by id, in list order, and the files that failed. Filled by a folder
+/// scan, a watcher or any other source through [`Library::insert`],
+/// [`Library::insert_problem`] and [`Library::remove`]; an id is a row or a problem,
+/// never both.
 pub struct Library {
-    rows: Vec<Row>,
-    /// Indices into `rows`, in list order; rows from `settled` on are not in it yet.
-    order: Vec<usize>,
-    settled: usize,
+    /// Rows by slot; `None` once removed.
+    slots: Vec<Option<Row>>,
+    by_id: HashMap<ArticleId, Slot>,
+    /// Slots in list order; those in `pending` are not in it yet.
+    order: Vec<Slot>,
+    /// Slots added or replaced since the last [`Library::settle`], marked in `marked`.
+    pending: Vec<Slot>,
+    marked: Vec<bool>,
+    /// Pending slots that were already in `order` (replaced): taken out at settle.
+    moved: usize,
     /// In id order.
     problems: Vec<Problem>,
     sort: Sort,
@@ -204,7 +279,7 @@ pub struct Library {
 impl fmt::Debug for Library {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Library")
-            .field("rows", &self.rows.len())
+            .field("rows", &self.by_id.len())
             .field("problems", &self.problems.len())
             .field("complete", &self.complete)
             .finish_non_exhaustive()
@@ -215,76 +290,173 @@ impl Library {
     /// An empty library that fills up as files load, and opens articles from their files.
     pub fn loading(sort: Sort) -> Library {
         Library {
-            rows: Vec::new(),
+            slots: Vec::new(),
+            by_id: HashMap::new(),
             order: Vec::new(),
-            settled: 0,
+            pending: Vec::new(),
+            marked: Vec::new(),
+            moved: 0,
             problems: Vec::new(),
             sort,
             complete: false,
-            read: Box::new(load::load_file),
+            read: Box::new(load::load_file_with_bytes),
         }
     }
 
     /// A finished library over results already in memory, which it keeps to open them:
     /// for tests and benches that build articles in code.
-    #[allow(dead_code)] // the binary always reads files; tests include this module by path
     pub fn in_memory(loaded: Vec<Loaded>, sort: Sort) -> Library {
         let mut library = Library::loading(sort);
         let mut kept = HashMap::new();
         for l in loaded {
             match &l.article {
-                Some(article) => library.push_row(Row::of(l.source.clone(), article)),
-                None => library.push_problem(Problem::of(l.clone())),
-            }
+                Some(article) => library.insert(Row::of(l.source.clone(), article)),
+                None => library.insert_problem(Problem::of(l.clone())),
+            };
             kept.insert(l.source.path.clone(), l);
         }
         library.settle();
         library.complete = true;
         library.read = Box::new(move |source| match kept.get(&source.path) {
-            Some(l) => l.clone(),
-            None => Loaded::new(source.clone(), None),
+            Some(l) => (l.clone(), None),
+            None => (Loaded::new(source.clone(), None), None),
         });
         library
     }
 
     /// Makes room for `n` more rows at once, rather than growing by doubling.
     pub fn reserve(&mut self, n: usize) {
-        self.rows.reserve_exact(n);
+        self.slots.reserve_exact(n);
+        self.by_id.reserve(n);
         self.order.reserve_exact(n);
     }
 
-    /// Adds a row; it joins the list order at the next [`Library::settle`].
-    pub fn push_row(&mut self, row: Row) {
-        self.rows.push(row);
+    /// Adds a row, or replaces the row or problem with its id; it takes its place in
+    /// the list order at the next [`Library::settle`].
+    pub fn insert(&mut self, row: Row) -> Change {
+        let had_problem = self.take_problem(&row.id);
+        if let Some(&slot) = self.by_id.get(&row.id) {
+            self.slots[slot] = Some(row);
+            if !self.marked[slot] {
+                self.marked[slot] = true;
+                self.pending.push(slot);
+                self.moved += 1;
+            }
+            return Change::Replaced;
+        }
+        let slot = self.slots.len();
+        self.by_id.insert(row.id.clone(), slot);
+        self.slots.push(Some(row));
+        self.marked.push(true);
+        self.pending.push(slot);
+        if had_problem {
+            Change::Replaced
+        } else {
+            Change::Added
+        }
     }
 
-    pub fn push_problem(&mut self, problem: Problem) {
+    /// Adds a problem, or replaces the row or problem with its id.
+    pub fn insert_problem(&mut self, problem: Problem) -> Change {
+        // An id is a row or a problem, never both: this takes no problem.
+        let had_row = self.by_id.contains_key(&problem.id) && self.remove_row(&problem.id);
         let at = self.problems.partition_point(|p| p.id < problem.id);
+        if self.problems.get(at).is_some_and(|p| p.id == problem.id) {
+            self.problems[at] = problem;
+            return Change::Replaced;
+        }
         self.problems.insert(at, problem);
+        if had_row {
+            Change::Replaced
+        } else {
+            Change::Added
+        }
     }
 
-    /// Puts the rows pushed since the last call into the list order, and returns them in
-    /// that order: one sort of the few new rows and one merge, not an insert per row.
-    pub fn settle(&mut self) -> Vec<usize> {
-        let mut fresh: Vec<usize> = (self.settled..self.rows.len()).collect();
-        self.settled = self.rows.len();
+    /// Removes the row or problem with this id (its file was deleted); says whether
+    /// there was one.
+    pub fn remove(&mut self, id: &ArticleId) -> bool {
+        self.remove_many(std::slice::from_ref(id)) > 0
+    }
+
+    /// Removes the rows and problems with these ids in one pass over the list order;
+    /// returns how many there were.
+    pub fn remove_many(&mut self, ids: &[ArticleId]) -> usize {
+        let mut gone = std::collections::HashSet::new();
+        let mut count = 0;
+        for id in ids {
+            count += usize::from(self.take_problem(id));
+            if let Some(slot) = self.by_id.remove(id) {
+                // A pending slot is skipped at settle once empty.
+                self.slots[slot] = None;
+                gone.insert(slot);
+                count += 1;
+            }
+        }
+        if !gone.is_empty() {
+            self.order.retain(|s| !gone.contains(s));
+        }
+        count
+    }
+
+    /// Every article's id, rows and problems alike.
+    pub fn ids(&self) -> impl Iterator<Item = &ArticleId> {
+        self.by_id.keys().chain(self.problems.iter().map(|p| &p.id))
+    }
+
+    fn take_problem(&mut self, id: &ArticleId) -> bool {
+        match self.problems.binary_search_by(|p| p.id.cmp(id)) {
+            Ok(at) => {
+                self.problems.remove(at);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    fn remove_row(&mut self, id: &ArticleId) -> bool {
+        self.remove_many(std::slice::from_ref(id)) > 0
+    }
+
+    /// Puts the rows inserted since the last call into the list order, and returns them
+    /// in that order: one sort of the few new rows and one merge, not an insert per row.
+    pub fn settle(&mut self) -> Vec<Slot> {
+        let mut fresh = std::mem::take(&mut self.pending);
+        for &slot in &fresh {
+            self.marked[slot] = false;
+        }
+        fresh.retain(|&slot| self.slots[slot].is_some());
         if fresh.is_empty() {
+            self.moved = 0;
             return fresh;
         }
-        fresh.sort_unstable_by(|&a, &b| compare(&self.rows[a], &self.rows[b], self.sort));
+        if self.moved > 0 {
+            // Replaced rows may sort elsewhere now: out of the order, then merged back.
+            let moved: std::collections::HashSet<Slot> = fresh.iter().copied().collect();
+            self.order.retain(|s| !moved.contains(s));
+            self.moved = 0;
+        }
+        fresh.sort_unstable_by(|&a, &b| self.compare_slots(a, b));
         self.order = self.merge(&self.order, &fresh);
         fresh
     }
 
-    /// Two lists of row indices, each in list order, as one in list order.
-    pub fn merge(&self, a: &[usize], b: &[usize]) -> Vec<usize> {
+    fn compare_slots(&self, a: Slot, b: Slot) -> Ordering {
+        match (&self.slots[a], &self.slots[b]) {
+            (Some(a), Some(b)) => compare(a, b, self.sort),
+            _ => a.cmp(&b),
+        }
+    }
+
+    /// Two lists of slots, each in list order, as one in list order.
+    pub fn merge(&self, a: &[Slot], b: &[Slot]) -> Vec<Slot> {
         if b.is_empty() {
             return a.to_vec();
         }
         let mut out = Vec::with_capacity(a.len() + b.len());
         let (mut i, mut j) = (0, 0);
         while i < a.len() && j < b.len() {
-            if compare(&self.rows[b[j]], &self.rows[a[i]], self.sort).is_lt() {
+            if self.compare_slots(b[j], a[i]).is_lt() {
                 out.push(b[j]);
                 j += 1;
             } else {
@@ -306,17 +478,43 @@ impl Library {
         self.complete
     }
 
-    pub fn rows(&self) -> &[Row] {
-        &self.rows
+    /// How many articles the library holds (problems apart).
+    pub fn len(&self) -> usize {
+        self.by_id.len()
     }
 
-    pub fn order(&self) -> &[usize] {
+    pub fn is_empty(&self) -> bool {
+        self.by_id.is_empty()
+    }
+
+    /// The row in `slot`, unless it was removed.
+    pub fn row(&self, slot: Slot) -> Option<&Row> {
+        self.slots.get(slot)?.as_ref()
+    }
+
+    /// The slot of the article with this id.
+    pub fn slot(&self, id: &ArticleId) -> Option<Slot> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The row of the article with this id.
+    pub fn get(&self, id: &ArticleId) -> Option<&Row> {
+        self.row(self.slot(id)?)
+    }
+
+    /// Slots in list order (settled rows only).
+    pub fn order(&self) -> &[Slot] {
         &self.order
     }
 
-    /// Reads the article of `row` again, as it is now on disk.
-    pub fn read(&self, row: usize) -> Option<Loaded> {
-        self.rows.get(row).map(|r| (self.read)(&r.source()))
+    /// Reads the article `id` again, as it is now on disk.
+    pub fn read(&self, id: &ArticleId) -> Option<Loaded> {
+        self.read_with_bytes(id).map(|(loaded, _)| loaded)
+    }
+
+    /// Reads the article `id` again, with the bytes it was read from.
+    pub fn read_with_bytes(&self, id: &ArticleId) -> Option<(Loaded, Option<Vec<u8>>)> {
+        self.get(id).map(|r| (self.read)(&r.source()))
     }
 
     /// Files rejected with errors, in id order.
@@ -328,21 +526,25 @@ impl Library {
         self.problems.len()
     }
 
-    /// Rows matching `folded_query` (see [`fold`]) in list order, looking only at
+    /// Slots matching `folded_query` (see [`fold`]) in list order, looking only at
     /// `within` when given (a longer query can only match a subset of what a shorter
     /// one matched, and new rows need a look only at themselves).
     /// Large scans are split over two threads: the machines this targets have two cores.
-    pub fn filter(&self, folded_query: &str, within: Option<&[usize]>) -> Vec<usize> {
+    pub fn filter(&self, folded_query: &str, within: Option<&[Slot]>) -> Vec<Slot> {
         let candidates = within.unwrap_or(&self.order);
         if folded_query.is_empty() {
             return candidates.to_vec();
         }
         let finder = memchr::memmem::Finder::new(folded_query.as_bytes());
-        let rows = &self.rows;
-        let scan = |part: &[usize]| -> Vec<usize> {
+        let slots = &self.slots;
+        let scan = |part: &[Slot]| -> Vec<Slot> {
             part.iter()
                 .copied()
-                .filter(|&i| finder.find(rows[i].search.as_bytes()).is_some())
+                .filter(|&i| {
+                    slots[i]
+                        .as_ref()
+                        .is_some_and(|r| finder.find(r.search.as_bytes()).is_some())
+                })
                 .collect()
         };
         if candidates.len() < PARALLEL_FROM {
@@ -370,13 +572,18 @@ mod tests {
     #[test]
     fn folding_lowercases_and_joins_white_space_runs() {
         assert_eq!(fold("Peskov  SAID\n\tno"), "peskov said no");
-        assert_eq!(fold("ÉTÉ Zoë\u{3000}\u{3000}東京 "), "été zoë 東京 ");
+        assert_eq!(fold("ÉTÉ Zoë\u{3000}\u{3000}東京 "), "ete zoe 東京 ");
+        // Accents fold both ways, precomposed or not; a Japanese voiced mark stays.
+        assert_eq!(fold("Xiǎowén Lín"), "xiaowen lin");
+        assert_eq!(fold("Zoe\u{308}"), "zoe");
+        assert_eq!(fold("が"), "か\u{3099}");
         assert_eq!(fold("  a\u{b}b"), " a b");
-        assert_eq!(fold("Straße İ"), "straße i\u{307}");
+        assert_eq!(fold("Straße İ"), "straße i");
     }
 
     #[test]
     fn folding_agrees_with_the_char_by_char_rule() {
+        use unicode_normalization::UnicodeNormalization;
         let slow = |s: &str| {
             let mut out = String::new();
             let mut space = false;
@@ -387,7 +594,12 @@ mod tests {
                     }
                     space = true;
                 } else {
-                    out.extend(c.to_lowercase());
+                    // The rule as written: decompose, drop U+0300–U+036F, lowercase.
+                    for d in std::iter::once(c).nfd() {
+                        if !('\u{300}'..='\u{36f}').contains(&d) {
+                            out.extend(d.to_lowercase());
+                        }
+                    }
                     space = false;
                 }
             }

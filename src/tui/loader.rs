@@ -1,13 +1,14 @@
 //! Loading in the background: worker threads read the files, turn each into its list row
 //! (or a problem) and drop the article there, so the reader never holds the corpus.
 
-use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
-use whosaid::load::{self, Loaded, UsageError};
+use crate::load::{self, Loaded, UsageError};
 
 use super::app::{App, Loading};
+use super::events::Event;
 use super::library::{Problem, Row};
 
 /// What the loading thread reports.
@@ -48,23 +49,31 @@ pub fn event_of(loaded: Loaded) -> LoadEvent {
 /// Starts loading `dir`; events arrive on the returned channel. Never writes anything.
 pub fn spawn(dir: PathBuf) -> Receiver<LoadEvent> {
     let (tx, rx) = mpsc::channel();
-    thread::spawn(move || {
-        let sources = match load::discover(std::slice::from_ref(&dir)) {
-            Ok(s) => s,
-            Err(e) => {
-                let _ = tx.send(LoadEvent::Unavailable(describe(&e)));
-                return;
-            }
-        };
-        let _ = tx.send(LoadEvent::Found(sources.len()));
-        load::load_each(&sources, &|_, loaded| {
-            // The reader may have quit already; then nobody listens and that is fine.
-            let _ = tx.send(event_of(loaded));
-        });
-        drop(sources);
-        let _ = tx.send(LoadEvent::Done);
-    });
+    thread::spawn(move || load(&dir, &|ev| tx.send(ev).is_ok()));
     rx
+}
+
+/// Starts loading `dir`, its events joining the loop's channel.
+pub fn spawn_into(dir: PathBuf, tx: Sender<Event>) {
+    thread::spawn(move || load(&dir, &|ev| tx.send(Event::Load(ev)).is_ok()));
+}
+
+/// Scans and reads `dir`, handing each result to `send` (false: nobody listens).
+fn load(dir: &Path, send: &(dyn Fn(LoadEvent) -> bool + Sync)) {
+    let sources = match load::discover(&[dir.to_path_buf()]) {
+        Ok(s) => s,
+        Err(e) => {
+            send(LoadEvent::Unavailable(describe(&e)));
+            return;
+        }
+    };
+    send(LoadEvent::Found(sources.len()));
+    load::load_each(&sources, &|_, loaded| {
+        // The reader may have quit already; then nobody listens and that is fine.
+        send(event_of(loaded));
+    });
+    drop(sources);
+    send(LoadEvent::Done);
 }
 
 impl App {
@@ -78,16 +87,21 @@ impl App {
                 }
             }
             LoadEvent::Row(row) => {
-                self.library.push_row(*row);
+                let id = row.id.clone();
+                let change = self.library.insert(*row);
+                self.seen(&id, change);
                 self.count_loaded();
             }
             LoadEvent::Problem(problem) => {
-                self.library.push_problem(*problem);
+                let id = problem.id.clone();
+                let change = self.library.insert_problem(*problem);
+                self.seen(&id, change);
                 self.count_loaded();
             }
             LoadEvent::Done => {
                 self.library.finish();
                 self.loading = Loading::Done;
+                self.finish_reload();
             }
             LoadEvent::Unavailable(reason) => self.loading = Loading::Unavailable(reason),
         }
@@ -103,6 +117,11 @@ impl App {
     /// only the new rows matched against the search.
     pub fn after_loading_batch(&mut self) {
         let fresh = self.library.settle();
+        if self.relist {
+            // Rows were replaced or removed: positions are stale, make the list again.
+            self.relist();
+            return;
+        }
         if fresh.is_empty() {
             return;
         }
@@ -115,10 +134,10 @@ impl App {
             .get(self.selected)
             .copied()
             .filter(|_| self.selected > 0);
-        self.visible = if self.search.folded.is_empty() {
+        self.visible = if self.search.folded.is_empty() && !self.suggestions_only {
             self.library.order().to_vec()
         } else {
-            let matching = self.library.filter(&self.search.folded, Some(&fresh));
+            let matching = self.shown(self.library.filter(&self.search.folded, Some(&fresh)));
             self.library.merge(&self.visible, &matching)
         };
         self.selected = keep

@@ -5,22 +5,29 @@ pub mod article_list;
 pub mod body;
 pub mod claims;
 pub mod config;
+pub mod editor;
 pub mod event_loop;
+pub mod events;
 pub mod export;
 pub mod export_prompt;
 pub mod help;
 pub mod keymap;
 pub mod layout;
 pub mod library;
+pub mod live;
 pub mod loader;
 pub mod notice;
 pub mod problems;
+pub mod review;
 pub mod stances;
 pub mod status_bar;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+pub mod unread;
 pub mod update;
+pub mod watch;
+pub mod work;
 
 use std::path::Path;
 
@@ -50,7 +57,24 @@ pub fn run(articles: &Path, config: Option<&Path>) -> u8 {
     let mouse = config.mouse;
     let terminate = terminal::termination_flag(mouse);
     // Loading starts before the terminal is set up, so the first frame already has news.
-    let loads = loader::spawn(articles.to_path_buf());
+    let (tx, rx) = std::sync::mpsc::channel();
+    loader::spawn_into(articles.to_path_buf(), tx.clone());
+    // Setting up the watch walks the whole folder: on a thread of its own, so the first
+    // frame never waits for it. The thread keeps the watcher alive for the process's life
+    // (none, when the system refuses a watch: `r` still reloads by hand); the process
+    // ends without tearing it down, as it ends without joining the loader.
+    {
+        let tx = tx.clone();
+        let dir = articles.to_path_buf();
+        std::thread::spawn(move || {
+            let watcher = watch::spawn(&dir, tx);
+            // Parked for good: only the process's exit ends it.
+            loop {
+                std::thread::park();
+                let _ = &watcher;
+            }
+        });
+    }
     let mut terminal = match terminal::enter(mouse) {
         Ok(t) => t,
         Err(e) => {
@@ -65,8 +89,18 @@ pub fn run(articles: &Path, config: Option<&Path>) -> u8 {
     let library = Library::loading(config.sort);
     let mut app = App::new(library, config, theme, size);
     app.articles_dir = articles.to_path_buf();
+    if let Some(file) = unread::state_file() {
+        app.read = unread::ReadState::open(file, articles);
+    }
     app.config_source = source;
-    let result = event_loop::run(&mut terminal, &mut app, &loads, &terminate);
+    let input = events::Input::spawn(tx.clone());
+    let channels = event_loop::Channels {
+        tx: &tx,
+        rx: &rx,
+        input: &input,
+        articles,
+    };
+    let result = event_loop::run(&mut terminal, &mut app, &channels, &terminate);
     terminal::leave(mouse);
     match result {
         Ok(Exit::Quit) => EXIT_OK,

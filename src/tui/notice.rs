@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::app::App;
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
-use whosaid::text;
+use crate::text;
 
 pub fn too_small(frame: &mut Frame, area: Rect) {
     let msg = format!(

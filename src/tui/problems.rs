@@ -6,13 +6,13 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 use std::path::Path;
 
-use whosaid::diagnostic::Tally;
-use whosaid::{Diagnostic, Severity};
+use crate::diagnostic::Tally;
+use crate::{Diagnostic, Severity};
 
 use super::app::{App, ListFocus};
 use super::library::Library;
 use super::theme::Theme;
-use whosaid::text;
+use crate::text;
 
 /// One file's diagnostics, each as the compiler-style headline, its source line and caret.
 pub fn file_lines(
@@ -57,6 +57,17 @@ pub fn file_lines(
     out
 }
 
+/// How many lines the pane gives one problem.
+pub fn lines_of(problem: &super::library::Problem) -> usize {
+    file_lines(
+        &problem.path,
+        &problem.diagnostics,
+        problem.hidden,
+        &Theme::default(),
+    )
+    .len()
+}
+
 /// The text of the pane: every rejected file's diagnostics.
 fn lines(library: &Library, theme: &Theme) -> Vec<Line<'static>> {
     library
@@ -74,9 +85,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let focused = app.list_focus == ListFocus::Problems;
     let count = app.library.problem_count();
-    let block = theme.pane(focused, theme.error).title(format!(
-        " Problems: {count} file(s) not loaded (Tab to focus) "
-    ));
+    let files = if count == 1 { "file" } else { "files" };
+    let hint = if focused { "" } else { " (Tab to focus)" };
+    let block = theme
+        .pane(focused, theme.error)
+        .title(format!(" Problems: {count} {files} not loaded{hint} "));
     let all = lines(&app.library, theme);
     let shown: Vec<Line> = all.into_iter().skip(app.problems_scroll).collect();
     frame.render_widget(

@@ -2,25 +2,58 @@
 //! (name, role, kind), the chain it came through, the cue and the quote, as the
 //! library's summary resolves them (the same summary the export writers read).
 
+use crate::model::{Actor, Article, StanceKind};
+use crate::summary::{ClaimSummary, StanceSummary};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
-use whosaid::model::{Actor, Article, StanceKind};
-use whosaid::summary::{ClaimSummary, StanceSummary};
 
 use super::app::ArticleView;
 use super::claims::SUGGESTED_BADGE;
 use super::layout::Pane;
 use super::theme::Theme;
-use whosaid::text;
+use crate::text;
 
 fn name(actor: &Actor) -> String {
     text::sanitize(&actor.name).into_owned()
 }
 
-fn stance_lines(stance: &StanceSummary, suggested: bool, theme: &Theme) -> Vec<Line<'static>> {
+/// `value` after `prefix` (a dim label), wrapped to `width` columns with a hanging
+/// indent: continuation lines start under the value, not at the pane's edge.
+fn hanging(
+    prefix: &str,
+    value: &str,
+    style: Style,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let indent = text::width(prefix);
+    let room = width.saturating_sub(indent).max(8);
+    text::wrap(value, room)
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let lead = if i == 0 {
+                prefix.to_string()
+            } else {
+                " ".repeat(indent)
+            };
+            Line::from(vec![
+                Span::styled(lead, theme.dim),
+                Span::styled(value[r].trim_end().to_string(), style),
+            ])
+        })
+        .collect()
+}
+
+fn stance_lines(
+    stance: &StanceSummary,
+    suggested: bool,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
     let kind = stance.kind;
     let sign = match kind {
         StanceKind::Asserts => "+ asserts",
@@ -47,22 +80,19 @@ fn stance_lines(stance: &StanceSummary, suggested: bool, theme: &Theme) -> Vec<L
         who.push_str(", ");
     }
     who.push_str(stance.actor.kind.as_str());
-    lines.push(Line::styled(format!("  {who}"), theme.dim));
+    lines.extend(hanging("  ", &who, theme.dim, width, theme));
     let field = |label: &str, value: String, style: Style| {
-        Line::from(vec![
-            Span::styled(format!("  {label}: "), theme.dim),
-            Span::styled(value, style),
-        ])
+        hanging(&format!("  {label}: "), &value, style, width, theme)
     };
     if !stance.via.is_empty() {
         let path = text::sanitize(&stance.path()).into_owned();
-        lines.push(field("via", path, Style::new()));
+        lines.extend(field("via", path, Style::new()));
     }
     if let Some(cue) = stance.cue {
-        lines.push(field("cue", text::sanitize(cue).into_owned(), Style::new()));
+        lines.extend(field("cue", text::sanitize(cue).into_owned(), Style::new()));
     }
     if let Some(quote) = stance.quote {
-        lines.push(field(
+        lines.extend(field(
             "quote",
             format!("“{}”", text::sanitize(quote)),
             theme.stance(kind),
@@ -85,19 +115,20 @@ fn resolved(article: &Article, claim: usize, kind: StanceKind) -> (Vec<StanceSum
     (stances, claim.suggested)
 }
 
-/// Every line of one pane, before wrapping.
+/// Every line of one pane, detail lines wrapped to `width` with a hanging indent.
 fn pane_lines(
     stances: &[StanceSummary],
     suggested: bool,
     kind: StanceKind,
     theme: &Theme,
+    width: usize,
 ) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for (i, stance) in stances.iter().enumerate() {
         if i > 0 {
             lines.push(Line::default());
         }
-        lines.extend(stance_lines(stance, suggested, theme));
+        lines.extend(stance_lines(stance, suggested, theme, width));
     }
     if lines.is_empty() {
         let none = match kind {
@@ -109,17 +140,6 @@ fn pane_lines(
     lines
 }
 
-/// How many lines (before wrapping) the pane has, for scrolling.
-pub fn line_count(article: &Article, claim: usize, denied: bool) -> usize {
-    let kind = if denied {
-        StanceKind::Denies
-    } else {
-        StanceKind::Asserts
-    };
-    let (stances, suggested) = resolved(article, claim, kind);
-    pane_lines(&stances, suggested, kind, &Theme::default()).len()
-}
-
 pub fn draw(
     frame: &mut Frame,
     area: Rect,
@@ -127,7 +147,7 @@ pub fn draw(
     view: &ArticleView,
     kind: StanceKind,
     theme: &Theme,
-) {
+) -> usize {
     let (pane, scroll) = match kind {
         StanceKind::Asserts => (Pane::Asserted, view.stance_scroll[0]),
         StanceKind::Denies => (Pane::Denied, view.stance_scroll[1]),
@@ -140,11 +160,24 @@ pub fn draw(
         Span::raw(format!(" ({count}) ")),
     ]);
     let block = theme.pane(view.focus == pane, theme.border).title(title);
-    let lines = pane_lines(&stances, suggested, kind, theme);
-    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+    // Measured as drawn: wrapped at the pane's inner width.
+    let inner = block.inner(area);
+    let lines = pane_lines(&stances, suggested, kind, theme, usize::from(inner.width));
+    let wrapped = Paragraph::new(lines.clone())
+        .wrap(Wrap { trim: false })
+        .line_count(inner.width);
+    let max = wrapped.saturating_sub(usize::from(inner.height));
+    let scroll = scroll.min(max);
+    // A pane cut off says so: at 80×24 the denials rarely fit.
+    let block = if scroll < max {
+        block.title_bottom(Line::from(" ↓ more ").right_aligned())
+    } else {
+        block
+    };
     let para = Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: false })
-        .scroll((scroll, 0));
+        .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0));
     frame.render_widget(para, area);
+    max
 }

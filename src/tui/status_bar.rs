@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, Screen};
 use super::keymap::Action;
-use whosaid::text;
+use crate::text;
 
 fn first_key(app: &App, action: Action) -> String {
     app.config
@@ -56,12 +56,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         )]
     } else {
         let where_ = match app.open_view() {
-            Some(v) => app
-                .library
-                .rows()
-                .get(v.row)
-                .map(|r| r.id.to_string())
-                .unwrap_or_default(),
+            Some(v) => v.id.to_string(),
             None => app.articles_dir.display().to_string(),
         };
         vec![Span::styled(

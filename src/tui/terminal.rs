@@ -29,6 +29,18 @@ pub fn enter(mouse: bool) -> io::Result<DefaultTerminal> {
     Ok(terminal)
 }
 
+/// Takes the terminal again after a child process had it (raw mode, alternate screen,
+/// mouse), without installing the panic hook a second time.
+pub fn resume(mouse: bool) -> io::Result<()> {
+    use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen)?;
+    if mouse {
+        execute!(stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
 /// Gives the terminal back as it was.
 pub fn leave(mouse: bool) {
     if mouse {

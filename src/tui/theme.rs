@@ -1,8 +1,8 @@
 //! Styles by meaning, from the configured colours; with NO_COLOR only the text styles remain.
 
+use crate::model::{StanceKind, Status};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, BorderType};
-use whosaid::model::{StanceKind, Status};
 
 use super::config::Colors;
 

@@ -1,12 +1,12 @@
 //! Drawing: reads the state, never changes it. Generic over the backend via `Frame`,
 //! so tests draw into `TestBackend` with the same code.
 
+use crate::model::StanceKind;
+use crate::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
-use whosaid::model::StanceKind;
-use whosaid::text;
 
 use super::app::{App, ArticleView, Loading, Screen};
 use super::layout::{self, Pane};
@@ -21,7 +21,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     let (main, status) = layout::screen(area);
-    let nothing = app.library.rows().is_empty() && app.library.problem_count() == 0;
+    let nothing = app.library.is_empty() && app.library.problem_count() == 0;
     match (&app.loading, &app.screen) {
         (Loading::Unavailable(reason), _) => notice::no_articles(frame, main, app, reason),
         (Loading::Done, _) if nothing => {
@@ -67,23 +67,24 @@ fn draw_article(frame: &mut Frame, main: Rect, app: &App, view: &ArticleView) {
     if let Some(r) = areas.claims {
         claims::draw(frame, r, article, view, theme);
     }
+    let mut limits = app.limits.get();
     if let Some(r) = areas.asserted {
-        stances::draw(frame, r, article, view, StanceKind::Asserts, theme);
+        limits.stances[0] = stances::draw(frame, r, article, view, StanceKind::Asserts, theme);
     }
     if let Some(r) = areas.denied {
-        stances::draw(frame, r, article, view, StanceKind::Denies, theme);
+        limits.stances[1] = stances::draw(frame, r, article, view, StanceKind::Denies, theme);
     }
+    app.limits.set(limits);
 }
 
 /// The article's file no longer loads (it changed since the list was read): say why.
 fn draw_unreadable(frame: &mut Frame, area: Rect, app: &App, view: &ArticleView) {
-    let Some(opened) = app.opened.as_ref().filter(|o| o.row == view.row) else {
+    let Some(opened) = app.opened.as_ref().filter(|o| o.id == view.id) else {
         return;
     };
     let path = app
         .library
-        .rows()
-        .get(view.row)
+        .get(&view.id)
         .map(|r| r.path.to_path_buf())
         .unwrap_or_default();
     let mut lines = vec![
@@ -113,6 +114,9 @@ fn draw_unreadable(frame: &mut Frame, area: Rect, app: &App, view: &ArticleView)
 fn draw_tabs(frame: &mut Frame, area: Rect, app: &App, view: &ArticleView) {
     let theme = &app.theme;
     let short = usize::from(area.width) < 48;
+    // Narrower still, the labels lose their padding rather than their last letters:
+    // "Text Claims Asserted [Denied]" fits 30 columns.
+    let tight = usize::from(area.width) < 34;
     let spans: Vec<Span> = Pane::ALL
         .iter()
         .map(|&p| {
@@ -124,6 +128,13 @@ fn draw_tabs(frame: &mut Frame, area: Rect, app: &App, view: &ArticleView) {
             };
             if p == view.focus {
                 Span::styled(format!("[{name}]"), theme.focus)
+            } else if tight {
+                let style = match p {
+                    Pane::Asserted => theme.stance(StanceKind::Asserts),
+                    Pane::Denied => theme.stance(StanceKind::Denies),
+                    _ => theme.dim,
+                };
+                Span::styled(format!("{name} "), style)
             } else {
                 let style = match p {
                     Pane::Asserted => theme.stance(StanceKind::Asserts),

@@ -6,7 +6,6 @@ use super::keymap::{Action, Command};
 use super::layout::{self, Pane};
 use super::library;
 use super::problems;
-use super::stances;
 
 /// How far a move goes.
 #[derive(Debug, Clone, Copy)]
@@ -77,6 +76,7 @@ impl App {
             }
             Command::CloseHelp => {
                 self.help = false;
+                self.help_scroll = 0;
                 None
             }
             Command::PromptChar(_)
@@ -113,6 +113,30 @@ impl App {
                 self.search.typing = true;
             }
             Action::Export => self.ask_export(),
+            Action::Undo => return self.undo_review(),
+            Action::SuggestionsOnly => self.toggle_suggestions_only(),
+            Action::Accept | Action::Reject | Action::AcceptAll | Action::RejectAll => {
+                return self.ask_review(action);
+            }
+            Action::NextSuggested | Action::PrevSuggested => self.step_suggested(action),
+            Action::Edit => return self.ask_edit(),
+            Action::OpenUrl => self.open_url(),
+            Action::ToggleRead => {
+                let id = match self.open_view() {
+                    Some(v) => Some(v.id.clone()),
+                    None => self.selected_row().map(|r| r.id.clone()),
+                };
+                if let Some(id) = id {
+                    let read = !self.read.is_read(&id);
+                    self.read.set(&id, read);
+                    self.message =
+                        Some(format!("Marked {}.", if read { "read" } else { "unread" }));
+                }
+            }
+            Action::Reload => {
+                self.message = Some("Reading every file again…".to_string());
+                return Some(Effect::Reload);
+            }
             _ => match &self.screen {
                 Screen::List => self.run_in_list(action),
                 Screen::Article(_) => self.run_in_article(action),
@@ -124,10 +148,15 @@ impl App {
     fn run_in_help(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::Quit => return Some(Effect::Quit),
-            Action::Help | Action::Back => self.help = false,
+            Action::Help | Action::Back => {
+                self.help = false;
+                self.help_scroll = 0;
+            }
             other => {
                 if let Some(step) = step_of(other) {
-                    self.help_scroll = moved(self.help_scroll, 200, 10, step);
+                    // Clamped to what the last draw measured, so G then k moves at once.
+                    let max = self.limits.get().help;
+                    self.help_scroll = moved(self.help_scroll, max + 1, 10, step);
                 }
             }
         }
@@ -136,15 +165,19 @@ impl App {
 
     /// The export key: asks for the format of what is in view.
     fn ask_export(&mut self) {
-        let rows = match self.open_view() {
-            Some(view) => vec![view.row],
-            None => self.visible.clone(),
+        let ids = match self.open_view() {
+            Some(view) => vec![view.id.clone()],
+            None => self
+                .visible
+                .iter()
+                .filter_map(|&s| self.library.row(s).map(|r| r.id.clone()))
+                .collect(),
         };
-        if rows.is_empty() {
+        if ids.is_empty() {
             self.message = Some("Nothing to export.".to_string());
             return;
         }
-        self.prompt = Some(Prompt::Format { rows, choice: 0 });
+        self.prompt = Some(Prompt::Format { ids, choice: 0 });
     }
 
     fn run_in_list(&mut self, action: Action) {
@@ -179,7 +212,9 @@ impl App {
                             .list_areas()
                             .1
                             .map_or(1, |r| usize::from(layout::inner(r).height));
-                        self.problems_scroll = moved(self.problems_scroll, total, page, step);
+                        // The last page stays full: no scrolling past the end.
+                        let last = total.saturating_sub(page);
+                        self.problems_scroll = moved(self.problems_scroll, last + 1, page, step);
                     }
                 }
             }
@@ -187,14 +222,17 @@ impl App {
     }
 
     fn open_selected(&mut self) {
-        let Some(&row) = self.visible.get(self.selected) else {
+        let Some(id) = self.selected_row().map(|r| r.id.clone()) else {
             return;
         };
-        let Some(loaded) = self.library.read(row) else {
+        let Some((loaded, bytes)) = self.library.read_with_bytes(&id) else {
             return;
         };
+        self.read.set(&id, true);
         let opened = Opened {
-            row,
+            id: id.clone(),
+            path: loaded.source.path.clone(),
+            bytes,
             article: loaded.article,
             diagnostics: loaded.diagnostics,
             hidden: loaded.hidden,
@@ -205,7 +243,7 @@ impl App {
         };
         self.opened = Some(opened);
         let mut view = ArticleView {
-            row,
+            id,
             claim: 0,
             focus,
             body_scroll: 0,
@@ -270,15 +308,14 @@ impl App {
             }
             Pane::Asserted | Pane::Denied => {
                 let i = usize::from(view.focus == Pane::Denied);
-                let total = self
-                    .article_of(view)
-                    .map_or(0, |a| stances::line_count(a, view.claim, i == 1));
-                view.stance_scroll[i] = moved(view.stance_scroll[i], total, page, step);
+                // The largest first line the last draw measured, wrapping included.
+                let max = self.limits.get().stances[i];
+                view.stance_scroll[i] = moved(view.stance_scroll[i], max + 1, page, step);
             }
         }
     }
 
-    fn select_claim(&self, view: &mut ArticleView, claim: usize) {
+    pub(super) fn select_claim(&self, view: &mut ArticleView, claim: usize) {
         if claim != view.claim {
             view.claim = claim;
             view.stance_scroll = [0, 0];
@@ -295,7 +332,7 @@ impl App {
     }
 
     /// Scrolls the body so the selected claim's quote is in view, a third from the top.
-    fn scroll_to_claim(&self, view: &mut ArticleView) {
+    pub(super) fn scroll_to_claim(&self, view: &mut ArticleView) {
         let Some(article) = self.article_of(view) else {
             return;
         };

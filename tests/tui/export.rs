@@ -1,23 +1,16 @@
 //! The reader's export key on real files: the format prompt, the file written and the
 //! path shown, the overwrite question, the articles folder refused, failures shown.
 
-#![allow(clippy::unwrap_used)]
-
-#[allow(dead_code)]
-#[path = "../src/tui/mod.rs"]
-mod tui;
-mod tui_support;
-
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::support::{draw, text};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use tui::app::{App, Effect, Loading, Prompt, Screen};
-use tui::config::Config;
-use tui::keymap;
-use tui::library::Library;
-use tui::theme::Theme;
-use tui_support::{draw, text};
+use whosaid::tui::app::{App, Effect, Loading, Prompt, Screen};
+use whosaid::tui::config::Config;
+use whosaid::tui::keymap;
+use whosaid::tui::library::Library;
+use whosaid::tui::theme::Theme;
 
 fn article_toml(title: &str, date: &str, speaker: &str) -> String {
     format!(
@@ -99,7 +92,7 @@ impl Setup {
         let theme = Theme::new(&config.colors, false);
         let mut app = App::new(Library::loading(config.sort), config, theme, (80, 24));
         app.articles_dir = self.articles();
-        let events = tui::loader::spawn(self.articles());
+        let events = whosaid::tui::loader::spawn(self.articles());
         let deadline = Instant::now() + Duration::from_secs(20);
         while matches!(app.loading, Loading::Running { .. }) {
             assert!(Instant::now() < deadline, "loading never finished");
@@ -119,7 +112,7 @@ fn press(app: &mut App, code: KeyCode) {
         return;
     };
     if let Some(Effect::Export(request)) = app.update(command) {
-        tui::export::carry_out(app, request);
+        whosaid::tui::export::carry_out(app, request);
     }
 }
 
@@ -324,8 +317,12 @@ fn the_format_prompt_on_screen() {
     // The question as the export leaves it (a path as configured, so the snapshot is stable).
     keys(&mut app, &[Esc, Enter]);
     app.prompt = Some(Prompt::Overwrite {
-        request: tui::app::ExportRequest {
-            rows: app.visible.clone(),
+        request: whosaid::tui::app::ExportRequest {
+            ids: app
+                .visible
+                .iter()
+                .map(|&s| app.library.row(s).unwrap().id.clone())
+                .collect(),
             format: whosaid::export::Format::Markdown,
             overwrite: true,
         },

@@ -1,25 +1,18 @@
 //! Whole screens drawn into TestBackend at 80×24, 40×12 and 200×50 on Unicode
 //! fixtures, snapshot-tested; and the styles that carry meaning.
 
-#![allow(clippy::unwrap_used)]
-
-#[allow(dead_code)]
-#[path = "../src/tui/mod.rs"]
-mod tui;
-mod tui_support;
-
+use crate::support::*;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
-use tui::app::Loading;
-use tui::config::Config;
-use tui::keymap::{Action, Command};
-use tui::library::Library;
-use tui::theme::Theme;
-use tui_support::*;
+use whosaid::tui::app::Loading;
+use whosaid::tui::config::Config;
+use whosaid::tui::keymap::{Action, Command};
+use whosaid::tui::library::Library;
+use whosaid::tui::theme::Theme;
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (40, 12), (200, 50)];
 
-fn snap(name: &str, app: &tui::app::App) {
+fn snap(name: &str, app: &whosaid::tui::app::App) {
     let screen = text(&draw(app));
     insta::assert_snapshot!(format!("{name}_{}x{}", app.size.0, app.size.1), screen);
 }
@@ -78,7 +71,7 @@ fn search_help_and_too_small() {
 fn missing_folder_and_loading_screens() {
     let config = Config::default();
     let theme = Theme::new(&config.colors, false);
-    let mut a = tui::app::App::new(Library::loading(config.sort), config, theme, (80, 24));
+    let mut a = whosaid::tui::app::App::new(Library::loading(config.sort), config, theme, (80, 24));
     snap("loading", &a);
     a.loading = Loading::Unavailable("The folder articles does not exist.".into());
     snap("missing", &a);
@@ -127,6 +120,9 @@ fn denials_stay_red_assertions_green_contested_yellow() {
     );
     let (x, y) = find(buf, "pure fiction\"");
     assert_eq!(buf[(x, y)].fg, Color::Red);
+    // A denial is bold, never struck through (which reads as "retracted").
+    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+    assert!(!buf[(x, y)].modifier.contains(Modifier::CROSSED_OUT));
     let (x, y) = find(buf, "There are no plans yet");
     assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
     assert!(!buf[(x, y)].modifier.contains(Modifier::REVERSED));
@@ -137,7 +133,7 @@ fn no_color_keeps_labels_and_text_styles_but_no_colour() {
     let config = Config::default();
     let theme = Theme::new(&config.colors, true);
     let library = Library::in_memory(fixtures(true), config.sort);
-    let mut a = tui::app::App::new(library, config, theme, (200, 50));
+    let mut a = whosaid::tui::app::App::new(library, config, theme, (200, 50));
     select(&mut a, "world/kremlin-call");
     run(&mut a, &[Action::Open]);
     let term = draw(&a);
@@ -162,11 +158,11 @@ fn no_color_keeps_labels_and_text_styles_but_no_colour() {
     assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
 }
 
-fn elsby_app(no_color: bool) -> tui::app::App {
+fn elsby_app(no_color: bool) -> whosaid::tui::app::App {
     let config = Config::default();
     let theme = Theme::new(&config.colors, no_color);
     let library = Library::in_memory(vec![loaded(port_elsby())], config.sort);
-    let mut a = tui::app::App::new(library, config, theme, (80, 24));
+    let mut a = whosaid::tui::app::App::new(library, config, theme, (80, 24));
     select(&mut a, "world/port-elsby");
     run(&mut a, &[Action::Open]);
     a
@@ -217,5 +213,77 @@ fn the_suggested_badge_stands_out_with_and_without_colour() {
             Color::Yellow
         };
         assert_eq!(cell.fg, want);
+    }
+}
+
+#[test]
+fn narrow_tabs_keep_whole_names_and_the_problems_title_fits_its_focus() {
+    let mut a = app(30, 12);
+    select(&mut a, "world/kremlin-call");
+    run(&mut a, &[Action::Open]);
+    let screen = text(&draw(&a));
+    let tabs = screen.lines().next().unwrap();
+    for name in ["Text", "Claims", "Asserted", "Denied"] {
+        assert!(tabs.contains(name), "{tabs:?} lacks {name}");
+    }
+    let mut a = app(80, 24);
+    let screen = text(&draw(&a));
+    assert!(
+        screen.contains("Problems: 1 file not loaded (Tab to focus)"),
+        "{screen}"
+    );
+    run(&mut a, &[Action::NextPane]);
+    let screen = text(&draw(&a));
+    assert!(screen.contains("Problems: 1 file not loaded "), "{screen}");
+    assert!(!screen.contains("Tab to focus"), "{screen}");
+}
+
+#[test]
+fn body_lines_keep_a_reading_measure_on_a_wide_screen() {
+    let mut a = app(220, 50);
+    select(&mut a, "world/kremlin-call");
+    run(&mut a, &[Action::Open]);
+    let screen = text(&draw(&a));
+    // The body pane's text, between its border and the next pane: at most 80 columns.
+    let line = screen
+        .lines()
+        .find(|l| l.contains("According to a report"))
+        .unwrap();
+    let inner = line.split('│').nth(1).unwrap().trim_end();
+    assert!(
+        inner.chars().count() <= 80,
+        "{} columns: {inner:?}",
+        inner.chars().count()
+    );
+    assert!(inner.chars().count() > 60, "{inner:?}");
+}
+
+#[test]
+fn unread_articles_are_marked_and_bold_with_and_without_colour() {
+    for no_color in [false, true] {
+        let config = Config::default();
+        let theme = Theme::new(&config.colors, no_color);
+        let library = Library::in_memory(fixtures(false), config.sort);
+        let mut a = whosaid::tui::app::App::new(library, config, theme, (80, 24));
+        // Opened once: read. The others stay unread.
+        select(&mut a, "world/kremlin-call");
+        run(&mut a, &[Action::Open, Action::Back, Action::Top]);
+        let term = draw(&a);
+        let name = if no_color {
+            "unread_no_color"
+        } else {
+            "unread"
+        };
+        insta::assert_snapshot!(format!("{name}_80x24"), text(&term));
+        let buf = term.backend().buffer();
+        let (x, y) = find(buf, "Kremlin denies");
+        assert!(!buf[(x, y)].modifier.contains(Modifier::BOLD));
+        assert_eq!(
+            buf[(x - 12, y)].symbol(),
+            " ",
+            "no dot before a read article"
+        );
+        let (x, y) = find(buf, "Title ");
+        assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
     }
 }

@@ -1,8 +1,6 @@
 //! Shared by the reader's tests and the bench: articles built in code (CJK, emoji,
 //! combining marks, right-to-left text, escape sequences) and a way to draw a screen.
 
-#![allow(dead_code, clippy::unwrap_used)]
-
 use std::path::PathBuf;
 
 use ratatui::Terminal;
@@ -11,12 +9,12 @@ use whosaid::diagnostic::{Diagnostic, Severity};
 use whosaid::load::{Loaded, SourceFile};
 use whosaid::model::*;
 
-use crate::tui::app::App;
-use crate::tui::config::Config;
-use crate::tui::keymap::{Action, Command};
-use crate::tui::library::Library;
-use crate::tui::theme::Theme;
-use crate::tui::ui;
+use whosaid::tui::app::App;
+use whosaid::tui::config::Config;
+use whosaid::tui::keymap::{Action, Command};
+use whosaid::tui::library::Library;
+use whosaid::tui::theme::Theme;
+use whosaid::tui::ui;
 
 pub fn actor(id: &str, name: &str, kind: ActorKind, role: Option<&str>) -> Actor {
     Actor {
@@ -417,7 +415,7 @@ pub fn select(app: &mut App, id: &str) {
     let pos = app
         .visible
         .iter()
-        .position(|&i| app.library.rows()[i].id.as_str() == id)
+        .position(|&i| app.library.row(i).unwrap().id.as_str() == id)
         .unwrap();
     app.selected = pos;
 }

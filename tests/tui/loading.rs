@@ -2,22 +2,15 @@
 //! in list order, a search typed while loading keeps filtering what arrives, and an
 //! article is read again from its file when opened.
 
-#![allow(clippy::unwrap_used)]
-
-#[allow(dead_code)]
-#[path = "../src/tui/mod.rs"]
-mod tui;
-mod tui_support;
-
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use tui::app::{App, Loading};
-use tui::config::{Config, Sort};
-use tui::keymap::{Action, Command};
-use tui::library::Library;
-use tui::theme::Theme;
-use tui_support::*;
+use crate::support::*;
+use whosaid::tui::app::{App, Loading};
+use whosaid::tui::config::{Config, Sort};
+use whosaid::tui::keymap::{Action, Command};
+use whosaid::tui::library::Library;
+use whosaid::tui::theme::Theme;
 
 /// More files than the loader's threshold for using every core.
 const FILES: usize = 150;
@@ -71,7 +64,7 @@ fn loading_app(config: Config) -> App {
 
 /// Feeds the loader's events to the app in small batches, as the event loop does.
 fn load(app: &mut App, dir: &Path, batch: usize) {
-    let events = tui::loader::spawn(dir.to_path_buf());
+    let events = whosaid::tui::loader::spawn(dir.to_path_buf());
     let deadline = Instant::now() + Duration::from_secs(30);
     while matches!(app.loading, Loading::Running { .. }) {
         assert!(Instant::now() < deadline, "loading never finished");
@@ -88,7 +81,7 @@ fn load(app: &mut App, dir: &Path, batch: usize) {
 fn listed_ids(app: &App) -> Vec<String> {
     app.visible
         .iter()
-        .map(|&i| app.library.rows()[i].id.to_string())
+        .map(|&i| app.library.row(i).unwrap().id.to_string())
         .collect()
 }
 
@@ -163,8 +156,8 @@ fn an_article_is_read_again_when_opened_and_a_broken_file_shows_why() {
     let mut app = loading_app(Config::default());
     load(&mut app, dir.path(), 1000);
     let row = app.visible[0];
-    let path = app.library.rows()[row].path.to_path_buf();
-    let title = app.library.rows()[row].title.to_string();
+    let path = app.library.row(row).unwrap().path.to_path_buf();
+    let title = app.library.row(row).unwrap().title.to_string();
 
     // Edited since the list was read: the view shows the file as it is now.
     let edited = std::fs::read_to_string(&path)
@@ -200,7 +193,7 @@ fn an_article_is_read_again_when_opened_and_a_broken_file_shows_why() {
         "the loader's diagnostic: {screen}"
     );
     app.update(Command::Run(Action::Back));
-    assert_eq!(app.screen, tui::app::Screen::List);
+    assert_eq!(app.screen, whosaid::tui::app::Screen::List);
 }
 
 #[test]

@@ -2,15 +2,9 @@
 //! refused with an error at the line and column, naming the key and the bad value,
 //! as its `# expect: LINE:COL WORDS…` comment says.
 
-#![allow(clippy::unwrap_used)]
-
-#[allow(dead_code)]
-#[path = "../src/tui/mod.rs"]
-mod tui;
-
 use std::path::{Path, PathBuf};
 
-use tui::config::Config;
+use whosaid::tui::config::Config;
 
 fn files(dir: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -46,7 +40,7 @@ fn valid_configs_load() {
     .unwrap();
     assert!(config.mouse);
     assert_eq!(
-        config.keymap.label(tui::keymap::Action::Quit),
+        config.keymap.label(whosaid::tui::keymap::Action::Quit),
         "q, ctrl-c, ctrl-q"
     );
 }

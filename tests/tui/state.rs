@@ -1,17 +1,11 @@
 //! The reader's state and screens, with no terminal: keys → commands → state, and
 //! screens drawn into ratatui's TestBackend.
 
-#![allow(clippy::unwrap_used)]
-
-#[allow(dead_code)]
-#[path = "../src/tui/mod.rs"]
-mod tui;
-mod tui_support;
-
-use tui::app::Screen;
-use tui::keymap::{Action, Command};
-use tui::layout::Pane;
-use tui_support::*;
+use crate::support::*;
+use whosaid::model::ArticleId;
+use whosaid::tui::app::Screen;
+use whosaid::tui::keymap::{Action, Command};
+use whosaid::tui::layout::Pane;
 
 #[test]
 fn list_is_newest_first_with_undated_last() {
@@ -19,7 +13,7 @@ fn list_is_newest_first_with_undated_last() {
     let ids: Vec<&str> = app
         .visible
         .iter()
-        .map(|&i| app.library.rows()[i].id.as_str())
+        .map(|&i| app.library.row(i).unwrap().id.as_str())
         .collect();
     assert_eq!(
         ids,
@@ -88,7 +82,7 @@ fn n_and_shift_n_step_through_claims_and_tab_cycles_panes() {
 #[test]
 fn search_filters_as_you_type_over_titles_bodies_statements_and_actors() {
     let mut app = app(80, 24);
-    let type_in = |app: &mut tui::app::App, s: &str| {
+    let type_in = |app: &mut whosaid::tui::app::App, s: &str| {
         app.update(Command::Run(Action::Search));
         for c in s.chars() {
             app.update(Command::SearchInput(c));
@@ -110,6 +104,15 @@ fn search_filters_as_you_type_over_titles_bodies_statements_and_actors() {
     assert_eq!(app.search.query, "存在");
     type_in(&mut app, "zzz");
     assert!(app.visible.is_empty());
+    // Accents fold both ways: "zoe's cafe" finds "Zoë's café", "cafè" finds it too.
+    app.update(Command::SearchCancel);
+    type_in(&mut app, "zoe's cafe");
+    assert_eq!(app.selected_row().unwrap().id.as_str(), "asia/湊ヶ丘-会見");
+    app.update(Command::SearchCancel);
+    type_in(&mut app, "cafè");
+    assert_eq!(app.visible.len(), 1);
+    app.update(Command::SearchCancel);
+    type_in(&mut app, "zzz");
     // Esc in normal mode clears the filter too.
     app.update(Command::SearchAccept);
     run(&mut app, &[Action::Back]);
@@ -167,7 +170,7 @@ fn q_quits_and_help_toggles() {
     assert!(!app.help);
     assert_eq!(
         app.update(Command::Run(Action::Quit)),
-        Some(tui::app::Effect::Quit)
+        Some(whosaid::tui::app::Effect::Quit)
     );
 }
 
@@ -205,7 +208,7 @@ fn the_mouse_selects_and_opens_only_when_the_config_turns_it_on() {
         row: 4,
         modifiers: KeyModifiers::NONE,
     };
-    let click = tui::keymap::mouse_command(&press).unwrap();
+    let click = whosaid::tui::keymap::mouse_command(&press).unwrap();
     assert_eq!(click, Command::Click(10, 4));
 
     let mut off = app(80, 24);
@@ -215,7 +218,7 @@ fn the_mouse_selects_and_opens_only_when_the_config_turns_it_on() {
         "the mouse is off unless the config turns it on"
     );
 
-    let config = tui::config::Config {
+    let config = whosaid::tui::config::Config {
         mouse: true,
         ..Default::default()
     };
@@ -228,4 +231,128 @@ fn the_mouse_selects_and_opens_only_when_the_config_turns_it_on() {
         matches!(on.screen, Screen::Article(_)),
         "a second click opens"
     );
+}
+
+/// The ids of the list as shown, top to bottom.
+fn listed(app: &whosaid::tui::app::App) -> Vec<String> {
+    app.visible
+        .iter()
+        .map(|&i| app.library.row(i).unwrap().id.to_string())
+        .collect()
+}
+
+#[test]
+fn files_changing_on_disk_replace_and_remove_rows_by_id() {
+    use whosaid::tui::library::{Problem, Row};
+    use whosaid::tui::watch::FileChange;
+
+    let mut app = app(80, 24);
+    select(&mut app, "evil");
+    // A new title for the undated article: same place (still undated), new title.
+    let mut renamed = undated();
+    renamed.title = "A title written since".into();
+    let source = loaded(renamed.clone()).source;
+    app.on_files(vec![FileChange::Row(Box::new(Row::of(source, &renamed)))]);
+    assert_eq!(
+        listed(&app),
+        [
+            "asia/湊ヶ丘-会見",
+            "world/kremlin-call",
+            "evil",
+            "misc/undated"
+        ]
+    );
+    assert!(text(&draw(&app)).contains("A title written since"));
+    assert_eq!(app.selected_row().unwrap().id.as_str(), "evil");
+
+    // Deleted: gone from the list; the selection stays on its article.
+    app.on_files(vec![FileChange::Removed(ArticleId::new(
+        "world/kremlin-call",
+    ))]);
+    assert_eq!(listed(&app), ["asia/湊ヶ丘-会見", "evil", "misc/undated"]);
+    assert_eq!(app.selected_row().unwrap().id.as_str(), "evil");
+    assert!(!text(&draw(&app)).contains("Kremlin"));
+
+    // Starts failing: out of the list, into the problems; fixed: back again.
+    app.on_files(vec![FileChange::Problem(Box::new(Problem::of(rejected(
+        "evil",
+    ))))]);
+    assert_eq!(listed(&app), ["asia/湊ヶ丘-会見", "misc/undated"]);
+    let ids: Vec<&str> = app
+        .library
+        .problems()
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(ids, ["evil", "world/broken"]);
+    let fixed = hostile();
+    let source = loaded(fixed.clone()).source;
+    app.on_files(vec![FileChange::Row(Box::new(Row::of(source, &fixed)))]);
+    assert_eq!(listed(&app), ["asia/湊ヶ丘-会見", "evil", "misc/undated"]);
+    let ids: Vec<&str> = app
+        .library
+        .problems()
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(ids, ["world/broken"]);
+    assert_eq!(app.library.len(), 3);
+}
+
+#[test]
+fn help_scrolls_within_what_is_drawn_and_closes_at_the_top() {
+    let mut a = app(80, 24);
+    run(&mut a, &[Action::Help]);
+    let top = text(&draw(&a));
+    run(&mut a, &[Action::Bottom]);
+    let bottom = text(&draw(&a));
+    assert_ne!(top, bottom, "the help is longer than 24 lines");
+    // One press up after G shows at once (no hidden overshoot to climb back through).
+    run(&mut a, &[Action::Up]);
+    assert_ne!(text(&draw(&a)), bottom);
+    // Closed and opened again: from the top.
+    run(&mut a, &[Action::Help, Action::Help]);
+    assert_eq!(text(&draw(&a)), top);
+}
+
+#[test]
+fn a_stance_pane_cut_off_says_more_follows_and_scrolls_to_its_wrapped_end() {
+    // Stacked panes at their smallest: the asserted-by pane's wrapped chain is cut.
+    let mut a = app(80, 20);
+    select(&mut a, "world/kremlin-call");
+    run(&mut a, &[Action::Open]);
+    let screen = text(&draw(&a));
+    assert!(screen.contains("↓ more"), "{screen}");
+    // Focus a pane that says more, go to its end: the sign goes, and one more press
+    // down changes nothing.
+    for _ in 0..4 {
+        run(&mut a, &[Action::NextPane]);
+        let focus = a.open_view().unwrap().focus;
+        if matches!(focus, Pane::Asserted | Pane::Denied) {
+            run(&mut a, &[Action::Bottom]);
+            draw(&a);
+            run(&mut a, &[Action::Bottom]);
+            let end = text(&draw(&a));
+            assert!(!end.contains("↓ more"), "{end}");
+            run(&mut a, &[Action::Down]);
+            assert_eq!(text(&draw(&a)), end);
+        }
+    }
+}
+
+#[test]
+fn search_results_say_where_each_article_matched() {
+    let mut a = app(80, 24);
+    a.update(Command::Run(Action::Search));
+    for c in "peskov".chars() {
+        a.update(Command::SearchInput(c));
+    }
+    // Peskov is named in the Kremlin article's body before its actor table.
+    assert!(text(&draw(&a)).contains("(body)"), "{}", text(&draw(&a)));
+    a.update(Command::SearchCancel);
+    a.update(Command::Run(Action::Search));
+    for c in "kremlin denies".chars() {
+        a.update(Command::SearchInput(c));
+    }
+    assert!(text(&draw(&a)).contains("(title)"));
 }
