@@ -13,6 +13,7 @@ pub mod actor_directory;
 pub mod actors;
 pub mod anchor;
 pub mod corpus;
+pub mod cue;
 pub mod diagnostic;
 pub mod export;
 pub mod import;

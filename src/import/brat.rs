@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 
 use unicode_segmentation::GraphemeCursor;
 
-use super::cue::denies;
 use super::draft::{Draft, DraftActor, DraftClaim, DraftStance};
 use super::kind::guess_kind;
 use crate::anchor::{self, Anchor};
+use crate::cue::denies;
 use crate::slug::{IdAllocator, slug};
 
 /// The text file of `ann`: `X.txt` in `texts` (or beside the `.ann`), or, when

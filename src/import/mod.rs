@@ -6,7 +6,6 @@
 
 pub mod actors;
 pub mod brat;
-pub mod cue;
 pub mod draft;
 pub mod feed;
 pub mod fetch;

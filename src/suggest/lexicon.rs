@@ -708,54 +708,10 @@ pub fn is_capital_stop(word: &str) -> bool {
     with_lower(word, |w| set.contains(w))
 }
 
-/// Words of a cue (whole words, any case) that make it deny, per FORMAT.md.
+/// Words of a cue (whole words, any case) that make it deny, per FORMAT.md:
+/// the rule `import` applies too, kept in one place.
 pub fn cue_denies(cue: &str) -> bool {
-    const FORMS: &[&str] = &[
-        "deny",
-        "denies",
-        "denied",
-        "denying",
-        "denial",
-        "denials",
-        "dismiss",
-        "dismisses",
-        "dismissed",
-        "dismissing",
-        "reject",
-        "rejects",
-        "rejected",
-        "rejecting",
-        "refute",
-        "refutes",
-        "refuted",
-        "refuting",
-        "rebut",
-        "rebuts",
-        "rebutted",
-        "rebutting",
-        "disavow",
-        "disavows",
-        "disavowed",
-        "disavowing",
-        "disown",
-        "disowns",
-        "disowned",
-        "disowning",
-        "false",
-        "untrue",
-        "fiction",
-        "fake",
-        "baseless",
-    ];
-    let words: Vec<String> = cue
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    words.iter().any(|w| FORMS.contains(&w.as_str()))
-        || words
-            .windows(2)
-            .any(|p| (p[0] == "not" && p[1] == "true") || (p[0] == "no" && p[1] == "such"))
+    crate::cue::denies(cue)
 }
 
 /// Whether reported content itself denies: a verdict on what was said

@@ -1,5 +1,5 @@
-//! Whether reporting words deny, by FORMAT.md's rule for `suggest` (which
-//! `import` shares): a form of deny, dismiss, reject, refute, rebut, disavow or
+//! Whether reporting words deny, by FORMAT.md's rule, for `suggest` and
+//! `import` alike: a form of deny, dismiss, reject, refute, rebut, disavow or
 //! disown, or the words false, untrue, fiction, fake, baseless, "not true" or
 //! "no such", as whole words in any case.
 
