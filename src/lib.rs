@@ -27,6 +27,7 @@ pub mod slug;
 pub mod suggest;
 pub mod summary;
 pub mod text;
+pub mod toml_text;
 #[cfg(feature = "tui")]
 pub mod tui;
 

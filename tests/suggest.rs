@@ -613,7 +613,7 @@ proptest::proptest! {
         if body.trim().is_empty() {
             return Ok(());
         }
-        let text = format!("title = \"t\"\nbody = {}\n", suggest::article::basic_string(&body));
+        let text = format!("title = \"t\"\nbody = {}\n", whosaid::toml_text::basic(&body));
         let source = whosaid::load::SourceFile {
             path: "t.toml".into(),
             id: whosaid::ArticleId::new("t"),

@@ -98,7 +98,7 @@ impl Draft {
 fn key_string(out: &mut String, key: &str, value: &str) {
     out.push_str(key);
     out.push_str(" = ");
-    basic(out, value);
+    crate::toml_text::push_basic(out, value);
     out.push('\n');
 }
 
@@ -118,28 +118,9 @@ fn array(out: &mut String, key: &str, values: &[String]) {
         if i > 0 {
             out.push_str(", ");
         }
-        basic(out, value);
+        crate::toml_text::push_basic(out, value);
     }
     out.push_str("]\n");
-}
-
-/// A TOML basic string: `"`, `\` and control characters escaped, the rest as is.
-fn basic(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() && (c as u32) < 0x80 => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 /// The inside of a TOML multi-line basic string: line feeds and tabs kept as

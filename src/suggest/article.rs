@@ -317,11 +317,11 @@ pub fn plan_found(
             toml,
             "\n[actors.{}]\nname = {}\nkind = \"{}\"\n",
             a.id,
-            basic_string(&a.name),
+            crate::toml_text::basic(&a.name),
             a.kind.as_str()
         );
         if let Some(role) = &a.role {
-            let _ = writeln!(toml, "role = {}", basic_string(role));
+            let _ = writeln!(toml, "role = {}", crate::toml_text::basic(role));
         }
         toml.push_str("suggested = true\n");
     }
@@ -330,8 +330,8 @@ pub fn plan_found(
             toml,
             "\n[[claims]]\nid = \"{}\"\nstatement = {}\nquote = {}\nsuggested = true\n",
             c.id,
-            basic_string(&c.statement),
-            basic_string(&c.quote)
+            crate::toml_text::basic(&c.statement),
+            crate::toml_text::basic(&c.quote)
         );
         for (table, stances) in [("asserted_by", &c.asserted), ("denied_by", &c.denied)] {
             for s in stances {
@@ -339,9 +339,9 @@ pub fn plan_found(
                 if let Some(v) = &s.via {
                     let _ = writeln!(toml, "via = [\"{v}\"]");
                 }
-                let _ = writeln!(toml, "cue = {}", basic_string(&s.cue));
+                let _ = writeln!(toml, "cue = {}", crate::toml_text::basic(&s.cue));
                 if let Some(q) = &s.quote {
-                    let _ = writeln!(toml, "quote = {}", basic_string(q));
+                    let _ = writeln!(toml, "quote = {}", crate::toml_text::basic(q));
                 }
             }
         }
@@ -447,25 +447,4 @@ fn statement(quote: &str) -> String {
         s.push('.');
     }
     s
-}
-
-/// A TOML basic string: quotes, backslashes and control characters escaped.
-pub fn basic_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
