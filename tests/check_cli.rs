@@ -471,13 +471,19 @@ fn an_unreadable_folder_is_reported_and_the_rest_still_checked() {
     fs::set_permissions(d.join("a/locked"), fs::Permissions::from_mode(0o000)).unwrap();
     fs::set_permissions(d.join("a/secret.toml"), fs::Permissions::from_mode(0o000)).unwrap();
     // Root reads everything: run as an unprivileged user, as a user would.
+    // The binary is copied where that user may run it: the build folder's
+    // parents need not be open to everyone.
+    let bin = tempfile::tempdir().unwrap();
+    fs::set_permissions(bin.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let whosaid = bin.path().join("whosaid");
+    fs::copy(env!("CARGO_BIN_EXE_whosaid"), &whosaid).unwrap();
     let mut cmd = if running_as_root() {
         let mut c = Command::new("setpriv");
         c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-            .arg(env!("CARGO_BIN_EXE_whosaid"));
+            .arg(&whosaid);
         c
     } else {
-        Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        Command::new(&whosaid)
     };
     let out = cmd.args(["check", "a"]).current_dir(d).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);

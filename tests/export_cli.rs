@@ -571,13 +571,19 @@ fn a_file_the_user_may_not_write_is_refused_and_untouched() {
     fs::write(&target, "old").unwrap();
     fs::set_permissions(&target, fs::Permissions::from_mode(0o444)).unwrap();
     // Root may write anything: run as an unprivileged user, as a user would.
+    // The binary is copied where that user may run it: the build folder's
+    // parents need not be open to everyone.
+    let bin = tempfile::tempdir().unwrap();
+    fs::set_permissions(bin.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let whosaid = bin.path().join("whosaid");
+    fs::copy(env!("CARGO_BIN_EXE_whosaid"), &whosaid).unwrap();
     let mut cmd = if running_as_root() {
         let mut c = Command::new("setpriv");
         c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-            .arg(env!("CARGO_BIN_EXE_whosaid"));
+            .arg(&whosaid);
         c
     } else {
-        Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        Command::new(&whosaid)
     };
     let out = cmd
         .current_dir(d)
