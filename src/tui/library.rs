@@ -55,6 +55,30 @@ impl Row {
         }
     }
 
+    /// The row of an article as the index holds it (`None` when the file had errors:
+    /// that is a problem, not a row). The index keeps no folded search text in its list
+    /// rows, so this row matches no in-memory search: a reader listing index rows must
+    /// ask [`crate::index::Index::search`] about them.
+    pub fn indexed(row: crate::index::IndexedRow) -> Option<Row> {
+        let title = row.title?;
+        Some(Row {
+            id: row.id,
+            path: row.path.into_boxed_path(),
+            title: text::sanitize(&title).into(),
+            published: row.published.map(Published::new),
+            outlet: row
+                .outlet
+                .as_deref()
+                .map(|o| CompactString::from(text::sanitize(o)))
+                .unwrap_or_default(),
+            claims: row.claims,
+            contested: row.contested,
+            // The index says whether any claim is unreviewed, not how many.
+            suggested: u32::from(row.has_suggested),
+            search: Box::default(),
+        })
+    }
+
     /// `YYYY-MM-DD`, or empty.
     pub fn date(&self) -> &str {
         self.published.as_ref().map_or("", Published::date)

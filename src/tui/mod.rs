@@ -11,6 +11,7 @@ pub mod events;
 pub mod export;
 pub mod export_prompt;
 pub mod help;
+pub mod indexed;
 pub mod keymap;
 pub mod layout;
 pub mod library;

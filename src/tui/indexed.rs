@@ -1,0 +1,108 @@
+//! Starting from the index: its rows at once, then what changed on disk once `verify` ran,
+//! as the same file changes the watcher reports, so one path takes both into the list.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use crate::index::{Changes, Index, IndexedRow};
+use crate::model::ArticleId;
+
+use super::library::{Problem, Row};
+use super::watch::FileChange;
+
+/// What starting from the index reports, in this order: `Opened`, `Listed`, `Checked`
+/// (or `Failed` at any point, after which the files must be scanned as without an index).
+#[derive(Debug)]
+pub enum IndexEvent {
+    /// The index is open; a one-line notice when it was rebuilt or is a private one.
+    Opened(Option<String>),
+    /// Every row the index held (those of failed files as problems).
+    Listed(Vec<FileChange>),
+    /// Verification is over: the rows that differ from `Listed` (files added, edited,
+    /// re-read) and the ids gone, to apply as the watcher's changes are.
+    Checked(Vec<FileChange>),
+    /// The index cannot be used: why.
+    Failed(String),
+}
+
+/// The change for one indexed row: its row, or its file's stored diagnostics.
+fn change_of(index: &Index, row: IndexedRow) -> Result<FileChange, crate::index::Error> {
+    let (id, path) = (row.id.clone(), row.path.clone());
+    Ok(match Row::indexed(row) {
+        Some(row) => FileChange::Row(Box::new(row)),
+        None => FileChange::Problem(Box::new(Problem {
+            diagnostics: index.diagnostics(&id)?,
+            id,
+            path,
+            // The index keeps the diagnostics the loader showed, not its tally of the rest.
+            hidden: crate::diagnostic::Tally::default(),
+        })),
+    })
+}
+
+/// What to apply to a list made of `listed` so it shows the index as it is now (`after`):
+/// rows that differ or that `verify` re-read, and ids gone. Compared with what was listed
+/// rather than taken from `verify`'s changes alone, because those are relative to the
+/// index when verification began, and another reader may have written it since our list.
+fn changes_since(
+    index: &Index,
+    listed: Vec<IndexedRow>,
+    after: Vec<IndexedRow>,
+    changes: Changes,
+) -> Result<Vec<FileChange>, crate::index::Error> {
+    let mut before: HashMap<ArticleId, IndexedRow> =
+        listed.into_iter().map(|r| (r.id.clone(), r)).collect();
+    let touched: HashSet<ArticleId> = changes
+        .inserted
+        .into_iter()
+        .chain(changes.replaced)
+        .collect();
+    let mut out = Vec::new();
+    for row in after {
+        let same = before.remove(&row.id).is_some_and(|b| b == row) && !touched.contains(&row.id);
+        if !same {
+            out.push(change_of(index, row)?);
+        }
+    }
+    let mut gone: Vec<ArticleId> = before.into_keys().collect();
+    gone.sort_unstable();
+    out.extend(gone.into_iter().map(FileChange::Removed));
+    Ok(out)
+}
+
+/// Opens the index of `articles` (kept in `cache`, else the user's cache folder), lists
+/// its rows, verifies it against the files and reports each step to `send` (false:
+/// nobody listens, stop). Runs on a worker: verification reads every file.
+pub fn start(cache: Option<&Path>, articles: &Path, send: &dyn Fn(IndexEvent) -> bool) {
+    if let Err(e) = run(cache, articles, send) {
+        send(IndexEvent::Failed(e.to_string().replace(['\n', '\r'], " ")));
+    }
+}
+
+fn run(
+    cache: Option<&Path>,
+    articles: &Path,
+    send: &dyn Fn(IndexEvent) -> bool,
+) -> Result<(), crate::index::Error> {
+    let (index, notice) = match cache {
+        Some(cache) => Index::open_in(cache, articles)?,
+        None => Index::open(articles)?,
+    };
+    if !send(IndexEvent::Opened(notice.map(|n| n.0))) {
+        return Ok(());
+    }
+    let rows = index.rows()?;
+    let mut listed = Vec::with_capacity(rows.len());
+    for row in &rows {
+        listed.push(change_of(&index, row.clone())?);
+    }
+    if !send(IndexEvent::Listed(listed)) {
+        return Ok(());
+    }
+    let changes = index.verify(&mut |_| {})?;
+    let after = index.rows()?;
+    send(IndexEvent::Checked(changes_since(
+        &index, rows, after, changes,
+    )?));
+    Ok(())
+}

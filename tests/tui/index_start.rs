@@ -1,0 +1,235 @@
+//! The reader started from the index (`whosaid::tui::indexed`): a warm index lists the
+//! articles at once, a missing or garbage index is rebuilt and still gives the right list,
+//! an edit made while the reader was closed that keeps size and time shows after the
+//! check, and two readers starting at once both end with the right list. Every test
+//! keeps its index in a temporary cache folder.
+
+use std::path::Path;
+
+use whosaid::tui::app::App;
+use whosaid::tui::config::Config;
+use whosaid::tui::indexed::{self, IndexEvent};
+use whosaid::tui::library::Library;
+use whosaid::tui::theme::Theme;
+use whosaid::tui::watch::FileChange;
+
+fn article(title: &str) -> String {
+    format!(
+        r#"title = "{title}"
+published = 2024-03-01
+outlet = "The Fictional Gazette"
+body = """
+An invented story: the harbour master said the ferry runs again.
+"""
+
+[actors.master]
+name = "Harbour Master Quill"
+kind = "person"
+
+[[claims]]
+id = "ferry"
+statement = "The ferry runs again."
+quote = "the ferry runs again"
+asserted_by = [{{ actor = "master", cue = "said" }}]
+"#
+    )
+}
+
+/// Three fictional articles and one broken file.
+fn write_corpus(dir: &Path) {
+    for (name, title) in [
+        ("alpha", "Alpha ferry"),
+        ("beta", "Beta bridge"),
+        ("gamma", "Gamma dock"),
+    ] {
+        std::fs::write(dir.join(format!("{name}.toml")), article(title)).unwrap();
+    }
+    std::fs::write(dir.join("broken.toml"), "title = \n").unwrap();
+}
+
+/// Runs a start and gives back its events, in order.
+fn start(cache: &Path, articles: &Path) -> Vec<IndexEvent> {
+    let events = std::sync::Mutex::new(Vec::new());
+    indexed::start(Some(cache), articles, &|ev| {
+        events.lock().unwrap().push(ev);
+        true
+    });
+    events.into_inner().unwrap()
+}
+
+/// The three steps of a start that went well: the notice, the rows, the changes.
+fn steps(events: Vec<IndexEvent>) -> (Option<String>, Vec<FileChange>, Vec<FileChange>) {
+    let mut it = events.into_iter();
+    match (it.next(), it.next(), it.next(), it.next()) {
+        (
+            Some(IndexEvent::Opened(notice)),
+            Some(IndexEvent::Listed(rows)),
+            Some(IndexEvent::Checked(changes)),
+            None,
+        ) => (notice, rows, changes),
+        other => panic!("unexpected events: {other:?}"),
+    }
+}
+
+fn app() -> App {
+    let config = Config::default();
+    let theme = Theme::new(&config.colors, false);
+    App::new(Library::loading(config.sort), config, theme, (100, 30))
+}
+
+/// (id, title) of every listed row, in list order, then the problem ids.
+fn listed(app: &App) -> (Vec<(String, String)>, Vec<String>) {
+    let rows = app
+        .visible
+        .iter()
+        .map(|&s| {
+            let r = app.library.row(s).unwrap();
+            (r.id.to_string(), r.title.to_string())
+        })
+        .collect();
+    let problems = app
+        .library
+        .problems()
+        .iter()
+        .map(|p| p.id.to_string())
+        .collect();
+    (rows, problems)
+}
+
+fn expected() -> (Vec<(String, String)>, Vec<String>) {
+    // Same date for all: the list orders them by id.
+    let rows = [
+        ("alpha", "Alpha ferry"),
+        ("beta", "Beta bridge"),
+        ("gamma", "Gamma dock"),
+    ]
+    .iter()
+    .map(|(i, t)| (i.to_string(), t.to_string()))
+    .collect();
+    (rows, vec!["broken".to_string()])
+}
+
+fn only_sqlite(cache: &Path) -> std::path::PathBuf {
+    let mut found: Vec<_> = std::fs::read_dir(cache.join("whosaid"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "sqlite"))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    found.remove(0)
+}
+
+#[test]
+fn a_warm_index_lists_every_article_before_the_check() {
+    let (articles, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    write_corpus(articles.path());
+    let cache_dir = cache.path().join("whosaid");
+    // First start: nothing indexed yet, the check finds every file.
+    let (notice, rows, changes) = steps(start(&cache_dir, articles.path()));
+    assert_eq!(notice, None);
+    assert!(rows.is_empty());
+    let mut first = app();
+    first.on_files(changes);
+    assert_eq!(listed(&first), expected());
+
+    // Second start: the rows alone make the whole list; the check changes nothing.
+    let (notice, rows, changes) = steps(start(&cache_dir, articles.path()));
+    assert_eq!(notice, None);
+    assert!(changes.is_empty(), "{changes:?}");
+    let mut warm = app();
+    warm.on_files(rows);
+    assert_eq!(listed(&warm), expected());
+    let problem = &warm.library.problems()[0];
+    assert!(
+        !problem.diagnostics.is_empty(),
+        "the broken file keeps its diagnostics"
+    );
+}
+
+#[test]
+fn a_deleted_or_garbage_index_is_rebuilt_and_lists_correctly() {
+    let (articles, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    write_corpus(articles.path());
+    let cache_dir = cache.path().join("whosaid");
+    steps(start(&cache_dir, articles.path()));
+
+    std::fs::remove_dir_all(&cache_dir).unwrap();
+    let (notice, rows, changes) = steps(start(&cache_dir, articles.path()));
+    assert_eq!(notice, None, "a missing index is simply made");
+    let mut app1 = app();
+    app1.on_files(rows);
+    app1.on_files(changes);
+    assert_eq!(listed(&app1), expected());
+
+    let db = only_sqlite(cache.path());
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    std::fs::write(&db, vec![0x5a; 64 * 1024]).unwrap();
+    let (notice, rows, changes) = steps(start(&cache_dir, articles.path()));
+    let notice = notice.expect("a rebuilt index says so");
+    assert!(notice.contains("rebuilt"), "{notice}");
+    let mut app2 = app();
+    app2.on_files(rows);
+    app2.on_files(changes);
+    assert_eq!(listed(&app2), expected());
+}
+
+#[test]
+fn an_edit_keeping_size_and_time_shows_after_the_check() {
+    let (articles, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    write_corpus(articles.path());
+    let cache_dir = cache.path().join("whosaid");
+    steps(start(&cache_dir, articles.path()));
+
+    // While the reader is closed: same length, same modification time, other title.
+    let file = articles.path().join("beta.toml");
+    let mtime = std::fs::metadata(&file).unwrap().modified().unwrap();
+    let before = std::fs::read(&file).unwrap();
+    std::fs::write(&file, article("Bete bridge")).unwrap();
+    let f = std::fs::File::options().write(true).open(&file).unwrap();
+    f.set_modified(mtime).unwrap();
+    drop(f);
+    let meta = std::fs::metadata(&file).unwrap();
+    assert_eq!(
+        (meta.len(), meta.modified().unwrap()),
+        (before.len() as u64, mtime)
+    );
+
+    let (_, rows, changes) = steps(start(&cache_dir, articles.path()));
+    let mut app = app();
+    app.on_files(rows);
+    let (old, _) = listed(&app);
+    assert_eq!(old[1], ("beta".to_string(), "Beta bridge".to_string()));
+    app.on_files(changes);
+    let (new, problems) = listed(&app);
+    assert_eq!(new[1], ("beta".to_string(), "Bete bridge".to_string()));
+    assert_eq!((new.len(), problems), (3, vec!["broken".to_string()]));
+}
+
+#[test]
+fn two_readers_starting_at_once_both_list_correctly() {
+    let (articles, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    write_corpus(articles.path());
+    let cache_dir = cache.path().join("whosaid");
+    let barrier = std::sync::Barrier::new(2);
+    let results: Vec<Vec<IndexEvent>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..2)
+            .map(|_| {
+                s.spawn(|| {
+                    barrier.wait();
+                    start(&cache_dir, articles.path())
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    for events in results {
+        let (notice, rows, changes) = steps(events);
+        assert_eq!(notice, None);
+        let mut app = app();
+        app.on_files(rows);
+        app.on_files(changes);
+        assert_eq!(listed(&app), expected());
+    }
+}
