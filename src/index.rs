@@ -34,6 +34,8 @@ pub use verify::{Changes, Progress};
 
 /// How long a write waits for another process's write to finish.
 const BUSY: Duration = Duration::from_secs(10);
+/// How long a new file's journal mode may stay another process's before we give up on it.
+const MODE_WAIT: Duration = Duration::from_secs(1);
 
 /// Why the index could not be used at all (not even a private temporary one).
 #[derive(Debug)]
@@ -182,7 +184,7 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
     // Before WAL mode, so a new file gets it: rows of a few KB (bodies) pack
     // into 16 KB pages with little waste, where 4 KB pages hold one each.
     conn.execute_batch("PRAGMA page_size = 16384; PRAGMA cache_size = -32768;")?;
-    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    let mode = wal_mode(&conn)?;
     if !mode.eq_ignore_ascii_case("wal") {
         // Another process holds it in a mode where we would block its readers.
         return Err(rusqlite::Error::SqliteFailure(
@@ -192,6 +194,23 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
     }
     conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;")?;
     Ok(conn)
+}
+
+/// Switches to WAL mode. When several processes open a new file at once, the
+/// switch can meet another's lock in a way SQLite reports as busy at once,
+/// without waiting (its busy handler is not called for it): retried, briefly,
+/// for as long as a busy connection would wait.
+fn wal_mode(conn: &Connection) -> rusqlite::Result<String> {
+    let started = std::time::Instant::now();
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+            Err(e) if code(&e) == Some(ErrorCode::DatabaseBusy) && started.elapsed() < BUSY => {}
+            // Another process may still be switching the new file's mode.
+            Ok(mode) if !mode.eq_ignore_ascii_case("wal") && started.elapsed() < MODE_WAIT => {}
+            other => return other,
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
 }
 
 /// Opens the database at `path` for `root`, creating or rebuilding its tables as
