@@ -196,6 +196,22 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
     Ok(conn)
 }
 
+/// Takes the write lock (`BEGIN IMMEDIATE`). The busy timeout covers the usual
+/// wait for another writer; a busy answer SQLite gives at once (a snapshot
+/// another process has just moved past) is retried too, as long as a busy
+/// connection would wait.
+pub(crate) fn begin_immediate(conn: &Connection) -> rusqlite::Result<()> {
+    let started = std::time::Instant::now();
+    loop {
+        match conn.execute_batch("BEGIN IMMEDIATE") {
+            Err(e) if code(&e) == Some(ErrorCode::DatabaseBusy) && started.elapsed() < BUSY => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            other => return other,
+        }
+    }
+}
+
 /// Switches to WAL mode. When several processes open a new file at once, the
 /// switch can meet another's lock in a way SQLite reports as busy at once,
 /// without waiting (its busy handler is not called for it): retried, briefly,

@@ -115,7 +115,7 @@ pub fn kind(conn: &Connection) -> rusqlite::Result<Kind> {
 /// Unless `force`, an index that another process made current for `root` while
 /// this one waited for the lock is kept as it is: returns whether it rebuilt.
 pub fn recreate(conn: &Connection, root: &str, force: bool) -> rusqlite::Result<bool> {
-    conn.execute_batch("BEGIN IMMEDIATE")?;
+    super::begin_immediate(conn)?;
     let result = (|| {
         if !force && kind(conn)? == Kind::Current && held_root(conn).as_deref() == Some(root) {
             return Ok(false);

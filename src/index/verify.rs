@@ -118,7 +118,7 @@ pub fn verify(
 ) -> Result<Changes, super::Error> {
     let sources = load::discover(&[root.to_path_buf()])?;
     // Take the write lock first, so what is compared is what gets replaced.
-    conn.execute_batch("BEGIN IMMEDIATE")?;
+    super::begin_immediate(conn)?;
     let result = apply(conn, &sources, progress);
     match result {
         Ok(changes) => {
