@@ -177,6 +177,10 @@ pub struct App {
     pub limits: std::cell::Cell<Limits>,
     /// Which articles were opened.
     pub read: super::unread::ReadState,
+    /// How far starting from the index has got ("checking…" in the status bar).
+    pub index_progress: super::indexed::Progress,
+    /// The loader was started beside (or instead of) the index.
+    pub index_scanning: bool,
 }
 
 impl App {
@@ -218,6 +222,8 @@ impl App {
             undo: None,
             limits: std::cell::Cell::default(),
             read: super::unread::ReadState::in_memory(),
+            index_progress: super::indexed::Progress::Off,
+            index_scanning: false,
         }
     }
 

@@ -57,9 +57,17 @@ pub fn run(articles: &Path, config: Option<&Path>) -> u8 {
     let theme = Theme::new(&config.colors, Theme::no_color_env());
     let mouse = config.mouse;
     let terminate = terminal::termination_flag(mouse);
-    // Loading starts before the terminal is set up, so the first frame already has news.
+    // Loading starts before the terminal is set up, so the first frame already has news:
+    // from the index, on a worker (its check reads every file); the loop starts the
+    // loader when the index is new or cannot be used.
     let (tx, rx) = std::sync::mpsc::channel();
-    loader::spawn_into(articles.to_path_buf(), tx.clone());
+    {
+        let tx = tx.clone();
+        let dir = articles.to_path_buf();
+        std::thread::spawn(move || {
+            indexed::start(None, &dir, &|ev| tx.send(events::Event::Index(ev)).is_ok());
+        });
+    }
     // Setting up the watch walks the whole folder: on a thread of its own, so the first
     // frame never waits for it. The thread keeps the watcher alive for the process's life
     // (none, when the system refuses a watch: `r` still reloads by hand); the process
