@@ -181,6 +181,8 @@ pub struct App {
     pub index_progress: super::indexed::Progress,
     /// The loader was started beside (or instead of) the index.
     pub index_scanning: bool,
+    /// Dropped when loading ends: a new index is built only then (see `tui::run`).
+    pub after_scan: Option<std::sync::mpsc::Sender<()>>,
 }
 
 impl App {
@@ -224,6 +226,7 @@ impl App {
             read: super::unread::ReadState::in_memory(),
             index_progress: super::indexed::Progress::Off,
             index_scanning: false,
+            after_scan: None,
         }
     }
 

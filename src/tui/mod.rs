@@ -61,11 +61,23 @@ pub fn run(articles: &Path, config: Option<&Path>) -> u8 {
     // from the index, on a worker (its check reads every file); the loop starts the
     // loader when the index is new or cannot be used.
     let (tx, rx) = std::sync::mpsc::channel();
+    // A new index is checked (built) only once the loader is over: both read every
+    // file, and the list must not wait for the index's writes. The loop drops the
+    // sender when loading ends, which lets the worker go on.
+    let (scanned, scan_over) = std::sync::mpsc::channel::<()>();
     {
         let tx = tx.clone();
         let dir = articles.to_path_buf();
         std::thread::spawn(move || {
-            indexed::start(None, &dir, &|ev| tx.send(events::Event::Index(ev)).is_ok());
+            indexed::start(None, &dir, &|ev| {
+                let new = matches!(&ev, indexed::IndexEvent::Listed(rows) if rows.is_empty());
+                let listening = tx.send(events::Event::Index(ev)).is_ok();
+                if new && listening {
+                    // Err once the sender is dropped: that is the signal.
+                    let _ = scan_over.recv();
+                }
+                listening
+            });
         });
     }
     // Setting up the watch walks the whole folder: on a thread of its own, so the first
@@ -102,6 +114,7 @@ pub fn run(articles: &Path, config: Option<&Path>) -> u8 {
         app.read = unread::ReadState::open(file, articles);
     }
     app.config_source = source;
+    app.after_scan = Some(scanned);
     let input = events::Input::spawn(tx.clone());
     let channels = event_loop::Channels {
         tx: &tx,
