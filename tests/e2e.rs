@@ -97,6 +97,8 @@ impl Session {
         cmd.env("XDG_CONFIG_HOME", dir.path().join("xdg"));
         // What was opened is remembered here, never in the user's own state folder.
         cmd.env("XDG_STATE_HOME", dir.path().join("state"));
+        // The index is kept here, never in the user's own cache folder.
+        cmd.env("XDG_CACHE_HOME", dir.path().join("cache"));
         cmd.env("TERM", "xterm-256color");
         for (k, v) in env {
             cmd.env(k, v);
@@ -516,6 +518,38 @@ fn opened_articles_are_remembered_apart_from_the_articles_and_m_toggles() {
     assert_eq!(s.wait_exit(), 0);
 }
 
+#[test]
+fn a_title_changed_while_closed_keeping_size_and_time_shows_after_the_check() {
+    let mut s = Session::start(&[]);
+    s.wait_for(&["Articles (1)", "Kremlin denies reports"]);
+    // The check over, the index holds the article.
+    s.wait_gone(&["checking…"]);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert!(s.dir.path().join("cache/whosaid").is_dir());
+
+    // While the reader is closed: same length, same modification time, other title.
+    let file = s.article("world/kremlin-call.toml");
+    let mtime = std::fs::metadata(&file).unwrap().modified().unwrap();
+    let edited = ARTICLE.replacen("denies reports", "denies rumours", 1);
+    assert_eq!(edited.len(), ARTICLE.len());
+    std::fs::write(&file, &edited).unwrap();
+    let f = std::fs::File::options().write(true).open(&file).unwrap();
+    f.set_modified(mtime).unwrap();
+    drop(f);
+    let meta = std::fs::metadata(&file).unwrap();
+    assert_eq!(
+        (meta.len(), meta.modified().unwrap()),
+        (ARTICLE.len() as u64, mtime)
+    );
+
+    let mut s = s.restart(&[]);
+    s.wait_for(&["Articles (1)", "Kremlin denies rumours"]);
+    s.wait_gone(&["Kremlin denies reports", "checking…"]);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
 /// Every file below `root`, as a path relative to it.
 fn walk(root: &std::path::Path) -> Vec<String> {
     let mut out = Vec::new();
@@ -626,6 +660,7 @@ fn a_reader_whose_terminal_vanishes_ends_instead_of_spinning() {
     cmd.env("HOME", dir.path());
     cmd.env("XDG_CONFIG_HOME", dir.path().join("xdg"));
     cmd.env("XDG_STATE_HOME", dir.path().join("state"));
+    cmd.env("XDG_CACHE_HOME", dir.path().join("cache"));
     let mut child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader().unwrap();

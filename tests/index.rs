@@ -357,6 +357,44 @@ fn search_folds_accents_both_ways() {
     );
 }
 
+const WRAPPED: &str = r#"# Fictional: invented people, places and outlets.
+title = "The  Quillmouth   ferry"
+published = 2025-05-01
+body = """
+The ferry from Quillmouth
+runs again, the harbour   master
+	said on Friday.
+"""
+
+[actors.ann]
+name = "Ann Quill"
+kind = "person"
+
+[actors.bo]
+name = "Bo Marsh"
+kind = "person"
+"#;
+
+#[test]
+fn search_matches_a_phrase_across_wrapped_lines_and_runs_of_spaces() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    fs::create_dir_all(&articles).unwrap();
+    fs::write(articles.join("ferry.toml"), WRAPPED).unwrap();
+    let (index, _) = Index::open_in(&dir.path().join("cache"), &articles).unwrap();
+    index.verify(&mut |_| {}).unwrap();
+    let ferry = |field| found("ferry", field);
+    assert_eq!(search(&index, "quillmouth runs again"), ferry(Field::Body));
+    assert_eq!(search(&index, "harbour master said"), ferry(Field::Body));
+    assert_eq!(search(&index, "master said on"), ferry(Field::Body));
+    // White space in the query folds the same way.
+    assert_eq!(search(&index, "Quillmouth \n  RUNS"), ferry(Field::Body));
+    assert_eq!(search(&index, "the quillmouth ferry"), ferry(Field::Title));
+    // Two actors' names stay apart: no phrase runs from one into the next.
+    assert_eq!(search(&index, "ann quill"), ferry(Field::Actor));
+    assert_eq!(search(&index, "quill bo"), vec![]);
+}
+
 #[test]
 fn actor_pages_come_from_the_index() {
     let s = setup();
@@ -614,6 +652,17 @@ fn a_foreign_database_is_rebuilt() {
                 .unwrap();
         },
         "was not a whosaid index; rebuilt",
+    );
+}
+
+#[test]
+fn an_index_of_version_4_whose_text_kept_white_space_runs_is_rebuilt() {
+    survives(
+        |path| {
+            let conn = rusqlite::Connection::open(path).unwrap();
+            conn.execute_batch("PRAGMA user_version = 4;").unwrap();
+        },
+        "another version; rebuilt",
     );
 }
 

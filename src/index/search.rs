@@ -1,9 +1,9 @@
 //! Search over the index: any substring, in any case, accents folded, naming the field.
 //!
 //! Text is folded in Rust before it is stored and before it is sought (decomposed,
-//! combining marks dropped, lower-cased), so `Lin` finds `Lín` and `LÍN` finds
-//! `lin`. The FTS5 table uses the trigram tokenizer; the query is a GLOB pattern,
-//! which FTS5 answers from the trigram index when the query has three characters
+//! combining marks dropped, lower-cased, white-space runs made one space), so `Lin`
+//! finds `Lín`, `LÍN` finds `lin`, and a phrase is found across a wrapped line.
+//! The FTS5 table uses the trigram tokenizer; the query is a GLOB pattern, which FTS5 answers from the trigram index when the query has three characters
 //! or more and by a plain scan of the folded text when it is shorter (`晓雯`).
 //! Either way the match is exact: a substring of the folded text.
 
@@ -58,10 +58,42 @@ pub struct Hit {
 }
 
 /// Folds text for search, applied alike to what is stored and what is sought:
-/// the query language's own folding ([`crate::query::fold`]), so the index
-/// and `export --query` agree on what matches.
+/// the query language's own folding ([`crate::query::fold`]), then each run of
+/// white space made one space, as the reader's in-memory search does, so a phrase
+/// matches across the line breaks of a wrapped paragraph.
 pub fn fold(text: &str) -> String {
-    crate::query::fold::fold(text)
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// Appends the folded `text` to `out`.
+fn fold_into(text: &str, out: &mut String) {
+    let folded = crate::query::fold::fold(text);
+    let mut space = false;
+    for c in folded.chars() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+}
+
+/// Folds each of `parts` and puts a line break after each: no folded query (which has
+/// no line break) matches across two of them, say the end of one actor's name and the
+/// start of the next.
+pub fn fold_parts<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for part in parts {
+        fold_into(part, &mut out);
+        out.push('\n');
+    }
+    out
 }
 
 /// The GLOB pattern that matches `folded` as a substring: `*`, `?` and `[`
@@ -132,6 +164,15 @@ mod tests {
         assert_eq!(fold("ZOË"), "zoe");
         assert_eq!(fold("林晓雯"), "林晓雯");
         assert_eq!(fold("Port VELMAR"), "port velmar");
+    }
+
+    #[test]
+    fn fold_makes_each_white_space_run_one_space() {
+        assert_eq!(
+            fold("the  ferry\n   runs\t\u{a0}again"),
+            "the ferry runs again"
+        );
+        assert_eq!(fold_parts(["Ann  Lee", "Bo\nKim"]), "ann lee\nbo kim\n");
     }
 
     #[test]

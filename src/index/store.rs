@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, Statement, params};
 
-use super::search::{Field, fold};
+use super::search::{Field, fold, fold_parts};
 use crate::diagnostic::Severity;
 use crate::load::Loaded;
 use crate::model::{Article, StanceKind, Status};
@@ -286,28 +286,19 @@ pub fn texts(article: Option<&Article>) -> Texts {
     let Some(article) = article else {
         return Default::default();
     };
-    let mut names = String::new();
-    for actor in &article.actors {
-        for name in std::iter::once(&actor.name).chain(&actor.aliases) {
-            names.push_str(name);
-            names.push('\n');
-        }
-    }
-    let mut claims = String::new();
-    for claim in &article.claims {
-        let quotes = claim.stances().filter_map(|(_, s)| s.quote.as_ref());
-        for text in std::iter::once(&claim.statement)
-            .chain(&claim.quote)
+    let names = fold_parts(
+        article
+            .actors
+            .iter()
+            .flat_map(|a| std::iter::once(&a.name).chain(&a.aliases))
+            .map(String::as_str),
+    );
+    let claims = fold_parts(article.claims.iter().flat_map(|claim| {
+        let quotes = claim.stances().filter_map(|(_, s)| s.quote.as_deref());
+        std::iter::once(claim.statement.as_str())
+            .chain(claim.quote.as_deref())
             .chain(quotes)
-        {
-            claims.push_str(text);
-            claims.push('\n');
-        }
-    }
-    Field::ALL.map(|field| match field {
-        Field::Title => fold(&article.title),
-        Field::Actor => fold(&names),
-        Field::Claim => fold(&claims),
-        Field::Body => fold(&article.body),
-    })
+    }));
+    // In the order of `Field::ALL`: title, actors, claims, body.
+    [fold(&article.title), names, claims, fold(&article.body)]
 }

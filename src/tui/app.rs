@@ -177,6 +177,12 @@ pub struct App {
     pub limits: std::cell::Cell<Limits>,
     /// Which articles were opened.
     pub read: super::unread::ReadState,
+    /// How far starting from the index has got ("checking…" in the status bar).
+    pub index_progress: super::indexed::Progress,
+    /// The loader was started beside (or instead of) the index.
+    pub index_scanning: bool,
+    /// Dropped when loading ends: a new index is built only then (see `tui::run`).
+    pub after_scan: Option<std::sync::mpsc::Sender<()>>,
 }
 
 impl App {
@@ -218,6 +224,9 @@ impl App {
             undo: None,
             limits: std::cell::Cell::default(),
             read: super::unread::ReadState::in_memory(),
+            index_progress: super::indexed::Progress::Off,
+            index_scanning: false,
+            after_scan: None,
         }
     }
 

@@ -12,6 +12,7 @@ use ratatui::crossterm::event::Event as TermEvent;
 
 use super::app::{App, Effect, Loading};
 use super::events::{Event, Input};
+use super::indexed::Then;
 use super::keymap::{self, Command};
 use super::work::{self, Finished};
 use super::{editor, export, loader, terminal, ui};
@@ -103,6 +104,17 @@ pub fn run(
                         // The last rows go in at once, not a batch later.
                         next_batch = Instant::now();
                     }
+                }
+                Event::Index(ev) => {
+                    match app.on_index(ev) {
+                        Then::Nothing => {}
+                        Then::Scan => loader::spawn_into(ch.articles.to_path_buf(), ch.tx.clone()),
+                        Then::Rescan => {
+                            app.start_reload();
+                            loader::spawn_into(ch.articles.to_path_buf(), ch.tx.clone());
+                        }
+                    }
+                    dirty = true;
                 }
                 Event::Files(changes) => {
                     app.on_files(changes);

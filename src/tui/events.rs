@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use ratatui::crossterm::event as term;
 
+use super::indexed::IndexEvent;
 use super::loader::LoadEvent;
 use super::watch::FileChange;
 use super::work::Finished;
@@ -19,6 +20,8 @@ pub enum Event {
     /// The terminal can no longer be read: the loop ends with this error.
     InputFailed(std::io::Error),
     Load(LoadEvent),
+    /// Starting from the index got this far.
+    Index(IndexEvent),
     /// Files below the articles folder changed (debounced).
     Files(Vec<FileChange>),
     /// Background work the loop handed out is done.

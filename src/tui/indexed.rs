@@ -7,6 +7,7 @@ use std::path::Path;
 use crate::index::{Changes, Index, IndexedRow};
 use crate::model::ArticleId;
 
+use super::app::{App, Loading};
 use super::library::{Problem, Row};
 use super::watch::FileChange;
 
@@ -105,4 +106,73 @@ fn run(
         &index, rows, after, changes,
     )?));
     Ok(())
+}
+
+/// What the loop must do after an index event: nothing, or read the files as without an
+/// index (on a list still loading, or again over a list the index filled).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Then {
+    Nothing,
+    /// Start the loader: the list is still empty and loading.
+    Scan,
+    /// Read every file again over the rows the index gave (a reload).
+    Rescan,
+}
+
+/// How far starting from the index has got, for the status bar.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Progress {
+    /// Not started from the index (a test's app, say).
+    #[default]
+    Off,
+    /// Waiting for the index or for its check against the files.
+    Checking,
+    /// The check is over, or the index gave up and the files are read instead.
+    Over,
+}
+
+impl App {
+    /// Takes in one report of [`start`]. A new (empty) index makes the loader start at
+    /// once beside the check, so a first start fills the list as fast as without an
+    /// index while the check builds the index for the next one.
+    pub fn on_index(&mut self, event: IndexEvent) -> Then {
+        match event {
+            IndexEvent::Opened(notice) => {
+                self.index_progress = Progress::Checking;
+                if notice.is_some() {
+                    self.message = notice;
+                }
+                Then::Nothing
+            }
+            IndexEvent::Listed(rows) if rows.is_empty() => {
+                self.index_scanning = true;
+                Then::Scan
+            }
+            IndexEvent::Listed(rows) => {
+                self.on_files(rows);
+                self.library.finish();
+                self.loading = Loading::Done;
+                Then::Nothing
+            }
+            IndexEvent::Checked(changes) => {
+                self.index_progress = Progress::Over;
+                if !changes.is_empty() {
+                    self.on_files(changes);
+                }
+                Then::Nothing
+            }
+            IndexEvent::Failed(reason) => {
+                self.index_progress = Progress::Over;
+                self.message = Some(format!("Index not used ({reason}): reading the files."));
+                if std::mem::replace(&mut self.index_scanning, true) {
+                    // The loader already runs and fills the list.
+                    Then::Nothing
+                } else if matches!(self.loading, Loading::Done) {
+                    Then::Rescan
+                } else {
+                    Then::Scan
+                }
+            }
+        }
+    }
 }

@@ -99,11 +99,16 @@ impl App {
                 self.count_loaded();
             }
             LoadEvent::Done => {
+                // A new index waiting for the files to be read may be built now.
+                drop(self.after_scan.take());
                 self.library.finish();
                 self.loading = Loading::Done;
                 self.finish_reload();
             }
-            LoadEvent::Unavailable(reason) => self.loading = Loading::Unavailable(reason),
+            LoadEvent::Unavailable(reason) => {
+                drop(self.after_scan.take());
+                self.loading = Loading::Unavailable(reason);
+            }
         }
     }
 

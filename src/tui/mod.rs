@@ -57,9 +57,29 @@ pub fn run(articles: &Path, config: Option<&Path>) -> u8 {
     let theme = Theme::new(&config.colors, Theme::no_color_env());
     let mouse = config.mouse;
     let terminate = terminal::termination_flag(mouse);
-    // Loading starts before the terminal is set up, so the first frame already has news.
+    // Loading starts before the terminal is set up, so the first frame already has news:
+    // from the index, on a worker (its check reads every file); the loop starts the
+    // loader when the index is new or cannot be used.
     let (tx, rx) = std::sync::mpsc::channel();
-    loader::spawn_into(articles.to_path_buf(), tx.clone());
+    // A new index is checked (built) only once the loader is over: both read every
+    // file, and the list must not wait for the index's writes. The loop drops the
+    // sender when loading ends, which lets the worker go on.
+    let (scanned, scan_over) = std::sync::mpsc::channel::<()>();
+    {
+        let tx = tx.clone();
+        let dir = articles.to_path_buf();
+        std::thread::spawn(move || {
+            indexed::start(None, &dir, &|ev| {
+                let new = matches!(&ev, indexed::IndexEvent::Listed(rows) if rows.is_empty());
+                let listening = tx.send(events::Event::Index(ev)).is_ok();
+                if new && listening {
+                    // Err once the sender is dropped: that is the signal.
+                    let _ = scan_over.recv();
+                }
+                listening
+            });
+        });
+    }
     // Setting up the watch walks the whole folder: on a thread of its own, so the first
     // frame never waits for it. The thread keeps the watcher alive for the process's life
     // (none, when the system refuses a watch: `r` still reloads by hand); the process
@@ -94,6 +114,7 @@ pub fn run(articles: &Path, config: Option<&Path>) -> u8 {
         app.read = unread::ReadState::open(file, articles);
     }
     app.config_source = source;
+    app.after_scan = Some(scanned);
     let input = events::Input::spawn(tx.clone());
     let channels = event_loop::Channels {
         tx: &tx,

@@ -64,6 +64,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             app.theme.dim,
         )]
     };
+    let mut left = left;
+    if app.index_progress == super::indexed::Progress::Checking && !app.search.typing {
+        left.push(Span::styled("  checking…", app.theme.dim));
+    }
     let left_width: usize = left.iter().map(|s| text::width(&s.content)).sum();
     let mut spans = left;
     if left_width + 2 + text::width(&right) <= width {

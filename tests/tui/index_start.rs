@@ -7,8 +7,9 @@
 use std::path::Path;
 
 use whosaid::tui::app::App;
+use whosaid::tui::app::Loading;
 use whosaid::tui::config::Config;
-use whosaid::tui::indexed::{self, IndexEvent};
+use whosaid::tui::indexed::{self, IndexEvent, Then};
 use whosaid::tui::library::Library;
 use whosaid::tui::theme::Theme;
 use whosaid::tui::watch::FileChange;
@@ -232,4 +233,80 @@ fn two_readers_starting_at_once_both_list_correctly() {
         app.on_files(changes);
         assert_eq!(listed(&app), expected());
     }
+}
+
+/// The last line drawn: the status bar.
+fn status_bar(app: &App) -> String {
+    let text = crate::support::text(&crate::support::draw(app));
+    text.lines().last().unwrap_or_default().to_string()
+}
+
+#[test]
+fn the_reader_lists_a_warm_index_at_once_and_says_checking_until_the_check_is_over() {
+    let (articles, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    write_corpus(articles.path());
+    let cache_dir = cache.path().join("whosaid");
+    steps(start(&cache_dir, articles.path()));
+
+    let mut app = app();
+    let mut events = start(&cache_dir, articles.path()).into_iter();
+    assert_eq!(
+        app.on_index(events.next().unwrap()),
+        Then::Nothing,
+        "opened"
+    );
+    let listed_rows = events.next().unwrap();
+    assert!(matches!(&listed_rows, IndexEvent::Listed(r) if !r.is_empty()));
+    assert_eq!(app.on_index(listed_rows), Then::Nothing, "no scan needed");
+    assert_eq!(listed(&app), expected());
+    assert_eq!(app.loading, Loading::Done);
+    assert!(
+        status_bar(&app).contains("checking…"),
+        "{}",
+        status_bar(&app)
+    );
+    assert_eq!(app.on_index(events.next().unwrap()), Then::Nothing);
+    assert!(
+        !status_bar(&app).contains("checking…"),
+        "{}",
+        status_bar(&app)
+    );
+    assert_eq!(listed(&app), expected());
+}
+
+#[test]
+fn a_new_index_starts_the_loader_at_once_and_a_failed_one_reads_the_files() {
+    let (articles, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    write_corpus(articles.path());
+    let cache_dir = cache.path().join("whosaid");
+    // Cold: nothing listed, so the files are read now rather than after the check.
+    let mut cold = app();
+    let events = start(&cache_dir, articles.path());
+    let thens: Vec<Then> = events.into_iter().map(|e| cold.on_index(e)).collect();
+    assert_eq!(thens, [Then::Nothing, Then::Scan, Then::Nothing]);
+
+    // The index gave rows, then failed: every file is read again over them.
+    let mut warm = app();
+    let (_, rows, _) = steps(start(&cache_dir, articles.path()));
+    warm.on_index(IndexEvent::Opened(None));
+    warm.on_index(IndexEvent::Listed(rows));
+    let then = warm.on_index(IndexEvent::Failed("disk I/O error".to_string()));
+    assert_eq!(then, Then::Rescan);
+    assert!(
+        status_bar(&warm).contains("disk I/O error"),
+        "{}",
+        status_bar(&warm)
+    );
+    assert!(!status_bar(&warm).contains("checking…"));
+
+    // Failed before any row: the loader starts on the empty list, once.
+    let mut bare = app();
+    assert_eq!(
+        bare.on_index(IndexEvent::Failed("no".to_string())),
+        Then::Scan
+    );
+    assert_eq!(
+        bare.on_index(IndexEvent::Failed("no".to_string())),
+        Then::Nothing
+    );
 }
