@@ -67,21 +67,10 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-/// Appends the folded `text` to `out`.
+/// Appends the folded `text` to `out`: the query language's folding (case,
+/// accents, white-space runs), so the index and `export --query` agree.
 fn fold_into(text: &str, out: &mut String) {
-    let folded = crate::query::fold::fold(text);
-    let mut space = false;
-    for c in folded.chars() {
-        if c.is_whitespace() {
-            if !space {
-                out.push(' ');
-            }
-            space = true;
-        } else {
-            out.push(c);
-            space = false;
-        }
-    }
+    crate::query::fold::fold_into(text, out);
 }
 
 /// Folds each of `parts` and puts a line break after each: no folded query (which has

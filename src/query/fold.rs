@@ -11,22 +11,33 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// Appends the folded `s` to `out` (so a caller can reuse one buffer).
+/// Appends the folded `s` to `out` (so a caller can reuse one buffer); each
+/// run of white space becomes one space, so a phrase matches across a line
+/// break of the article as the reader shows it.
 pub fn fold_into(s: &str, out: &mut String) {
-    // ASCII needs no decomposition: the common case stays one cheap pass.
-    if s.is_ascii() {
-        out.push_str(&s.to_ascii_lowercase());
-        return;
-    }
+    let mut space = false;
+    let mut push = |out: &mut String, c: char| {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    };
     // Character by character: the marks that canonical reordering would move
     // are all dropped, so decomposing each alone gives what NFKD would.
     for c in s.chars() {
         if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+            push(out, c.to_ascii_lowercase());
         } else {
             decompose_compatible(c, |d| {
                 if !is_combining_mark(d) {
-                    out.extend(d.to_lowercase());
+                    for l in d.to_lowercase() {
+                        push(out, l);
+                    }
                 }
             });
         }
@@ -36,6 +47,11 @@ pub fn fold_into(s: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::fold;
+
+    #[test]
+    fn white_space_runs_fold_to_one_space() {
+        assert_eq!(fold("said\n   the\tBridge\u{3000}x"), "said the bridge x");
+    }
 
     #[test]
     fn case_and_accents_fold_both_ways() {
