@@ -472,13 +472,7 @@ fn output_to_a_fifo_writes_into_it_and_leaves_it_a_fifo() {
     use std::os::unix::fs::FileTypeExt;
     let ws = workspace(false);
     let fifo = ws.path().join("pipe");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    mkfifo(&fifo);
     let reader = {
         let fifo = fifo.clone();
         std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
@@ -496,13 +490,7 @@ fn a_fifo_nobody_reads_waits_and_ctrl_c_ends_the_wait_cleanly() {
     use std::os::unix::fs::FileTypeExt;
     let ws = workspace(false);
     let fifo = ws.path().join("pipe");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    mkfifo(&fifo);
     let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
         .current_dir(ws.path())
         .args(["export", "--output", "pipe"])
@@ -638,6 +626,10 @@ fn output_inside_an_exported_folder_or_onto_an_exported_article_is_refused() {
     let out = whosaid(d, &["export", "--output", "more/out.md", "more"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(!d.join("more/out.md").exists());
+}
+
+fn mkfifo(path: &Path) {
+    assert!(Command::new("mkfifo").arg(path).status().unwrap().success());
 }
 
 fn signal(pid: u32, name: &str) {
