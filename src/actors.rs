@@ -160,13 +160,23 @@ const MAX_SUFFIX_WORDS: usize = 8;
 /// whole name. Each distinct (id, name) pair is indexed once, then looked up
 /// once per word suffix: linear in the names, however many articles.
 fn duplicates(articles: &[Article]) -> Vec<Duplicates> {
+    duplicates_of(articles.iter().flat_map(|a| {
+        a.actors
+            .iter()
+            .map(|actor| (&actor.id, actor.name.as_str()))
+    }))
+}
+
+/// [`Duplicates`] among these (id, name) declarations, in order of the shared name:
+/// for a reader that has the names from an index rather than the articles.
+pub fn duplicates_of<'a>(
+    declarations: impl IntoIterator<Item = (&'a ActorId, &'a str)>,
+) -> Vec<Duplicates> {
     let mut names: BTreeSet<(&ActorId, String)> = BTreeSet::new();
-    for article in articles {
-        for actor in &article.actors {
-            let words = words(&actor.name);
-            if !words.is_empty() {
-                names.insert((&actor.id, words));
-            }
+    for (id, name) in declarations {
+        let words = words(name);
+        if !words.is_empty() {
+            names.insert((id, words));
         }
     }
     let mut whole: HashMap<&str, BTreeSet<&ActorId>> = HashMap::new();

@@ -20,12 +20,14 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::UsageError;
 use crate::model::{ActorId, ArticleId};
 
+mod page;
 mod query;
 mod schema;
 mod search;
 mod store;
 mod verify;
 
+pub use page::{Declaration, Side, Sided};
 pub use query::{
     ActorStance, ActorSummary, ArticleRef, ClaimRef, Contested, Filter, Relay, StatusFilter,
 };
@@ -452,6 +454,29 @@ impl Index {
     /// Every actor with its counts and whether files disagree on its name or kind.
     pub fn actors(&self) -> Result<Vec<ActorSummary>, Error> {
         Ok(query::actors(&self.conn)?)
+    }
+
+    /// Every claim about `actor` with who asserts and who denies it, newest first.
+    pub fn about_sides(&self, actor: &ActorId) -> Result<Vec<Sided>, Error> {
+        Ok(page::about_sides(&self.conn, actor)?)
+    }
+
+    /// Every contested claim with its two sides named, newest first.
+    pub fn contested_sides(&self) -> Result<Vec<Sided>, Error> {
+        Ok(page::contested_sides(&self.conn)?)
+    }
+
+    /// Every file's declaration of `actor`, in article id order.
+    pub fn declarations(&self, actor: &ActorId) -> Result<Vec<Declaration>, Error> {
+        Ok(page::declarations(&self.conn, actor)?)
+    }
+
+    /// Display names of `ids` (those declared anywhere).
+    pub fn names(
+        &self,
+        ids: &[ActorId],
+    ) -> Result<std::collections::HashMap<ActorId, String>, Error> {
+        Ok(page::names(&self.conn, ids)?)
     }
 
     /// The articles matching `filter`, newest first.

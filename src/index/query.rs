@@ -60,6 +60,10 @@ pub struct ActorSummary {
     /// The name and kind of the first declaration, in article id order.
     pub name: String,
     pub kind: String,
+    /// The role of that same declaration.
+    pub role: Option<String>,
+    /// Every distinct name files give the id, `name` first.
+    pub names: Vec<String>,
     /// Articles that declare the actor.
     pub articles: u64,
     pub asserted: u64,
@@ -219,17 +223,22 @@ pub fn actors(conn: &Connection) -> rusqlite::Result<Vec<ActorSummary>> {
     // The article id of the declaration each summary's name and kind come from.
     let mut first_article: Vec<String> = Vec::new();
     let mut stmt = conn.prepare(
-        "SELECT a.actor, a.name, a.kind, f.id FROM actors AS a INDEXED BY actors_actor
+        "SELECT a.actor, a.name, a.kind, f.id, a.role FROM actors AS a INDEXED BY actors_actor
          JOIN files AS f ON f.num = a.file ORDER BY a.actor",
     )?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let (id, name, kind, article): (String, String, String, String) =
             (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+        let role: Option<String> = r.get(4)?;
         match out.last_mut() {
             Some(last) if last.id.as_str() == id => {
                 last.articles += 1;
                 last.conflict |= last.name != name || last.kind != kind;
+                // An id has few distinct names, so the look-up is short.
+                if !last.names.contains(&name) {
+                    last.names.push(name.clone());
+                }
                 // The first declaration in article id order names the actor.
                 if let Some(first) = first_article.last_mut()
                     && article < *first
@@ -237,14 +246,17 @@ pub fn actors(conn: &Connection) -> rusqlite::Result<Vec<ActorSummary>> {
                     *first = article;
                     last.name = name;
                     last.kind = kind;
+                    last.role = role;
                 }
             }
             _ => {
                 first_article.push(article);
                 out.push(ActorSummary {
                     id: ActorId::new(id),
+                    names: vec![name.clone()],
                     name,
                     kind,
+                    role,
                     articles: 1,
                     asserted: 0,
                     denied: 0,
@@ -253,6 +265,13 @@ pub fn actors(conn: &Connection) -> rusqlite::Result<Vec<ActorSummary>> {
                     conflict: false,
                 });
             }
+        }
+    }
+    for a in &mut out {
+        // The name shown first, then the others in the order files gave them.
+        if let Some(at) = a.names.iter().position(|n| *n == a.name) {
+            let first = a.names.remove(at);
+            a.names.insert(0, first);
         }
     }
     let mut add = |sql: &str, count: &mut dyn FnMut(&mut ActorSummary, i64, u64)| {

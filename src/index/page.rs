@@ -1,0 +1,164 @@
+//! The queries behind the reader's provenance screens that [`super::query`] does not
+//! answer as they need: each side of a claim with the names its article gives,
+//! an actor's declarations with their files, and display names for ids.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use rusqlite::{Connection, params_from_iter};
+
+use super::query::{ArticleRef, ClaimRef};
+use super::store::{SEP, status_of};
+use crate::model::{ActorId, ArticleId, ClaimId};
+
+/// An actor on one side of a claim, named as the claim's article declares it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Side {
+    pub id: ActorId,
+    pub name: String,
+}
+
+/// A claim with who asserts and who denies it (each actor once, in file order).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sided {
+    pub claim: ClaimRef,
+    pub asserters: Vec<Side>,
+    pub deniers: Vec<Side>,
+}
+
+/// One file's declaration of an actor id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Declaration {
+    pub name: String,
+    pub kind: String,
+    pub role: Option<String>,
+    pub article: ArticleId,
+    pub path: PathBuf,
+}
+
+/// Between an id and its name inside one side's list (the list itself is split on [`SEP`]).
+const PAIR: char = '\u{1e}';
+
+/// The side (`kind` 0 asserts, 1 denies) of the claim `c`, as `id PAIR name` joined by [`SEP`].
+fn side_sql(kind: u8) -> String {
+    format!(
+        "(SELECT group_concat(id || char(30) || name, char(31)) FROM
+            (SELECT s.actor AS id, coalesce(a.name, s.actor) AS name FROM stances AS s
+             LEFT JOIN actors AS a ON a.file = s.file AND a.actor = s.actor
+             WHERE s.file = c.file AND s.claim = c.pos AND s.kind = {kind} ORDER BY s.pos))"
+    )
+}
+
+fn sides(joined: Option<String>) -> Vec<Side> {
+    let mut out: Vec<Side> = Vec::new();
+    for pair in joined.unwrap_or_default().split(SEP) {
+        let Some((id, name)) = pair.split_once(PAIR) else {
+            continue;
+        };
+        // An actor taking the same side twice (two quotes) is named once.
+        if !out.iter().any(|s| s.id.as_str() == id) {
+            out.push(Side {
+                id: ActorId::new(id),
+                name: name.to_string(),
+            });
+        }
+    }
+    out
+}
+
+const CLAIM_COLUMNS: &str = "f.id, f.title, f.published, c.id, c.statement, c.status, c.suggested";
+
+fn sided(r: &rusqlite::Row) -> rusqlite::Result<Sided> {
+    Ok(Sided {
+        claim: ClaimRef {
+            article: ArticleRef {
+                id: ArticleId::new(r.get::<_, String>(0)?),
+                title: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                published: r.get(2)?,
+            },
+            claim: ClaimId::new(r.get::<_, String>(3)?),
+            statement: r.get(4)?,
+            status: status_of(r.get(5)?),
+            suggested: r.get(6)?,
+        },
+        asserters: sides(r.get(7)?),
+        deniers: sides(r.get(8)?),
+    })
+}
+
+/// Every claim about `actor` with both its sides, newest first.
+pub fn about_sides(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<Sided>> {
+    let sql = format!(
+        "SELECT {CLAIM_COLUMNS}, {}, {}
+         FROM about AS ab
+         JOIN claims AS c ON c.file = ab.file AND c.pos = ab.claim
+         JOIN files AS f ON f.num = ab.file
+         WHERE ab.actor = ?1
+         ORDER BY f.published DESC, f.id, c.pos",
+        side_sql(0),
+        side_sql(1)
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([actor.as_str()], sided)?;
+    rows.collect()
+}
+
+/// Every contested claim with both its sides, newest first.
+pub fn contested_sides(conn: &Connection) -> rusqlite::Result<Vec<Sided>> {
+    let sql = format!(
+        "SELECT {CLAIM_COLUMNS}, {}, {}
+         FROM files AS f
+         JOIN claims AS c ON c.file = f.num
+         WHERE f.contested > 0 AND c.status = 2
+         ORDER BY f.published DESC, f.id, c.pos",
+        side_sql(0),
+        side_sql(1)
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([], sided)?;
+    rows.collect()
+}
+
+/// Every declaration of `actor`, in article id order.
+pub fn declarations(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<Declaration>> {
+    let mut stmt = conn.prepare(
+        "SELECT a.name, a.kind, a.role, f.id, f.path FROM actors AS a INDEXED BY actors_actor
+         JOIN files AS f ON f.num = a.file WHERE a.actor = ?1 ORDER BY f.id",
+    )?;
+    let rows = stmt.query_map([actor.as_str()], |r| {
+        Ok(Declaration {
+            name: r.get(0)?,
+            kind: r.get(1)?,
+            role: r.get(2)?,
+            article: ArticleId::new(r.get::<_, String>(3)?),
+            path: super::verify::path_from_bytes(r.get(4)?),
+        })
+    })?;
+    rows.collect()
+}
+
+/// How many ids one `IN (…)` list holds: well under SQLite's limit on parameters.
+const CHUNK: usize = 500;
+
+/// The name of each of `ids` that some article declares, as the first such article
+/// (in id order) names it.
+pub fn names(conn: &Connection, ids: &[ActorId]) -> rusqlite::Result<HashMap<ActorId, String>> {
+    let mut out = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(CHUNK) {
+        let marks = vec!["?"; chunk.len()].join(",");
+        let sql = format!(
+            "SELECT a.actor, a.name FROM actors AS a INDEXED BY actors_actor
+             JOIN files AS f ON f.num = a.file WHERE a.actor IN ({marks})
+             ORDER BY a.actor, f.id"
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rows = stmt.query(params_from_iter(chunk.iter().map(|id| id.as_str())))?;
+        while let Some(r) = rows.next()? {
+            let id = ActorId::new(r.get::<_, String>(0)?);
+            if let std::collections::hash_map::Entry::Vacant(e) = out.entry(id) {
+                e.insert(r.get(1)?);
+            }
+        }
+    }
+    Ok(out)
+}
