@@ -30,6 +30,12 @@ pub struct ArticleView {
 pub enum Screen {
     List,
     Article(ArticleView),
+    /// Every actor of the corpus.
+    Actors(Box<super::provenance::ActorsView>),
+    /// Everything one actor did.
+    Actor(Box<super::provenance::ActorPage>),
+    /// Every contested claim.
+    Contested(Box<super::provenance::ContestedView>),
 }
 
 /// Which part of the list screen has the keys.
@@ -88,6 +94,8 @@ pub enum Effect {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportRequest {
     pub ids: Vec<ArticleId>,
+    /// Only these claims of the articles (what an actor page lists), else all.
+    pub only: Option<Vec<(ArticleId, crate::model::ClaimId)>>,
     pub format: Format,
     /// The user said yes to replacing the file.
     pub overwrite: bool,
@@ -99,7 +107,17 @@ pub enum Prompt {
     /// Accept (or reject) all `count` suggested claims of the open article? y/n.
     ReviewAll { accept: bool, count: usize },
     /// Which format, for these articles; `choice` indexes [`Format::ALL`].
-    Format { ids: Vec<ArticleId>, choice: usize },
+    Format {
+        ids: Vec<ArticleId>,
+        choice: usize,
+        /// Only these claims of them (an actor page's), else every claim.
+        only: Option<Vec<(ArticleId, crate::model::ClaimId)>>,
+    },
+    /// Whose page to open: the actors of a stance's `via` chain, or a claim's subjects.
+    Actor {
+        choices: Vec<(crate::model::ActorId, String)>,
+        choice: usize,
+    },
     /// `path` exists: replace it? `request` is what runs on yes.
     Overwrite {
         request: ExportRequest,
@@ -183,6 +201,12 @@ pub struct App {
     pub index_scanning: bool,
     /// Dropped when loading ends: a new index is built only then (see `tui::run`).
     pub after_scan: Option<std::sync::mpsc::Sender<()>>,
+    /// Where `back` returns, the latest last.
+    pub history: Vec<super::provenance::Place>,
+    /// The index the provenance screens query (opened when first needed).
+    pub index: Option<crate::index::Index>,
+    /// The index may be opened for those screens (false in tests that give none).
+    pub may_open_index: bool,
 }
 
 impl App {
@@ -227,6 +251,9 @@ impl App {
             index_progress: super::indexed::Progress::Off,
             index_scanning: false,
             after_scan: None,
+            history: Vec::new(),
+            index: None,
+            may_open_index: false,
         }
     }
 
@@ -235,7 +262,7 @@ impl App {
             Mode::Prompt
         } else if self.help {
             Mode::Help
-        } else if self.search.typing {
+        } else if self.search.typing || matches!(&self.screen, Screen::Actors(v) if v.typing) {
             Mode::Search
         } else {
             Mode::Normal
@@ -256,7 +283,7 @@ impl App {
     pub fn open_view(&self) -> Option<&ArticleView> {
         match &self.screen {
             Screen::Article(view) => Some(view),
-            Screen::List => None,
+            _ => None,
         }
     }
 

@@ -121,6 +121,7 @@ impl App {
                 let row = self.selected_row()?;
                 (row.path.to_path_buf(), 1, None)
             }
+            _ => return None,
         };
         Some(Effect::Edit { path, line, column })
     }

@@ -36,7 +36,11 @@ impl App {
                     None
                 }
             },
-            Prompt::Format { ids, choice } => {
+            Prompt::Actor { choices, choice } => {
+                self.answer_actor(choices, choice, command);
+                None
+            }
+            Prompt::Format { ids, choice, only } => {
                 let chosen = match command {
                     Command::PromptChar(c) => Format::ALL
                         .into_iter()
@@ -45,7 +49,11 @@ impl App {
                     Command::PromptMove(d) => {
                         let n = Format::ALL.len() as isize;
                         let to = (choice as isize + isize::from(d)).rem_euclid(n) as usize;
-                        self.prompt = Some(Prompt::Format { ids, choice: to });
+                        self.prompt = Some(Prompt::Format {
+                            ids,
+                            choice: to,
+                            only,
+                        });
                         return None;
                     }
                     _ => {
@@ -55,11 +63,12 @@ impl App {
                 };
                 let Some(format) = chosen.and_then(|i| Format::ALL.get(i).copied()) else {
                     // Another letter: keep asking.
-                    self.prompt = Some(Prompt::Format { ids, choice });
+                    self.prompt = Some(Prompt::Format { ids, choice, only });
                     return None;
                 };
                 Some(Effect::Export(ExportRequest {
                     ids,
+                    only,
                     format,
                     overwrite: false,
                 }))
@@ -96,6 +105,8 @@ pub struct Job {
     /// The files of a list, read again (the reader keeps no article of the list).
     sources: Vec<SourceFile>,
     requested: usize,
+    /// Only these claims of the articles, else all.
+    only: Option<std::collections::HashSet<(crate::model::ArticleId, crate::model::ClaimId)>>,
     format: Format,
     overwrite: bool,
     folder: PathBuf,
@@ -126,6 +137,7 @@ impl Job {
             open,
             sources,
             requested: request.ids.len(),
+            only: request.only.as_ref().map(|o| o.iter().cloned().collect()),
             format: request.format,
             overwrite: request.overwrite,
             folder: app.config.export_folder.clone(),
@@ -135,7 +147,7 @@ impl Job {
 
     /// The write itself: reads the files (in parallel) and writes the summary.
     pub fn run(self) -> Outcome {
-        let articles: Vec<Article> = match self.open {
+        let mut articles: Vec<Article> = match self.open {
             Some(article) => vec![article],
             None => load::load_all(&self.sources, &|_| {})
                 .into_iter()
@@ -146,6 +158,14 @@ impl Job {
             return Err(Failure::NothingLoads);
         }
         let skipped = self.requested - articles.len();
+        if let Some(only) = &self.only {
+            // What an actor page or the contested screen lists, not every claim.
+            for a in &mut articles {
+                let id = a.id.clone();
+                a.claims
+                    .retain(|c| only.contains(&(id.clone(), c.id.clone())));
+            }
+        }
         let summaries = summary::summarize(&articles);
         let stem = export::default_stem(&summaries);
         export::write_file(

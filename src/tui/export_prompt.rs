@@ -64,6 +64,32 @@ fn overwrite_lines(app: &App, path: &std::path::Path) -> (String, Vec<Line<'stat
     (" Export ".to_string(), lines)
 }
 
+fn actor_lines(
+    app: &App,
+    choices: &[(crate::model::ActorId, String)],
+    choice: usize,
+) -> (String, Vec<Line<'static>>) {
+    let mut lines: Vec<Line> = choices
+        .iter()
+        .enumerate()
+        .map(|(i, (_, label))| {
+            let label = text::truncate(&text::sanitize(label), 60).into_owned();
+            let n = if i < 9 {
+                format!("[{}]", i + 1)
+            } else {
+                "   ".to_string()
+            };
+            if i == choice {
+                Line::styled(format!("▶ {n} {label}"), app.theme.selection)
+            } else {
+                Line::raw(format!("  {n} {label}"))
+            }
+        })
+        .collect();
+    lines.push(Line::styled("  Enter open · Esc cancel", app.theme.dim));
+    (" Whose page? ".to_string(), lines)
+}
+
 fn review_lines(app: &App, accept: bool, count: usize) -> (String, Vec<Line<'static>>) {
     let verb = if accept { "Accept" } else { "Reject" };
     let lines = vec![
@@ -80,7 +106,8 @@ fn review_lines(app: &App, accept: bool, count: usize) -> (String, Vec<Line<'sta
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt) {
     let (title, lines) = match prompt {
-        Prompt::Format { ids, choice } => format_lines(app, ids.len(), *choice),
+        Prompt::Format { ids, choice, .. } => format_lines(app, ids.len(), *choice),
+        Prompt::Actor { choices, choice } => actor_lines(app, choices, *choice),
         Prompt::Overwrite { path, .. } => overwrite_lines(app, path),
         Prompt::ReviewAll { accept, count } => review_lines(app, *accept, *count),
     };

@@ -37,12 +37,17 @@ pub enum Action {
     Edit,
     OpenUrl,
     ToggleRead,
+    Actors,
+    Contested,
+    ActorPage,
+    Sort,
+    ReverseSort,
     Help,
     Quit,
 }
 
 impl Action {
-    pub const ALL: [Action; 28] = [
+    pub const ALL: [Action; 33] = [
         Action::Up,
         Action::Down,
         Action::Top,
@@ -69,6 +74,11 @@ impl Action {
         Action::Edit,
         Action::OpenUrl,
         Action::ToggleRead,
+        Action::Actors,
+        Action::Contested,
+        Action::ActorPage,
+        Action::Sort,
+        Action::ReverseSort,
         Action::Help,
         Action::Quit,
     ];
@@ -102,6 +112,11 @@ impl Action {
             Action::Edit => "edit",
             Action::OpenUrl => "open_url",
             Action::ToggleRead => "toggle_read",
+            Action::Actors => "actors",
+            Action::Contested => "contested",
+            Action::ActorPage => "actor_page",
+            Action::Sort => "sort",
+            Action::ReverseSort => "reverse_sort",
             Action::Help => "help",
             Action::Quit => "quit",
         }
@@ -117,7 +132,7 @@ impl Action {
             Action::PageUp => "one page up",
             Action::PageDown => "one page down",
             Action::Open => "open the selected article",
-            Action::Back => "back to the list / clear the search",
+            Action::Back => "back where you came from / clear the search",
             Action::NextPane => "next pane",
             Action::PrevPane => "previous pane",
             Action::NextClaim => "next claim",
@@ -136,6 +151,13 @@ impl Action {
             Action::Edit => "open the file in $VISUAL / $EDITOR at the claim",
             Action::OpenUrl => "open the article's url in the browser",
             Action::ToggleRead => "mark the article read or unread",
+            Action::Actors => "every actor of the corpus, with what each did",
+            Action::Contested => "every contested claim of the corpus",
+            Action::ActorPage => {
+                "the page of the selected stance's actor (or the claim's subjects)"
+            }
+            Action::Sort => "actors: sort by the next column",
+            Action::ReverseSort => "actors: reverse the sort",
             Action::Help => "show or hide this help",
             Action::Quit => "quit",
         }
@@ -170,6 +192,11 @@ impl Action {
             Action::Edit => &["E"],
             Action::OpenUrl => &["o"],
             Action::ToggleRead => &["m"],
+            Action::Actors => &["W"],
+            Action::Contested => &["C"],
+            Action::ActorPage => &["w"],
+            Action::Sort => &["s"],
+            Action::ReverseSort => &["R"],
             Action::Help => &["?", "f1"],
             Action::Quit => &["q", "ctrl-c"],
         }

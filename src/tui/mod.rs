@@ -17,8 +17,11 @@ pub mod layout;
 pub mod library;
 pub mod live;
 pub mod loader;
+pub mod navigate;
 pub mod notice;
 pub mod problems;
+pub mod provenance;
+pub mod provenance_ui;
 pub mod review;
 pub mod stances;
 pub mod status_bar;
@@ -115,6 +118,7 @@ pub fn run(articles: &Path, config: Option<&Path>) -> u8 {
     }
     app.config_source = source;
     app.after_scan = Some(scanned);
+    app.may_open_index = true;
     let input = events::Input::spawn(tx.clone());
     let channels = event_loop::Channels {
         tx: &tx,

@@ -29,10 +29,27 @@ fn hints(app: &App) -> String {
             k(Action::Quit)
         ),
         Screen::Article(_) => format!(
-            "{}/{} claim  {} pane  {} back  {} help",
+            "{}/{} claim  {} pane  {} actor  {} back  {} help",
             k(Action::NextClaim),
             k(Action::PrevClaim),
             k(Action::NextPane),
+            k(Action::ActorPage),
+            k(Action::Back),
+            k(Action::Help)
+        ),
+        Screen::Actors(_) => format!(
+            "{} page  {} search  {}/{} sort  {} back  {} help",
+            k(Action::Open),
+            k(Action::Search),
+            k(Action::Sort),
+            k(Action::ReverseSort),
+            k(Action::Back),
+            k(Action::Help)
+        ),
+        Screen::Actor(_) | Screen::Contested(_) => format!(
+            "{} open claim  {} export  {} back  {} help",
+            k(Action::Open),
+            k(Action::Export),
             k(Action::Back),
             k(Action::Help)
         ),
@@ -42,7 +59,18 @@ fn hints(app: &App) -> String {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let width = usize::from(area.width);
     let right = hints(app);
-    let left: Vec<Span> = if app.search.typing {
+    let actors_query = match &app.screen {
+        Screen::Actors(v) if v.typing => Some(v.query.as_str()),
+        _ => None,
+    };
+    let left: Vec<Span> = if let Some(q) = actors_query {
+        let q = text::sanitize(q).into_owned();
+        vec![
+            Span::styled("actors /", app.theme.focus),
+            Span::raw(q),
+            Span::styled("▏", app.theme.focus),
+        ]
+    } else if app.search.typing {
         let q = text::sanitize(&app.search.query).into_owned();
         vec![
             Span::styled("/", app.theme.focus),
@@ -55,9 +83,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             app.theme.warning,
         )]
     } else {
-        let where_ = match app.open_view() {
-            Some(v) => v.id.to_string(),
-            None => app.articles_dir.display().to_string(),
+        let where_ = match &app.screen {
+            Screen::Article(v) => v.id.to_string(),
+            Screen::Actors(_) => "actors".to_string(),
+            Screen::Actor(p) => format!("actor {}", p.id),
+            Screen::Contested(_) => "contested claims".to_string(),
+            Screen::List => app.articles_dir.display().to_string(),
         };
         vec![Span::styled(
             text::sanitize(&where_).into_owned(),

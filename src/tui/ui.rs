@@ -11,7 +11,8 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::app::{App, ArticleView, Loading, Screen};
 use super::layout::{self, Pane};
 use super::{
-    article_list, body, claims, export_prompt, help, notice, problems, stances, status_bar,
+    article_list, body, claims, export_prompt, help, notice, problems, provenance_ui, stances,
+    status_bar,
 };
 
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -33,6 +34,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
         (_, Screen::List) => draw_list(frame, main, app),
         (_, Screen::Article(view)) => draw_article(frame, main, app, view),
+        (_, Screen::Actors(view)) => provenance_ui::draw_actors(frame, main, app, view),
+        (_, Screen::Actor(page)) => provenance_ui::draw_actor(frame, main, app, page),
+        (_, Screen::Contested(view)) => provenance_ui::draw_contested(frame, main, app, view),
     }
     status_bar::draw(frame, status, app);
     if app.help {

@@ -1,6 +1,6 @@
 //! Commands change the state here, and only here; effects go back to the loop.
 
-use super::app::{App, ArticleView, Effect, ListFocus, Opened, Prompt, Screen};
+use super::app::{App, ArticleView, Effect, ListFocus, Prompt, Screen};
 use super::body;
 use super::keymap::{Action, Command};
 use super::layout::{self, Pane};
@@ -48,6 +48,22 @@ impl App {
         }
         match command {
             Command::Run(action) => self.run(action),
+            Command::SearchInput(c) if self.actors_typing() => {
+                self.actors_search(Some(c), false, false);
+                None
+            }
+            Command::SearchBackspace if self.actors_typing() => {
+                self.actors_search(None, false, false);
+                None
+            }
+            Command::SearchAccept if self.actors_typing() => {
+                self.actors_search(None, true, false);
+                None
+            }
+            Command::SearchCancel if self.actors_typing() => {
+                self.actors_search(None, false, true);
+                None
+            }
             Command::SearchInput(c) => {
                 self.search.query.push(c);
                 let folded = library::fold(&self.search.query);
@@ -103,10 +119,27 @@ impl App {
         if self.help {
             return self.run_in_help(action);
         }
+        let global = matches!(
+            action,
+            Action::Quit
+                | Action::Help
+                | Action::Export
+                | Action::Reload
+                | Action::Actors
+                | Action::Contested
+        ) || (action == Action::Search && !matches!(self.screen, Screen::Actors(_)));
+        if self.on_provenance_screen() && !global {
+            self.run_in_provenance(action);
+            return None;
+        }
         match action {
             Action::Quit => return Some(Effect::Quit),
             Action::Help => self.help = true,
             Action::Search => {
+                if !matches!(self.screen, Screen::List) {
+                    let from = self.place();
+                    self.remember(from);
+                }
                 self.screen = Screen::List;
                 self.opened = None;
                 self.list_focus = ListFocus::Articles;
@@ -137,10 +170,15 @@ impl App {
                 self.message = Some("Reading every file again…".to_string());
                 return Some(Effect::Reload);
             }
-            _ => match &self.screen {
-                Screen::List => self.run_in_list(action),
-                Screen::Article(_) => self.run_in_article(action),
-            },
+            _ => {
+                if !self.run_in_provenance(action) {
+                    match &self.screen {
+                        Screen::List => self.run_in_list(action),
+                        Screen::Article(_) => self.run_in_article(action),
+                        _ => {}
+                    }
+                }
+            }
         }
         None
     }
@@ -165,9 +203,33 @@ impl App {
 
     /// The export key: asks for the format of what is in view.
     fn ask_export(&mut self) {
-        let ids = match self.open_view() {
-            Some(view) => vec![view.id.clone()],
-            None => self
+        let mut only = None;
+        let ids = match &self.screen {
+            Screen::Actor(page) => {
+                let (ids, claims) = page.listed();
+                only = Some(claims);
+                ids
+            }
+            Screen::Contested(view) => {
+                let mut ids: Vec<crate::model::ArticleId> = Vec::new();
+                let mut claims = Vec::new();
+                for r in &view.rows {
+                    let c = &r.claim;
+                    if ids.last() != Some(&c.article.id) && !ids.contains(&c.article.id) {
+                        ids.push(c.article.id.clone());
+                    }
+                    claims.push((c.article.id.clone(), c.claim.clone()));
+                }
+                only = Some(claims);
+                ids
+            }
+            Screen::Actors(_) => {
+                self.message =
+                    Some("Open an actor's page (Enter) to export what it lists.".to_string());
+                return;
+            }
+            Screen::Article(view) => vec![view.id.clone()],
+            Screen::List => self
                 .visible
                 .iter()
                 .filter_map(|&s| self.library.row(s).map(|r| r.id.clone()))
@@ -177,7 +239,11 @@ impl App {
             self.message = Some("Nothing to export.".to_string());
             return;
         }
-        self.prompt = Some(Prompt::Format { ids, choice: 0 });
+        self.prompt = Some(Prompt::Format {
+            ids,
+            choice: 0,
+            only,
+        });
     }
 
     fn run_in_list(&mut self, action: Action) {
@@ -196,6 +262,8 @@ impl App {
                     self.refilter(false);
                 } else if self.list_focus == ListFocus::Problems {
                     self.list_focus = ListFocus::Articles;
+                } else {
+                    self.back();
                 }
             }
             other => {
@@ -225,32 +293,10 @@ impl App {
         let Some(id) = self.selected_row().map(|r| r.id.clone()) else {
             return;
         };
-        let Some((loaded, bytes)) = self.library.read_with_bytes(&id) else {
-            return;
-        };
-        self.read.set(&id, true);
-        let opened = Opened {
-            id: id.clone(),
-            path: loaded.source.path.clone(),
-            bytes,
-            article: loaded.article,
-            diagnostics: loaded.diagnostics,
-            hidden: loaded.hidden,
-        };
-        let focus = match &opened.article {
-            Some(article) if !article.claims.is_empty() => Pane::Claims,
-            _ => Pane::Body,
-        };
-        self.opened = Some(opened);
-        let mut view = ArticleView {
-            id,
-            claim: 0,
-            focus,
-            body_scroll: 0,
-            stance_scroll: [0, 0],
-        };
-        self.scroll_to_claim(&mut view);
-        self.screen = Screen::Article(view);
+        let from = self.place();
+        if self.open_article_at(&id, None, 0, None) {
+            self.remember(from);
+        }
     }
 
     fn run_in_article(&mut self, action: Action) {
@@ -260,9 +306,13 @@ impl App {
         let claims = self.article_of(&view).map_or(0, |a| a.claims.len());
         match action {
             Action::Back => {
-                // Only the article on screen is kept in memory.
-                self.opened = None;
-                self.keep_selection_visible();
+                self.screen = Screen::Article(view);
+                if !self.back() {
+                    // Only the article on screen is kept in memory.
+                    self.screen = Screen::List;
+                    self.opened = None;
+                    self.keep_selection_visible();
+                }
                 return;
             }
             Action::NextPane => view.focus = view.focus.next(),
@@ -388,6 +438,7 @@ impl App {
                     self.selected = at;
                 }
             }
+            Screen::Actors(_) | Screen::Actor(_) | Screen::Contested(_) => {}
             Screen::Article(view) => {
                 let mut view = view.clone();
                 let areas = self.article_areas(view.focus);
@@ -429,6 +480,13 @@ impl App {
             return;
         }
         let step = Step::By(isize::from(d) * 3);
+        if self.on_provenance_screen() {
+            let action = if d < 0 { Action::Up } else { Action::Down };
+            for _ in 0..3 {
+                self.run_in_provenance(action);
+            }
+            return;
+        }
         match self.screen.clone() {
             Screen::List => {
                 let (_, problems) = self.list_areas();
@@ -451,6 +509,7 @@ impl App {
                 view.focus = saved;
                 self.screen = Screen::Article(view);
             }
+            Screen::Actors(_) | Screen::Actor(_) | Screen::Contested(_) => {}
         }
     }
 }

@@ -1,0 +1,503 @@
+//! The corpus-wide provenance screens: every actor, one actor's page, every contested
+//! claim. Each is made from index queries when it is entered (nothing of it outlives the
+//! screen), and [`Place`]s remember where the user was so `back` can return there.
+
+use std::collections::HashMap;
+
+use crate::index::{self, ActorStance, ActorSummary, ClaimRef, Index, Relay, Sided};
+use crate::model::{ActorId, ArticleId, ClaimId};
+
+use super::layout::Pane;
+
+/// A column of the actors screen, which its sort key cycles through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Name,
+    Kind,
+    Role,
+    Articles,
+    Asserted,
+    Denied,
+    Relayed,
+    About,
+}
+
+impl Column {
+    pub const ALL: [Column; 8] = [
+        Column::Name,
+        Column::Kind,
+        Column::Role,
+        Column::Articles,
+        Column::Asserted,
+        Column::Denied,
+        Column::Relayed,
+        Column::About,
+    ];
+
+    pub fn next(self) -> Column {
+        let at = Column::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        Column::ALL[(at + 1) % Column::ALL.len()]
+    }
+
+    /// Counts sort largest first unless reversed; words sort A to Z.
+    pub fn numeric(self) -> bool {
+        !matches!(self, Column::Name | Column::Kind | Column::Role)
+    }
+
+    /// The header, long or abbreviated to five columns.
+    pub fn title(self, short: bool) -> &'static str {
+        match (self, short) {
+            (Column::Name, _) => "Name",
+            (Column::Kind, _) => "Kind",
+            (Column::Role, _) => "Role",
+            (Column::Articles, false) => "Articles",
+            (Column::Asserted, false) => "Asserted",
+            (Column::Denied, false) => "Denied",
+            (Column::Relayed, false) => "Relayed",
+            (Column::About, false) => "About",
+            (Column::Articles, true) => "Art.",
+            (Column::Asserted, true) => "Ass.",
+            (Column::Denied, true) => "Den.",
+            (Column::Relayed, true) => "Rel.",
+            (Column::About, true) => "About",
+        }
+    }
+
+    fn count(self, a: &ActorSummary) -> u64 {
+        match self {
+            Column::Articles => a.articles,
+            Column::Asserted => a.asserted,
+            Column::Denied => a.denied,
+            Column::Relayed => a.relayed,
+            Column::About => a.about,
+            Column::Name | Column::Kind | Column::Role => 0,
+        }
+    }
+}
+
+/// One actor as the actors screen lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorRow {
+    pub summary: ActorSummary,
+    /// Every name and the id, folded, one per line: what the search looks in.
+    folded: String,
+    /// The name folded, which text columns sort on and ties between counts fall back to.
+    sort_name: String,
+    /// Other ids whose names suggest the same actor.
+    pub duplicates: Vec<ActorId>,
+}
+
+/// The actors screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorsView {
+    /// In id order, as the index gives them.
+    pub rows: Vec<ActorRow>,
+    /// Positions in `rows` shown, sorted and filtered.
+    pub shown: Vec<usize>,
+    pub sort: Column,
+    pub reverse: bool,
+    pub query: String,
+    /// Keys go into the query.
+    pub typing: bool,
+    /// Position in `shown`.
+    pub selected: usize,
+    pub offset: usize,
+    /// What to say about the selected actor: its conflicting declarations and likely
+    /// duplicates, or where it is declared.
+    pub details: Vec<String>,
+}
+
+/// One line of an actor's page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    /// The actor asserted or denied a claim.
+    Stance(ActorStance),
+    /// Someone took a stance through a chain naming the actor.
+    Relay(Relay),
+    /// A claim about the actor, with both its sides.
+    About(Sided),
+}
+
+impl Entry {
+    pub fn claim(&self) -> &ClaimRef {
+        match self {
+            Entry::Stance(s) => &s.claim,
+            Entry::Relay(r) => &r.claim,
+            Entry::About(a) => &a.claim,
+        }
+    }
+}
+
+/// Everything one actor did, across articles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorPage {
+    pub id: ActorId,
+    pub name: String,
+    pub kind: String,
+    pub role: Option<String>,
+    /// Articles declaring the id.
+    pub declared: usize,
+    /// Stances, then relays, then claims about the actor, each newest first.
+    pub entries: Vec<Entry>,
+    /// How many entries of each kind, in that order.
+    pub sections: [usize; 3],
+    /// Names of every id the entries mention.
+    pub names: HashMap<ActorId, String>,
+    pub selected: usize,
+    /// First line shown.
+    pub offset: usize,
+}
+
+/// Every contested claim of the corpus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContestedView {
+    pub rows: Vec<Sided>,
+    pub selected: usize,
+    pub offset: usize,
+}
+
+/// Where the user was: enough to make the screen again, selection included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    List {
+        selected: Option<ArticleId>,
+    },
+    Article {
+        id: ArticleId,
+        /// The claim by id, found again even if the file changed; else by position.
+        claim: Option<ClaimId>,
+        position: usize,
+        focus: Pane,
+    },
+    Actors {
+        sort: Column,
+        reverse: bool,
+        query: String,
+        selected: Option<ActorId>,
+    },
+    Actor {
+        id: ActorId,
+        selected: usize,
+    },
+    Contested {
+        selected: usize,
+    },
+}
+
+/// How many places `back` can return to; the oldest are forgotten past this.
+pub const HISTORY: usize = 100;
+
+fn fold(s: &str) -> String {
+    crate::query::fold::fold(s)
+}
+
+impl ActorsView {
+    /// Every actor of the index, with its likely duplicates.
+    pub fn query(index: &Index) -> Result<ActorsView, index::Error> {
+        let summaries = index.actors()?;
+        let groups = crate::actors::duplicates_of(
+            summaries
+                .iter()
+                .flat_map(|a| a.names.iter().map(move |n| (&a.id, n.as_str()))),
+        );
+        let mut duplicates: HashMap<&ActorId, Vec<ActorId>> = HashMap::new();
+        for group in &groups {
+            for id in &group.ids {
+                let list = duplicates.entry(id).or_default();
+                for other in group.ids.iter().filter(|o| *o != id) {
+                    if !list.contains(other) {
+                        list.push(other.clone());
+                    }
+                }
+            }
+        }
+        let dup_of: Vec<Vec<ActorId>> = summaries
+            .iter()
+            .map(|a| duplicates.remove(&a.id).unwrap_or_default())
+            .collect();
+        let rows = summaries
+            .into_iter()
+            .zip(dup_of)
+            .map(|(summary, duplicates)| {
+                let mut folded = String::new();
+                for name in &summary.names {
+                    crate::query::fold::fold_into(name, &mut folded);
+                    folded.push('\n');
+                }
+                crate::query::fold::fold_into(summary.id.as_str(), &mut folded);
+                ActorRow {
+                    sort_name: fold(&summary.name),
+                    summary,
+                    folded,
+                    duplicates,
+                }
+            })
+            .collect();
+        let mut view = ActorsView {
+            rows,
+            shown: Vec::new(),
+            sort: Column::Articles,
+            reverse: false,
+            query: String::new(),
+            typing: false,
+            selected: 0,
+            offset: 0,
+            details: Vec::new(),
+        };
+        view.reshow(None);
+        Ok(view)
+    }
+
+    pub fn selected_row(&self) -> Option<&ActorRow> {
+        self.rows.get(*self.shown.get(self.selected)?)
+    }
+
+    /// Filters and sorts again, keeping `keep` selected when it is still shown.
+    pub fn reshow(&mut self, keep: Option<&ActorId>) {
+        let q = fold(&self.query);
+        let rows = &self.rows;
+        let mut shown: Vec<usize> = (0..rows.len())
+            .filter(|&i| q.is_empty() || rows[i].folded.contains(&q))
+            .collect();
+        let (sort, reverse) = (self.sort, self.reverse);
+        let by_name =
+            |a: usize, b: usize| rows[a].sort_name.cmp(&rows[b].sort_name).then(a.cmp(&b));
+        match sort {
+            Column::Name => shown.sort_by(|&a, &b| {
+                let o = by_name(a, b);
+                if reverse { o.reverse() } else { o }
+            }),
+            Column::Kind | Column::Role => {
+                let key = |i: usize| {
+                    let a = &rows[i].summary;
+                    if sort == Column::Kind {
+                        a.kind.clone()
+                    } else {
+                        a.role.as_deref().map(fold).unwrap_or_default()
+                    }
+                };
+                let keys: Vec<String> = shown.iter().map(|&i| key(i)).collect();
+                let mut order: Vec<usize> = (0..shown.len()).collect();
+                order.sort_by(|&a, &b| {
+                    // Actors without a role go last whichever way the role sorts.
+                    let empty = keys[a].is_empty().cmp(&keys[b].is_empty());
+                    let o = keys[a].cmp(&keys[b]);
+                    let o = if reverse { o.reverse() } else { o };
+                    empty.then(o).then(by_name(shown[a], shown[b]))
+                });
+                shown = order.into_iter().map(|i| shown[i]).collect();
+            }
+            _ => shown.sort_by(|&a, &b| {
+                let o = sort
+                    .count(&rows[b].summary)
+                    .cmp(&sort.count(&rows[a].summary));
+                let o = if reverse { o.reverse() } else { o };
+                o.then(by_name(a, b))
+            }),
+        }
+        self.selected = keep
+            .and_then(|k| shown.iter().position(|&i| rows[i].summary.id == *k))
+            .unwrap_or(0);
+        self.shown = shown;
+        self.offset = self.offset.min(self.selected);
+    }
+
+    /// The sort key: the next column, or the same column reversed.
+    pub fn sort_by(&mut self, column: Column, reverse: bool) {
+        let keep = self.selected_row().map(|r| r.summary.id.clone());
+        self.sort = column;
+        self.reverse = reverse;
+        self.reshow(keep.as_ref());
+    }
+
+    /// Keeps the selection within `page` rows of the offset.
+    pub fn keep_visible(&mut self, page: usize) {
+        let page = page.max(1);
+        self.selected = self.selected.min(self.shown.len().saturating_sub(1));
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + page {
+            self.offset = self.selected + 1 - page;
+        }
+    }
+
+    /// Says what the files say of the selected actor: conflicting declarations with
+    /// their files, likely duplicates, or where it is declared.
+    pub fn describe(&mut self, index: &Index, articles_dir: &std::path::Path) {
+        self.details.clear();
+        let Some(row) = self.selected_row() else {
+            return;
+        };
+        let a = row.summary.clone();
+        let duplicates = row.duplicates.clone();
+        let Ok(declarations) = index.declarations(&a.id) else {
+            return;
+        };
+        let file = |d: &index::Declaration| {
+            let p = d.path.strip_prefix(articles_dir).unwrap_or(&d.path);
+            crate::text::path(p)
+        };
+        if a.conflict {
+            // Each distinct name and kind, with (some of) its files.
+            let mut groups: Vec<(&str, &str, Vec<String>)> = Vec::new();
+            for d in &declarations {
+                match groups.iter_mut().find(|g| g.0 == d.name && g.1 == d.kind) {
+                    Some(g) => g.2.push(file(d)),
+                    None => groups.push((&d.name, &d.kind, vec![file(d)])),
+                }
+            }
+            let parts: Vec<String> = groups
+                .iter()
+                .map(|(name, kind, files)| {
+                    let more = files.len().saturating_sub(3);
+                    let mut shown = files.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+                    if more > 0 {
+                        shown.push_str(&format!(" and {more} more"));
+                    }
+                    format!("“{name}” ({kind}) in {shown}")
+                })
+                .collect();
+            self.details
+                .push(format!("! {} declared as {}", a.id, parts.join("; ")));
+        }
+        if !duplicates.is_empty() {
+            let names: Vec<String> = duplicates
+                .iter()
+                .map(|id| {
+                    let name = self
+                        .rows
+                        .binary_search_by(|r| r.summary.id.cmp(id))
+                        .ok()
+                        .map(|i| self.rows[i].summary.name.clone())
+                        .unwrap_or_default();
+                    format!("{id} “{name}”")
+                })
+                .collect();
+            self.details.push(format!(
+                "≈ {} may be the same actor as {}",
+                a.id,
+                names.join(", ")
+            ));
+        }
+        if self.details.is_empty() {
+            let first = declarations.first().map(file).unwrap_or_default();
+            let n = declarations.len();
+            let more = if n > 1 {
+                format!(" and {} more file{}", n - 1, if n == 2 { "" } else { "s" })
+            } else {
+                String::new()
+            };
+            self.details
+                .push(format!("{} · declared in {first}{more}", a.id));
+        }
+    }
+}
+
+impl ActorPage {
+    /// Everything `id` did: its stances, the stances relaying it, the claims about it.
+    pub fn query(index: &Index, id: &ActorId) -> Result<ActorPage, index::Error> {
+        let declarations = index.declarations(id)?;
+        let stances = index.stances_of(id)?;
+        let relays = index.relayed(id)?;
+        let about = index.about_sides(id)?;
+        let mut ids: Vec<ActorId> = vec![id.clone()];
+        for s in &stances {
+            ids.extend(s.via.iter().cloned());
+        }
+        for r in &relays {
+            ids.push(r.by.clone());
+            ids.extend(r.via.iter().cloned());
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        let names = index.names(&ids)?;
+        let sections = [stances.len(), relays.len(), about.len()];
+        let entries = stances
+            .into_iter()
+            .map(Entry::Stance)
+            .chain(relays.into_iter().map(Entry::Relay))
+            .chain(about.into_iter().map(Entry::About))
+            .collect();
+        let first = declarations.first();
+        Ok(ActorPage {
+            id: id.clone(),
+            name: first.map(|d| d.name.clone()).unwrap_or_default(),
+            kind: first.map(|d| d.kind.clone()).unwrap_or_default(),
+            role: first.and_then(|d| d.role.clone()),
+            declared: declarations.len(),
+            entries,
+            sections,
+            names,
+            selected: 0,
+            offset: 0,
+        })
+    }
+
+    /// The name of `id` as the corpus gives it, else the id.
+    pub fn name_of<'a>(&'a self, id: &'a ActorId) -> &'a str {
+        self.names.get(id).map_or(id.as_str(), String::as_str)
+    }
+
+    /// The articles the page lists, in the order first listed, and its claims.
+    pub fn listed(&self) -> (Vec<ArticleId>, Vec<(ArticleId, ClaimId)>) {
+        let mut articles: Vec<ArticleId> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut claims = Vec::with_capacity(self.entries.len());
+        for e in &self.entries {
+            let c = e.claim();
+            if seen.insert(c.article.id.clone()) {
+                articles.push(c.article.id.clone());
+            }
+            claims.push((c.article.id.clone(), c.claim.clone()));
+        }
+        (articles, claims)
+    }
+}
+
+/// Lines of a page: the header, then each section's title and its entries.
+pub mod page_lines {
+    use super::ActorPage;
+
+    /// Lines above the first section.
+    pub const HEADER: usize = 2;
+    /// Lines per entry.
+    pub const ENTRY: usize = 2;
+
+    /// The first line of entry `i`.
+    pub fn line_of(page: &ActorPage, i: usize) -> usize {
+        let mut line = HEADER;
+        let mut before = 0;
+        for n in page.sections {
+            // A blank line and the section's title.
+            line += 2;
+            if i < before + n {
+                return line + (i - before) * ENTRY;
+            }
+            line += n.max(1) * ENTRY;
+            before += n;
+        }
+        line
+    }
+
+    /// Every line of the page.
+    pub fn total(page: &ActorPage) -> usize {
+        HEADER
+            + page
+                .sections
+                .iter()
+                .map(|n| 2 + n.max(&1) * ENTRY)
+                .sum::<usize>()
+    }
+}
+
+/// The first of `lines` lines starting at `first` shown in `height`, from `offset`.
+pub fn scrolled(offset: usize, first: usize, lines: usize, height: usize) -> usize {
+    let height = height.max(1);
+    if first < offset {
+        first
+    } else if first + lines > offset + height {
+        (first + lines).saturating_sub(height)
+    } else {
+        offset
+    }
+}
