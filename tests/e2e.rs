@@ -684,3 +684,81 @@ fn a_reader_whose_terminal_vanishes_ends_instead_of_spinning() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+/// Copies the bundled `articles/` into `dir/articles`.
+fn copy_bundled(dir: &std::path::Path) {
+    let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("articles");
+    for rel in walk(&from) {
+        let to = dir.join("articles").join(&rel);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(from.join(&rel), to).unwrap();
+    }
+}
+
+#[test]
+fn provenance_walk_seed_peskov_back_contested_call_post_and_back_again() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_bundled(dir.path());
+    let mut s = Session::start_at(dir, &[]);
+    s.wait_for(&["Articles (7)", "Kremlin denies reports"]);
+    // The provenance screens ask the index: wait until it is built.
+    s.wait_gone(&["checking…"]);
+    // The seed is the oldest dated article: last but the undated one.
+    s.send("Gk\r");
+    s.wait_for(&["[contested]", "Denied by (2)"]);
+    // Denied-by pane, then its actor's page.
+    s.send("\t\t");
+    s.wait_for(&["┏ Denied by (2)"]);
+    s.send("w");
+    s.wait_for(&[
+        "actor peskov",
+        "Asserted or denied (4)",
+        "dismissed this claim as",
+    ]);
+    // Back: the seed, the same claim and pane.
+    s.send("\x1b");
+    s.wait_for(&["┏ Denied by (2)", "Claims (1/18)"]);
+    // The contested screen; down to the call claim.
+    s.send("C");
+    s.wait_for(&["Contested claims ("]);
+    let mut tries = 0;
+    while !s
+        .contents()
+        .contains("▶ 2024-11-11 [contested] Trump and Putin")
+    {
+        assert!(tries < 30, "call claim not found:\n{}", s.contents());
+        s.send("j");
+        tries += 1;
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    s.send("\r");
+    s.wait_for(&[SEED_ID, "Claims (1/18)"]);
+    // The asserted-by pane: the Post relays its sources, so the reader asks whose page.
+    s.send("\t");
+    s.wait_for(&["┏ Asserted by ("]);
+    s.send("w");
+    s.wait_for(&[
+        "Whose page?",
+        "The Washington Post (asserts)",
+        "(via, link 1 of 1)",
+    ]);
+    s.send("1");
+    s.wait_for(&["actor wapo", "Asserted or denied (12)"]);
+    // Back through the history: the seed at the Post's pane, the contested screen at
+    // the call, the seed again, the list.
+    s.send("\x1b");
+    s.wait_for(&["┏ Asserted by (", SEED_ID]);
+    s.send("\x1b");
+    s.wait_for(&[
+        "Contested claims (",
+        "▶ 2024-11-11 [contested] Trump and Putin",
+    ]);
+    s.send("\x1b");
+    s.wait_for(&["┏ Denied by (2)", SEED_ID]);
+    s.send("\x1b");
+    s.wait_for(&["Articles (7)"]);
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+const SEED_ID: &str = "world/kremlin-denies-trump-putin-call";

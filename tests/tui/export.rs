@@ -318,6 +318,7 @@ fn the_format_prompt_on_screen() {
     keys(&mut app, &[Esc, Enter]);
     app.prompt = Some(Prompt::Overwrite {
         request: whosaid::tui::app::ExportRequest {
+            only: None,
             ids: app
                 .visible
                 .iter()

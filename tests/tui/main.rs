@@ -9,6 +9,7 @@ mod configs;
 mod export;
 mod index_start;
 mod loading;
+mod provenance;
 mod screens;
 mod state;
 mod support;
