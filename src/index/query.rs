@@ -216,62 +216,85 @@ pub fn contested(conn: &Connection) -> rusqlite::Result<Vec<Contested>> {
 
 /// Every actor declared anywhere, in id order, with its counts.
 ///
-/// Declarations are read once in actor order (from the index, so nothing is
-/// sorted) and folded in Rust; each count is one grouped pass over its table.
+/// Declarations are read once in table order, sorted by actor and article id in
+/// Rust and folded; stances are counted in one pass over a covering index, the
+/// other counts are one grouped pass over their actor index each.
 pub fn actors(conn: &Connection) -> rusqlite::Result<Vec<ActorSummary>> {
+    // Each file's rank in article id order (from the id index, no table read), so the
+    // declarations can be read in table order, sequentially, rather than one look-up
+    // into the actors table and one into files for every declaration.
+    let mut rank: Vec<u32> = Vec::new();
+    {
+        let mut stmt = conn.prepare("SELECT num FROM files ORDER BY id")?;
+        let mut rows = stmt.query([])?;
+        let mut at = 0u32;
+        while let Some(r) = rows.next()? {
+            let num = usize::try_from(r.get::<_, i64>(0)?).unwrap_or(usize::MAX);
+            if num != usize::MAX {
+                if rank.len() <= num {
+                    rank.resize(num + 1, u32::MAX);
+                }
+                rank[num] = at;
+            }
+            at += 1;
+        }
+    }
+    type Decl = (String, u32, String, String, Option<String>);
+    let mut declarations: Vec<Decl> = Vec::new();
+    {
+        let mut stmt = conn.prepare("SELECT actor, file, name, kind, role FROM actors")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let file = usize::try_from(r.get::<_, i64>(1)?).unwrap_or(usize::MAX);
+            let at = rank.get(file).copied().unwrap_or(u32::MAX);
+            declarations.push((r.get(0)?, at, r.get(2)?, r.get(3)?, r.get(4)?));
+        }
+    }
+    // By actor, then article id order: the first of each actor names it.
+    declarations.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut out: Vec<ActorSummary> = Vec::new();
-    // The article id of the declaration each summary's name and kind come from.
-    let mut first_article: Vec<String> = Vec::new();
-    let mut stmt = conn.prepare(
-        "SELECT a.actor, a.name, a.kind, f.id, a.role FROM actors AS a INDEXED BY actors_actor
-         JOIN files AS f ON f.num = a.file ORDER BY a.actor",
-    )?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let (id, name, kind, article): (String, String, String, String) =
-            (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
-        let role: Option<String> = r.get(4)?;
+    for (id, _, name, kind, role) in declarations {
         match out.last_mut() {
             Some(last) if last.id.as_str() == id => {
                 last.articles += 1;
                 last.conflict |= last.name != name || last.kind != kind;
                 // An id has few distinct names, so the look-up is short.
                 if !last.names.contains(&name) {
-                    last.names.push(name.clone());
-                }
-                // The first declaration in article id order names the actor.
-                if let Some(first) = first_article.last_mut()
-                    && article < *first
-                {
-                    *first = article;
-                    last.name = name;
-                    last.kind = kind;
-                    last.role = role;
+                    last.names.push(name);
                 }
             }
-            _ => {
-                first_article.push(article);
-                out.push(ActorSummary {
-                    id: ActorId::new(id),
-                    names: vec![name.clone()],
-                    name,
-                    kind,
-                    role,
-                    articles: 1,
-                    asserted: 0,
-                    denied: 0,
-                    relayed: 0,
-                    about: 0,
-                    conflict: false,
-                });
-            }
+            _ => out.push(ActorSummary {
+                id: ActorId::new(id),
+                names: vec![name.clone()],
+                name,
+                kind,
+                role,
+                articles: 1,
+                asserted: 0,
+                denied: 0,
+                relayed: 0,
+                about: 0,
+                conflict: false,
+            }),
         }
     }
-    for a in &mut out {
-        // The name shown first, then the others in the order files gave them.
-        if let Some(at) = a.names.iter().position(|n| *n == a.name) {
-            let first = a.names.remove(at);
-            a.names.insert(0, first);
+    {
+        // Counted here from the covering index rather than grouped in SQL, which
+        // sorts every stance by (actor, kind) first.
+        let mut stmt = conn.prepare("SELECT actor, kind FROM stances INDEXED BY stances_file")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let id = match r.get_ref(0)? {
+                rusqlite::types::ValueRef::Text(t) => std::str::from_utf8(t).unwrap_or(""),
+                _ => "",
+            };
+            if let Ok(at) = out.binary_search_by(|a| a.id.as_str().cmp(id)) {
+                if r.get::<_, i64>(1)? == 0 {
+                    out[at].asserted += 1;
+                } else {
+                    out[at].denied += 1;
+                }
+            }
         }
     }
     let mut add = |sql: &str, count: &mut dyn FnMut(&mut ActorSummary, i64, u64)| {
@@ -287,16 +310,6 @@ pub fn actors(conn: &Connection) -> rusqlite::Result<Vec<ActorSummary>> {
         }
         Ok::<(), rusqlite::Error>(())
     };
-    add(
-        "SELECT actor, kind, count(*) FROM stances GROUP BY actor, kind",
-        &mut |a, kind, n| {
-            if kind == 0 {
-                a.asserted = n;
-            } else {
-                a.denied = n;
-            }
-        },
-    )?;
     add(
         "SELECT actor, 0, count(*) FROM via GROUP BY actor",
         &mut |a, _, n| a.relayed = n,

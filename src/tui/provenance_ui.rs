@@ -186,19 +186,25 @@ pub fn draw_actors(frame: &mut Frame, area: Rect, app: &App, view: &ActorsView) 
     // The selected actor's conflicts and likely duplicates, at the foot.
     let foot = inner.height.min(2);
     let rect = Rect::new(inner.x, inner.y + inner.height - foot, inner.width, foot);
-    let details: Vec<Line> = view
-        .details
-        .iter()
-        .take(usize::from(foot))
-        .map(|d| {
-            let style = if d.starts_with(['!', '≈']) {
-                theme.warning
-            } else {
-                theme.dim
-            };
-            Line::styled(cut(d, width), style)
-        })
-        .collect();
+    // Each detail wrapped at the width; what does not fit the foot ends in `…`.
+    let mut details: Vec<Line> = Vec::new();
+    for d in &view.details {
+        let style = if d.starts_with(['!', '≈']) {
+            theme.warning
+        } else {
+            theme.dim
+        };
+        for range in text::wrap(d, width) {
+            details.push(Line::styled(text::flatten(&d[range]).into_owned(), style));
+        }
+    }
+    if details.len() > usize::from(foot) {
+        details.truncate(usize::from(foot));
+        if let Some(last) = details.last_mut() {
+            let shown = format!("{}…", last.to_string());
+            *last = Line::styled(cut(&shown, width), last.style);
+        }
+    }
     frame.render_widget(Paragraph::new(details), rect);
 }
 

@@ -411,3 +411,86 @@ fn export_from_an_actor_page_writes_the_claims_it_lists() {
     }
     assert!(!text.contains("team-fears-leaks"), "{text}");
 }
+
+/// Two invented articles (fictional people and bodies): `harbour-board` declared with a
+/// different name and kind in each, and `marrow` / `ilsa-marrow`, one name ending the other.
+fn conflicting(dir: &Path) {
+    let article = |title: &str, actors: &str, speaker: &str| {
+        format!(
+            "# Fictional, for tests.\ntitle = \"{title}\"\npublished = 2025-01-0{}\nbody = \"\"\"\nThe ferry will run on Sunday, a spokesperson said.\n\"\"\"\n{actors}\n[[claims]]\nid = \"ferry\"\nstatement = \"The ferry runs on Sunday.\"\nquote = \"The ferry will run on Sunday\"\nasserted_by = [{{ actor = \"{speaker}\", cue = \"said\" }}]\n",
+            title.len() % 9 + 1
+        )
+    };
+    std::fs::write(
+        dir.join("a.toml"),
+        article(
+            "Ferry back on Sunday",
+            "[actors.harbour-board]\nname = \"Harbour Board\"\nkind = \"organization\"\n\n[actors.ilsa-marrow]\nname = \"Ilsa Marrow\"\nkind = \"person\"\n",
+            "ilsa-marrow",
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.toml"),
+        article(
+            "Sunday ferry confirmed",
+            "[actors.harbour-board]\nname = \"Port Authority\"\nkind = \"government\"\n\n[actors.marrow]\nname = \"Marrow\"\nkind = \"person\"\n",
+            "harbour-board",
+        ),
+    )
+    .unwrap();
+}
+
+#[test]
+fn conflicts_and_likely_duplicates_are_marked_with_their_files_and_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    conflicting(dir.path());
+    let (index, _) = Index::open_in(cache.path(), dir.path()).unwrap();
+    index.verify(&mut |_| {}).unwrap();
+    let sources = whosaid::load::discover(&[dir.path().to_path_buf()]).unwrap();
+    let config = Config::default();
+    let theme = Theme::new(&config.colors, false);
+    let library = Library::in_memory(whosaid::load::load_all(&sources, &|_| {}), config.sort);
+    let mut app = App::new(library, config, theme, (80, 24));
+    app.articles_dir = dir.path().to_path_buf();
+    app.index = Some(index);
+    run(&mut app, &[Action::Actors]);
+    let s = screen(&app);
+    insta::assert_snapshot!("actors_markers_80x24", s);
+    let line = |name: &str| s.lines().find(|l| l.contains(name)).unwrap().to_string();
+    // The first declaration in id order names the actor: a.toml's.
+    assert!(line("Harbour Board").contains("! "), "{s}");
+    assert!(line("Ilsa Marrow").contains(" ≈ "), "{s}");
+    let marrow = s
+        .lines()
+        .find(|l| l.contains("Marrow") && !l.contains("Ilsa"))
+        .unwrap();
+    assert!(marrow.contains(" ≈ "), "{s}");
+    // Details of the selected actor (the board, first by articles) at the foot.
+    // Wrapped over the two lines of the foot.
+    let foot: String = s
+        .lines()
+        .rev()
+        .skip(2)
+        .take(2)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .map(|l| l.trim_matches('┃').trim_end())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(
+        foot,
+        "! harbour-board declared as “Harbour Board” (organization) in a.toml; “Port Authority” (government) in b.toml",
+        "{s}"
+    );
+    run(&mut app, &[Action::Search]);
+    type_text(&mut app, "marrow");
+    app.update(Command::SearchAccept);
+    let s = screen(&app);
+    assert!(
+        s.contains("≈ ilsa-marrow may be the same actor as marrow “Marrow”"),
+        "{s}"
+    );
+}
