@@ -1,9 +1,15 @@
 //! The index on a generated corpus: cold build, warm rows, verification, search,
 //! an actor's stances, and size on disk.
 //!
+//! Then, in a fresh process of its own (so its peak memory is a reader's, not the
+//! index build's), the reader's provenance screens over that index: the actors screen
+//! opened (query + first draw at 200×50), the page of actor-000 (in about a fifth of
+//! the articles), the contested screen, and the process's peak memory.
+//!
 //! `cargo run --release --example bench_index -- [COUNT] [DIR]` (default 10000
 //! articles in /tmp/whosaid-bench-COUNT, generated once and reused; the index goes
-//! to DIR.cache, deleted before the cold build).
+//! to DIR.cache, deleted before the cold build). `--screens` runs only the second
+//! part, on the index left by an earlier run.
 
 mod support;
 
@@ -30,12 +36,17 @@ const QUERIES: &[&str] = &[
 ];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut args = std::env::args().skip(1);
+    let all: Vec<String> = std::env::args().skip(1).collect();
+    let screens_only = all.iter().any(|a| a == "--screens");
+    let mut args = all.into_iter().filter(|a| a != "--screens");
     let count: usize = args.next().map_or(Ok(10_000), |a| a.parse())?;
     let root = args.next().map_or_else(
         || PathBuf::from(format!("/tmp/whosaid-bench-{count}")),
         PathBuf::from,
     );
+    if screens_only {
+        return screens(&root);
+    }
     let started = Instant::now();
     let corpus = generate_once(&root, count)?;
     println!(
@@ -162,6 +173,137 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!(
         "every contested claim:        {} ({contested})",
         ms(t.elapsed())
+    );
+    drop(index);
+    // The reader's screens in a process of its own, for an honest peak memory.
+    let status = std::process::Command::new(std::env::current_exe()?)
+        .args([
+            count.to_string(),
+            root.display().to_string(),
+            "--screens".into(),
+        ])
+        .status()?;
+    if !status.success() {
+        return Err(format!("the screens bench failed: {status}").into());
+    }
+    Ok(())
+}
+
+/// Best of five runs of `f`, which returns how long its measured part took.
+fn best_of(f: &mut dyn FnMut() -> Duration) -> Duration {
+    (0..5).map(|_| f()).min().unwrap_or_default()
+}
+
+/// The reader as it starts from a warm index (every list row from it), then each
+/// provenance screen opened: the query and the first draw, as a key press costs.
+fn screens(root: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use whosaid::tui::app::App;
+    use whosaid::tui::config::Config;
+    use whosaid::tui::keymap::{Action, Command};
+    use whosaid::tui::library::{Library, Row};
+    use whosaid::tui::provenance::Place;
+    use whosaid::tui::theme::Theme;
+
+    let cache = root.with_extension("cache");
+    let t = Instant::now();
+    let (index, _) = Index::open_in(&cache, root)?;
+    let rows = index.rows()?;
+    let config = Config::default();
+    let mut library = Library::loading(config.sort);
+    library.reserve(rows.len());
+    for row in rows {
+        if let Some(row) = Row::indexed(row) {
+            library.insert(row);
+        }
+    }
+    library.settle();
+    library.finish();
+    let theme = Theme::new(&config.colors, false);
+    let mut app = App::new(library, config, theme, (200, 50));
+    app.use_index(index);
+    let mut term = Terminal::new(TestBackend::new(200, 50))?;
+    term.draw(|f| whosaid::tui::ui::draw(f, &app))?;
+    println!(
+        "reader listed from the index:  {} ({} rows, first draw included)",
+        ms(t.elapsed()),
+        app.library.len()
+    );
+    // Best wall time of five, and the mean CPU time a run (other processes share the
+    // cores: CPU time is what the reader itself spends).
+    let open = |app: &mut App, term: &mut Terminal<TestBackend>, to: &dyn Fn(&mut App)| {
+        let mut cpu = Duration::ZERO;
+        let best = best_of(&mut || {
+            let (c, t) = (cpu_time(), Instant::now());
+            to(app);
+            let _ = term.draw(|f| whosaid::tui::ui::draw(f, app));
+            let took = t.elapsed();
+            cpu += cpu_time() - c;
+            app.update(Command::Run(Action::Back));
+            took
+        });
+        format!("{} (CPU {} a run)", ms(best), ms(cpu / 5))
+    };
+    let actors = open(&mut app, &mut term, &|app| {
+        app.update(Command::Run(Action::Actors));
+    });
+    let listed = match &app.screen {
+        whosaid::tui::app::Screen::List => {
+            app.update(Command::Run(Action::Actors));
+            let n = match &app.screen {
+                whosaid::tui::app::Screen::Actors(v) => v.rows.len(),
+                _ => 0,
+            };
+            app.update(Command::Run(Action::Back));
+            n
+        }
+        _ => 0,
+    };
+    println!(
+        "actors screen opened:          {actors} ({listed} actors; goal 50 ms at 10k, 200 ms at 100k)"
+    );
+    let id = ActorId::new("actor-000");
+    if let Some(index) = app.index.as_ref() {
+        let t = Instant::now();
+        let n = index.actors()?.len();
+        println!("  of which the actors query:   {} ({n})", ms(t.elapsed()));
+        let t = Instant::now();
+        let n = index.stances_of(&id)?.len();
+        println!("  actor-000's stances query:   {} ({n})", ms(t.elapsed()));
+        let t = Instant::now();
+        let n = index.relayed(&id)?.len();
+        println!("  actor-000's relays query:    {} ({n})", ms(t.elapsed()));
+        let t = Instant::now();
+        let n = index.about_sides(&id)?.len();
+        println!("  actor-000's about query:     {} ({n})", ms(t.elapsed()));
+    }
+    let page = open(&mut app, &mut term, &|app| {
+        app.go(Place::Actor {
+            id: id.clone(),
+            selected: 0,
+        });
+    });
+    app.go(Place::Actor {
+        id: id.clone(),
+        selected: 0,
+    });
+    let entries = match &app.screen {
+        whosaid::tui::app::Screen::Actor(p) => (p.entries.len(), p.listed().0.len()),
+        _ => (0, 0),
+    };
+    app.update(Command::Run(Action::Back));
+    println!(
+        "page of actor-000 opened:      {page} ({} entries from {} articles; goal 30 ms at 10k, 100 ms at 100k)",
+        entries.0, entries.1
+    );
+    let contested = open(&mut app, &mut term, &|app| {
+        app.update(Command::Run(Action::Contested));
+    });
+    println!("contested screen opened:       {contested}");
+    println!(
+        "reader peak memory:            {:.1} MB (VmHWM; goal 40 MB at 10k, 80 MB at 100k)",
+        support::vm_hwm_kb() as f64 / 1024.0
     );
     Ok(())
 }

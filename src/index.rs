@@ -466,9 +466,14 @@ impl Index {
         Ok(page::contested_sides(&self.conn)?)
     }
 
-    /// Every file's declaration of `actor`, in article id order.
-    pub fn declarations(&self, actor: &ActorId) -> Result<Vec<Declaration>, Error> {
-        Ok(page::declarations(&self.conn, actor)?)
+    /// The first `limit` declarations of `actor`, in article id order.
+    pub fn declarations(&self, actor: &ActorId, limit: usize) -> Result<Vec<Declaration>, Error> {
+        Ok(page::declarations(&self.conn, actor, limit)?)
+    }
+
+    /// How many articles declare `actor`.
+    pub fn declared(&self, actor: &ActorId) -> Result<u64, Error> {
+        Ok(page::declared(&self.conn, actor)?)
     }
 
     /// Display names of `ids` (those declared anywhere).
@@ -477,6 +482,14 @@ impl Index {
         ids: &[ActorId],
     ) -> Result<std::collections::HashMap<ActorId, String>, Error> {
         Ok(page::names(&self.conn, ids)?)
+    }
+
+    /// Caps this connection's page cache at `kib` KiB (the default suits building the
+    /// index; a reader that only queries it keeps its memory small with less).
+    pub fn limit_cache(&self, kib: u32) -> Result<(), Error> {
+        Ok(self
+            .conn
+            .execute_batch(&format!("PRAGMA cache_size = -{kib};"))?)
     }
 
     /// The articles matching `filter`, newest first.

@@ -119,13 +119,18 @@ pub fn contested_sides(conn: &Connection) -> rusqlite::Result<Vec<Sided>> {
     rows.collect()
 }
 
-/// Every declaration of `actor`, in article id order.
-pub fn declarations(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<Declaration>> {
+/// The first `limit` declarations of `actor`, in article id order.
+pub fn declarations(
+    conn: &Connection,
+    actor: &ActorId,
+    limit: usize,
+) -> rusqlite::Result<Vec<Declaration>> {
     let mut stmt = conn.prepare(
         "SELECT a.name, a.kind, a.role, f.id, f.path FROM actors AS a INDEXED BY actors_actor
-         JOIN files AS f ON f.num = a.file WHERE a.actor = ?1 ORDER BY f.id",
+         JOIN files AS f ON f.num = a.file WHERE a.actor = ?1 ORDER BY f.id LIMIT ?2",
     )?;
-    let rows = stmt.query_map([actor.as_str()], |r| {
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let rows = stmt.query_map(rusqlite::params![actor.as_str(), limit], |r| {
         Ok(Declaration {
             name: r.get(0)?,
             kind: r.get(1)?,
@@ -140,16 +145,24 @@ pub fn declarations(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<
 /// How many ids one `IN (…)` list holds: well under SQLite's limit on parameters.
 const CHUNK: usize = 500;
 
-/// The name of each of `ids` that some article declares, as the first such article
-/// (in id order) names it.
+/// How many articles declare `actor`.
+pub fn declared(conn: &Connection, actor: &ActorId) -> rusqlite::Result<u64> {
+    conn.query_row(
+        "SELECT count(*) FROM actors INDEXED BY actors_actor WHERE actor = ?1",
+        [actor.as_str()],
+        |r| r.get::<_, i64>(0).map(|n| n as u64),
+    )
+}
+
+/// The name of each of `ids` that some article declares, as the first file indexed
+/// that declares it names it (names differ only where files conflict).
 pub fn names(conn: &Connection, ids: &[ActorId]) -> rusqlite::Result<HashMap<ActorId, String>> {
     let mut out = HashMap::with_capacity(ids.len());
     for chunk in ids.chunks(CHUNK) {
         let marks = vec!["?"; chunk.len()].join(",");
         let sql = format!(
-            "SELECT a.actor, a.name FROM actors AS a INDEXED BY actors_actor
-             JOIN files AS f ON f.num = a.file WHERE a.actor IN ({marks})
-             ORDER BY a.actor, f.id"
+            "SELECT actor, name, min(file) FROM actors INDEXED BY actors_actor
+             WHERE actor IN ({marks}) GROUP BY actor"
         );
         let mut stmt = conn.prepare(&sql)?;
         let mut rows = stmt.query(params_from_iter(chunk.iter().map(|id| id.as_str())))?;

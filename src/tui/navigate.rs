@@ -12,6 +12,9 @@ use super::provenance::{
     ActorPage, ActorsView, ContestedView, HISTORY, Place, page_lines, scrolled,
 };
 
+/// The page cache of the reader's index connection, in KiB.
+pub const QUERY_CACHE_KIB: u32 = 4096;
+
 /// How far a move goes in a provenance screen's list.
 fn moved(pos: usize, len: usize, page: usize, action: Action) -> Option<usize> {
     let last = len.saturating_sub(1);
@@ -35,11 +38,20 @@ impl App {
             }
             let (index, _) =
                 Index::open(&self.articles_dir).map_err(|e| format!("Index not usable: {e}"))?;
-            self.index = Some(index);
+            self.use_index(index);
         }
         self.index
             .as_ref()
             .ok_or_else(|| "No index to ask.".to_string())
+    }
+
+    /// Queries the provenance screens through `index`, with a page cache of
+    /// [`QUERY_CACHE_KIB`]: the screens read each page once, and the reader's memory
+    /// must stay small.
+    pub fn use_index(&mut self, index: Index) {
+        // A larger cache only makes repeated queries faster; failing to shrink it is harmless.
+        let _ = index.limit_cache(QUERY_CACHE_KIB);
+        self.index = Some(index);
     }
 
     /// Where the user is now, to come back to.

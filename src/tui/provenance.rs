@@ -330,7 +330,9 @@ impl ActorsView {
         };
         let a = row.summary.clone();
         let duplicates = row.duplicates.clone();
-        let Ok(declarations) = index.declarations(&a.id) else {
+        // Every declaration only where they differ (rare); else the first is enough.
+        let limit = if a.conflict { usize::MAX } else { 1 };
+        let Ok(declarations) = index.declarations(&a.id, limit) else {
             return;
         };
         let file = |d: &index::Declaration| {
@@ -381,7 +383,7 @@ impl ActorsView {
         }
         if self.details.is_empty() {
             let first = declarations.first().map(file).unwrap_or_default();
-            let n = declarations.len();
+            let n = usize::try_from(a.articles).unwrap_or(usize::MAX);
             let more = if n > 1 {
                 format!(" and {} more file{}", n - 1, if n == 2 { "" } else { "s" })
             } else {
@@ -396,7 +398,8 @@ impl ActorsView {
 impl ActorPage {
     /// Everything `id` did: its stances, the stances relaying it, the claims about it.
     pub fn query(index: &Index, id: &ActorId) -> Result<ActorPage, index::Error> {
-        let declarations = index.declarations(id)?;
+        let declarations = index.declarations(id, 1)?;
+        let declared = index.declared(id)?;
         let stances = index.stances_of(id)?;
         let relays = index.relayed(id)?;
         let about = index.about_sides(id)?;
@@ -424,7 +427,7 @@ impl ActorPage {
             name: first.map(|d| d.name.clone()).unwrap_or_default(),
             kind: first.map(|d| d.kind.clone()).unwrap_or_default(),
             role: first.and_then(|d| d.role.clone()),
-            declared: declarations.len(),
+            declared: usize::try_from(declared).unwrap_or(usize::MAX),
             entries,
             sections,
             names,
