@@ -201,7 +201,7 @@ pub fn draw_actors(frame: &mut Frame, area: Rect, app: &App, view: &ActorsView) 
     if details.len() > usize::from(foot) {
         details.truncate(usize::from(foot));
         if let Some(last) = details.last_mut() {
-            let shown = format!("{}…", last.to_string());
+            let shown = format!("{last}…");
             *last = Line::styled(cut(&shown, width), last.style);
         }
     }
