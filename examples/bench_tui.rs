@@ -6,6 +6,11 @@
 //! `cargo run --release --example bench_tui [-- N]`; `--keep DIR` writes the corpus to
 //! DIR and keeps it (for timing the real binary in a pseudo-terminal); `--corpus DIR`
 //! benches a corpus written before instead of generating one.
+//!
+//! `--filter` times only the search prompt answered by the index (issue 12 item 5):
+//! the index is built (in `--cache DIR`, kept for the next run, else a temporary
+//! folder), the reader starts from it, and every keystroke of a set of queries is
+//! timed (update + draw at 200×50), reported as p50 / p95 / max.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
@@ -80,6 +85,17 @@ fn main() {
             dir
         }
     };
+
+    if args.iter().any(|a| a == "--filter") {
+        let cache = args
+            .iter()
+            .position(|a| a == "--cache")
+            .and_then(|i| args.get(i + 1))
+            .map(PathBuf::from)
+            .unwrap_or_else(|| tmp.path().join("cache"));
+        bench_filter(&dir, &cache);
+        return;
+    }
 
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
     let config = Config::default();
@@ -215,4 +231,87 @@ fn main() {
         );
         report("  backspace", &back);
     }
+}
+
+/// The percentile `p` (0-100) of `times`, nearest rank.
+fn percentile(times: &[Duration], p: usize) -> Duration {
+    let mut sorted = times.to_vec();
+    sorted.sort();
+    let rank = (p * sorted.len()).div_ceil(100).max(1);
+    sorted[rank - 1]
+}
+
+/// The search prompt as a filter over the index: every keystroke timed.
+fn bench_filter(dir: &std::path::Path, cache: &std::path::Path) {
+    use whosaid::tui::indexed;
+    let t = Instant::now();
+    // Builds (or refreshes) the index, as a first start does.
+    indexed::start(Some(cache), dir, &|_| true);
+    println!("index built or refreshed                     {}", ms(t.elapsed()));
+    let config = Config::default();
+    let theme = Theme::new(&config.colors, false);
+    let mut app = App::new(Library::loading(config.sort), config, theme, (200, 50));
+    let t = Instant::now();
+    let events = std::sync::Mutex::new(Vec::new());
+    indexed::start(Some(cache), dir, &|ev| {
+        events.lock().unwrap().push(ev);
+        true
+    });
+    for ev in events.into_inner().unwrap() {
+        app.on_index(ev);
+    }
+    app.after_loading_batch();
+    println!(
+        "warm start, {} rows, index ready            {}",
+        app.library.len(),
+        ms(t.elapsed())
+    );
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    draw(&mut terminal, &app);
+    let queries = [
+        "actor:actor-007",
+        "is:contested tag:budget,river",
+        "after:2024-06-01 before:2024-08-31 -tag:vote",
+        "officials",
+        "kovač",
+        "zzzzzz",
+        "story 9999",
+        "actor:actor-000 is:contested harbour",
+        "-is:unread actor:actor-012,actor-013",
+    ];
+    let mut all = Vec::new();
+    for query in queries {
+        step(&mut terminal, &mut app, Command::Run(Action::Search));
+        let keys: Vec<Duration> = query
+            .chars()
+            .map(|c| step(&mut terminal, &mut app, Command::SearchInput(c)))
+            .collect();
+        let matches = app.visible.len();
+        let back: Vec<Duration> = (0..3)
+            .map(|_| step(&mut terminal, &mut app, Command::SearchBackspace))
+            .collect();
+        let tab = step(&mut terminal, &mut app, Command::SearchComplete);
+        step(&mut terminal, &mut app, Command::SearchCancel);
+        println!(
+            "{:<44} {matches:>6} kept  p50 {} p95 {} max {}",
+            format!("{query:?}"),
+            ms(percentile(&keys, 50)),
+            ms(percentile(&keys, 95)),
+            ms(*keys.iter().max().unwrap())
+        );
+        all.extend(keys);
+        all.extend(back);
+        all.push(tab);
+    }
+    println!(
+        "every keystroke ({:>3}: typing, backspace, tab)  p50 {} p95 {} max {}",
+        all.len(),
+        ms(percentile(&all, 50)),
+        ms(percentile(&all, 95)),
+        ms(*all.iter().max().unwrap())
+    );
+    println!(
+        "peak memory of this process                  {:8} kB",
+        vm_hwm_kb()
+    );
 }

@@ -117,6 +117,7 @@ pub fn run(
                     dirty = true;
                 }
                 Event::Files(changes) => {
+                    app.mark_changed(&changes);
                     app.on_files(changes);
                     if app.rescan_requested() {
                         app.start_reload();
@@ -130,6 +131,13 @@ pub fn run(
                 }
             }
             next = ch.rx.try_recv().ok();
+        }
+        if let Some(index) = app.reindex_due() {
+            // Files changed under the reader: the index takes them in on a worker.
+            let tx = ch.tx.clone();
+            std::thread::spawn(move || {
+                super::indexed::reindex(index, &|ev| tx.send(Event::Index(ev)).is_ok());
+            });
         }
         if !matches!(app.loading, Loading::Running { .. }) && unsettled {
             next_batch = Instant::now();
@@ -195,6 +203,7 @@ fn carry_out(
                     ch.articles,
                     std::iter::once((source.path, true)).collect(),
                 );
+                app.mark_changed(&changes);
                 app.on_files(changes);
             }
         }

@@ -402,6 +402,8 @@ pub enum Command {
     Run(Action),
     SearchInput(char),
     SearchBackspace,
+    /// Tab at the prompt: complete the word typed.
+    SearchComplete,
     SearchAccept,
     SearchCancel,
     CloseHelp,
@@ -446,6 +448,7 @@ pub fn command(keymap: &Keymap, mode: Mode, event: &KeyEvent) -> Option<Command>
                 (KeyCode::Esc, _) | (_, Some(Action::Back)) => Some(Command::SearchCancel),
                 (KeyCode::Enter, _) | (_, Some(Action::Open)) => Some(Command::SearchAccept),
                 (KeyCode::Backspace, _) => Some(Command::SearchBackspace),
+                (KeyCode::Tab, _) => Some(Command::SearchComplete),
                 _ => action.map(Command::Run),
             }
         }

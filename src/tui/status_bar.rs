@@ -44,26 +44,41 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let right = hints(app);
     let left: Vec<Span> = if app.search.typing {
         let q = text::sanitize(&app.search.query).into_owned();
-        vec![
+        let mut spans = vec![
             Span::styled("/", app.theme.focus),
             Span::raw(q),
             Span::styled("▏", app.theme.focus),
-        ]
+        ];
+        // What is wrong with the query as typed (the list keeps the last good one),
+        // else what Tab offered.
+        if let Some(error) = &app.search.error {
+            spans.push(Span::raw("  "));
+            spans.push(Span::styled(
+                text::sanitize(error).into_owned(),
+                app.theme.warning,
+            ));
+        } else if !app.search.candidates.is_empty() {
+            let offered = app.search.candidates.join(" · ");
+            spans.push(Span::raw("  "));
+            spans.push(Span::styled(
+                text::sanitize(&offered).into_owned(),
+                app.theme.dim,
+            ));
+        }
+        spans
     } else if let Some(m) = &app.message {
         vec![Span::styled(
             text::sanitize(m).into_owned(),
             app.theme.warning,
         )]
+    } else if !app.search.active.is_empty() && app.open_view().is_none() {
+        // The filter in force, in its normal spelling.
+        let active = app.search.active.to_string();
+        vec![
+            Span::styled("filter: ", app.theme.dim),
+            Span::styled(text::sanitize(&active).into_owned(), app.theme.focus),
+        ]
     } else {
-        let where_ = match app.open_view() {
-            Some(v) => v.id.to_string(),
-            None => app.articles_dir.display().to_string(),
-        };
-        vec![Span::styled(
-            text::sanitize(&where_).into_owned(),
-            app.theme.dim,
-        )]
-    };
     let mut left = left;
     if app.index_progress == super::indexed::Progress::Checking && !app.search.typing {
         left.push(Span::styled("  checking…", app.theme.dim));

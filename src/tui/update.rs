@@ -4,7 +4,6 @@ use super::app::{App, ArticleView, Effect, ListFocus, Opened, Prompt, Screen};
 use super::body;
 use super::keymap::{Action, Command};
 use super::layout::{self, Pane};
-use super::library;
 use super::problems;
 
 /// How far a move goes.
@@ -50,28 +49,25 @@ impl App {
             Command::Run(action) => self.run(action),
             Command::SearchInput(c) => {
                 self.search.query.push(c);
-                let folded = library::fold(&self.search.query);
-                // A query that only grew matches a subset of what it matched before.
-                let narrowing = !self.search.folded.is_empty()
-                    && folded.len() > self.search.folded.len()
-                    && folded.starts_with(&self.search.folded);
-                self.search.folded = folded;
-                self.refilter(narrowing);
+                self.edit_query();
                 None
             }
             Command::SearchBackspace => {
                 self.search.query.pop();
-                self.search.folded = library::fold(&self.search.query);
-                self.refilter(false);
+                self.edit_query();
+                None
+            }
+            Command::SearchComplete => {
+                self.complete_query();
                 None
             }
             Command::SearchAccept => {
                 self.search.typing = false;
+                self.search.candidates.clear();
                 None
             }
             Command::SearchCancel => {
-                self.search = Default::default();
-                self.refilter(false);
+                self.clear_search();
                 None
             }
             Command::CloseHelp => {
@@ -192,8 +188,7 @@ impl App {
             Action::Open => self.open_selected(),
             Action::Back => {
                 if !self.search.query.is_empty() {
-                    self.search = Default::default();
-                    self.refilter(false);
+                    self.clear_search();
                 } else if self.list_focus == ListFocus::Problems {
                     self.list_focus = ListFocus::Articles;
                 }

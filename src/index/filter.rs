@@ -1,0 +1,306 @@
+//! A query of the filter language ([`crate::query`]) answered by the index: its
+//! filters as one SQL statement, its words through the FTS5 tables, with the
+//! same meaning as [`crate::query::Query::matches`] (the ground truth).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use rusqlite::{Connection, params_from_iter, types::Value};
+
+use super::search::{Field, fold};
+use crate::model::ArticleId;
+use crate::query::fold::fold as fold_value;
+use crate::query::{Filter, Query, ReadState, State, Term, Vocabulary};
+
+/// One article a query matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    pub id: ArticleId,
+    /// Where its words matched best (title before actor, claim, body); none
+    /// when the query has no words.
+    pub field: Option<Field>,
+}
+
+/// What the corpus names, for completion and for the folded comparison of tags
+/// and outlets: actor ids with their first declared name (in article id order),
+/// the ids claims are about, tags, outlets and languages.
+pub fn vocabulary(conn: &Connection) -> rusqlite::Result<Vocabulary> {
+    let mut actors: BTreeMap<String, (String, String)> = BTreeMap::new();
+    let mut stmt = conn.prepare(
+        "SELECT a.actor, a.name, f.id FROM actors AS a JOIN files AS f ON f.num = a.file",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let (id, name, article): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        match actors.get_mut(&id) {
+            Some(first) if article < first.1 => *first = (name, article),
+            Some(_) => {}
+            None => {
+                actors.insert(id, (name, article));
+            }
+        }
+    }
+    let list = |sql: &str| -> rusqlite::Result<Vec<String>> {
+        let mut stmt = conn.prepare(sql)?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.collect()
+    };
+    Ok(Vocabulary {
+        actors: actors
+            .into_iter()
+            .map(|(id, (name, _))| (id, name))
+            .collect(),
+        about: list("SELECT DISTINCT actor FROM about ORDER BY actor")?,
+        tags: list("SELECT DISTINCT tag FROM tags ORDER BY tag")?,
+        outlets: list(
+            "SELECT DISTINCT outlet FROM files
+             WHERE outlet IS NOT NULL AND title IS NOT NULL ORDER BY outlet",
+        )?,
+        languages: list(
+            "SELECT DISTINCT language FROM files
+             WHERE language IS NOT NULL AND title IS NOT NULL ORDER BY language",
+        )?,
+    })
+}
+
+/// SQL text and its arguments, built side by side.
+#[derive(Default)]
+struct Sql {
+    text: String,
+    args: Vec<Value>,
+}
+
+impl Sql {
+    fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+    }
+
+    /// `?, ?, …` for `values`.
+    fn list<'a>(&mut self, values: impl IntoIterator<Item = &'a str>) {
+        for (i, v) in values.into_iter().enumerate() {
+            if i > 0 {
+                self.text.push_str(", ");
+            }
+            self.text.push('?');
+            self.args.push(Value::Text(v.to_string()));
+        }
+    }
+}
+
+/// The articles (that loaded) matching every term of `query`. `vocabulary` gives
+/// the stored spellings of tags and outlets (compared folded); `read` answers
+/// `is:unread`. In no particular order.
+pub fn matching(
+    conn: &Connection,
+    query: &Query,
+    vocabulary: &Vocabulary,
+    read: &dyn ReadState,
+) -> rusqlite::Result<Vec<Match>> {
+    let words = words(conn, query.terms())?;
+    let mut select = Sql::default();
+    select.push("SELECT f.num, f.id");
+    let mut filter = Sql::default();
+    filter.push(" FROM files AS f WHERE f.title IS NOT NULL");
+    // Terms naming `is:unread` are decided here, from a column with the rest of the term.
+    let mut unread_terms: Vec<&Term> = Vec::new();
+    for term in query.terms() {
+        match &term.filter {
+            Filter::Text(_) => {}
+            Filter::Is(states) if states.contains(&State::Unread) => {
+                let others: Vec<State> = states
+                    .iter()
+                    .copied()
+                    .filter(|s| *s != State::Unread)
+                    .collect();
+                select.push(", coalesce(");
+                if others.is_empty() {
+                    select.push("0");
+                } else {
+                    condition(&mut select, &Filter::Is(others), vocabulary);
+                }
+                select.push(", 0)");
+                unread_terms.push(term);
+            }
+            Filter::After(_) | Filter::Before(_) => {
+                // Undated articles match no date term, negated or not.
+                filter.push(" AND f.published IS NOT NULL AND ");
+                filter.push(if term.negated { "NOT " } else { "" });
+                filter.push("coalesce(");
+                condition(&mut filter, &term.filter, vocabulary);
+                filter.push(", 0)");
+            }
+            other => {
+                filter.push(if term.negated { " AND NOT " } else { " AND " });
+                filter.push("coalesce(");
+                condition(&mut filter, other, vocabulary);
+                filter.push(", 0)");
+            }
+        }
+    }
+    let sql = format!("{}{}", select.text, filter.text);
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let args = select.args.into_iter().chain(filter.args);
+    let mut rows = stmt.query(params_from_iter(args))?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let num: i64 = r.get(0)?;
+        if words.nothing || words.excluded.contains(&num) {
+            continue;
+        }
+        let field = match &words.allowed {
+            Some(hits) => match hits.get(&num) {
+                Some(field) => Some(*field),
+                None => continue,
+            },
+            None => None,
+        };
+        let id = ArticleId::new(r.get::<_, String>(1)?);
+        let mut keep = true;
+        for (k, term) in unread_terms.iter().enumerate() {
+            let others: bool = r.get(2 + k)?;
+            if (others || !read.is_read(&id)) == term.negated {
+                keep = false;
+                break;
+            }
+        }
+        if keep {
+            out.push(Match { id, field });
+        }
+    }
+    Ok(out)
+}
+
+/// What the word terms of a query ask: the articles its wanted words are all in
+/// (`None`: no wanted word), each at the best field they matched in, and the
+/// articles a negated word is in.
+struct Words {
+    allowed: Option<HashMap<i64, Field>>,
+    excluded: HashSet<i64>,
+    /// A negated word that folds to nothing is in every text: nothing matches.
+    nothing: bool,
+}
+
+fn words(conn: &Connection, terms: &[Term]) -> rusqlite::Result<Words> {
+    let mut words = Words {
+        allowed: None,
+        excluded: HashSet::new(),
+        nothing: false,
+    };
+    for term in terms {
+        let Filter::Text(word) = &term.filter else {
+            continue;
+        };
+        let folded = fold(word);
+        if folded.is_empty() {
+            // Folds to nothing (a lone accent): in every text, so it holds everywhere.
+            words.nothing |= term.negated;
+            continue;
+        }
+        let hits = hits(conn, &folded)?;
+        if term.negated {
+            words.excluded.extend(hits.into_keys());
+            continue;
+        }
+        words.allowed = Some(match words.allowed.take() {
+            None => hits,
+            Some(before) => before
+                .into_iter()
+                .filter_map(|(n, f)| Some((n, f.min(*hits.get(&n)?))))
+                .collect(),
+        });
+    }
+    Ok(words)
+}
+
+/// Every article whose folded text holds `folded`, at its best field. The trigram
+/// index answers patterns of three characters or more; shorter ones are a scan.
+fn hits(conn: &Connection, folded: &str) -> rusqlite::Result<HashMap<i64, Field>> {
+    let pattern = super::search::glob(folded);
+    let mut out: HashMap<i64, Field> = HashMap::new();
+    for field in Field::ALL {
+        let sql = format!("SELECT rowid FROM {} WHERE body GLOB ?1", field.table());
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query([&pattern])?;
+        while let Some(r) = rows.next()? {
+            // Fields come best first: the first one seen stays.
+            out.entry(r.get(0)?).or_insert(field);
+        }
+    }
+    Ok(out)
+}
+
+/// Appends the SQL condition (over `files AS f`) that `filter` holds, not negated.
+/// May be NULL where a column is (the caller wraps it in `coalesce`).
+fn condition(sql: &mut Sql, filter: &Filter, vocabulary: &Vocabulary) {
+    match filter {
+        Filter::Actor(ids) => {
+            sql.push("f.num IN (SELECT file FROM stances WHERE actor IN (");
+            sql.list(ids.iter().map(String::as_str));
+            sql.push(") UNION ALL SELECT file FROM via WHERE actor IN (");
+            sql.list(ids.iter().map(String::as_str));
+            sql.push("))");
+        }
+        Filter::About(ids) => {
+            sql.push("f.num IN (SELECT file FROM about WHERE actor IN (");
+            sql.list(ids.iter().map(String::as_str));
+            sql.push("))");
+        }
+        Filter::Is(states) => {
+            sql.push("(0");
+            for state in states {
+                sql.push(match state {
+                    State::Contested => " OR f.contested > 0",
+                    State::Unattributed => " OR f.unattributed > 0",
+                    State::Suggested => " OR f.suggested != 0",
+                    State::Asserted => " OR f.num IN (SELECT file FROM claims WHERE status = 0)",
+                    State::Denied => " OR f.num IN (SELECT file FROM claims WHERE status = 1)",
+                    // Decided from the read state, not the index (see `matching`).
+                    State::Unread => "",
+                });
+            }
+            sql.push(")");
+        }
+        Filter::Tag(tags) => {
+            let stored = same_folded(&vocabulary.tags, tags);
+            sql.push("f.num IN (SELECT file FROM tags WHERE tag IN (");
+            sql.list(stored.iter().copied());
+            sql.push("))");
+        }
+        Filter::Outlet(outlets) => {
+            let stored = same_folded(&vocabulary.outlets, outlets);
+            sql.push("f.outlet IN (");
+            sql.list(stored.iter().copied());
+            sql.push(")");
+        }
+        Filter::Language(langs) => {
+            sql.push("(0");
+            for lang in langs {
+                sql.push(" OR lower(f.language) = ? OR substr(lower(f.language), 1, ?) = ?");
+                sql.args.push(Value::Text(lang.clone()));
+                sql.args.push(Value::Integer(lang.len() as i64 + 1));
+                sql.args.push(Value::Text(format!("{lang}-")));
+            }
+            sql.push(")");
+        }
+        Filter::After(day) | Filter::Before(day) => {
+            let op = if matches!(filter, Filter::After(_)) {
+                ">="
+            } else {
+                "<="
+            };
+            sql.push(&format!("substr(f.published, 1, 10) {op} ?"));
+            sql.args.push(Value::Text(day.to_string()));
+        }
+        // Words are matched through the text tables (see `words`).
+        Filter::Text(_) => sql.push("1"),
+    }
+}
+
+/// The stored values (trimmed and folded) equal to one of `wanted` (folded).
+fn same_folded<'v>(stored: &'v [String], wanted: &[String]) -> Vec<&'v str> {
+    let wanted: Vec<String> = wanted.iter().map(|w| fold_value(w)).collect();
+    stored
+        .iter()
+        .filter(|s| wanted.contains(&fold_value(s.trim())))
+        .map(String::as_str)
+        .collect()
+}
