@@ -247,7 +247,10 @@ fn bench_filter(dir: &std::path::Path, cache: &std::path::Path) {
     let t = Instant::now();
     // Builds (or refreshes) the index, as a first start does.
     indexed::start(Some(cache), dir, &|_| true);
-    println!("index built or refreshed                     {}", ms(t.elapsed()));
+    println!(
+        "index built or refreshed                     {}",
+        ms(t.elapsed())
+    );
     let config = Config::default();
     let theme = Theme::new(&config.colors, false);
     let mut app = App::new(Library::loading(config.sort), config, theme, (200, 50));

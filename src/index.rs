@@ -27,10 +27,10 @@ mod search;
 mod store;
 mod verify;
 
+pub use filter::Match;
 pub use query::{
     ActorStance, ActorSummary, ArticleRef, ClaimRef, Contested, Filter, Relay, StatusFilter,
 };
-pub use filter::Match;
 pub use search::{Field, Hit, fold};
 pub use verify::{Changes, Progress};
 

@@ -137,7 +137,7 @@ pub fn matching(
         }
     }
     let sql = format!("{}{}", select.text, filter.text);
-    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut stmt = conn.prepare(&sql)?;
     let args = select.args.into_iter().chain(filter.args);
     let mut rows = stmt.query(params_from_iter(args))?;
     let mut out = Vec::new();
@@ -218,7 +218,7 @@ fn hits(conn: &Connection, folded: &str) -> rusqlite::Result<HashMap<i64, Field>
     let mut out: HashMap<i64, Field> = HashMap::new();
     for field in Field::ALL {
         let sql = format!("SELECT rowid FROM {} WHERE body GLOB ?1", field.table());
-        let mut stmt = conn.prepare_cached(&sql)?;
+        let mut stmt = conn.prepare(&sql)?;
         let mut rows = stmt.query([&pattern])?;
         while let Some(r) = rows.next()? {
             // Fields come best first: the first one seen stays.

@@ -166,7 +166,11 @@ impl App {
                 }
             }
             None => {
-                if query.terms().iter().any(|t| !matches!(t.filter, Filter::Text(_))) {
+                if query
+                    .terms()
+                    .iter()
+                    .any(|t| !matches!(t.filter, Filter::Text(_)))
+                {
                     return Err(
                         "Filters need the index, which is still being built: words only for now."
                             .to_string(),

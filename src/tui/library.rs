@@ -554,7 +554,6 @@ impl Library {
     }
 }
 
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

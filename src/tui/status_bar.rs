@@ -49,20 +49,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             Span::raw(q),
             Span::styled("▏", app.theme.focus),
         ];
-        // What is wrong with the query as typed (the list keeps the last good one),
-        // else what Tab offered.
-        if let Some(error) = &app.search.error {
-            spans.push(Span::raw("  "));
-            spans.push(Span::styled(
-                text::sanitize(error).into_owned(),
-                app.theme.warning,
-            ));
-        } else if !app.search.candidates.is_empty() {
+        // What Tab just offered, else what is wrong with the query as typed (the
+        // list keeps the last good one).
+        if !app.search.candidates.is_empty() {
             let offered = app.search.candidates.join(" · ");
             spans.push(Span::raw("  "));
             spans.push(Span::styled(
                 text::sanitize(&offered).into_owned(),
                 app.theme.dim,
+            ));
+        } else if let Some(error) = &app.search.error {
+            spans.push(Span::raw("  "));
+            spans.push(Span::styled(
+                text::sanitize(error).into_owned(),
+                app.theme.warning,
             ));
         }
         spans
@@ -79,6 +79,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             Span::styled(text::sanitize(&active).into_owned(), app.theme.focus),
         ]
     } else {
+        let where_ = match app.open_view() {
+            Some(v) => v.id.to_string(),
+            None => app.articles_dir.display().to_string(),
+        };
+        vec![Span::styled(
+            text::sanitize(&where_).into_owned(),
+            app.theme.dim,
+        )]
+    };
     let mut left = left;
     if app.index_progress == super::indexed::Progress::Checking && !app.search.typing {
         left.push(Span::styled("  checking…", app.theme.dim));
