@@ -233,6 +233,29 @@ fn main() {
     }
 }
 
+/// CPU time of this thread (the reader's loop runs every keystroke on one thread):
+/// less swayed than wall time by other processes on a busy machine.
+fn thread_cpu() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes one timespec into the one we pass.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+/// update + draw for one command: (wall, thread CPU).
+fn step_cpu(
+    terminal: &mut Terminal<TestBackend>,
+    app: &mut App,
+    command: Command,
+) -> (Duration, Duration) {
+    let cpu = thread_cpu();
+    let wall = step(terminal, app, command);
+    (wall, thread_cpu() - cpu)
+}
+
 /// The percentile `p` (0-100) of `times`, nearest rank.
 fn percentile(times: &[Duration], p: usize) -> Duration {
     let mut sorted = times.to_vec();
@@ -283,35 +306,55 @@ fn bench_filter(dir: &std::path::Path, cache: &std::path::Path) {
         "-is:unread actor:actor-012,actor-013",
     ];
     let mut all = Vec::new();
+    let mut all_cpu = Vec::new();
     for query in queries {
         step(&mut terminal, &mut app, Command::Run(Action::Search));
-        let keys: Vec<Duration> = query
+        let mut taken: Vec<(Duration, Duration)> = query
             .chars()
-            .map(|c| step(&mut terminal, &mut app, Command::SearchInput(c)))
+            .map(|c| step_cpu(&mut terminal, &mut app, Command::SearchInput(c)))
             .collect();
         let matches = app.visible.len();
-        let back: Vec<Duration> = (0..3)
-            .map(|_| step(&mut terminal, &mut app, Command::SearchBackspace))
-            .collect();
-        let tab = step(&mut terminal, &mut app, Command::SearchComplete);
+        let keys: Vec<Duration> = taken.iter().map(|t| t.0).collect();
+        let cpu: Vec<Duration> = taken.iter().map(|t| t.1).collect();
+        if std::env::var_os("BENCH_KEYS").is_some() {
+            let each: Vec<String> = taken
+                .iter()
+                .map(|k| {
+                    format!(
+                        "{:.1}/{:.1}",
+                        k.0.as_secs_f64() * 1e3,
+                        k.1.as_secs_f64() * 1e3
+                    )
+                })
+                .collect();
+            println!("  per key, wall/cpu ms: {}", each.join(" "));
+        }
+        taken.extend((0..3).map(|_| step_cpu(&mut terminal, &mut app, Command::SearchBackspace)));
+        taken.push(step_cpu(&mut terminal, &mut app, Command::SearchComplete));
         step(&mut terminal, &mut app, Command::SearchCancel);
         println!(
-            "{:<44} {matches:>6} kept  p50 {} p95 {} max {}",
+            "{:<44} {matches:>6} kept  wall p50 {} p95 {}  cpu p50 {} p95 {}",
             format!("{query:?}"),
             ms(percentile(&keys, 50)),
             ms(percentile(&keys, 95)),
-            ms(*keys.iter().max().unwrap())
+            ms(percentile(&cpu, 50)),
+            ms(percentile(&cpu, 95)),
         );
-        all.extend(keys);
-        all.extend(back);
-        all.push(tab);
+        all.extend(taken.iter().map(|t| t.0));
+        all_cpu.extend(taken.iter().map(|t| t.1));
     }
     println!(
-        "every keystroke ({:>3}: typing, backspace, tab)  p50 {} p95 {} max {}",
+        "every keystroke ({:>3}: typing, backspace, tab)  wall p50 {} p95 {} max {}",
         all.len(),
         ms(percentile(&all, 50)),
         ms(percentile(&all, 95)),
         ms(*all.iter().max().unwrap())
+    );
+    println!(
+        "                        thread CPU per keystroke p50 {} p95 {} max {}",
+        ms(percentile(&all_cpu, 50)),
+        ms(percentile(&all_cpu, 95)),
+        ms(*all_cpu.iter().max().unwrap())
     );
     println!(
         "peak memory of this process                  {:8} kB",

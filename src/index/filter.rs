@@ -95,7 +95,6 @@ pub fn matching(
     vocabulary: &Vocabulary,
     read: &dyn ReadState,
 ) -> rusqlite::Result<Vec<Match>> {
-    let words = words(conn, query.terms())?;
     let mut select = Sql::default();
     select.push("SELECT f.num, f.id");
     let mut filter = Sql::default();
@@ -140,19 +139,10 @@ pub fn matching(
     let mut stmt = conn.prepare(&sql)?;
     let args = select.args.into_iter().chain(filter.args);
     let mut rows = stmt.query(params_from_iter(args))?;
-    let mut out = Vec::new();
+    // The articles the filters keep, by number: the words are looked for in them only.
+    let mut kept: Vec<(i64, ArticleId)> = Vec::new();
     while let Some(r) = rows.next()? {
         let num: i64 = r.get(0)?;
-        if words.nothing || words.excluded.contains(&num) {
-            continue;
-        }
-        let field = match &words.allowed {
-            Some(hits) => match hits.get(&num) {
-                Some(field) => Some(*field),
-                None => continue,
-            },
-            None => None,
-        };
         let id = ArticleId::new(r.get::<_, String>(1)?);
         let mut keep = true;
         for (k, term) in unread_terms.iter().enumerate() {
@@ -163,66 +153,122 @@ pub fn matching(
             }
         }
         if keep {
-            out.push(Match { id, field });
+            kept.push((num, id));
         }
     }
-    Ok(out)
+    let fields = words(conn, query.terms(), &kept)?;
+    Ok(kept
+        .into_iter()
+        .filter_map(|(num, id)| match &fields {
+            None => Some(Match { id, field: None }),
+            Some(fields) => fields.get(&num).map(|field| Match { id, field: *field }),
+        })
+        .collect())
 }
 
-/// What the word terms of a query ask: the articles its wanted words are all in
-/// (`None`: no wanted word), each at the best field they matched in, and the
-/// articles a negated word is in.
-struct Words {
-    allowed: Option<HashMap<i64, Field>>,
-    excluded: HashSet<i64>,
-    /// A negated word that folds to nothing is in every text: nothing matches.
-    nothing: bool,
-}
-
-fn words(conn: &Connection, terms: &[Term]) -> rusqlite::Result<Words> {
-    let mut words = Words {
-        allowed: None,
-        excluded: HashSet::new(),
-        nothing: false,
-    };
-    for term in terms {
-        let Filter::Text(word) = &term.filter else {
-            continue;
-        };
-        let folded = fold(word);
+/// Which of the `kept` articles every word term allows (`None`: no word term),
+/// each with the best field its wanted words matched in (none with only negated
+/// words). Each word is looked for only in the articles the words before it left.
+fn words(
+    conn: &Connection,
+    terms: &[Term],
+    kept: &[(i64, ArticleId)],
+) -> rusqlite::Result<Option<HashMap<i64, Option<Field>>>> {
+    let words: Vec<(&Term, String)> = terms
+        .iter()
+        .filter_map(|t| match &t.filter {
+            Filter::Text(word) => Some((t, fold(word))),
+            _ => None,
+        })
+        .collect();
+    if words.is_empty() {
+        return Ok(None);
+    }
+    // About how many articles a search of a whole field reads (numbers are rowids).
+    let total: i64 = conn.query_row("SELECT coalesce(max(num), 0) FROM files", [], |r| r.get(0))?;
+    let mut left: HashMap<i64, Option<Field>> = kept.iter().map(|(n, _)| (*n, None)).collect();
+    // Wanted words first: they narrow what the others must look at.
+    let mut ordered = words;
+    ordered.sort_by_key(|(t, _)| t.negated);
+    for (term, folded) in ordered {
+        if left.is_empty() {
+            break;
+        }
         if folded.is_empty() {
             // Folds to nothing (a lone accent): in every text, so it holds everywhere.
-            words.nothing |= term.negated;
+            if term.negated {
+                left.clear();
+            }
             continue;
         }
-        let hits = hits(conn, &folded)?;
+        let candidates: Vec<i64> = left.keys().copied().collect();
+        let hits = hits(conn, &folded, candidates, total)?;
         if term.negated {
-            words.excluded.extend(hits.into_keys());
-            continue;
-        }
-        words.allowed = Some(match words.allowed.take() {
-            None => hits,
-            Some(before) => before
+            left.retain(|n, _| !hits.contains_key(n));
+        } else {
+            left = left
                 .into_iter()
-                .filter_map(|(n, f)| Some((n, f.min(*hits.get(&n)?))))
-                .collect(),
-        });
+                .filter_map(|(n, best)| {
+                    let field = *hits.get(&n)?;
+                    Some((n, Some(best.map_or(field, |b: Field| b.min(field)))))
+                })
+                .collect();
+        }
     }
-    Ok(words)
+    Ok(Some(left))
 }
 
-/// Every article whose folded text holds `folded`, at its best field. The trigram
-/// index answers patterns of three characters or more; shorter ones are a scan.
-fn hits(conn: &Connection, folded: &str) -> rusqlite::Result<HashMap<i64, Field>> {
+/// Which of `candidates` hold `folded` in their text, each at its best field.
+/// Field by field, best first, each looking only at the candidates not found
+/// yet: few of them are looked up by number (`json_each`), many are found by a
+/// search of the whole field — through the trigram index for three characters
+/// or more, a plain scan under that.
+fn hits(
+    conn: &Connection,
+    folded: &str,
+    candidates: Vec<i64>,
+    total: i64,
+) -> rusqlite::Result<HashMap<i64, Field>> {
     let pattern = super::search::glob(folded);
+    let mut left: HashSet<i64> = candidates.into_iter().collect();
     let mut out: HashMap<i64, Field> = HashMap::new();
     for field in Field::ALL {
-        let sql = format!("SELECT rowid FROM {} WHERE body GLOB ?1", field.table());
-        let mut stmt = conn.prepare(&sql)?;
-        let mut rows = stmt.query([&pattern])?;
-        while let Some(r) = rows.next()? {
-            // Fields come best first: the first one seen stays.
-            out.entry(r.get(0)?).or_insert(field);
+        if left.is_empty() {
+            break;
+        }
+        // A search of the whole field reads every article's text under three
+        // characters, and those the trigrams allow from three on (often few): the
+        // candidates left are looked up one by one when that reads less.
+        let left_count = left.len() as i64;
+        let short = folded.chars().count() < 3;
+        let by_number = if short {
+            left_count < total
+        } else {
+            left_count * 3 <= total
+        };
+        let found: Vec<i64> = if by_number {
+            let mut nums: Vec<i64> = left.iter().copied().collect();
+            nums.sort_unstable();
+            let list = serde_json::to_string(&nums).unwrap_or_else(|_| "[]".to_string());
+            // The FTS table's own content table, by rowid: one look-up per candidate.
+            let sql = format!(
+                "SELECT id FROM {}_content WHERE id IN (SELECT value FROM json_each(?1))
+                 AND c0 GLOB ?2",
+                field.table()
+            );
+            let mut stmt = conn.prepare(&sql)?;
+            let rows = stmt.query_map(rusqlite::params![list, pattern], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        } else {
+            let sql = format!("SELECT rowid FROM {} WHERE body GLOB ?1", field.table());
+            let mut stmt = conn.prepare(&sql)?;
+            let rows = stmt.query_map([&pattern], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        for num in found {
+            if left.remove(&num) {
+                out.insert(num, field);
+            }
         }
     }
     Ok(out)
