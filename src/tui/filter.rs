@@ -59,6 +59,10 @@ impl From<Field> for Why {
     }
 }
 
+/// The most rows changed on disk since the index was written that a keystroke
+/// judges in memory (each is a file read).
+const IN_MEMORY_AT_MOST: usize = 256;
+
 /// A field's place in the ranking: the title says most, the body least.
 fn rank(why: Option<Why>) -> u8 {
     match why {
@@ -144,8 +148,12 @@ impl App {
                     .index
                     .matching(query, &indexed.vocabulary, &read)
                     .map_err(|e| format!("The index cannot answer: {e}"))?;
+                // Judging a row in memory reads its file: for a few rows (the watcher's)
+                // that is quick; after a reload, every row waits for the index's check
+                // instead, and the index's answer stands until it lands.
+                let in_memory = self.unindexed.len() <= IN_MEMORY_AT_MOST;
                 for m in matches {
-                    if self.unindexed.contains(&m.id) {
+                    if in_memory && self.unindexed.contains(&m.id) {
                         continue;
                     }
                     if let Some(slot) = self.library.slot(&m.id) {
@@ -153,7 +161,7 @@ impl App {
                     }
                 }
                 // Rows changed on disk since the index was written: judged in memory.
-                for id in &self.unindexed {
+                for id in self.unindexed.iter().filter(|_| in_memory) {
                     let Some(slot) = self.library.slot(id) else {
                         continue;
                     };

@@ -460,3 +460,25 @@ fn a_filtered_list_at_two_sizes_with_and_without_colour() {
         }
     }
 }
+
+#[test]
+fn without_an_index_words_still_search_and_filters_say_they_wait() {
+    // Built in memory, as while a first index is being built: no index to ask.
+    let mut app = crate::support::app(100, 30);
+    assert!(app.index.is_none());
+    type_in(&mut app, "peskov");
+    assert_eq!(listed(&app), ["world/kremlin-call"]);
+    type_in(&mut app, " is:contested");
+    assert!(
+        status_line(&app).starts_with(
+            "/peskov is:contested▏  Filters need the index, which is still being built: words only for now."
+        ),
+        "{}",
+        status_line(&app)
+    );
+    assert_eq!(
+        listed(&app),
+        ["world/kremlin-call"],
+        "the last good list stays"
+    );
+}
