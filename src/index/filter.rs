@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use rusqlite::{Connection, params_from_iter, types::Value};
+use rusqlite::{Connection, params_from_iter, types::Value, types::ValueRef};
 
 use super::search::{Field, fold};
 use crate::model::ArticleId;
@@ -220,9 +220,10 @@ fn words(
 
 /// Which of `candidates` hold `folded` in their text, each at its best field.
 /// Field by field, best first, each looking only at the candidates not found
-/// yet: few of them are looked up by number (`json_each`), many are found by a
-/// search of the whole field — through the trigram index for three characters
-/// or more, a plain scan under that.
+/// yet: a word of three characters or more is found through the trigram index
+/// unless few candidates are left; otherwise the stored (folded) text of the
+/// candidates left — looked up by number when few, else all of it — is searched
+/// here, so a word found in every claim never reads the bodies.
 fn hits(
     conn: &Connection,
     folded: &str,
@@ -230,6 +231,7 @@ fn hits(
     total: i64,
 ) -> rusqlite::Result<HashMap<i64, Field>> {
     let pattern = super::search::glob(folded);
+    let finder = memchr::memmem::Finder::new(folded.as_bytes());
     let mut left: HashSet<i64> = candidates.into_iter().collect();
     let mut out: HashMap<i64, Field> = HashMap::new();
     for field in Field::ALL {
@@ -246,19 +248,35 @@ fn hits(
         } else {
             left_count * 3 <= total
         };
-        let found: Vec<i64> = if by_number {
-            let mut nums: Vec<i64> = left.iter().copied().collect();
-            nums.sort_unstable();
-            let list = serde_json::to_string(&nums).unwrap_or_else(|_| "[]".to_string());
-            // The FTS table's own content table, by rowid: one look-up per candidate.
-            let sql = format!(
-                "SELECT id FROM {}_content WHERE id IN (SELECT value FROM json_each(?1))
-                 AND c0 GLOB ?2",
-                field.table()
-            );
+        let found: Vec<i64> = if by_number || short {
+            // The FTS table's own content table, read here and searched with memchr
+            // (SQLite's GLOB decodes every character): by number for the candidates
+            // left when few are, else every row, skipping those found already.
+            let mut sql = format!("SELECT id, c0 FROM {}_content", field.table());
+            let mut args: Vec<String> = Vec::new();
+            if by_number {
+                let mut nums: Vec<i64> = left.iter().copied().collect();
+                nums.sort_unstable();
+                args.push(serde_json::to_string(&nums).unwrap_or_else(|_| "[]".to_string()));
+                sql.push_str(" WHERE id IN (SELECT value FROM json_each(?1))");
+            }
             let mut stmt = conn.prepare(&sql)?;
-            let rows = stmt.query_map(rusqlite::params![list, pattern], |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
+            let mut rows = stmt.query(params_from_iter(args))?;
+            let mut found = Vec::new();
+            while let Some(r) = rows.next()? {
+                let num: i64 = r.get(0)?;
+                if !left.contains(&num) {
+                    continue;
+                }
+                let text = match r.get_ref(1)? {
+                    ValueRef::Text(t) | ValueRef::Blob(t) => t,
+                    _ => continue,
+                };
+                if finder.find(text).is_some() {
+                    found.push(num);
+                }
+            }
+            found
         } else {
             let sql = format!("SELECT rowid FROM {} WHERE body GLOB ?1", field.table());
             let mut stmt = conn.prepare(&sql)?;
