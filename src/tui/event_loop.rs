@@ -79,7 +79,9 @@ pub fn run(
             // The loop holds a sender itself, so this cannot happen; end quietly if it does.
             Err(RecvTimeoutError::Disconnected) => return Ok(Exit::Quit),
         };
-        // Take every queued event before drawing again, so held keys never lag behind.
+        // Take every queued event before drawing again, so held keys never lag behind;
+        // keys typed into the search are applied once, after the last of the burst.
+        app.search.deferred = true;
         let mut next = Some(first);
         while let Some(ev) = next {
             match ev {
@@ -132,6 +134,7 @@ pub fn run(
             }
             next = ch.rx.try_recv().ok();
         }
+        app.settle_query();
         if let Some(index) = app.reindex_due() {
             // Files changed under the reader: the index takes them in on a worker.
             let tx = ch.tx.clone();

@@ -39,6 +39,11 @@ pub struct Search {
     pub fields: HashMap<Slot, Why>,
     /// What the last Tab offered, shown under the prompt.
     pub candidates: Vec<String>,
+    /// Set by the loop while it takes a burst of queued keys: the query is then
+    /// applied once, after the last of them, not once per key.
+    pub deferred: bool,
+    /// The text changed while deferred: apply it before anything reads the list.
+    pub stale: bool,
 }
 
 impl Search {
@@ -78,6 +83,11 @@ impl App {
     /// says what and where and leaves the list as the last good one made it.
     pub fn edit_query(&mut self) {
         self.search.candidates.clear();
+        if self.search.deferred {
+            self.search.stale = true;
+            return;
+        }
+        self.search.stale = false;
         let query = match Query::parse(&self.search.query) {
             Ok(query) => query,
             Err(e) => {
@@ -101,9 +111,21 @@ impl App {
         }
     }
 
+    /// Applies a query typed during a burst of keys (see [`Search::deferred`]).
+    pub fn settle_query(&mut self) {
+        self.search.deferred = false;
+        if self.search.stale {
+            self.edit_query();
+        }
+    }
+
     /// Clears the query and shows every row again.
     pub fn clear_search(&mut self) {
-        self.search = Default::default();
+        let deferred = self.search.deferred;
+        self.search = Search {
+            deferred,
+            ..Default::default()
+        };
         let keep = self.visible.get(self.selected).copied();
         self.filter_again();
         self.select_again(keep);
@@ -242,7 +264,10 @@ impl App {
             let mut text = query.clone();
             text.replace_range(completion.replace.clone(), &shared);
             self.search.query = text;
+            // At once, even in a burst: the candidates below belong to this text.
+            let deferred = std::mem::take(&mut self.search.deferred);
             self.edit_query();
+            self.search.deferred = deferred;
         }
         self.search.candidates = if texts.len() > 1 { offered } else { Vec::new() };
     }

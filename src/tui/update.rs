@@ -42,6 +42,17 @@ fn moved(pos: usize, len: usize, page: usize, step: Step) -> usize {
 
 impl App {
     pub fn update(&mut self, command: Command) -> Option<Effect> {
+        // Keys typed into the query may wait for the end of a burst; anything else
+        // (Tab, Enter, a move, export) sees the list the query makes.
+        if !matches!(
+            command,
+            Command::SearchInput(_) | Command::SearchBackspace | Command::Resize(..)
+        ) && self.search.stale
+        {
+            let deferred = std::mem::take(&mut self.search.deferred);
+            self.edit_query();
+            self.search.deferred = deferred;
+        }
         if !matches!(command, Command::Resize(..) | Command::Wheel(..)) {
             self.message = None;
         }

@@ -482,3 +482,26 @@ fn without_an_index_words_still_search_and_filters_say_they_wait() {
         "the last good list stays"
     );
 }
+
+#[test]
+fn a_burst_of_keys_is_filtered_once_at_its_end_and_before_any_other_key() {
+    let corpus = corpus();
+    let mut app = reader(&corpus, (100, 30), false);
+    app.update(Command::Run(Action::Search));
+    // As the loop takes a burst of queued keys (a paste, a held key).
+    app.search.deferred = true;
+    for c in "tag:trade".chars() {
+        app.update(Command::SearchInput(c));
+    }
+    assert_eq!(listed(&app).len(), 6, "not yet applied");
+    // Enter (any key but typing) sees the list the query makes.
+    app.update(Command::SearchAccept);
+    assert_eq!(listed(&app), [H, K]);
+    app.update(Command::Run(Action::Search));
+    for c in ",ferry".chars() {
+        app.update(Command::SearchInput(c));
+    }
+    app.settle_query();
+    assert_eq!(listed(&app), [Q, H, K]);
+    assert!(!app.search.deferred);
+}
