@@ -23,13 +23,15 @@ const STATUS_MEANINGS: [(Status, &str); 4] = [
 
 /// The query language of the search prompt, in short (the README has it whole).
 const QUERY_HELP: &[&str] = &[
-    "  Words find any part of a title, body, claim or actor name, in any case and",
-    "  accent (\"a phrase\" in quotes). Every term must hold; -term negates one.",
-    "    actor:ID,…   takes a stance (or is relayed)   about:ID,…  a claim is about",
-    "    is:contested|unattributed|suggested|unread|asserted|denied",
-    "    tag:a,b  either tag     outlet:\"Name\"     lang:en     Tab completes ids",
-    "    after:2024-11-01  before:…  inclusive days; undated articles are left out",
-    "  e.g.  actor:peskov tag:ukraine is:contested after:2024-11-01 putin",
+    "  Words find any part of a title, body, claim or actor name, in any",
+    "  case and accent (\"a phrase\" in quotes). All terms must hold;",
+    "  -term negates one; a,b is either.",
+    "    actor:ID      takes a stance, or is relayed through a via",
+    "    about:ID      a claim is about the actor",
+    "    is:contested  or unattributed, suggested, unread, asserted, denied",
+    "    tag:T  outlet:\"Name\"  lang:en  (Tab completes ids, tags, outlets)",
+    "    after:2024-11-01  before:…  inclusive; undated articles left out",
+    "  e.g. actor:peskov tag:ukraine is:contested after:2024-11-01 putin",
 ];
 
 fn lines(app: &App) -> Vec<Line<'static>> {
@@ -53,7 +55,7 @@ fn lines(app: &App) -> Vec<Line<'static>> {
         ]));
     }
     out.push(Line::raw(
-        "  In the search prompt, type to filter; Tab completes; Enter keeps it, Esc clears it.",
+        "  At the / prompt: Tab completes, Enter keeps the filter, Esc clears it.",
     ));
     out.push(Line::raw(
         "  Export asks the format: m/j/c, or arrows and Enter; Esc cancels.",

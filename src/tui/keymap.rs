@@ -122,7 +122,7 @@ impl Action {
             Action::PrevPane => "previous pane",
             Action::NextClaim => "next claim",
             Action::PrevClaim => "previous claim",
-            Action::Search => "search titles, bodies, claims, actors",
+            Action::Search => "search and filter (the query language below)",
             Action::Export => "export what is in view",
             Action::Reload => "read every file again",
             Action::Accept => "accept the selected suggested claim",

@@ -505,3 +505,21 @@ fn a_burst_of_keys_is_filtered_once_at_its_end_and_before_any_other_key() {
     assert_eq!(listed(&app), [Q, H, K]);
     assert!(!app.search.deferred);
 }
+
+#[test]
+fn the_help_screen_documents_the_query_language() {
+    let mut a = crate::support::app(100, 70);
+    a.update(Command::Run(Action::Help));
+    let screen = text(&draw(&a));
+    for wanted in [
+        "Search and filters",
+        "All terms must hold;",
+        "actor:ID      takes a stance, or is relayed through a via",
+        "is:contested  or unattributed, suggested, unread, asserted, denied",
+        "after:2024-11-01  before:…  inclusive; undated articles left out",
+        "e.g. actor:peskov tag:ukraine is:contested after:2024-11-01 putin",
+        "At the / prompt: Tab completes, Enter keeps the filter, Esc clears it.",
+    ] {
+        assert!(screen.contains(wanted), "{wanted:?} in\n{screen}");
+    }
+}
