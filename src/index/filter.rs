@@ -340,7 +340,8 @@ fn condition(sql: &mut Sql, filter: &Filter, vocabulary: &Vocabulary) {
             for lang in langs {
                 sql.push(" OR lower(f.language) = ? OR substr(lower(f.language), 1, ?) = ?");
                 sql.args.push(Value::Text(lang.clone()));
-                sql.args.push(Value::Integer(lang.len() as i64 + 1));
+                sql.args
+                    .push(Value::Integer(lang.chars().count() as i64 + 1));
                 sql.args.push(Value::Text(format!("{lang}-")));
             }
             sql.push(")");
