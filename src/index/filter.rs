@@ -249,39 +249,24 @@ fn hits(
             left_count * 3 <= total
         };
         let found: Vec<i64> = if by_number || short {
-            // The FTS table's own content table, read here and searched with memchr
-            // (SQLite's GLOB decodes every character): by number for the candidates
-            // left when few are, else every row, skipping those found already.
-            let mut sql = format!("SELECT id, c0 FROM {}_content", field.table());
-            let mut args: Vec<String> = Vec::new();
-            if by_number {
-                let mut nums: Vec<i64> = left.iter().copied().collect();
-                nums.sort_unstable();
-                args.push(serde_json::to_string(&nums).unwrap_or_else(|_| "[]".to_string()));
-                sql.push_str(" WHERE id IN (SELECT value FROM json_each(?1))");
-            }
-            let mut stmt = conn.prepare(&sql)?;
-            let mut rows = stmt.query(params_from_iter(args))?;
-            let mut found = Vec::new();
-            while let Some(r) = rows.next()? {
-                let num: i64 = r.get(0)?;
-                if !left.contains(&num) {
-                    continue;
-                }
-                let text = match r.get_ref(1)? {
-                    ValueRef::Text(t) | ValueRef::Blob(t) => t,
-                    _ => continue,
-                };
-                if finder.find(text).is_some() {
-                    found.push(num);
-                }
-            }
-            found
+            scan(conn, field, &left, by_number, &finder)?
         } else {
-            let sql = format!("SELECT rowid FROM {} WHERE body GLOB ?1", field.table());
+            // The trigram index answers a rare word at once; a common one (found in
+            // more than an eighth of the candidates) would have each of its many
+            // texts checked by SQLite's GLOB, which a scan here does faster.
+            let limit = (left.len() / 8).max(64);
+            let sql = format!(
+                "SELECT rowid FROM {} WHERE body GLOB ?1 LIMIT ?2",
+                field.table()
+            );
             let mut stmt = conn.prepare(&sql)?;
-            let rows = stmt.query_map([&pattern], |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
+            let rows = stmt.query_map(rusqlite::params![pattern, limit as i64], |r| r.get(0))?;
+            let found: Vec<i64> = rows.collect::<rusqlite::Result<_>>()?;
+            if found.len() < limit {
+                found
+            } else {
+                scan(conn, field, &left, false, &finder)?
+            }
         };
         for num in found {
             if left.remove(&num) {
@@ -290,6 +275,44 @@ fn hits(
         }
     }
     Ok(out)
+}
+
+/// The candidates `left` whose stored (folded) `field` text holds the word of
+/// `finder`: the FTS table's own content table, read here and searched with
+/// memchr (SQLite's GLOB decodes every character) — by number when `by_number`
+/// (few candidates), else every row, skipping those not among them.
+fn scan(
+    conn: &Connection,
+    field: Field,
+    left: &HashSet<i64>,
+    by_number: bool,
+    finder: &memchr::memmem::Finder<'_>,
+) -> rusqlite::Result<Vec<i64>> {
+    let mut sql = format!("SELECT id, c0 FROM {}_content", field.table());
+    let mut args: Vec<String> = Vec::new();
+    if by_number {
+        let mut nums: Vec<i64> = left.iter().copied().collect();
+        nums.sort_unstable();
+        args.push(serde_json::to_string(&nums).unwrap_or_else(|_| "[]".to_string()));
+        sql.push_str(" WHERE id IN (SELECT value FROM json_each(?1))");
+    }
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query(params_from_iter(args))?;
+    let mut found = Vec::new();
+    while let Some(r) = rows.next()? {
+        let num: i64 = r.get(0)?;
+        if !left.contains(&num) {
+            continue;
+        }
+        let text = match r.get_ref(1)? {
+            ValueRef::Text(t) | ValueRef::Blob(t) => t,
+            _ => continue,
+        };
+        if finder.find(text).is_some() {
+            found.push(num);
+        }
+    }
+    Ok(found)
 }
 
 /// Appends the SQL condition (over `files AS f`) that `filter` holds, not negated.
