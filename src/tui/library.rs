@@ -57,8 +57,8 @@ impl Row {
 
     /// The row of an article as the index holds it (`None` when the file had errors:
     /// that is a problem, not a row). The index keeps no folded search text in its list
-    /// rows, so this row matches no in-memory search: a reader listing index rows must
-    /// ask [`crate::index::Index::search`] about them.
+    /// rows, so this row matches no in-memory search: the search prompt asks the index
+    /// about them (see [`super::filter`]).
     pub fn indexed(row: crate::index::IndexedRow) -> Option<Row> {
         let title = row.title?;
         Some(Row {
