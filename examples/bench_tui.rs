@@ -6,6 +6,11 @@
 //! `cargo run --release --example bench_tui [-- N]`; `--keep DIR` writes the corpus to
 //! DIR and keeps it (for timing the real binary in a pseudo-terminal); `--corpus DIR`
 //! benches a corpus written before instead of generating one.
+//!
+//! `--filter` times only the search prompt answered by the index (issue 12 item 5):
+//! the index is built (in `--cache DIR`, kept for the next run, else a temporary
+//! folder), the reader starts from it, and every keystroke of a set of queries is
+//! timed (update + draw at 200×50), reported as p50 / p95 / max.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
@@ -80,6 +85,17 @@ fn main() {
             dir
         }
     };
+
+    if args.iter().any(|a| a == "--filter") {
+        let cache = args
+            .iter()
+            .position(|a| a == "--cache")
+            .and_then(|i| args.get(i + 1))
+            .map(PathBuf::from)
+            .unwrap_or_else(|| tmp.path().join("cache"));
+        bench_filter(&dir, &cache);
+        return;
+    }
 
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
     let config = Config::default();
@@ -215,4 +231,133 @@ fn main() {
         );
         report("  backspace", &back);
     }
+}
+
+/// CPU time of this thread (the reader's loop runs every keystroke on one thread):
+/// less swayed than wall time by other processes on a busy machine.
+fn thread_cpu() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes one timespec into the one we pass.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+/// update + draw for one command: (wall, thread CPU).
+fn step_cpu(
+    terminal: &mut Terminal<TestBackend>,
+    app: &mut App,
+    command: Command,
+) -> (Duration, Duration) {
+    let cpu = thread_cpu();
+    let wall = step(terminal, app, command);
+    (wall, thread_cpu() - cpu)
+}
+
+/// The percentile `p` (0-100) of `times`, nearest rank.
+fn percentile(times: &[Duration], p: usize) -> Duration {
+    let mut sorted = times.to_vec();
+    sorted.sort();
+    let rank = (p * sorted.len()).div_ceil(100).max(1);
+    sorted[rank - 1]
+}
+
+/// The search prompt as a filter over the index: every keystroke timed.
+fn bench_filter(dir: &std::path::Path, cache: &std::path::Path) {
+    use whosaid::tui::indexed;
+    let t = Instant::now();
+    // Builds (or refreshes) the index, as a first start does.
+    indexed::start(Some(cache), dir, &|_| true);
+    println!(
+        "index built or refreshed                     {}",
+        ms(t.elapsed())
+    );
+    let config = Config::default();
+    let theme = Theme::new(&config.colors, false);
+    let mut app = App::new(Library::loading(config.sort), config, theme, (200, 50));
+    let t = Instant::now();
+    let events = std::sync::Mutex::new(Vec::new());
+    indexed::start(Some(cache), dir, &|ev| {
+        events.lock().unwrap().push(ev);
+        true
+    });
+    for ev in events.into_inner().unwrap() {
+        app.on_index(ev);
+    }
+    app.after_loading_batch();
+    println!(
+        "warm start, {} rows, index ready            {}",
+        app.library.len(),
+        ms(t.elapsed())
+    );
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    draw(&mut terminal, &app);
+    let queries = [
+        "actor:actor-007",
+        "is:contested tag:budget,river",
+        "after:2024-06-01 before:2024-08-31 -tag:vote",
+        "officials",
+        "kovač",
+        "zzzzzz",
+        "story 9999",
+        "actor:actor-000 is:contested harbour",
+        "-is:unread actor:actor-012,actor-013",
+    ];
+    let mut all = Vec::new();
+    let mut all_cpu = Vec::new();
+    for query in queries {
+        step(&mut terminal, &mut app, Command::Run(Action::Search));
+        let mut taken: Vec<(Duration, Duration)> = query
+            .chars()
+            .map(|c| step_cpu(&mut terminal, &mut app, Command::SearchInput(c)))
+            .collect();
+        let matches = app.visible.len();
+        let keys: Vec<Duration> = taken.iter().map(|t| t.0).collect();
+        let cpu: Vec<Duration> = taken.iter().map(|t| t.1).collect();
+        if std::env::var_os("BENCH_KEYS").is_some() {
+            let each: Vec<String> = taken
+                .iter()
+                .map(|k| {
+                    format!(
+                        "{:.1}/{:.1}",
+                        k.0.as_secs_f64() * 1e3,
+                        k.1.as_secs_f64() * 1e3
+                    )
+                })
+                .collect();
+            println!("  per key, wall/cpu ms: {}", each.join(" "));
+        }
+        taken.extend((0..3).map(|_| step_cpu(&mut terminal, &mut app, Command::SearchBackspace)));
+        taken.push(step_cpu(&mut terminal, &mut app, Command::SearchComplete));
+        step(&mut terminal, &mut app, Command::SearchCancel);
+        println!(
+            "{:<44} {matches:>6} kept  wall p50 {} p95 {}  cpu p50 {} p95 {}",
+            format!("{query:?}"),
+            ms(percentile(&keys, 50)),
+            ms(percentile(&keys, 95)),
+            ms(percentile(&cpu, 50)),
+            ms(percentile(&cpu, 95)),
+        );
+        all.extend(taken.iter().map(|t| t.0));
+        all_cpu.extend(taken.iter().map(|t| t.1));
+    }
+    println!(
+        "every keystroke ({:>3}: typing, backspace, tab)  wall p50 {} p95 {} max {}",
+        all.len(),
+        ms(percentile(&all, 50)),
+        ms(percentile(&all, 95)),
+        ms(*all.iter().max().unwrap())
+    );
+    println!(
+        "                        thread CPU per keystroke p50 {} p95 {} max {}",
+        ms(percentile(&all_cpu, 50)),
+        ms(percentile(&all_cpu, 95)),
+        ms(*all_cpu.iter().max().unwrap())
+    );
+    println!(
+        "peak memory of this process                  {:8} kB",
+        vm_hwm_kb()
+    );
 }

@@ -20,6 +20,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::UsageError;
 use crate::model::{ActorId, ArticleId};
 
+mod filter;
 mod page;
 mod query;
 mod schema;
@@ -27,6 +28,7 @@ mod search;
 mod store;
 mod verify;
 
+pub use filter::Match;
 pub use page::{Declaration, Side, Sided};
 pub use query::{
     ActorStance, ActorSummary, ArticleRef, ClaimRef, Contested, Filter, Relay, StatusFilter,
@@ -124,8 +126,9 @@ pub struct Index {
     conn: Connection,
     root: PathBuf,
     path: PathBuf,
-    /// Holds the private temporary index's folder, removed on drop.
-    _private: Option<tempfile::TempDir>,
+    /// Holds the private temporary index's folder, removed when the last
+    /// connection to it is dropped (see [`Index::another`]).
+    _private: Option<std::sync::Arc<tempfile::TempDir>>,
 }
 
 impl std::fmt::Debug for Index {
@@ -347,9 +350,21 @@ impl Index {
             conn,
             root: articles.to_path_buf(),
             path,
-            _private: Some(dir),
+            _private: Some(std::sync::Arc::new(dir)),
         };
         Ok((index, None))
+    }
+
+    /// A second connection to the same index, for another thread (the reader
+    /// queries on one while a worker verifies on another): it sees what the
+    /// other commits. A private index's folder lives as long as either.
+    pub fn another(&self) -> Result<Index, Error> {
+        Ok(Index {
+            conn: connect(&self.path)?,
+            root: self.root.clone(),
+            path: self.path.clone(),
+            _private: self._private.clone(),
+        })
     }
 
     /// The database file in use.
@@ -495,6 +510,25 @@ impl Index {
     /// The articles matching `filter`, newest first.
     pub fn articles(&self, filter: &Filter) -> Result<Vec<ArticleId>, Error> {
         Ok(query::articles(&self.conn, filter)?)
+    }
+
+    /// The articles matching a query of the filter language, in no particular
+    /// order, each with the best field its words matched in: the same answer as
+    /// [`crate::query::Query::matches`] over the indexed articles. `vocabulary`
+    /// (see [`Index::vocabulary`]) gives the stored spellings of tags and outlets;
+    /// `read` answers `is:unread` (the read state is not the index's to keep).
+    pub fn matching(
+        &self,
+        query: &crate::query::Query,
+        vocabulary: &crate::query::Vocabulary,
+        read: &dyn crate::query::ReadState,
+    ) -> Result<Vec<Match>, Error> {
+        Ok(filter::matching(&self.conn, query, vocabulary, read)?)
+    }
+
+    /// What the corpus names, for completion and for [`Index::matching`].
+    pub fn vocabulary(&self) -> Result<crate::query::Vocabulary, Error> {
+        Ok(filter::vocabulary(&self.conn)?)
     }
 
     /// What the index holds.

@@ -87,7 +87,7 @@ pub fn fold_parts<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
 
 /// The GLOB pattern that matches `folded` as a substring: `*`, `?` and `[`
 /// are put in brackets, so they match themselves.
-fn glob(folded: &str) -> String {
+pub(crate) fn glob(folded: &str) -> String {
     let mut out = String::with_capacity(folded.len() + 2);
     out.push('*');
     for c in folded.chars() {

@@ -58,17 +58,7 @@ pub enum Loading {
     Unavailable(String),
 }
 
-/// The search prompt and the filter it sets.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Search {
-    pub query: String,
-    /// The query folded as the search text is (lowercase, single spaces), as matched.
-    pub folded: String,
-    /// Whether keys are being typed into the query.
-    pub typing: bool,
-    /// Earlier results of this search, by folded query, so Backspace costs nothing.
-    pub history: Vec<(String, Vec<usize>)>,
-}
+pub use super::filter::Search;
 
 /// What the loop must do for the state: things that touch the world.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -203,10 +193,17 @@ pub struct App {
     pub after_scan: Option<std::sync::mpsc::Sender<()>>,
     /// Where `back` returns, the latest last.
     pub history: Vec<super::provenance::Place>,
-    /// The index the provenance screens query (opened when first needed).
-    pub index: Option<crate::index::Index>,
+    /// The index the provenance screens query (opened when first needed; a
+    /// connection of its own, with a small page cache).
+    pub provenance_index: Option<crate::index::Index>,
     /// The index may be opened for those screens (false in tests that give none).
     pub may_open_index: bool,
+    /// The index the search prompt asks, once it holds the files as listed.
+    pub index: Option<super::filter::Indexed>,
+    /// Rows changed on disk since the index was written: filtered in memory.
+    pub unindexed: std::collections::HashSet<ArticleId>,
+    /// While a check of those runs, the ids it covers.
+    pub reindexing: Option<std::collections::HashSet<ArticleId>>,
 }
 
 impl App {
@@ -252,8 +249,11 @@ impl App {
             index_scanning: false,
             after_scan: None,
             history: Vec::new(),
-            index: None,
+            provenance_index: None,
             may_open_index: false,
+            index: None,
+            unindexed: std::collections::HashSet::new(),
+            reindexing: None,
         }
     }
 
@@ -314,30 +314,6 @@ impl App {
         }
         let max_offset = self.visible.len().saturating_sub(page);
         self.list_offset = self.list_offset.min(max_offset);
-    }
-
-    /// Re-applies the filter, keeping the selected row when it still matches.
-    /// `narrowing` says the query only grew, so only current matches need a look.
-    pub fn refilter(&mut self, narrowing: bool) {
-        let keep = self.visible.get(self.selected).copied();
-        let folded = &self.search.folded;
-        let known = self.search.history.iter().rposition(|(q, _)| q == folded);
-        self.visible = match known {
-            Some(i) => self.search.history[i].1.clone(),
-            None => {
-                let within = narrowing.then_some(self.visible.as_slice());
-                self.shown(self.library.filter(folded, within))
-            }
-        };
-        if !folded.is_empty() && known.is_none() {
-            self.search
-                .history
-                .push((folded.clone(), self.visible.clone()));
-        }
-        self.selected = keep
-            .and_then(|k| self.visible.iter().position(|&i| i == k))
-            .unwrap_or(0);
-        self.keep_selection_visible();
     }
 
     /// `slots` less those the suggestions-only view hides.

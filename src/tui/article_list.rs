@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::app::{App, ListFocus, Loading};
-use super::library::Row;
+use super::library::{Row, Slot};
 use crate::text;
 
 const DATE: usize = 10;
@@ -52,7 +52,7 @@ fn header(cols: &Columns) -> String {
     h
 }
 
-fn row_line<'a>(row: &Row, cols: &Columns, selected: bool, app: &App) -> Line<'a> {
+fn row_line<'a>(row: &Row, slot: Slot, cols: &Columns, selected: bool, app: &App) -> Line<'a> {
     let theme = &app.theme;
     let unread = !app.read.is_read(&row.id);
     // The selection arrow, then a dot for unread: both readable without colour.
@@ -68,8 +68,9 @@ fn row_line<'a>(row: &Row, cols: &Columns, selected: bool, app: &App) -> Line<'a
         ratatui::style::Style::new()
     };
     // While searching, each row says where it matched, in place of its title's end.
-    let why = row
-        .why(&app.search.folded)
+    let why = app
+        .search
+        .why(slot)
         .map(|w| format!(" ({})", w.label()))
         .filter(|w| text::width(w) + 8 <= cols.title);
     let title_width = cols.title - why.as_ref().map_or(0, |w| text::width(w));
@@ -154,7 +155,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .take(page)
     {
         if let Some(row) = app.library.row(i) {
-            lines.push(row_line(row, &cols, pos == app.selected, app));
+            lines.push(row_line(row, i, &cols, pos == app.selected, app));
         }
     }
     frame.render_widget(Paragraph::new(lines), inner);

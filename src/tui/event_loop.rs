@@ -79,7 +79,9 @@ pub fn run(
             // The loop holds a sender itself, so this cannot happen; end quietly if it does.
             Err(RecvTimeoutError::Disconnected) => return Ok(Exit::Quit),
         };
-        // Take every queued event before drawing again, so held keys never lag behind.
+        // Take every queued event before drawing again, so held keys never lag behind;
+        // keys typed into the search are applied once, after the last of the burst.
+        app.search.deferred = true;
         let mut next = Some(first);
         while let Some(ev) = next {
             match ev {
@@ -117,6 +119,7 @@ pub fn run(
                     dirty = true;
                 }
                 Event::Files(changes) => {
+                    app.mark_changed(&changes);
                     app.on_files(changes);
                     if app.rescan_requested() {
                         app.start_reload();
@@ -130,6 +133,14 @@ pub fn run(
                 }
             }
             next = ch.rx.try_recv().ok();
+        }
+        app.settle_query();
+        if let Some(index) = app.reindex_due() {
+            // Files changed under the reader: the index takes them in on a worker.
+            let tx = ch.tx.clone();
+            std::thread::spawn(move || {
+                super::indexed::reindex(index, &|ev| tx.send(Event::Index(ev)).is_ok());
+            });
         }
         if !matches!(app.loading, Loading::Running { .. }) && unsettled {
             next_batch = Instant::now();
@@ -195,6 +206,7 @@ fn carry_out(
                     ch.articles,
                     std::iter::once((source.path, true)).collect(),
                 );
+                app.mark_changed(&changes);
                 app.on_files(changes);
             }
         }

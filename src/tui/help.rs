@@ -21,6 +21,19 @@ const STATUS_MEANINGS: [(Status, &str); 4] = [
     (Status::Unattributed, "no one is named for or against it"),
 ];
 
+/// The query language of the search prompt, in short (the README has it whole).
+const QUERY_HELP: &[&str] = &[
+    "  Words find any part of a title, body, claim or actor name, in any",
+    "  case and accent (\"a phrase\" in quotes). All terms must hold;",
+    "  -term negates one; a,b is either.",
+    "    actor:ID      takes a stance, or is relayed through a via",
+    "    about:ID      a claim is about the actor",
+    "    is:contested  or unattributed, suggested, unread, asserted, denied",
+    "    tag:T  outlet:\"Name\"  lang:en  (Tab completes ids, tags, outlets)",
+    "    after:2024-11-01  before:…  inclusive; undated articles left out",
+    "  e.g. actor:peskov tag:ukraine is:contested after:2024-11-01 putin",
+];
+
 fn lines(app: &App) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let keymap = &app.config.keymap;
@@ -42,11 +55,16 @@ fn lines(app: &App) -> Vec<Line<'static>> {
         ]));
     }
     out.push(Line::raw(
-        "  In the search prompt, type to filter; Enter keeps it, Esc clears it.",
+        "  At the / prompt: Tab completes, Enter keeps the filter, Esc clears it.",
     ));
     out.push(Line::raw(
         "  Export asks the format: m/j/c, or arrows and Enter; Esc cancels.",
     ));
+    out.push(Line::default());
+    out.push(Line::styled("Search and filters", theme.title));
+    for line in QUERY_HELP {
+        out.push(Line::raw(*line));
+    }
     out.push(Line::default());
     out.push(Line::styled("Claims", theme.title));
     // The badges as the claims pane draws them, so the legend cannot drift from it.

@@ -8,6 +8,7 @@ use crate::index::{Changes, Index, IndexedRow};
 use crate::model::ArticleId;
 
 use super::app::{App, Loading};
+use super::filter::Indexed;
 use super::library::{Problem, Row};
 use super::watch::FileChange;
 
@@ -19,6 +20,12 @@ pub enum IndexEvent {
     Opened(Option<String>),
     /// Every row the index held (those of failed files as problems).
     Listed(Vec<FileChange>),
+    /// The index, as a second connection with what the corpus names, for the search
+    /// prompt: sent once it holds the files as the list shows (or is about to).
+    Ready(Box<Indexed>),
+    /// A check run after files changed under the reader is over (see
+    /// [`reindex`]): the index holds them now.
+    Reindexed(Box<Indexed>),
     /// Verification is over: the rows that differ from `Listed` (files added, edited,
     /// re-read) and the ids gone, to apply as the watcher's changes are.
     Checked(Vec<FileChange>),
@@ -97,15 +104,45 @@ fn run(
     for row in &rows {
         listed.push(change_of(&index, row.clone())?);
     }
+    let warm = !listed.is_empty();
     if !send(IndexEvent::Listed(listed)) {
+        return Ok(());
+    }
+    // A warm index answers the prompt at once: it holds what was just listed.
+    if warm && !send(IndexEvent::Ready(Box::new(indexed(&index)?))) {
         return Ok(());
     }
     let changes = index.verify(&mut |_| {})?;
     let after = index.rows()?;
+    // Before the changes, so the list they make is filtered by the index that holds them.
+    if !send(IndexEvent::Ready(Box::new(indexed(&index)?))) {
+        return Ok(());
+    }
     send(IndexEvent::Checked(changes_since(
         &index, rows, after, changes,
     )?));
     Ok(())
+}
+
+/// A second connection to `index`, with what the corpus names.
+fn indexed(index: &Index) -> Result<Indexed, crate::index::Error> {
+    Ok(Indexed {
+        index: index.another()?,
+        vocabulary: index.vocabulary()?,
+    })
+}
+
+/// Checks the files again against the index (after the watcher or a reload read
+/// some) and sends [`IndexEvent::Reindexed`]; on a worker. Errors are dropped:
+/// the rows it would have covered stay judged in memory.
+pub fn reindex(index: Index, send: &dyn Fn(IndexEvent) -> bool) {
+    let done = index
+        .verify(&mut |_| {})
+        .and_then(|_| index.vocabulary())
+        .map(|vocabulary| Indexed { index, vocabulary });
+    if let Ok(indexed) = done {
+        send(IndexEvent::Reindexed(Box::new(indexed)));
+    }
 }
 
 /// What the loop must do after an index event: nothing, or read the files as without an
@@ -154,6 +191,14 @@ impl App {
                 self.loading = Loading::Done;
                 Then::Nothing
             }
+            IndexEvent::Ready(indexed) => {
+                self.use_index(*indexed);
+                Then::Nothing
+            }
+            IndexEvent::Reindexed(indexed) => {
+                self.reindexed(*indexed);
+                Then::Nothing
+            }
             IndexEvent::Checked(changes) => {
                 self.index_progress = Progress::Over;
                 if !changes.is_empty() {
@@ -163,6 +208,7 @@ impl App {
             }
             IndexEvent::Failed(reason) => {
                 self.index_progress = Progress::Over;
+                self.index = None;
                 self.message = Some(format!("Index not used ({reason}): reading the files."));
                 if std::mem::replace(&mut self.index_scanning, true) {
                     // The loader already runs and fills the list.

@@ -137,7 +137,7 @@ impl Action {
             Action::PrevPane => "previous pane",
             Action::NextClaim => "next claim",
             Action::PrevClaim => "previous claim",
-            Action::Search => "search titles, bodies, claims, actors",
+            Action::Search => "search and filter (the query language below)",
             Action::Export => "export what is in view",
             Action::Reload => "read every file again",
             Action::Accept => "accept the selected suggested claim",
@@ -429,6 +429,8 @@ pub enum Command {
     Run(Action),
     SearchInput(char),
     SearchBackspace,
+    /// Tab at the prompt: complete the word typed.
+    SearchComplete,
     SearchAccept,
     SearchCancel,
     CloseHelp,
@@ -473,6 +475,7 @@ pub fn command(keymap: &Keymap, mode: Mode, event: &KeyEvent) -> Option<Command>
                 (KeyCode::Esc, _) | (_, Some(Action::Back)) => Some(Command::SearchCancel),
                 (KeyCode::Enter, _) | (_, Some(Action::Open)) => Some(Command::SearchAccept),
                 (KeyCode::Backspace, _) => Some(Command::SearchBackspace),
+                (KeyCode::Tab, _) => Some(Command::SearchComplete),
                 _ => action.map(Command::Run),
             }
         }

@@ -57,8 +57,8 @@ impl Row {
 
     /// The row of an article as the index holds it (`None` when the file had errors:
     /// that is a problem, not a row). The index keeps no folded search text in its list
-    /// rows, so this row matches no in-memory search: a reader listing index rows must
-    /// ask [`crate::index::Index::search`] about them.
+    /// rows, so this row matches no in-memory search: the search prompt asks the index
+    /// about them (see [`super::filter`]).
     pub fn indexed(row: crate::index::IndexedRow) -> Option<Row> {
         let title = row.title?;
         Some(Row {
@@ -123,55 +123,14 @@ fn search_text(article: &Article) -> Box<str> {
     out.into_boxed_str()
 }
 
-/// Appends `s` lowercased, accents folded (see [`fold_char`]), with each run of white space made one space, so a search
-/// matches across the line breaks of a wrapped paragraph. Text that needs no change
-/// (most of a body) is copied a run at a time rather than char by char.
+/// Appends `s` folded as every search folds (see [`crate::query::fold`]).
 fn fold_into(out: &mut String, s: &str) {
-    let bytes = s.as_bytes();
-    let mut space = false;
-    let mut run = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let ascii_space = b.is_ascii() && char::from(b).is_whitespace();
-        if b == b' ' && !space || b.is_ascii() && !ascii_space && !b.is_ascii_uppercase() {
-            space = b == b' ';
-            i += 1;
-            continue;
-        }
-        out.push_str(&s[run..i]);
-        let c = s[i..].chars().next().unwrap_or(' ');
-        if c.is_whitespace() {
-            if !space {
-                out.push(' ');
-            }
-            space = true;
-        } else {
-            fold_char(out, c);
-            space = false;
-        }
-        i += c.len_utf8();
-        run = i;
-    }
-    out.push_str(&s[run..]);
+    crate::query::fold::fold_into(s, out);
 }
 
-/// One character lowercased, without the accents of Latin, Greek and Cyrillic letters
-/// (the combining diacritical marks, U+0300–U+036F, of its canonical decomposition).
-/// Other marks stay: a Japanese voiced mark changes the letter, not its accent.
-fn fold_char(out: &mut String, c: char) {
-    unicode_normalization::char::decompose_canonical(c, |d| {
-        if !('\u{300}'..='\u{36f}').contains(&d) {
-            out.extend(d.to_lowercase());
-        }
-    });
-}
-
-/// A query as the search text is written: lowercase, white space runs made one space.
+/// A query as the search text is written: the one search folding.
 pub fn fold(query: &str) -> String {
-    let mut out = String::with_capacity(query.len());
-    fold_into(&mut out, query);
-    out
+    crate::query::fold::fold(query)
 }
 
 /// Title order without allocating: case-insensitive, char by char.
@@ -224,20 +183,64 @@ impl Why {
 }
 
 impl Row {
-    /// Why `folded_query` (see [`fold`]) matches this row, if it does: the part of the
-    /// search text (title, body, statements, names, one per line) where it first occurs.
-    pub fn why(&self, folded_query: &str) -> Option<Why> {
-        if folded_query.is_empty() {
-            return None;
+    /// Whether every word of `query` holds for this row (a wanted word is in its
+    /// search text, a negated one is not), and if so where its wanted words match
+    /// best: title, then actor names, statements, body. Other terms are not
+    /// looked at (they need the index).
+    pub fn why_all(&self, query: &crate::query::Query) -> Option<Option<Why>> {
+        let text = self.search.as_bytes();
+        let mut best: Option<Why> = None;
+        for term in query.terms() {
+            let crate::query::Filter::Text(word) = &term.filter else {
+                continue;
+            };
+            let word = fold(word);
+            let found = word.is_empty() || memchr::memmem::find(text, word.as_bytes()).is_some();
+            if found == term.negated {
+                return None;
+            }
+            if !term.negated && !word.is_empty() {
+                let why = self.best_part(&word);
+                best = match (best, why) {
+                    (Some(b), Some(w)) => Some(if rank(w) < rank(b) { w } else { b }),
+                    (b, w) => b.or(w),
+                };
+            }
         }
-        let at = memchr::memmem::find(self.search.as_bytes(), folded_query.as_bytes())?;
-        let part = memchr::memchr_iter(b'\n', &self.search.as_bytes()[..at]).count();
-        Some(match part {
-            0 => Why::Title,
-            1 => Why::Body,
-            p if p < 2 + self.claims as usize => Why::Claim,
-            _ => Why::Actor,
-        })
+        Some(best)
+    }
+
+    /// The most telling part of the search text (title, body, statements, names,
+    /// one per line) that holds `folded`.
+    fn best_part(&self, folded: &str) -> Option<Why> {
+        let parts: Vec<&str> = self.search.split('\n').collect();
+        let statements = 2..(2 + self.claims as usize).min(parts.len());
+        let in_range = |r: std::ops::Range<usize>| {
+            parts
+                .get(r)
+                .is_some_and(|ps| ps.iter().any(|p| p.contains(folded)))
+        };
+        if in_range(0..1) {
+            Some(Why::Title)
+        } else if in_range(statements.end..parts.len()) {
+            Some(Why::Actor)
+        } else if in_range(statements) {
+            Some(Why::Claim)
+        } else if in_range(1..2) {
+            Some(Why::Body)
+        } else {
+            None
+        }
+    }
+}
+
+/// A field's place when naming where a search matched: the title says most.
+fn rank(why: Why) -> u8 {
+    match why {
+        Why::Title => 0,
+        Why::Actor => 1,
+        Why::Claim => 2,
+        Why::Body => 3,
     }
 }
 
@@ -549,98 +552,12 @@ impl Library {
     pub fn problem_count(&self) -> usize {
         self.problems.len()
     }
-
-    /// Slots matching `folded_query` (see [`fold`]) in list order, looking only at
-    /// `within` when given (a longer query can only match a subset of what a shorter
-    /// one matched, and new rows need a look only at themselves).
-    /// Large scans are split over two threads: the machines this targets have two cores.
-    pub fn filter(&self, folded_query: &str, within: Option<&[Slot]>) -> Vec<Slot> {
-        let candidates = within.unwrap_or(&self.order);
-        if folded_query.is_empty() {
-            return candidates.to_vec();
-        }
-        let finder = memchr::memmem::Finder::new(folded_query.as_bytes());
-        let slots = &self.slots;
-        let scan = |part: &[Slot]| -> Vec<Slot> {
-            part.iter()
-                .copied()
-                .filter(|&i| {
-                    slots[i]
-                        .as_ref()
-                        .is_some_and(|r| finder.find(r.search.as_bytes()).is_some())
-                })
-                .collect()
-        };
-        if candidates.len() < PARALLEL_FROM {
-            return scan(candidates);
-        }
-        let (first, second) = candidates.split_at(candidates.len() / 2);
-        std::thread::scope(|s| {
-            let other = s.spawn(|| scan(second));
-            let mut out = scan(first);
-            // A panic in the other half would be a bug in `scan`; fall back to scanning here.
-            out.extend(other.join().unwrap_or_else(|_| scan(second)));
-            out
-        })
-    }
 }
-
-/// Below this many rows a second thread costs more than it saves.
-const PARALLEL_FROM: usize = 2048;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn folding_lowercases_and_joins_white_space_runs() {
-        assert_eq!(fold("Peskov  SAID\n\tno"), "peskov said no");
-        assert_eq!(fold("ÉTÉ Zoë\u{3000}\u{3000}東京 "), "ete zoe 東京 ");
-        // Accents fold both ways, precomposed or not; a Japanese voiced mark stays.
-        assert_eq!(fold("Xiǎowén Lín"), "xiaowen lin");
-        assert_eq!(fold("Zoe\u{308}"), "zoe");
-        assert_eq!(fold("が"), "か\u{3099}");
-        assert_eq!(fold("  a\u{b}b"), " a b");
-        assert_eq!(fold("Straße İ"), "straße i");
-    }
-
-    #[test]
-    fn folding_agrees_with_the_char_by_char_rule() {
-        use unicode_normalization::UnicodeNormalization;
-        let slow = |s: &str| {
-            let mut out = String::new();
-            let mut space = false;
-            for c in s.chars() {
-                if c.is_whitespace() {
-                    if !space {
-                        out.push(' ');
-                    }
-                    space = true;
-                } else {
-                    // The rule as written: decompose, drop U+0300–U+036F, lowercase.
-                    for d in std::iter::once(c).nfd() {
-                        if !('\u{300}'..='\u{36f}').contains(&d) {
-                            out.extend(d.to_lowercase());
-                        }
-                    }
-                    space = false;
-                }
-            }
-            out
-        };
-        for s in [
-            "",
-            " ",
-            "Hello World",
-            "a \r\n b",
-            "東京で会見：大臣「合意は存在しない」🎉 Zoë's CAFÉ",
-            "وقال المتحدث  إن",
-            "x\u{a0}\u{a0}y\u{85}Z",
-        ] {
-            assert_eq!(fold(s), slow(s), "{s:?}");
-        }
-    }
 
     #[test]
     fn title_order_ignores_case() {

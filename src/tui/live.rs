@@ -93,8 +93,7 @@ impl App {
     /// selection kept on its article (or at its place, when that article went).
     pub fn relist(&mut self) {
         let keep = self.selected_row().map(|r| r.id.clone());
-        self.search.history.clear();
-        self.visible = self.shown(self.library.filter(&self.search.folded, None));
+        self.filter_again();
         if let Some(at) = keep
             .and_then(|id| self.library.slot(&id))
             .and_then(|slot| self.visible.iter().position(|&v| v == slot))

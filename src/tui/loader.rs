@@ -88,12 +88,14 @@ impl App {
             }
             LoadEvent::Row(row) => {
                 let id = row.id.clone();
+                self.mark_unindexed([id.clone()]);
                 let change = self.library.insert(*row);
                 self.seen(&id, change);
                 self.count_loaded();
             }
             LoadEvent::Problem(problem) => {
                 let id = problem.id.clone();
+                self.mark_unindexed([id.clone()]);
                 let change = self.library.insert_problem(*problem);
                 self.seen(&id, change);
                 self.count_loaded();
@@ -118,8 +120,8 @@ impl App {
         }
     }
 
-    /// Puts the rows that arrived into the list: sorted once per batch and merged, and
-    /// only the new rows matched against the search.
+    /// Puts the rows that arrived into the list: sorted once per batch and merged; with
+    /// a query, the list is made again from it.
     pub fn after_loading_batch(&mut self) {
         let fresh = self.library.settle();
         if self.relist {
@@ -130,8 +132,6 @@ impl App {
         if fresh.is_empty() {
             return;
         }
-        // New rows may match: what was remembered for the query is out of date.
-        self.search.history.clear();
         // On the first row, the selection stays at the top as newer rows arrive; moved
         // elsewhere, it stays on its article.
         let keep = self
@@ -139,12 +139,11 @@ impl App {
             .get(self.selected)
             .copied()
             .filter(|_| self.selected > 0);
-        self.visible = if self.search.folded.is_empty() && !self.suggestions_only {
-            self.library.order().to_vec()
+        if self.search.active.is_empty() && !self.suggestions_only {
+            self.visible = self.library.order().to_vec();
         } else {
-            let matching = self.shown(self.library.filter(&self.search.folded, Some(&fresh)));
-            self.library.merge(&self.visible, &matching)
-        };
+            self.filter_again();
+        }
         self.selected = keep
             .and_then(|k| self.visible.iter().position(|&i| i == k))
             .unwrap_or(0);

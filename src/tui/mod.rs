@@ -10,6 +10,7 @@ pub mod event_loop;
 pub mod events;
 pub mod export;
 pub mod export_prompt;
+pub mod filter;
 pub mod help;
 pub mod indexed;
 pub mod keymap;

@@ -32,7 +32,7 @@ fn moved(pos: usize, len: usize, page: usize, action: Action) -> Option<usize> {
 impl App {
     /// The index for the provenance screens, opened on first use.
     fn index(&mut self) -> Result<&Index, String> {
-        if self.index.is_none() {
+        if self.provenance_index.is_none() {
             if !self.may_open_index {
                 return Err("No index to ask.".to_string());
             }
@@ -40,7 +40,7 @@ impl App {
                 Index::open(&self.articles_dir).map_err(|e| format!("Index not usable: {e}"))?;
             self.use_index(index);
         }
-        self.index
+        self.provenance_index
             .as_ref()
             .ok_or_else(|| "No index to ask.".to_string())
     }
@@ -51,7 +51,7 @@ impl App {
     pub fn use_index(&mut self, index: Index) {
         // A larger cache only makes repeated queries faster; failing to shrink it is harmless.
         let _ = index.limit_cache(QUERY_CACHE_KIB);
-        self.index = Some(index);
+        self.provenance_index = Some(index);
     }
 
     /// Where the user is now, to come back to.

@@ -72,16 +72,40 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         ]
     } else if app.search.typing {
         let q = text::sanitize(&app.search.query).into_owned();
-        vec![
+        let mut spans = vec![
             Span::styled("/", app.theme.focus),
             Span::raw(q),
             Span::styled("▏", app.theme.focus),
-        ]
+        ];
+        // What Tab just offered, else what is wrong with the query as typed (the
+        // list keeps the last good one).
+        if !app.search.candidates.is_empty() {
+            let offered = app.search.candidates.join(" · ");
+            spans.push(Span::raw("  "));
+            spans.push(Span::styled(
+                text::sanitize(&offered).into_owned(),
+                app.theme.dim,
+            ));
+        } else if let Some(error) = &app.search.error {
+            spans.push(Span::raw("  "));
+            spans.push(Span::styled(
+                text::sanitize(error).into_owned(),
+                app.theme.warning,
+            ));
+        }
+        spans
     } else if let Some(m) = &app.message {
         vec![Span::styled(
             text::sanitize(m).into_owned(),
             app.theme.warning,
         )]
+    } else if !app.search.active.is_empty() && app.open_view().is_none() {
+        // The filter in force, in its normal spelling.
+        let active = app.search.active.to_string();
+        vec![
+            Span::styled("filter: ", app.theme.dim),
+            Span::styled(text::sanitize(&active).into_owned(), app.theme.focus),
+        ]
     } else {
         let where_ = match &app.screen {
             Screen::Article(v) => v.id.to_string(),

@@ -4,7 +4,6 @@ use super::app::{App, ArticleView, Effect, ListFocus, Prompt, Screen};
 use super::body;
 use super::keymap::{Action, Command};
 use super::layout::{self, Pane};
-use super::library;
 use super::problems;
 
 /// How far a move goes.
@@ -43,6 +42,17 @@ fn moved(pos: usize, len: usize, page: usize, step: Step) -> usize {
 
 impl App {
     pub fn update(&mut self, command: Command) -> Option<Effect> {
+        // Keys typed into the query may wait for the end of a burst; anything else
+        // (Tab, Enter, a move, export) sees the list the query makes.
+        if !matches!(
+            command,
+            Command::SearchInput(_) | Command::SearchBackspace | Command::Resize(..)
+        ) && self.search.stale
+        {
+            let deferred = std::mem::take(&mut self.search.deferred);
+            self.edit_query();
+            self.search.deferred = deferred;
+        }
         if !matches!(command, Command::Resize(..) | Command::Wheel(..)) {
             self.message = None;
         }
@@ -66,28 +76,25 @@ impl App {
             }
             Command::SearchInput(c) => {
                 self.search.query.push(c);
-                let folded = library::fold(&self.search.query);
-                // A query that only grew matches a subset of what it matched before.
-                let narrowing = !self.search.folded.is_empty()
-                    && folded.len() > self.search.folded.len()
-                    && folded.starts_with(&self.search.folded);
-                self.search.folded = folded;
-                self.refilter(narrowing);
+                self.edit_query();
                 None
             }
             Command::SearchBackspace => {
                 self.search.query.pop();
-                self.search.folded = library::fold(&self.search.query);
-                self.refilter(false);
+                self.edit_query();
+                None
+            }
+            Command::SearchComplete => {
+                self.complete_query();
                 None
             }
             Command::SearchAccept => {
                 self.search.typing = false;
+                self.search.candidates.clear();
                 None
             }
             Command::SearchCancel => {
-                self.search = Default::default();
-                self.refilter(false);
+                self.clear_search();
                 None
             }
             Command::CloseHelp => {
@@ -258,8 +265,7 @@ impl App {
             Action::Open => self.open_selected(),
             Action::Back => {
                 if !self.search.query.is_empty() {
-                    self.search = Default::default();
-                    self.refilter(false);
+                    self.clear_search();
                 } else if self.list_focus == ListFocus::Problems {
                     self.list_focus = ListFocus::Articles;
                 } else {

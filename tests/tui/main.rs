@@ -7,6 +7,7 @@
 
 mod configs;
 mod export;
+mod filter;
 mod index_start;
 mod loading;
 mod provenance;

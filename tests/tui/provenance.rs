@@ -35,7 +35,7 @@ fn bundled(cache: &Path, size: (u16, u16), no_color: bool) -> App {
     let library = Library::in_memory(loaded, config.sort);
     let mut app = App::new(library, config, theme, size);
     app.articles_dir = dir;
-    app.index = Some(index);
+    app.provenance_index = Some(index);
     app
 }
 
@@ -193,7 +193,7 @@ fn the_wire_service_page_lists_all_five_articles() {
     let cache = tempfile::tempdir().unwrap();
     let app = bundled(cache.path(), (200, 50), false);
     let page =
-        ActorPage::query(app.index.as_ref().unwrap(), &ActorId::new("meridian-wire")).unwrap();
+        ActorPage::query(app.provenance_index.as_ref().unwrap(), &ActorId::new("meridian-wire")).unwrap();
     let (mut articles, _) = page.listed();
     articles.sort();
     let ids: Vec<&str> = articles.iter().map(|a| a.as_str()).collect();
@@ -454,7 +454,7 @@ fn conflicts_and_likely_duplicates_are_marked_with_their_files_and_ids() {
     let library = Library::in_memory(whosaid::load::load_all(&sources, &|_| {}), config.sort);
     let mut app = App::new(library, config, theme, (80, 24));
     app.articles_dir = dir.path().to_path_buf();
-    app.index = Some(index);
+    app.provenance_index = Some(index);
     run(&mut app, &[Action::Actors]);
     let s = screen(&app);
     insta::assert_snapshot!("actors_markers_80x24", s);

@@ -347,7 +347,14 @@ fn search_results_say_where_each_article_matched() {
     for c in "peskov".chars() {
         a.update(Command::SearchInput(c));
     }
-    // Peskov is named in the Kremlin article's body before its actor table.
+    // Peskov is in the Kremlin article's body and actor table: the actor says more.
+    assert!(text(&draw(&a)).contains("(actor)"), "{}", text(&draw(&a)));
+    a.update(Command::SearchCancel);
+    a.update(Command::Run(Action::Search));
+    for c in "pure fiction".chars() {
+        a.update(Command::SearchInput(c));
+    }
+    // In a claim's statement? No: in the body (a quote is not in the row's text).
     assert!(text(&draw(&a)).contains("(body)"), "{}", text(&draw(&a)));
     a.update(Command::SearchCancel);
     a.update(Command::Run(Action::Search));

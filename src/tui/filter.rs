@@ -1,0 +1,388 @@
+//! The search prompt as a filter: the query language of [`crate::query`] parsed on
+//! each keystroke and answered by the index (filters in SQL, words through FTS5),
+//! ranked by the field the words matched in; the rows the index does not know yet
+//! (changed on disk since) are judged in memory by the ground truth,
+//! [`Query::matches`]. Without an index, words are sought in the rows' folded text
+//! as before, and filters wait for the index.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::index::{Field, Index};
+use crate::model::{Article, ArticleId};
+use crate::query::fold::fold;
+use crate::query::{Filter, Query, Vocabulary, complete};
+
+use super::app::App;
+use super::library::{Slot, Why};
+
+/// The index the prompt asks, with what the corpus names (for completion and for
+/// comparing tags and outlets folded).
+#[derive(Debug)]
+pub struct Indexed {
+    pub index: Index,
+    pub vocabulary: Vocabulary,
+}
+
+/// The search prompt: the text typed, the last query that parsed (what the list
+/// shows), and what the last keystroke found wrong.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+    /// Whether keys are being typed into the query.
+    pub typing: bool,
+    /// The last good query: the list shows what it matches.
+    pub active: Query,
+    /// The one-line message for the text typed, while it does not parse (or
+    /// cannot be answered): the last good result stays.
+    pub error: Option<String>,
+    /// Where the words matched, for each row shown (none without words).
+    pub fields: HashMap<Slot, Why>,
+    /// What the last Tab offered, shown under the prompt.
+    pub candidates: Vec<String>,
+    /// Set by the loop while it takes a burst of queued keys: the query is then
+    /// applied once, after the last of them, not once per key.
+    pub deferred: bool,
+    /// The text changed while deferred: apply it before anything reads the list.
+    pub stale: bool,
+}
+
+impl Search {
+    /// Where the words of the query matched in the row in `slot`.
+    pub fn why(&self, slot: Slot) -> Option<Why> {
+        self.fields.get(&slot).copied()
+    }
+}
+
+impl From<Field> for Why {
+    fn from(field: Field) -> Why {
+        match field {
+            Field::Title => Why::Title,
+            Field::Actor => Why::Actor,
+            Field::Claim => Why::Claim,
+            Field::Body => Why::Body,
+        }
+    }
+}
+
+/// The most rows changed on disk since the index was written that a keystroke
+/// judges in memory (each is a file read).
+const IN_MEMORY_AT_MOST: usize = 256;
+
+/// A field's place in the ranking: the title says most, the body least.
+fn rank(why: Option<Why>) -> u8 {
+    match why {
+        Some(Why::Title) | None => 0,
+        Some(Why::Actor) => 1,
+        Some(Why::Claim) => 2,
+        Some(Why::Body) => 3,
+    }
+}
+
+impl App {
+    /// The query text changed: parse it; a good query is applied at once, a bad one
+    /// says what and where and leaves the list as the last good one made it.
+    pub fn edit_query(&mut self) {
+        self.search.candidates.clear();
+        if self.search.deferred {
+            self.search.stale = true;
+            return;
+        }
+        self.search.stale = false;
+        let query = match Query::parse(&self.search.query) {
+            Ok(query) => query,
+            Err(e) => {
+                self.search.error = Some(e.to_string());
+                return;
+            }
+        };
+        let before = std::mem::replace(&mut self.search.active, query);
+        let keep = self.visible.get(self.selected).copied();
+        match self.matching() {
+            Ok((slots, fields)) => {
+                self.search.error = None;
+                self.visible = self.shown(slots);
+                self.search.fields = fields;
+                self.select_again(keep);
+            }
+            Err(message) => {
+                self.search.active = before;
+                self.search.error = Some(message);
+            }
+        }
+    }
+
+    /// Applies a query typed during a burst of keys (see [`Search::deferred`]).
+    pub fn settle_query(&mut self) {
+        self.search.deferred = false;
+        if self.search.stale {
+            self.edit_query();
+        }
+    }
+
+    /// Clears the query and shows every row again.
+    pub fn clear_search(&mut self) {
+        let deferred = self.search.deferred;
+        self.search = Search {
+            deferred,
+            ..Default::default()
+        };
+        let keep = self.visible.get(self.selected).copied();
+        self.filter_again();
+        self.select_again(keep);
+    }
+
+    /// Makes the list again with the active query (the rows or the index changed);
+    /// the caller places the selection. Should the index fail, the list stays as it
+    /// was, less the rows that are gone, and the status bar says why.
+    pub fn filter_again(&mut self) {
+        match self.matching() {
+            Ok((slots, fields)) => {
+                self.visible = self.shown(slots);
+                self.search.fields = fields;
+            }
+            Err(message) => {
+                self.visible.retain(|&s| self.library.row(s).is_some());
+                self.message = Some(message);
+            }
+        }
+    }
+
+    /// The selection back on `keep` when it is still listed, else on the first row.
+    fn select_again(&mut self, keep: Option<Slot>) {
+        self.selected = keep
+            .and_then(|k| self.visible.iter().position(|&i| i == k))
+            .unwrap_or(0);
+        self.keep_selection_visible();
+    }
+
+    /// The slots the active query keeps, best field first and then in list order,
+    /// with where each one's words matched.
+    fn matching(&self) -> Result<(Vec<Slot>, HashMap<Slot, Why>), String> {
+        let query = &self.search.active;
+        if query.is_empty() {
+            return Ok((self.library.order().to_vec(), HashMap::new()));
+        }
+        let mut found: HashMap<Slot, Option<Why>> = HashMap::new();
+        match &self.index {
+            Some(indexed) => {
+                let read = |id: &ArticleId| self.read.is_read(id);
+                let matches = indexed
+                    .index
+                    .matching(query, &indexed.vocabulary, &read)
+                    .map_err(|e| format!("The index cannot answer: {e}"))?;
+                // Judging a row in memory reads its file: for a few rows (the watcher's)
+                // that is quick; after a reload, every row waits for the index's check
+                // instead, and the index's answer stands until it lands.
+                let in_memory = self.unindexed.len() <= IN_MEMORY_AT_MOST;
+                for m in matches {
+                    if in_memory && self.unindexed.contains(&m.id) {
+                        continue;
+                    }
+                    if let Some(slot) = self.library.slot(&m.id) {
+                        found.insert(slot, m.field.map(Why::from));
+                    }
+                }
+                // Rows changed on disk since the index was written: judged in memory.
+                for id in self.unindexed.iter().filter(|_| in_memory) {
+                    let Some(slot) = self.library.slot(id) else {
+                        continue;
+                    };
+                    let Some(article) = self.library.read(id).and_then(|l| l.article) else {
+                        continue;
+                    };
+                    if query.matches(&article, &read) {
+                        found.insert(slot, best_field(&article, query).map(Why::from));
+                    }
+                }
+            }
+            None => {
+                if query
+                    .terms()
+                    .iter()
+                    .any(|t| !matches!(t.filter, Filter::Text(_)))
+                {
+                    return Err(
+                        "Filters need the index, which is still being built: words only for now."
+                            .to_string(),
+                    );
+                }
+                for slot in self.library.order() {
+                    if let Some(why) = self.library.row(*slot).and_then(|r| r.why_all(query)) {
+                        found.insert(*slot, why);
+                    }
+                }
+            }
+        }
+        // One pass over the list order, into one bucket per rank.
+        let mut buckets: [Vec<Slot>; 4] = Default::default();
+        for &slot in self.library.order() {
+            if let Some(why) = found.get(&slot) {
+                buckets[usize::from(rank(*why))].push(slot);
+            }
+        }
+        let fields = found
+            .into_iter()
+            .filter_map(|(slot, why)| why.map(|w| (slot, w)))
+            .collect();
+        Ok((buckets.concat(), fields))
+    }
+
+    /// Tab at the prompt: completes the word before the cursor (the end) — a key, or
+    /// an actor id, tag, outlet or language the index knows. One candidate is put in;
+    /// several put in what they share and are listed under the prompt.
+    pub fn complete_query(&mut self) {
+        let empty = Vocabulary::default();
+        let vocabulary = self.index.as_ref().map_or(&empty, |i| &i.vocabulary);
+        let query = &self.search.query;
+        let completion = complete(query, query.len(), vocabulary);
+        let texts: Vec<&str> = completion
+            .candidates
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect();
+        let Some(first) = texts.first() else {
+            self.search.candidates.clear();
+            return;
+        };
+        let shared = texts.iter().fold(first.to_string(), |acc, t| {
+            acc.chars()
+                .zip(t.chars())
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| a)
+                .collect()
+        });
+        let typed = &query[completion.replace.clone()];
+        let offered: Vec<String> = completion
+            .candidates
+            .iter()
+            .map(|c| match &c.label {
+                Some(label) => format!("{} ({label})", c.text),
+                None => c.text.clone(),
+            })
+            .collect();
+        if texts.len() == 1 || shared.chars().count() > typed.chars().count() {
+            let mut text = query.clone();
+            text.replace_range(completion.replace.clone(), &shared);
+            self.search.query = text;
+            // At once, even in a burst: the candidates below belong to this text.
+            let deferred = std::mem::take(&mut self.search.deferred);
+            self.edit_query();
+            self.search.deferred = deferred;
+        }
+        self.search.candidates = if texts.len() > 1 { offered } else { Vec::new() };
+    }
+
+    /// The rows changed on disk since the index was written (the watcher's, a
+    /// reload's): the filter judges them in memory until the index has them.
+    pub fn mark_unindexed(&mut self, ids: impl IntoIterator<Item = ArticleId>) {
+        if self.index.is_none() {
+            return;
+        }
+        for id in ids {
+            // Changed again while a check runs: that check may have read it before.
+            if let Some(covered) = &mut self.reindexing {
+                covered.remove(&id);
+            }
+            self.unindexed.insert(id);
+        }
+    }
+
+    /// A connection for a check of the files the index does not hold yet, when one
+    /// is due: rows wait for it, loading is over and no other check runs.
+    pub fn reindex_due(&mut self) -> Option<Index> {
+        let due = !self.unindexed.is_empty()
+            && self.reindexing.is_none()
+            && matches!(self.loading, super::app::Loading::Done)
+            && self.index_progress != super::indexed::Progress::Checking;
+        if !due {
+            return None;
+        }
+        let index = self.index.as_ref()?.index.another().ok()?;
+        self.reindexing = Some(self.unindexed.clone());
+        Some(index)
+    }
+
+    /// A check is over: the rows it covered are the index's again.
+    pub fn reindexed(&mut self, indexed: Indexed) {
+        let covered = self.reindexing.take().unwrap_or_default();
+        self.unindexed.retain(|id| !covered.contains(id));
+        self.index = Some(indexed);
+        let keep = self.visible.get(self.selected).copied();
+        self.filter_again();
+        self.select_again(keep);
+    }
+
+    /// Marks the files the watcher (or an editor's save) read again as unindexed.
+    pub fn mark_changed(&mut self, changes: &[super::watch::FileChange]) {
+        use super::watch::FileChange;
+        let ids = changes.iter().filter_map(|c| match c {
+            FileChange::Row(row) => Some(row.id.clone()),
+            FileChange::Problem(problem) => Some(problem.id.clone()),
+            FileChange::Removed(_) | FileChange::Rescan => None,
+        });
+        let ids: Vec<ArticleId> = ids.collect();
+        self.mark_unindexed(ids);
+    }
+
+    /// The index to ask from now on (a second connection to the one the start
+    /// used), once it holds every file as this list shows it.
+    pub fn use_index(&mut self, indexed: Indexed) {
+        self.index = Some(indexed);
+        self.unindexed = HashSet::new();
+        self.reindexing = None;
+        // A query typed before the index came may be answered now.
+        if !self.search.query.is_empty() {
+            self.edit_query();
+        }
+    }
+}
+
+/// Where the words of `query` match `article` best, as the index names it: title,
+/// then actor names, claims (statements and quotes), body.
+fn best_field(article: &Article, query: &Query) -> Option<Field> {
+    let words: Vec<String> = query
+        .terms()
+        .iter()
+        .filter(|t| !t.negated)
+        .filter_map(|t| match &t.filter {
+            Filter::Text(w) => Some(fold(w)),
+            _ => None,
+        })
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let names = article
+        .actors
+        .iter()
+        .flat_map(|a| std::iter::once(&a.name).chain(&a.aliases))
+        .map(|s| fold(s))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let claims = article
+        .claims
+        .iter()
+        .flat_map(|c| {
+            std::iter::once(c.statement.as_str())
+                .chain(c.quote.as_deref())
+                .chain(c.stances().filter_map(|(_, s)| s.quote.as_deref()))
+        })
+        .map(fold)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let texts = [
+        (Field::Title, fold(&article.title)),
+        (Field::Actor, names),
+        (Field::Claim, claims),
+        (Field::Body, fold(&article.body)),
+    ];
+    words
+        .iter()
+        .filter_map(|w| {
+            texts
+                .iter()
+                .find(|(_, t)| t.contains(w.as_str()))
+                .map(|(f, _)| *f)
+        })
+        .min()
+}
