@@ -123,26 +123,66 @@ fn claim_ref(row: &Row, at: usize) -> rusqlite::Result<ClaimRef> {
 }
 
 /// Every stance `actor` takes, in every article, newest first.
+///
+/// One range of the stances table (kept in actor order), each stance with its claim;
+/// each article is looked up once (its stances come together), and the order is made
+/// here: SQLite would sort every result row, texts and all.
 pub fn stances_of(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<ActorStance>> {
-    let sql = format!(
-        "SELECT s.kind, s.via, s.cue, s.quote, {CLAIM_COLUMNS}
+    let mut stmt = conn.prepare(
+        "SELECT s.file, s.claim, s.kind, s.pos, s.via, s.cue, s.quote,
+                c.id, c.statement, c.status, c.suggested
          FROM stances AS s
          JOIN claims AS c ON c.file = s.file AND c.pos = s.claim
-         JOIN files AS f ON f.num = s.file
-         WHERE s.actor = ?1
-         ORDER BY f.published DESC, f.id, s.claim, s.kind, s.pos"
-    );
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([actor.as_str()], |r| {
-        Ok(ActorStance {
-            kind: kind_of(r.get(0)?),
-            via: ids(&r.get::<_, String>(1)?),
-            cue: r.get(2)?,
-            quote: r.get(3)?,
-            claim: claim_ref(r, 4)?,
-        })
-    })?;
-    rows.collect()
+         WHERE s.actor = ?1",
+    )?;
+    let mut article_of = conn.prepare("SELECT id, title, published FROM files WHERE num = ?1")?;
+    // (claim position, kind, position): the order within one article.
+    let mut found: Vec<((i64, i64, i64), ActorStance)> = Vec::new();
+    let mut article: Option<(i64, ArticleRef)> = None;
+    let mut rows = stmt.query([actor.as_str()])?;
+    while let Some(r) = rows.next()? {
+        let file: i64 = r.get(0)?;
+        let current = match &article {
+            Some((num, a)) if *num == file => a.clone(),
+            _ => {
+                let a = article_of.query_row([file], |f| {
+                    Ok(ArticleRef {
+                        id: ArticleId::new(f.get::<_, String>(0)?),
+                        title: f.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                        published: f.get(2)?,
+                    })
+                })?;
+                article = Some((file, a.clone()));
+                a
+            }
+        };
+        let kind: i64 = r.get(2)?;
+        found.push((
+            (r.get(1)?, kind, r.get(3)?),
+            ActorStance {
+                kind: kind_of(kind),
+                via: ids(&r.get::<_, String>(4)?),
+                cue: r.get(5)?,
+                quote: r.get(6)?,
+                claim: ClaimRef {
+                    article: current,
+                    claim: ClaimId::new(r.get::<_, String>(7)?),
+                    statement: r.get(8)?,
+                    status: status_of(r.get(9)?),
+                    suggested: r.get(10)?,
+                },
+            },
+        ));
+    }
+    // Newest first (undated last), then by article id, then as the article has them.
+    found.sort_by(|(ka, a), (kb, b)| {
+        let (a, b) = (&a.claim.article, &b.claim.article);
+        b.published
+            .cmp(&a.published)
+            .then_with(|| a.id.cmp(&b.id))
+            .then_with(|| ka.cmp(kb))
+    });
+    Ok(found.into_iter().map(|(_, stance)| stance).collect())
 }
 
 /// Every stance that relays `actor` (names it in its `via`), newest first.

@@ -4,19 +4,27 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use crate::index::{Changes, Index, IndexedRow};
+use crate::index::{Changes, Index, IndexedRow, RowOrder};
 use crate::model::ArticleId;
 
 use super::app::{App, Loading};
+use super::config::Sort;
 use super::library::{Problem, Row};
 use super::watch::FileChange;
 
-/// What starting from the index reports, in this order: `Opened`, `Listed`, `Checked`
-/// (or `Failed` at any point, after which the files must be scanned as without an index).
+/// Rows read for the first screen before the whole list: more than any terminal shows.
+pub const HEAD_ROWS: usize = 200;
+
+/// What starting from the index reports, in this order: `Opened`, `Head` (when asked
+/// for, and the index holds any row), `Listed`, `Checked` (or `Failed` at any point,
+/// after which the files must be scanned as without an index).
 #[derive(Debug)]
 pub enum IndexEvent {
     /// The index is open; a one-line notice when it was rebuilt or is a private one.
     Opened(Option<String>),
+    /// The first [`HEAD_ROWS`] rows in the list's order, to draw before the whole list
+    /// is read; `Listed` follows with every row (these again among them).
+    Head(Vec<FileChange>),
     /// Every row the index held (those of failed files as problems).
     Listed(Vec<FileChange>),
     /// Verification is over: the rows that differ from `Listed` (files added, edited,
@@ -75,14 +83,38 @@ fn changes_since(
 /// its rows, verifies it against the files and reports each step to `send` (false:
 /// nobody listens, stop). Runs on a worker: verification reads every file.
 pub fn start(cache: Option<&Path>, articles: &Path, send: &dyn Fn(IndexEvent) -> bool) {
-    if let Err(e) = run(cache, articles, send) {
+    start_with_head(cache, articles, None, send);
+}
+
+/// As [`start`], and first sends the list's first screen in the order `sort` (when the
+/// index can give it in that order): a query of a few rows, drawn while every row
+/// is read.
+pub fn start_with_head(
+    cache: Option<&Path>,
+    articles: &Path,
+    sort: Option<Sort>,
+    send: &dyn Fn(IndexEvent) -> bool,
+) {
+    if let Err(e) = run(cache, articles, sort.and_then(head_order), send) {
         send(IndexEvent::Failed(e.to_string().replace(['\n', '\r'], " ")));
+    }
+}
+
+/// The index's order for the list's `sort`: none for titles, which the list compares
+/// folded, as SQL does not.
+fn head_order(sort: Sort) -> Option<RowOrder> {
+    match sort {
+        Sort::Newest => Some(RowOrder::Newest),
+        Sort::Oldest => Some(RowOrder::Oldest),
+        Sort::Id => Some(RowOrder::Id),
+        Sort::Title => None,
     }
 }
 
 fn run(
     cache: Option<&Path>,
     articles: &Path,
+    head: Option<RowOrder>,
     send: &dyn Fn(IndexEvent) -> bool,
 ) -> Result<(), crate::index::Error> {
     let (index, notice) = match cache {
@@ -92,11 +124,31 @@ fn run(
     if !send(IndexEvent::Opened(notice.map(|n| n.0))) {
         return Ok(());
     }
-    let rows = index.rows()?;
-    let mut listed = Vec::with_capacity(rows.len());
-    for row in &rows {
-        listed.push(change_of(&index, row.clone())?);
-    }
+    // One snapshot for the head and the rows: no row of the head can be missing from
+    // the list because another reader's check removed it in between.
+    let read = index.snapshot(|index| {
+        if let Some(order) = head {
+            let first = index.head(order, HEAD_ROWS)?;
+            if !first.is_empty() {
+                let first = first
+                    .into_iter()
+                    .map(|row| change_of(index, row))
+                    .collect::<Result<_, _>>()?;
+                if !send(IndexEvent::Head(first)) {
+                    return Ok(None);
+                }
+            }
+        }
+        let rows = index.rows()?;
+        let mut listed = Vec::with_capacity(rows.len());
+        for row in &rows {
+            listed.push(change_of(index, row.clone())?);
+        }
+        Ok(Some((rows, listed)))
+    })?;
+    let Some((rows, listed)) = read else {
+        return Ok(());
+    };
     if !send(IndexEvent::Listed(listed)) {
         return Ok(());
     }
@@ -144,6 +196,13 @@ impl App {
                 }
                 Then::Nothing
             }
+            IndexEvent::Head(rows) => {
+                // Loading goes on: `Listed` brings the rest.
+                self.on_files(rows);
+                Then::Nothing
+            }
+            // The loader already reads every file (started as no index was there).
+            IndexEvent::Listed(_) if self.index_scanning => Then::Nothing,
             IndexEvent::Listed(rows) if rows.is_empty() => {
                 self.index_scanning = true;
                 Then::Scan
@@ -167,7 +226,9 @@ impl App {
                 if std::mem::replace(&mut self.index_scanning, true) {
                     // The loader already runs and fills the list.
                     Then::Nothing
-                } else if matches!(self.loading, Loading::Done) {
+                } else if matches!(self.loading, Loading::Done) || !self.library.is_empty() {
+                    // Rows the index gave (a whole list or its head): a reload, so what
+                    // the files no longer have goes.
                     Then::Rescan
                 } else {
                     Then::Scan
