@@ -85,80 +85,6 @@ pub fn fold_parts<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
     out
 }
 
-/// What the trigram index is given for a folded `text`: a shorter text holding every
-/// three-character window of `text` that a query can contain (none holds a line break),
-/// each once, so FTS5 hashes each trigram of an article once rather than at every place
-/// it occurs (about half the windows of news prose, far fewer of repetitive text).
-///
-/// The trigrams are the edges of a graph on character pairs (`abc` goes from `ab` to
-/// `bc`); the result walks every edge once, starting new walks (after a line break) where
-/// one runs out. The windows that span a line break are extra, but no query holds a
-/// line break, so they are never sought. Search stays exact: the trigram index only picks
-/// the candidates, and GLOB checks each against the folded text itself.
-/// Deterministic, as deleting an article from the index must give FTS5 the same text.
-pub fn trigram_cover(text: &str) -> String {
-    const MASK: u64 = (1 << 21) - 1;
-    let chars: Vec<char> = text.chars().collect();
-    let key = |w: &[char]| (u64::from(w[0]) << 42) | (u64::from(w[1]) << 21) | u64::from(w[2]);
-    let mut edges: Vec<u64> = chars
-        .windows(3)
-        .filter(|w| !w.contains(&'\n'))
-        .map(key)
-        .collect();
-    edges.sort_unstable();
-    edges.dedup();
-    // Each pair with an edge out of it, and where its edges start in `edges`.
-    let mut nodes: Vec<u64> = Vec::new();
-    let mut first: Vec<usize> = Vec::new();
-    for (i, &e) in edges.iter().enumerate() {
-        if nodes.last() != Some(&(e >> 21)) {
-            nodes.push(e >> 21);
-            first.push(i);
-        }
-    }
-    first.push(edges.len());
-    let mut next = first.clone();
-    let mut surplus: Vec<i64> = (0..nodes.len())
-        .map(|n| (first[n + 1] - first[n]) as i64)
-        .collect();
-    for &e in &edges {
-        if let Ok(n) = nodes.binary_search(&(e & (MASK << 21 | MASK))) {
-            surplus[n] -= 1;
-        }
-    }
-    let char_of = |v: u64| char::from_u32((v & MASK) as u32).unwrap_or(' ');
-    let mut out = String::with_capacity(edges.len() + 8);
-    // Walks start where more edges leave than arrive (they cannot be passed through),
-    // then wherever edges are left (cycles).
-    let starts = (0..nodes.len())
-        .filter(|&n| surplus[n] > 0)
-        .chain(0..nodes.len());
-    for start in starts {
-        while next[start] < first[start + 1] {
-            if !out.is_empty() {
-                out.push('\n');
-            }
-            out.push(char_of(nodes[start] >> 21));
-            out.push(char_of(nodes[start]));
-            let mut node = start;
-            while next[node] < first[node + 1] {
-                let e = edges[next[node]];
-                next[node] += 1;
-                out.push(char_of(e));
-                match nodes.binary_search(&(e & (MASK << 21 | MASK))) {
-                    Ok(n) => node = n,
-                    Err(_) => break,
-                }
-            }
-        }
-    }
-    // Never more to hash than the text itself.
-    if out.len() >= text.len() {
-        return text.to_string();
-    }
-    out
-}
-
 /// The GLOB pattern that matches `folded` as a substring: `*`, `?` and `[`
 /// are put in brackets, so they match themselves.
 fn glob(folded: &str) -> String {
@@ -236,42 +162,6 @@ mod tests {
             "the ferry runs again"
         );
         assert_eq!(fold_parts(["Ann  Lee", "Bo\nKim"]), "ann lee\nbo kim\n");
-    }
-
-    /// Every window of three characters without a line break, as a second, plain
-    /// implementation of what the trigram index must be given.
-    fn windows(text: &str) -> HashSet<String> {
-        let chars: Vec<char> = text.chars().collect();
-        chars
-            .windows(3)
-            .filter(|w| !w.contains(&'\n'))
-            .map(|w| w.iter().collect())
-            .collect()
-    }
-
-    #[test]
-    fn the_trigram_cover_holds_every_window_and_is_shorter_on_repetitive_text() {
-        let texts = [
-            "",
-            "ab",
-            "abc",
-            "aaaa",
-            "abcabcabc",
-            "the ferry runs again and the ferry runs late",
-            "lin xiaowen\n林晓雯 said\nport velmar\n",
-            "a\nb\nc",
-            "zoe brann, the harbour master, said the harbour tunnel will close; \
-             the harbour master said so twice. the tunnel, said brann, is old.",
-        ];
-        for text in texts {
-            let cover = trigram_cover(text);
-            let missing: Vec<String> = windows(text).difference(&windows(&cover)).cloned().collect();
-            assert!(missing.is_empty(), "{text:?} -> {cover:?} lacks {missing:?}");
-            assert!(cover.len() <= text.len().max(2), "{text:?} -> {cover:?}");
-            assert_eq!(cover, trigram_cover(text), "the same every time");
-        }
-        let repeated = "the harbour master said the harbour tunnel will close. ".repeat(20);
-        assert!(trigram_cover(&repeated).len() * 10 < repeated.len());
     }
 
     #[test]
