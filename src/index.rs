@@ -87,7 +87,7 @@ impl std::fmt::Display for Notice {
 }
 
 /// One article (or rejected file) as the article list shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct IndexedRow {
     pub id: ArticleId,
     pub path: PathBuf,
@@ -419,11 +419,9 @@ impl Index {
         self.conn.execute_batch("BEGIN DEFERRED")?;
         let result = read(self);
         // Read only: ending it cannot lose anything; a failure to end it is reported.
-        let end = self.conn.execute_batch(if result.is_ok() {
-            "COMMIT"
-        } else {
-            "ROLLBACK"
-        });
+        let end = self
+            .conn
+            .execute_batch(if result.is_ok() { "COMMIT" } else { "ROLLBACK" });
         let value = result?;
         end?;
         Ok(value)

@@ -366,7 +366,10 @@ fn the_first_screen_comes_first_in_the_lists_order_then_the_whole_list() {
         app.on_index(head);
         let ids = |app: &App| -> Vec<String> { listed(app).0.into_iter().map(|r| r.0).collect() };
         assert_eq!(ids(&app), order, "{sort:?}: the head alone");
-        assert!(matches!(app.loading, Loading::Running { .. }), "still loading");
+        assert!(
+            matches!(app.loading, Loading::Running { .. }),
+            "still loading"
+        );
         app.on_index(events.next().unwrap());
         assert_eq!(ids(&app), order, "{sort:?}: the whole list");
         assert_eq!(app.loading, Loading::Done);
