@@ -222,6 +222,9 @@ impl App {
                 Then::Scan
             }
             IndexEvent::Listed(rows) => {
+                // Room for every row at once: growing by doubling would, at 100,000
+                // rows, briefly hold the list twice.
+                self.library.reserve(rows.len());
                 self.on_files(rows);
                 self.library.finish();
                 self.loading = Loading::Done;
