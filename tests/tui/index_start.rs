@@ -352,8 +352,10 @@ fn the_first_screen_comes_first_in_the_lists_order_then_the_whole_list() {
         (Sort::Oldest, ["alpha", "delta", "beta", "gamma"]),
         (Sort::Id, ["alpha", "beta", "delta", "gamma"]),
     ] {
-        let mut config = Config::default();
-        config.sort = sort;
+        let config = Config {
+            sort,
+            ..Config::default()
+        };
         let theme = Theme::new(&config.colors, false);
         let mut app = App::new(Library::loading(sort), config, theme, (100, 30));
         let mut events = start_sorted(sort).into_iter();
