@@ -32,12 +32,6 @@ pub use query::{
 pub use search::{Field, Hit, fold};
 pub use verify::{Changes, Progress};
 
-/// SQLite's page cache while reading (`PRAGMA cache_size`, negative: KiB): lists and
-/// queries read mostly once, and the cache is part of the reader's memory.
-const READ_CACHE: i32 = -8192;
-/// The page cache while `verify` writes: a first build writes every table at once.
-const WRITE_CACHE: i32 = -32768;
-
 /// How long a write waits for another process's write to finish.
 const BUSY: Duration = Duration::from_secs(10);
 /// How long a new file's journal mode may stay another process's before we give up on it.
@@ -200,9 +194,7 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
     conn.busy_timeout(BUSY)?;
     // Before WAL mode, so a new file gets it: rows of a few KB (bodies) pack
     // into 16 KB pages with little waste, where 4 KB pages hold one each.
-    conn.execute_batch(&format!(
-        "PRAGMA page_size = 16384; PRAGMA cache_size = {READ_CACHE};"
-    ))?;
+    conn.execute_batch("PRAGMA page_size = 16384; PRAGMA cache_size = -32768;")?;
     let mode = wal_mode(&conn)?;
     if !mode.eq_ignore_ascii_case("wal") {
         // Another process holds it in a mode where we would block its readers.
@@ -393,15 +385,7 @@ impl Index {
     /// cores; `progress` is called on this thread. Waits while another process
     /// writes the index.
     pub fn verify(&self, progress: &mut dyn FnMut(Progress)) -> Result<Changes, Error> {
-        let cache = |kib: i32| {
-            self.conn
-                .execute_batch(&format!("PRAGMA cache_size = {kib};"))
-        };
-        cache(WRITE_CACHE)?;
-        let result = verify::verify(&self.conn, &self.root, progress);
-        // The larger cache is given back even when the check failed.
-        cache(READ_CACHE)?;
-        result
+        verify::verify(&self.conn, &self.root, progress)
     }
 
     /// Every file's list row, in id order.
