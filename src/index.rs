@@ -91,7 +91,7 @@ impl std::fmt::Display for Notice {
 }
 
 /// One article (or rejected file) as the article list shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct IndexedRow {
     pub id: ArticleId,
     pub path: PathBuf,
@@ -106,6 +106,17 @@ pub struct IndexedRow {
     pub tags: Vec<String>,
     pub language: Option<String>,
     pub has_errors: bool,
+}
+
+/// An order of the article list that the index can give its first rows in (see
+/// [`Index::head`]); the same order as the reader's list sorts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowOrder {
+    /// Newest `published` first, undated last, then by id.
+    Newest,
+    /// Oldest `published` first, undated last, then by id.
+    Oldest,
+    Id,
 }
 
 /// What `whosaid index --stats` prints.
@@ -399,6 +410,38 @@ impl Index {
         let mut stmt = self.conn.prepare(&format!("{ROW_SELECT} ORDER BY id"))?;
         let rows = stmt.query_map([], row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The first `limit` rows of articles (files that loaded) in the list order
+    /// `order`: the first screen of a list, read before [`Index::rows`] so it can be
+    /// drawn at once. Newest first and id order read only `limit` rows, through an
+    /// index; oldest first sorts (a bounded sort, no row kept beyond `limit`).
+    pub fn head(&self, order: RowOrder, limit: usize) -> Result<Vec<IndexedRow>, Error> {
+        let order_by = match order {
+            // Undated rows last, as the reader's list has them (NULL sorts low).
+            RowOrder::Newest => "published DESC, id",
+            RowOrder::Oldest => "published IS NULL, published, id",
+            RowOrder::Id => "id",
+        };
+        let sql = format!("{ROW_SELECT} WHERE title IS NOT NULL ORDER BY {order_by} LIMIT ?1");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt.query_map([limit], row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Runs `read` in one read transaction, so every query it makes sees the index as
+    /// it was at its first (another process's writes meanwhile are not seen).
+    pub fn snapshot<T>(&self, read: impl FnOnce(&Index) -> Result<T, Error>) -> Result<T, Error> {
+        self.conn.execute_batch("BEGIN DEFERRED")?;
+        let result = read(self);
+        // Read only: ending it cannot lose anything; a failure to end it is reported.
+        let end = self
+            .conn
+            .execute_batch(if result.is_ok() { "COMMIT" } else { "ROLLBACK" });
+        let value = result?;
+        end?;
+        Ok(value)
     }
 
     /// One file's list row, for applying a change reported by [`Index::verify`].

@@ -801,3 +801,69 @@ fn an_index_another_process_is_writing_still_opens_and_answers() {
     writer.execute_batch("ROLLBACK").unwrap();
     assert_eq!(index.verify(&mut |_| {}).unwrap(), Changes::default());
 }
+
+/// A fictional article in which `ann` asserts the first claim and denies the second.
+fn two_stances(published: Option<&str>) -> String {
+    let date = published.map_or(String::new(), |d| format!("published = {d}\n"));
+    format!(
+        r#"title = "An invented council story"
+{date}body = """
+Ann Quill said the bridge opens soon. Ann Quill denied the tunnel closes.
+"""
+
+[actors.ann]
+name = "Ann Quill"
+kind = "person"
+
+[[claims]]
+id = "bridge"
+statement = "The bridge opens soon."
+asserted_by = [{{ actor = "ann", cue = "said" }}]
+
+[[claims]]
+id = "tunnel"
+statement = "The tunnel closes."
+denied_by = [{{ actor = "ann", cue = "denied" }}]
+"#
+    )
+}
+
+#[test]
+fn an_actors_stances_come_newest_first_undated_last_each_article_in_claim_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    fs::create_dir_all(&articles).unwrap();
+    for (name, date) in [
+        ("a-old", Some("2023-01-05")),
+        ("b-undated", None),
+        ("c-new", Some("2025-06-01")),
+        ("d-old-too", Some("2023-01-05")),
+    ] {
+        fs::write(articles.join(format!("{name}.toml")), two_stances(date)).unwrap();
+    }
+    let (index, _) = Index::open_in(&dir.path().join("cache"), &articles).unwrap();
+    index.verify(&mut |_| {}).unwrap();
+    let got: Vec<(String, String, StanceKind)> = index
+        .stances_of(&ActorId::new("ann"))
+        .unwrap()
+        .into_iter()
+        .map(|s| {
+            let c = s.claim;
+            (c.article.id.to_string(), c.claim.to_string(), s.kind)
+        })
+        .collect();
+    let want: Vec<(String, String, StanceKind)> = [
+        ("c-new", "bridge", StanceKind::Asserts),
+        ("c-new", "tunnel", StanceKind::Denies),
+        ("a-old", "bridge", StanceKind::Asserts),
+        ("a-old", "tunnel", StanceKind::Denies),
+        ("d-old-too", "bridge", StanceKind::Asserts),
+        ("d-old-too", "tunnel", StanceKind::Denies),
+        ("b-undated", "bridge", StanceKind::Asserts),
+        ("b-undated", "tunnel", StanceKind::Denies),
+    ]
+    .into_iter()
+    .map(|(a, c, k)| (a.to_string(), c.to_string(), k))
+    .collect();
+    assert_eq!(got, want);
+}

@@ -127,26 +127,68 @@ fn claim_ref(row: &Row, at: usize) -> rusqlite::Result<ClaimRef> {
 }
 
 /// Every stance `actor` takes, in every article, newest first.
+///
+/// One range of the stances table, which is kept in actor order, so an article's
+/// stances come together and in their order; each with its claim. Each article is
+/// looked up once, and the articles (not the stances) are sorted here: SQLite would
+/// sort every result row, texts and all.
 pub fn stances_of(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<ActorStance>> {
-    let sql = format!(
-        "SELECT s.kind, s.via, s.cue, s.quote, {CLAIM_COLUMNS}
+    let mut stmt = conn.prepare(
+        "SELECT s.file, s.kind, s.via, s.cue, s.quote,
+                c.id, c.statement, c.status, c.suggested
          FROM stances AS s
          JOIN claims AS c ON c.file = s.file AND c.pos = s.claim
-         JOIN files AS f ON f.num = s.file
-         WHERE s.actor = ?1
-         ORDER BY f.published DESC, f.id, s.claim, s.kind, s.pos"
-    );
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([actor.as_str()], |r| {
-        Ok(ActorStance {
-            kind: kind_of(r.get(0)?),
-            via: ids(&r.get::<_, String>(1)?),
-            cue: r.get(2)?,
-            quote: r.get(3)?,
-            claim: claim_ref(r, 4)?,
-        })
-    })?;
-    rows.collect()
+         WHERE s.actor = ?1",
+    )?;
+    let mut article_of = conn.prepare("SELECT id, title, published FROM files WHERE num = ?1")?;
+    let mut found: Vec<Option<ActorStance>> = Vec::new();
+    // Per article: its number, and where its stances start in `found`.
+    let mut runs: Vec<(i64, usize)> = Vec::new();
+    let mut article: Option<ArticleRef> = None;
+    let mut rows = stmt.query([actor.as_str()])?;
+    while let Some(r) = rows.next()? {
+        let file: i64 = r.get(0)?;
+        if runs.last().is_none_or(|&(num, _)| num != file) {
+            runs.push((file, found.len()));
+            article = Some(article_of.query_row([file], |f| {
+                Ok(ArticleRef {
+                    id: ArticleId::new(f.get_ref(0)?.as_str()?),
+                    title: f.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                    published: f.get(2)?,
+                })
+            })?);
+        }
+        let Some(article) = &article else { continue };
+        found.push(Some(ActorStance {
+            kind: kind_of(r.get(1)?),
+            via: ids(r.get_ref(2)?.as_str()?),
+            cue: r.get(3)?,
+            quote: r.get(4)?,
+            claim: ClaimRef {
+                article: article.clone(),
+                claim: ClaimId::new(r.get_ref(5)?.as_str()?),
+                statement: r.get(6)?,
+                status: status_of(r.get(7)?),
+                suggested: r.get(8)?,
+            },
+        }));
+    }
+    // Newest first (undated last), then by article id.
+    let article_at = |start: usize| found[start].as_ref().map(|s| &s.claim.article);
+    let mut order: Vec<(usize, usize)> = runs
+        .iter()
+        .enumerate()
+        .map(|(i, &(_, start))| (start, runs.get(i + 1).map_or(found.len(), |r| r.1)))
+        .collect();
+    order.sort_by(|&(a, _), &(b, _)| match (article_at(a), article_at(b)) {
+        (Some(a), Some(b)) => b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id)),
+        _ => a.cmp(&b),
+    });
+    let mut out = Vec::with_capacity(found.len());
+    for (start, end) in order {
+        out.extend(found[start..end].iter_mut().filter_map(Option::take));
+    }
+    Ok(out)
 }
 
 /// Every stance that relays `actor` (names it in its `via`), newest first.

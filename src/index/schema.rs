@@ -6,7 +6,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x7773_6978;
 /// `PRAGMA user_version`: raised whenever the tables below change, so an index
 /// written by another version is rebuilt rather than misread.
-pub const VERSION: i32 = 6;
+pub const VERSION: i32 = 7;
 
 /// Per file a row, keyed by `num` (its rowid); every other table starts its key
 /// (stances: an index)
@@ -18,6 +18,7 @@ pub const VERSION: i32 = 6;
 /// A claim's status and a stance's kind are small integers (see `store::status_code`):
 /// they repeat in every row and in the key of every stance. Stances are stored
 /// in actor order, so an actor's page reads them in one range, without lookups.
+/// `files_newest` gives the first screen of the list, newest first, without a sort.
 pub const TABLES: &str = "
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE files(
@@ -39,6 +40,7 @@ CREATE TABLE files(
     errors INTEGER NOT NULL,
     warnings INTEGER NOT NULL
 );
+CREATE INDEX files_newest ON files(published DESC, id);
 CREATE TABLE tags(file INTEGER NOT NULL, tag TEXT NOT NULL, PRIMARY KEY(file, tag)) WITHOUT ROWID;
 CREATE INDEX tags_tag ON tags(tag);
 CREATE TABLE actors(

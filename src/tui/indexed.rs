@@ -4,20 +4,28 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use crate::index::{Changes, Index, IndexedRow};
+use crate::index::{Changes, Index, IndexedRow, RowOrder};
 use crate::model::ArticleId;
 
 use super::app::{App, Loading};
+use super::config::Sort;
 use super::filter::Indexed;
 use super::library::{Problem, Row};
 use super::watch::FileChange;
 
-/// What starting from the index reports, in this order: `Opened`, `Listed`, `Checked`
-/// (or `Failed` at any point, after which the files must be scanned as without an index).
+/// Rows read for the first screen before the whole list: more than any terminal shows.
+pub const HEAD_ROWS: usize = 200;
+
+/// What starting from the index reports, in this order: `Opened`, `Head` (when asked
+/// for, and the index holds any row), `Listed`, `Checked` (or `Failed` at any point,
+/// after which the files must be scanned as without an index).
 #[derive(Debug)]
 pub enum IndexEvent {
     /// The index is open; a one-line notice when it was rebuilt or is a private one.
     Opened(Option<String>),
+    /// The first [`HEAD_ROWS`] rows in the list's order, to draw before the whole list
+    /// is read; `Listed` follows with every row (these again among them).
+    Head(Vec<FileChange>),
     /// Every row the index held (those of failed files as problems).
     Listed(Vec<FileChange>),
     /// The index, as a second connection with what the corpus names, for the search
@@ -48,18 +56,27 @@ fn change_of(index: &Index, row: IndexedRow) -> Result<FileChange, crate::index:
     })
 }
 
-/// What to apply to a list made of `listed` so it shows the index as it is now (`after`):
-/// rows that differ or that `verify` re-read, and ids gone. Compared with what was listed
-/// rather than taken from `verify`'s changes alone, because those are relative to the
-/// index when verification began, and another reader may have written it since our list.
+/// A hash of everything a listed row shows: what is kept of the list to compare with
+/// the index after the check (a row each, not a copy of it; 100,000 rows are many MB).
+fn fingerprint(row: &IndexedRow) -> u64 {
+    use std::hash::{Hash, Hasher};
+    // Fixed keys: the same row gives the same value all through the process.
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    row.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// What to apply to a list made of `listed` (by id, each row's [`fingerprint`]) so it
+/// shows the index as it is now (`after`): rows that differ or that `verify` re-read, and
+/// ids gone. Compared with what was listed rather than taken from `verify`'s changes
+/// alone, because those are relative to the index when verification began, and another
+/// reader may have written it since our list.
 fn changes_since(
     index: &Index,
-    listed: Vec<IndexedRow>,
+    mut before: HashMap<ArticleId, u64>,
     after: Vec<IndexedRow>,
     changes: Changes,
 ) -> Result<Vec<FileChange>, crate::index::Error> {
-    let mut before: HashMap<ArticleId, IndexedRow> =
-        listed.into_iter().map(|r| (r.id.clone(), r)).collect();
     let touched: HashSet<ArticleId> = changes
         .inserted
         .into_iter()
@@ -67,7 +84,10 @@ fn changes_since(
         .collect();
     let mut out = Vec::new();
     for row in after {
-        let same = before.remove(&row.id).is_some_and(|b| b == row) && !touched.contains(&row.id);
+        let same = before
+            .remove(&row.id)
+            .is_some_and(|b| b == fingerprint(&row))
+            && !touched.contains(&row.id);
         if !same {
             out.push(change_of(index, row)?);
         }
@@ -82,14 +102,38 @@ fn changes_since(
 /// its rows, verifies it against the files and reports each step to `send` (false:
 /// nobody listens, stop). Runs on a worker: verification reads every file.
 pub fn start(cache: Option<&Path>, articles: &Path, send: &dyn Fn(IndexEvent) -> bool) {
-    if let Err(e) = run(cache, articles, send) {
+    start_with_head(cache, articles, None, send);
+}
+
+/// As [`start`], and first sends the list's first screen in the order `sort` (when the
+/// index can give it in that order): a query of a few rows, drawn while every row
+/// is read.
+pub fn start_with_head(
+    cache: Option<&Path>,
+    articles: &Path,
+    sort: Option<Sort>,
+    send: &dyn Fn(IndexEvent) -> bool,
+) {
+    if let Err(e) = run(cache, articles, sort.and_then(head_order), send) {
         send(IndexEvent::Failed(e.to_string().replace(['\n', '\r'], " ")));
+    }
+}
+
+/// The index's order for the list's `sort`: none for titles, which the list compares
+/// folded, as SQL does not.
+fn head_order(sort: Sort) -> Option<RowOrder> {
+    match sort {
+        Sort::Newest => Some(RowOrder::Newest),
+        Sort::Oldest => Some(RowOrder::Oldest),
+        Sort::Id => Some(RowOrder::Id),
+        Sort::Title => None,
     }
 }
 
 fn run(
     cache: Option<&Path>,
     articles: &Path,
+    head: Option<RowOrder>,
     send: &dyn Fn(IndexEvent) -> bool,
 ) -> Result<(), crate::index::Error> {
     let (index, notice) = match cache {
@@ -99,11 +143,33 @@ fn run(
     if !send(IndexEvent::Opened(notice.map(|n| n.0))) {
         return Ok(());
     }
-    let rows = index.rows()?;
-    let mut listed = Vec::with_capacity(rows.len());
-    for row in &rows {
-        listed.push(change_of(&index, row.clone())?);
-    }
+    // One snapshot for the head and the rows: no row of the head can be missing from
+    // the list because another reader's check removed it in between.
+    let read = index.snapshot(|index| {
+        if let Some(order) = head {
+            let first = index.head(order, HEAD_ROWS)?;
+            if !first.is_empty() {
+                let first = first
+                    .into_iter()
+                    .map(|row| change_of(index, row))
+                    .collect::<Result<_, _>>()?;
+                if !send(IndexEvent::Head(first)) {
+                    return Ok(None);
+                }
+            }
+        }
+        let rows = index.rows()?;
+        let mut kept = HashMap::with_capacity(rows.len());
+        let mut listed = Vec::with_capacity(rows.len());
+        for row in rows {
+            kept.insert(row.id.clone(), fingerprint(&row));
+            listed.push(change_of(index, row)?);
+        }
+        Ok(Some((kept, listed)))
+    })?;
+    let Some((kept, listed)) = read else {
+        return Ok(());
+    };
     let warm = !listed.is_empty();
     if !send(IndexEvent::Listed(listed)) {
         return Ok(());
@@ -119,7 +185,7 @@ fn run(
         return Ok(());
     }
     send(IndexEvent::Checked(changes_since(
-        &index, rows, after, changes,
+        &index, kept, after, changes,
     )?));
     Ok(())
 }
@@ -181,11 +247,21 @@ impl App {
                 }
                 Then::Nothing
             }
+            IndexEvent::Head(rows) => {
+                // Loading goes on: `Listed` brings the rest.
+                self.on_files(rows);
+                Then::Nothing
+            }
+            // The loader already reads every file (started as no index was there).
+            IndexEvent::Listed(_) if self.index_scanning => Then::Nothing,
             IndexEvent::Listed(rows) if rows.is_empty() => {
                 self.index_scanning = true;
                 Then::Scan
             }
             IndexEvent::Listed(rows) => {
+                // Room for every row at once: growing by doubling would, at 100,000
+                // rows, briefly hold the list twice.
+                self.library.reserve(rows.len());
                 self.on_files(rows);
                 self.library.finish();
                 self.loading = Loading::Done;
@@ -213,7 +289,9 @@ impl App {
                 if std::mem::replace(&mut self.index_scanning, true) {
                     // The loader already runs and fills the list.
                     Then::Nothing
-                } else if matches!(self.loading, Loading::Done) {
+                } else if matches!(self.loading, Loading::Done) || !self.library.is_empty() {
+                    // Rows the index gave (a whole list or its head): a reload, so what
+                    // the files no longer have goes.
                     Then::Rescan
                 } else {
                     Then::Scan

@@ -101,8 +101,8 @@ impl App {
                 self.count_loaded();
             }
             LoadEvent::Done => {
-                // A new index waiting for the files to be read may be built now.
-                drop(self.after_scan.take());
+                // A new index waiting for the files to be read is built once the loop
+                // has drawn the whole list (it drops `after_scan` then).
                 self.library.finish();
                 self.loading = Loading::Done;
                 self.finish_reload();

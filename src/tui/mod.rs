@@ -65,18 +65,26 @@ pub fn run(articles: &Path, config: Option<&Path>) -> u8 {
     // from the index, on a worker (its check reads every file); the loop starts the
     // loader when the index is new or cannot be used.
     let (tx, rx) = std::sync::mpsc::channel();
-    // A new index is checked (built) only once the loader is over: both read every
-    // file, and the list must not wait for the index's writes. The loop drops the
-    // sender when loading ends, which lets the worker go on.
+    // The index is checked (a new one built) only once the list is complete and drawn:
+    // the check reads every file, on every core, and the list must not wait for it.
+    // The loop drops the sender then, which lets the worker go on.
     let (scanned, scan_over) = std::sync::mpsc::channel::<()>();
+    // No index file yet: the files are read at once, not after the index is made.
+    let scan_now = !crate::index::cache_dir()
+        .map(|cache| crate::index::db_path(&cache, articles))
+        .is_some_and(|db| db.exists());
+    if scan_now {
+        loader::spawn_into(articles.to_path_buf(), tx.clone());
+    }
     {
         let tx = tx.clone();
         let dir = articles.to_path_buf();
+        let sort = config.sort;
         std::thread::spawn(move || {
-            indexed::start(None, &dir, &|ev| {
-                let new = matches!(&ev, indexed::IndexEvent::Listed(rows) if rows.is_empty());
+            indexed::start_with_head(None, &dir, Some(sort), &|ev| {
+                let listed = matches!(&ev, indexed::IndexEvent::Listed(_));
                 let listening = tx.send(events::Event::Index(ev)).is_ok();
-                if new && listening {
+                if listed && listening {
                     // Err once the sender is dropped: that is the signal.
                     let _ = scan_over.recv();
                 }
@@ -120,6 +128,7 @@ pub fn run(articles: &Path, config: Option<&Path>) -> u8 {
     app.config_source = source;
     app.after_scan = Some(scanned);
     app.may_open_index = true;
+    app.index_scanning = scan_now;
     let input = events::Input::spawn(tx.clone());
     let channels = event_loop::Channels {
         tx: &tx,

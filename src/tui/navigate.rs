@@ -38,7 +38,7 @@ impl App {
             }
             let (index, _) =
                 Index::open(&self.articles_dir).map_err(|e| format!("Index not usable: {e}"))?;
-            self.use_index(index);
+            self.use_provenance_index(index);
         }
         self.provenance_index
             .as_ref()
@@ -48,7 +48,7 @@ impl App {
     /// Queries the provenance screens through `index`, with a page cache of
     /// [`QUERY_CACHE_KIB`]: the screens read each page once, and the reader's memory
     /// must stay small.
-    pub fn use_index(&mut self, index: Index) {
+    pub fn use_provenance_index(&mut self, index: Index) {
         // A larger cache only makes repeated queries faster; failing to shrink it is harmless.
         let _ = index.limit_cache(QUERY_CACHE_KIB);
         self.provenance_index = Some(index);

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use whosaid::tui::app::App;
 use whosaid::tui::app::Loading;
-use whosaid::tui::config::Config;
+use whosaid::tui::config::{Config, Sort};
 use whosaid::tui::indexed::{self, IndexEvent, Then};
 use whosaid::tui::library::Library;
 use whosaid::tui::theme::Theme;
@@ -312,4 +312,77 @@ fn a_new_index_starts_the_loader_at_once_and_a_failed_one_reads_the_files() {
         bare.on_index(IndexEvent::Failed("no".to_string())),
         Then::Nothing
     );
+}
+
+/// An article dated `published` (TOML date), or undated when `None`.
+fn dated(title: &str, published: Option<&str>) -> String {
+    let date = published.map_or(String::new(), |d| format!("published = {d}\n"));
+    article(title).replace("published = 2024-03-01\n", &date)
+}
+
+#[test]
+fn the_first_screen_comes_first_in_the_lists_order_then_the_whole_list() {
+    let (articles, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for (name, date) in [
+        ("alpha", Some("2024-03-01")),
+        ("beta", Some("2024-05-01")),
+        ("gamma", None),
+        ("delta", Some("2024-04-01")),
+    ] {
+        std::fs::write(
+            articles.path().join(format!("{name}.toml")),
+            dated(name, date),
+        )
+        .unwrap();
+    }
+    std::fs::write(articles.path().join("broken.toml"), "title = \n").unwrap();
+    let cache_dir = cache.path().join("whosaid");
+    // A first start builds the index; no head: it holds nothing yet.
+    let events = std::sync::Mutex::new(Vec::new());
+    let start_sorted = |sort| {
+        events.lock().unwrap().clear();
+        indexed::start_with_head(Some(&cache_dir), articles.path(), Some(sort), &|ev| {
+            events.lock().unwrap().push(ev);
+            true
+        });
+        std::mem::take(&mut *events.lock().unwrap())
+    };
+    let first = start_sorted(Sort::Newest);
+    assert!(!first.iter().any(|e| matches!(e, IndexEvent::Head(_))));
+
+    for (sort, order) in [
+        (Sort::Newest, ["beta", "delta", "alpha", "gamma"]),
+        (Sort::Oldest, ["alpha", "delta", "beta", "gamma"]),
+        (Sort::Id, ["alpha", "beta", "delta", "gamma"]),
+    ] {
+        let config = Config {
+            sort,
+            ..Config::default()
+        };
+        let theme = Theme::new(&config.colors, false);
+        let mut app = App::new(Library::loading(sort), config, theme, (100, 30));
+        let mut events = start_sorted(sort).into_iter();
+        app.on_index(events.next().unwrap());
+        let head = events.next().unwrap();
+        let IndexEvent::Head(rows) = &head else {
+            panic!("{head:?}")
+        };
+        assert_eq!(rows.len(), 4, "rows only, the broken file is not in it");
+        app.on_index(head);
+        let ids = |app: &App| -> Vec<String> { listed(app).0.into_iter().map(|r| r.0).collect() };
+        assert_eq!(ids(&app), order, "{sort:?}: the head alone");
+        assert!(
+            matches!(app.loading, Loading::Running { .. }),
+            "still loading"
+        );
+        app.on_index(events.next().unwrap());
+        assert_eq!(ids(&app), order, "{sort:?}: the whole list");
+        assert_eq!(app.loading, Loading::Done);
+        assert_eq!(listed(&app).1, ["broken"]);
+    }
+
+    // Sorted by title, the list's folded comparison decides: no head.
+    let by_title = start_sorted(Sort::Title);
+    assert!(!by_title.iter().any(|e| matches!(e, IndexEvent::Head(_))));
+    assert!(matches!(by_title[1], IndexEvent::Listed(_)));
 }
