@@ -269,7 +269,7 @@ fn screens(root: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
         "actors screen opened:          {actors} ({listed} actors; goal 50 ms at 10k, 200 ms at 100k)"
     );
     let id = ActorId::new("actor-000");
-    if let Some(index) = app.index.as_ref() {
+    if let Some(index) = app.provenance_index.as_ref() {
         let mut n = 0;
         let c = cpu_time();
         let best = best_of(&mut || {

@@ -369,7 +369,14 @@ fn the_export_key_on_a_filtered_list_exports_what_is_in_view() {
     app.update(Command::SearchAccept);
     app.update(Command::Run(Action::Export));
     let ids: Vec<ArticleId> = [Q, H, K].iter().map(ArticleId::new).collect();
-    assert_eq!(app.prompt, Some(Prompt::Format { ids, choice: 0 }));
+    assert_eq!(
+        app.prompt,
+        Some(Prompt::Format {
+            ids,
+            choice: 0,
+            only: None
+        })
+    );
 }
 
 #[test]

@@ -192,8 +192,11 @@ fn an_actor_page_lists_stances_relays_and_claims_about_them() {
 fn the_wire_service_page_lists_all_five_articles() {
     let cache = tempfile::tempdir().unwrap();
     let app = bundled(cache.path(), (200, 50), false);
-    let page =
-        ActorPage::query(app.provenance_index.as_ref().unwrap(), &ActorId::new("meridian-wire")).unwrap();
+    let page = ActorPage::query(
+        app.provenance_index.as_ref().unwrap(),
+        &ActorId::new("meridian-wire"),
+    )
+    .unwrap();
     let (mut articles, _) = page.listed();
     articles.sort();
     let ids: Vec<&str> = articles.iter().map(|a| a.as_str()).collect();
