@@ -82,7 +82,7 @@ fn main() {
     };
 
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
-    let config = Config::default();
+    let config = Config::builtin().unwrap();
     let theme = Theme::new(&config.colors, false);
     let cpu = cpu_time();
     let t = Instant::now();

@@ -230,16 +230,30 @@ impl App {
         }
     }
 
+    /// Which screen's key table the next key is looked up in.
     pub fn mode(&self) -> Mode {
-        if self.prompt.is_some() {
-            Mode::Prompt
-        } else if self.help {
-            Mode::Help
-        } else if self.search.typing {
-            Mode::Search
-        } else {
-            Mode::Normal
+        match (&self.prompt, &self.screen) {
+            (Some(Prompt::Format { .. }), _) => Mode::Export,
+            (Some(Prompt::Overwrite { .. } | Prompt::ReviewAll { .. }), _) => Mode::Confirm,
+            (None, _) if self.help => Mode::Help,
+            (None, _) if self.search.typing => Mode::Search,
+            (None, Screen::List) => Mode::List,
+            (None, Screen::Article(_)) => Mode::Article,
         }
+    }
+
+    /// What is bound on the screen the next key goes to.
+    pub fn bindings(&self) -> &super::keymap::Bindings {
+        self.config.keymap.get(self.mode())
+    }
+
+    /// What is bound on the screen under the help and the prompts: the list or the article.
+    pub fn screen_bindings(&self) -> &super::keymap::Bindings {
+        let mode = match self.screen {
+            Screen::List => Mode::List,
+            Screen::Article(_) => Mode::Article,
+        };
+        self.config.keymap.get(mode)
     }
 
     pub fn area(&self) -> Rect {

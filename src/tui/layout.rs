@@ -174,12 +174,13 @@ pub fn inner(area: Rect) -> Rect {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
     #[test]
     fn shape_follows_the_width() {
-        let layout = Layout::default();
+        let layout = crate::tui::config::Config::builtin().unwrap().layout;
         assert_eq!(shape(Rect::new(0, 0, 200, 49), &layout), Shape::Split);
         assert_eq!(shape(Rect::new(0, 0, 80, 23), &layout), Shape::Stacked);
         assert_eq!(shape(Rect::new(0, 0, 40, 11), &layout), Shape::Tabs);
@@ -188,7 +189,7 @@ mod tests {
 
     #[test]
     fn tabs_give_the_whole_area_to_the_focused_pane() {
-        let layout = Layout::default();
+        let layout = crate::tui::config::Config::builtin().unwrap().layout;
         let areas = article(Rect::new(0, 0, 40, 11), &layout, Pane::Denied);
         assert!(areas.denied.is_some());
         assert!(areas.body.is_none() && areas.claims.is_none() && areas.asserted.is_none());

@@ -58,14 +58,8 @@ pub fn file_lines(
 }
 
 /// How many lines the pane gives one problem.
-pub fn lines_of(problem: &super::library::Problem) -> usize {
-    file_lines(
-        &problem.path,
-        &problem.diagnostics,
-        problem.hidden,
-        &Theme::default(),
-    )
-    .len()
+pub fn lines_of(problem: &super::library::Problem, theme: &Theme) -> usize {
+    file_lines(&problem.path, &problem.diagnostics, problem.hidden, theme).len()
 }
 
 /// The text of the pane: every rejected file's diagnostics.
@@ -77,8 +71,8 @@ fn lines(library: &Library, theme: &Theme) -> Vec<Line<'static>> {
         .collect()
 }
 
-pub fn line_count(library: &Library) -> usize {
-    lines(library, &Theme::default()).len()
+pub fn line_count(library: &Library, theme: &Theme) -> usize {
+    lines(library, theme).len()
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {

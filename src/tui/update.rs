@@ -207,7 +207,7 @@ impl App {
                         self.keep_selection_visible();
                     }
                     ListFocus::Problems => {
-                        let total = problems::line_count(&self.library);
+                        let total = problems::line_count(&self.library, &self.theme);
                         let page = self
                             .list_areas()
                             .1
@@ -434,7 +434,7 @@ impl App {
                 let (_, problems) = self.list_areas();
                 let pos = ratatui::layout::Position { x, y };
                 if problems.is_some_and(|r| r.contains(pos)) {
-                    let total = problems::line_count(&self.library);
+                    let total = problems::line_count(&self.library, &self.theme);
                     self.problems_scroll = moved(self.problems_scroll, total, 1, step);
                 } else {
                     self.selected = moved(self.selected, self.visible.len(), 1, step);

@@ -73,7 +73,7 @@ fn steps(events: Vec<IndexEvent>) -> (Option<String>, Vec<FileChange>, Vec<FileC
 }
 
 fn app() -> App {
-    let config = Config::default();
+    let config = Config::builtin().unwrap();
     let theme = Theme::new(&config.colors, false);
     App::new(Library::loading(config.sort), config, theme, (100, 30))
 }
