@@ -131,6 +131,10 @@ pub struct Limits {
     pub help: usize,
     /// The asserted-by and denied-by panes' largest first lines.
     pub stances: [usize; 2],
+    /// The article body's largest first line.
+    pub body: usize,
+    /// The problems pane's largest first line, its diagnostics wrapped as drawn.
+    pub problems: usize,
 }
 
 #[derive(Debug)]
@@ -282,7 +286,7 @@ impl App {
 
     /// Rows of articles the list shows at once (inside the border, under the header).
     pub fn list_page(&self) -> usize {
-        usize::from(layout::inner(self.list_areas().0).height.saturating_sub(1)).max(1)
+        layout::list_page(self.list_areas().0)
     }
 
     pub fn article_areas(&self, focus: Pane) -> ArticleAreas {
@@ -294,13 +298,8 @@ impl App {
     pub fn keep_selection_visible(&mut self) {
         let page = self.list_page();
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
-        if self.selected < self.list_offset {
-            self.list_offset = self.selected;
-        } else if self.selected >= self.list_offset + page {
-            self.list_offset = self.selected + 1 - page;
-        }
-        let max_offset = self.visible.len().saturating_sub(page);
-        self.list_offset = self.list_offset.min(max_offset);
+        self.list_offset =
+            layout::list_offset(self.selected, self.list_offset, self.visible.len(), page);
     }
 
     /// Re-applies the filter, keeping the selected row when it still matches.

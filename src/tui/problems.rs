@@ -75,7 +75,9 @@ pub fn line_count(library: &Library, theme: &Theme) -> usize {
     lines(library, theme).len()
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+/// Draws the pane; returns its largest first line, measured with the diagnostics
+/// wrapped at the width drawn, for key handling to clamp against.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> usize {
     let theme = &app.theme;
     let focused = app.list_focus == ListFocus::Problems;
     let count = app.library.problem_count();
@@ -84,12 +86,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let block = theme
         .pane(focused, theme.error)
         .title(format!(" Problems: {count} {files} not loaded{hint} "));
-    let all = lines(&app.library, theme);
-    let shown: Vec<Line> = all.into_iter().skip(app.problems_scroll).collect();
-    frame.render_widget(
-        Paragraph::new(shown)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    let inner = block.inner(area);
+    let para = Paragraph::new(lines(&app.library, theme)).wrap(Wrap { trim: false });
+    let max = para
+        .line_count(inner.width)
+        .saturating_sub(usize::from(inner.height));
+    let scroll = u16::try_from(app.problems_scroll.min(max)).unwrap_or(u16::MAX);
+    frame.render_widget(para.block(block).scroll((scroll, 0)), area);
+    max
 }

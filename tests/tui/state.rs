@@ -437,3 +437,39 @@ fn help_lists_the_keys_bound_on_the_screen_under_it() {
     assert!(article_help.contains("ctrl-j"), "{article_help}");
     assert!(article_help.contains("next claim"), "{article_help}");
 }
+
+#[test]
+fn the_body_scrolls_to_its_drawn_end_and_back_at_once() {
+    let mut a = app(40, 12);
+    select(&mut a, "world/kremlin-call");
+    run(&mut a, &[Action::Open, Action::PrevPane]);
+    assert_eq!(a.open_view().unwrap().focus, Pane::Body);
+    draw(&a);
+    run(&mut a, &[Action::Bottom]);
+    let bottom = text(&draw(&a));
+    // One more press down shows nothing new; one press up moves at once.
+    run(&mut a, &[Action::Down]);
+    assert_eq!(text(&draw(&a)), bottom);
+    run(&mut a, &[Action::Up]);
+    assert_ne!(text(&draw(&a)), bottom);
+    run(&mut a, &[Action::Down]);
+    assert_eq!(text(&draw(&a)), bottom);
+}
+
+#[test]
+fn the_problems_pane_scrolls_to_the_end_of_its_wrapped_lines() {
+    // 40 columns: the diagnostic's headline wraps over several lines.
+    let mut a = app(40, 12);
+    run(&mut a, &[Action::NextPane]);
+    draw(&a);
+    run(&mut a, &[Action::Bottom]);
+    let bottom = text(&draw(&a));
+    assert!(
+        bottom.contains("^^^^^"),
+        "the caret, last, is in view:\n{bottom}"
+    );
+    run(&mut a, &[Action::Down]);
+    assert_eq!(text(&draw(&a)), bottom);
+    run(&mut a, &[Action::Up]);
+    assert_ne!(text(&draw(&a)), bottom);
+}
