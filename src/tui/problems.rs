@@ -75,8 +75,9 @@ pub fn line_count(library: &Library, theme: &Theme) -> usize {
     lines(library, theme).len()
 }
 
-/// Draws the pane; returns its largest first line, measured with the diagnostics
-/// wrapped at the width drawn, for key handling to clamp against.
+/// Draws the pane; returns its largest first line (a line of [`lines`], as
+/// `problems_scroll` counts them and the editor key reads them), measured with the
+/// lines wrapped at the width drawn, for key handling to clamp against.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> usize {
     let theme = &app.theme;
     let focused = app.list_focus == ListFocus::Problems;
@@ -87,11 +88,32 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> usize {
         .pane(focused, theme.error)
         .title(format!(" Problems: {count} {files} not loaded{hint} "));
     let inner = block.inner(area);
-    let para = Paragraph::new(lines(&app.library, theme)).wrap(Wrap { trim: false });
-    let max = para
-        .line_count(inner.width)
-        .saturating_sub(usize::from(inner.height));
-    let scroll = u16::try_from(app.problems_scroll.min(max)).unwrap_or(u16::MAX);
-    frame.render_widget(para.block(block).scroll((scroll, 0)), area);
+    let all = lines(&app.library, theme);
+    let max = last_first_line(&all, inner.width, usize::from(inner.height));
+    let shown: Vec<Line> = all.into_iter().skip(app.problems_scroll.min(max)).collect();
+    frame.render_widget(
+        Paragraph::new(shown)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
     max
+}
+
+/// The first of the last lines that fill `height` rows once wrapped at `width`: the
+/// last page stays full and ends on the last line.
+fn last_first_line(lines: &[Line], width: u16, height: usize) -> usize {
+    let mut room = height;
+    let mut first = lines.len();
+    while let Some(line) = first.checked_sub(1).and_then(|i| lines.get(i)) {
+        let rows = Paragraph::new(line.clone())
+            .wrap(Wrap { trim: false })
+            .line_count(width);
+        if rows > room {
+            break;
+        }
+        room -= rows;
+        first -= 1;
+    }
+    first.min(lines.len().saturating_sub(1))
 }
