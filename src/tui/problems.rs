@@ -75,7 +75,7 @@ pub fn line_count(library: &Library, theme: &Theme) -> usize {
     lines(library, theme).len()
 }
 
-/// Draws the pane; returns its largest first line (a line of [`lines`], as
+/// Draws the pane; returns its largest first line (one of the pane's lines, as
 /// `problems_scroll` counts them and the editor key reads them), measured with the
 /// lines wrapped at the width drawn, for key handling to clamp against.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> usize {
