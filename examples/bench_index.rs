@@ -215,7 +215,7 @@ fn screens(root: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
     let t = Instant::now();
     let (index, _) = Index::open_in(&cache, root)?;
     let rows = index.rows()?;
-    let config = Config::default();
+    let config = Config::builtin().map_err(|e| e.to_string())?;
     let mut library = Library::loading(config.sort);
     library.reserve(rows.len());
     for row in rows {

@@ -98,7 +98,7 @@ fn main() {
     }
 
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
-    let config = Config::default();
+    let config = Config::builtin().unwrap();
     let theme = Theme::new(&config.colors, false);
     let cpu = cpu_time();
     let t = Instant::now();
@@ -274,7 +274,7 @@ fn bench_filter(dir: &std::path::Path, cache: &std::path::Path) {
         "index built or refreshed                     {}",
         ms(t.elapsed())
     );
-    let config = Config::default();
+    let config = Config::builtin().unwrap();
     let theme = Theme::new(&config.colors, false);
     let mut app = App::new(Library::loading(config.sort), config, theme, (200, 50));
     let t = Instant::now();

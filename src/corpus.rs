@@ -1,4 +1,4 @@
-//! Every article that loaded, every file that did not, and who said what across articles.
+//! Every article that loaded and every file that did not, with the cross-file warnings.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -6,17 +6,7 @@ use std::path::PathBuf;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::{Severity, Tally};
 use crate::load::{self, Loaded, Site, SourceFile, UsageError};
-use crate::model::{ActorId, ActorKind, Article, ArticleId, StanceKind};
-
-/// Where one stance sits: `corpus.articles()[article].claims[claim]`, the `index`-th
-/// assertion or denial. Compact (16 bytes): the index holds one per stance.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct StanceRef {
-    pub article: u32,
-    pub claim: u32,
-    pub index: u32,
-    pub kind: StanceKind,
-}
+use crate::model::{ActorId, ActorKind, Article, ArticleId};
 
 /// One file's outcome as the corpus keeps it.
 #[derive(Debug, Clone)]
@@ -50,7 +40,6 @@ impl FileReport {
 pub struct Corpus {
     articles: Vec<Article>,
     files: Vec<FileReport>,
-    by_actor: HashMap<ActorId, Vec<StanceRef>>,
 }
 
 impl Corpus {
@@ -81,16 +70,16 @@ impl Corpus {
     }
 
     /// Builds the corpus from per-file results: sorts by id, adds the cross-file
-    /// warnings (same actor id, different name or kind) and indexes actors.
+    /// warnings (same actor id, different name or kind). Who said what across
+    /// articles is the persistent index's to answer ([`crate::index::Index::stances_of`]).
     pub fn from_loaded(mut loaded: Vec<Loaded>) -> Corpus {
         // Usually sorted already (discover sorts); sorting anyway would allocate at the peak.
         if !loaded.is_sorted_by(|a, b| a.source.id <= b.source.id) {
             loaded.sort_by(|a, b| a.source.id.cmp(&b.source.id));
         }
         let mut files = Vec::with_capacity(loaded.len());
-        let mut by_actor = HashMap::new();
         let mut first_seen = HashMap::new();
-        let mut loaded_so_far = 0;
+        let mut kept = 0;
         // `filter_map` over the vector's own buffer collects in place: a second
         // buffer of every article would be the largest allocation at peak memory.
         let articles: Vec<Article> = loaded
@@ -99,9 +88,8 @@ impl Corpus {
                 let article = file.article.take();
                 let index = article.as_ref().map(|article| {
                     warn_on_redeclared(&mut file, article, &mut first_seen);
-                    index_stances(&mut by_actor, loaded_so_far, article);
-                    loaded_so_far += 1;
-                    loaded_so_far - 1
+                    kept += 1;
+                    kept - 1
                 });
                 files.push(FileReport {
                     id: file.source.id,
@@ -113,11 +101,7 @@ impl Corpus {
                 article
             })
             .collect();
-        Corpus {
-            articles,
-            files,
-            by_actor,
-        }
+        Corpus { articles, files }
     }
 
     /// Loaded articles, in id order.
@@ -138,40 +122,6 @@ impl Corpus {
     pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
         self.files.iter().flat_map(|f| f.diagnostics.iter())
     }
-
-    /// Every stance of this actor, in every article, in id and file order.
-    pub fn stances_of(&self, actor: &ActorId) -> &[StanceRef] {
-        self.by_actor.get(actor).map(Vec::as_slice).unwrap_or(&[])
-    }
-}
-
-fn index_stances(
-    by_actor: &mut HashMap<ActorId, Vec<StanceRef>>,
-    article_index: usize,
-    article: &Article,
-) {
-    for (claim_index, claim) in article.claims.iter().enumerate() {
-        let kinds = [
-            (StanceKind::Asserts, &claim.asserted_by),
-            (StanceKind::Denies, &claim.denied_by),
-        ];
-        for (kind, stances) in kinds {
-            for (index, stance) in stances.iter().enumerate() {
-                let at = StanceRef {
-                    article: small(article_index),
-                    claim: small(claim_index),
-                    index: small(index),
-                    kind,
-                };
-                by_actor.entry(stance.actor.clone()).or_default().push(at);
-            }
-        }
-    }
-}
-
-/// Positions fit in 32 bits: a file is at most 4 MiB, and nobody loads 4 billion.
-fn small(i: usize) -> u32 {
-    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 /// Same id, same actor: a later file that declares it with another name or kind
@@ -262,16 +212,19 @@ mod tests {
     }
 
     #[test]
-    fn actors_are_indexed_across_articles() {
+    fn articles_are_kept_in_id_order_and_rejected_files_apart() {
         let dir = tempfile::tempdir().unwrap();
         let corpus = Corpus::from_loaded(vec![
             loaded(dir.path(), "b", &article("P", "person", false)),
             loaded(dir.path(), "a", &article("P", "person", true)),
             loaded(dir.path(), "bad", "title = 1"),
         ]);
-        let stances = corpus.stances_of(&ActorId::new("p"));
-        let kinds: Vec<_> = stances.iter().map(|s| (s.article, s.kind)).collect();
-        assert_eq!(kinds, [(0, StanceKind::Asserts), (1, StanceKind::Denies)]);
+        let kept: Vec<_> = corpus
+            .files()
+            .iter()
+            .map(|f| (f.id.as_str(), f.article))
+            .collect();
+        assert_eq!(kept, [("a", Some(0)), ("b", Some(1)), ("bad", None)]);
         assert_eq!(corpus.rejected().count(), 1);
         assert_eq!(corpus.articles().len(), 2);
     }

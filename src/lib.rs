@@ -1,8 +1,8 @@
 //! whosaid: the domain of annotated news articles, with no terminal in it.
 //!
 //! Files flow one way: `load` turns a folder of TOML files into checked
-//! [`model`] values and [`diagnostic`]s, [`corpus`] holds them with a
-//! cross-article index, [`summary`] resolves what a claim's stances say,
+//! [`model`] values and [`diagnostic`]s, [`corpus`] holds them (who said what
+//! across articles is the persistent [`index`]'s to answer), [`summary`] resolves what a claim's stances say,
 //! and [`export`] writes that summary for other tools and people. The terminal
 //! reader, [`tui`], is a layer over it behind the default `tui` feature.
 

@@ -685,13 +685,20 @@ fn a_redeclared_actor_warns_every_later_differing_file_but_not_the_first() {
 
 #[test]
 fn one_actor_id_gathers_its_stances_from_every_article() {
+    // Across articles, an actor's stances are the persistent index's to answer.
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "x.toml", &declaring("The Post", "outlet"));
-    write(dir.path(), "y.toml", &declaring("The Post", "outlet"));
-    let corpus = Corpus::load(&[dir.path().to_path_buf()]).unwrap();
-    let stances = corpus.stances_of(&whosaid::ActorId::new("wapo"));
-    let articles: Vec<u32> = stances.iter().map(|s| s.article).collect();
-    assert_eq!(articles, [0, 1]);
+    let articles = dir.path().join("articles");
+    write(&articles, "x.toml", &declaring("The Post", "outlet"));
+    write(&articles, "y.toml", &declaring("The Post", "outlet"));
+    let (index, _) = whosaid::index::Index::open_in(&dir.path().join("cache"), &articles).unwrap();
+    index.verify(&mut |_| {}).unwrap();
+    let stances = index.stances_of(&whosaid::ActorId::new("wapo")).unwrap();
+    let mut ids: Vec<&str> = stances
+        .iter()
+        .map(|s| s.claim.article.id.as_str())
+        .collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["x", "y"]);
 }
 
 #[test]

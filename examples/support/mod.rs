@@ -119,7 +119,7 @@ const CUES: &[&str] = &[
 ];
 
 /// Actors are drawn from a shared pool, so the same ids recur across articles
-/// (always with the same name and kind) and the cross-article index has work;
+/// (always with the same name and kind) and the cross-file checks and the index have work;
 /// see [`skewed_actor`] for how often each recurs.
 fn pool_actor(n: usize) -> (String, String, &'static str) {
     let id = format!("actor-{n:03}");

@@ -139,6 +139,10 @@ pub struct Limits {
     pub help: usize,
     /// The asserted-by and denied-by panes' largest first lines.
     pub stances: [usize; 2],
+    /// The article body's largest first line.
+    pub body: usize,
+    /// The problems pane's largest first line, its diagnostics wrapped as drawn.
+    pub problems: usize,
 }
 
 #[derive(Debug)]
@@ -193,11 +197,9 @@ pub struct App {
     pub after_scan: Option<std::sync::mpsc::Sender<()>>,
     /// Where `back` returns, the latest last.
     pub history: Vec<super::provenance::Place>,
-    /// The index the provenance screens query (opened when first needed; a
-    /// connection of its own, with a small page cache).
+    /// An index given to the provenance screens alone (tests, benchmarks); else they
+    /// ask the search prompt's `index`.
     pub provenance_index: Option<crate::index::Index>,
-    /// The index may be opened for those screens (false in tests that give none).
-    pub may_open_index: bool,
     /// The index the search prompt asks, once it holds the files as listed.
     pub index: Option<super::filter::Indexed>,
     /// Rows changed on disk since the index was written: filtered in memory.
@@ -250,23 +252,44 @@ impl App {
             after_scan: None,
             history: Vec::new(),
             provenance_index: None,
-            may_open_index: false,
             index: None,
             unindexed: std::collections::HashSet::new(),
             reindexing: None,
         }
     }
 
+    /// Which screen's key table the next key is looked up in.
     pub fn mode(&self) -> Mode {
-        if self.prompt.is_some() {
-            Mode::Prompt
-        } else if self.help {
-            Mode::Help
-        } else if self.search.typing || matches!(&self.screen, Screen::Actors(v) if v.typing) {
-            Mode::Search
-        } else {
-            Mode::Normal
+        match (&self.prompt, &self.screen) {
+            (Some(Prompt::Format { .. }), _) => Mode::Export,
+            (Some(Prompt::Overwrite { .. } | Prompt::ReviewAll { .. }), _) => Mode::Confirm,
+            (Some(Prompt::Actor { .. }), _) => Mode::Pick,
+            (None, _) if self.help => Mode::Help,
+            (None, _) if self.search.typing => Mode::Search,
+            (None, Screen::Actors(v)) if v.typing => Mode::Search,
+            (None, Screen::List) => Mode::List,
+            (None, Screen::Article(_)) => Mode::Article,
+            (None, Screen::Actors(_)) => Mode::Actors,
+            (None, Screen::Actor(_)) => Mode::ActorPage,
+            (None, Screen::Contested(_)) => Mode::Contested,
         }
+    }
+
+    /// What is bound on the screen the next key goes to.
+    pub fn bindings(&self) -> &super::keymap::Bindings {
+        self.config.keymap.get(self.mode())
+    }
+
+    /// What is bound on the screen under the help and the prompts.
+    pub fn screen_bindings(&self) -> &super::keymap::Bindings {
+        let mode = match self.screen {
+            Screen::List => Mode::List,
+            Screen::Article(_) => Mode::Article,
+            Screen::Actors(_) => Mode::Actors,
+            Screen::Actor(_) => Mode::ActorPage,
+            Screen::Contested(_) => Mode::Contested,
+        };
+        self.config.keymap.get(mode)
     }
 
     pub fn area(&self) -> Rect {
@@ -295,7 +318,7 @@ impl App {
 
     /// Rows of articles the list shows at once (inside the border, under the header).
     pub fn list_page(&self) -> usize {
-        usize::from(layout::inner(self.list_areas().0).height.saturating_sub(1)).max(1)
+        layout::list_page(self.list_areas().0)
     }
 
     pub fn article_areas(&self, focus: Pane) -> ArticleAreas {
@@ -307,13 +330,8 @@ impl App {
     pub fn keep_selection_visible(&mut self) {
         let page = self.list_page();
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
-        if self.selected < self.list_offset {
-            self.list_offset = self.selected;
-        } else if self.selected >= self.list_offset + page {
-            self.list_offset = self.selected + 1 - page;
-        }
-        let max_offset = self.visible.len().saturating_sub(page);
-        self.list_offset = self.list_offset.min(max_offset);
+        self.list_offset =
+            layout::list_offset(self.selected, self.list_offset, self.visible.len(), page);
     }
 
     /// `slots` less those the suggestions-only view hides.

@@ -146,14 +146,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         };
         lines.push(Line::styled(format!("  {note}"), theme.dim));
     }
-    let page = usize::from(inner.height).saturating_sub(1);
-    for (pos, &i) in app
-        .visible
-        .iter()
-        .enumerate()
-        .skip(app.list_offset)
-        .take(page)
-    {
+    // The page and first row by the functions key handling uses: a stale offset
+    // (the list changed under it) still shows the selection and a full page.
+    let page = super::layout::list_page(area);
+    let offset = super::layout::list_offset(app.selected, app.list_offset, app.visible.len(), page);
+    for (pos, &i) in app.visible.iter().enumerate().skip(offset).take(page) {
         if let Some(row) = app.library.row(i) {
             lines.push(row_line(row, i, &cols, pos == app.selected, app));
         }

@@ -134,7 +134,14 @@ fn styled(body: &str, line: &Range<usize>, marks: &[(Range<usize>, Style)]) -> L
     Line::from(spans)
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, article: &Article, view: &ArticleView, theme: &Theme) {
+/// Draws the body; returns its largest first line at this size, for key handling.
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    article: &Article,
+    view: &ArticleView,
+    theme: &Theme,
+) -> usize {
     let focused = view.focus == Pane::Body;
     let block = theme.pane(focused, theme.border).title(" Article ");
     let inner = block.inner(area);
@@ -142,7 +149,8 @@ pub fn draw(frame: &mut Frame, area: Rect, article: &Article, view: &ArticleView
     let all = lines(article, usize::from(inner.width));
     let marks = highlights(article, view.claim, theme);
     let height = usize::from(inner.height);
-    let scroll = view.body_scroll.min(all.len().saturating_sub(height));
+    let max = all.len().saturating_sub(height);
+    let scroll = view.body_scroll.min(max);
     let shown: Vec<Line> = all
         .iter()
         .skip(scroll)
@@ -161,6 +169,7 @@ pub fn draw(frame: &mut Frame, area: Rect, article: &Article, view: &ArticleView
         })
         .collect();
     frame.render_widget(Paragraph::new(shown), inner);
+    max
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The reader's settings from config.toml: where the file is found, what it may say,
 //! and errors that name the file, line, key and bad value.
 
-use std::collections::BTreeMap;
+use std::collections::HashSet;
 use std::ffi::OsString;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer};
 use toml::Spanned;
 
-use super::keymap::{Action, KeyChord, Keymap};
+use super::keymap::{Action, KeyChord, Keymap, Mode, Table};
 
 /// The default configuration, shipped as the repository's commented config.toml.
 pub const DEFAULT_TOML: &str = include_str!("../../config.toml");
@@ -113,87 +113,78 @@ impl<'de> Deserialize<'de> for Percent {
     }
 }
 
-/// Colours by meaning; each is also carried by a label or a text style.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct Colors {
-    pub asserted: ColorSpec,
-    pub denied: ColorSpec,
-    pub contested: ColorSpec,
-    pub unattributed: ColorSpec,
-    pub claim: ColorSpec,
-    pub selection: ColorSpec,
-    pub focus: ColorSpec,
-    pub dim: ColorSpec,
-    pub error: ColorSpec,
-    pub warning: ColorSpec,
+/// A section of the file whose every field may be left out. Declares the settings
+/// struct and the struct the file is read into, whose `over` takes what a field leaves
+/// out from the layer below (the embedded config.toml, the only default).
+macro_rules! section {
+    ($(#[$meta:meta])* $name:ident, $file:ident { $($(#[$fmeta:meta])* $field:ident: $ty:ty,)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct $name {
+            $($(#[$fmeta])* pub $field: $ty,)*
+        }
+
+        #[derive(Debug, Default, Deserialize)]
+        #[serde(deny_unknown_fields, default)]
+        struct $file {
+            $($field: Option<$ty>,)*
+        }
+
+        impl $file {
+            /// These values over `base`; without a base (the embedded file itself)
+            /// every field must be given: `Err` names the first one missing.
+            fn over(self, base: Option<&$name>) -> Result<$name, &'static str> {
+                Ok($name {
+                    $($field: match (self.$field, base) {
+                        (Some(v), _) => v,
+                        (None, Some(b)) => b.$field.clone(),
+                        (None, None) => return Err(stringify!($field)),
+                    },)*
+                })
+            }
+        }
+    };
 }
 
-impl Default for Colors {
-    fn default() -> Colors {
-        Colors {
-            asserted: ColorSpec(Color::Green),
-            denied: ColorSpec(Color::Red),
-            contested: ColorSpec(Color::Yellow),
-            unattributed: ColorSpec(Color::DarkGray),
-            claim: ColorSpec(Color::Cyan),
-            selection: ColorSpec(Color::Indexed(236)),
-            focus: ColorSpec(Color::Cyan),
-            dim: ColorSpec(Color::DarkGray),
-            error: ColorSpec(Color::Red),
-            warning: ColorSpec(Color::Yellow),
-        }
+section! {
+    /// Colours by meaning; each is also carried by a label or a text style.
+    Colors, ColorsFile {
+        asserted: ColorSpec,
+        denied: ColorSpec,
+        contested: ColorSpec,
+        unattributed: ColorSpec,
+        claim: ColorSpec,
+        selection: ColorSpec,
+        focus: ColorSpec,
+        dim: ColorSpec,
+        error: ColorSpec,
+        warning: ColorSpec,
     }
 }
 
-/// Pane sizes and the widths at which the article view changes shape.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct Layout {
-    pub body_percent: Percent,
-    pub claims_percent: Percent,
-    pub problems_percent: Percent,
-    pub split_min_width: u16,
-    pub stack_min_width: u16,
-    pub stack_min_height: u16,
-}
-
-impl Default for Layout {
-    fn default() -> Layout {
-        Layout {
-            body_percent: Percent(55),
-            claims_percent: Percent(40),
-            problems_percent: Percent(35),
-            split_min_width: 110,
-            stack_min_width: 60,
-            stack_min_height: 20,
-        }
+section! {
+    /// Pane sizes and the widths at which the article view changes shape.
+    Layout, LayoutFile {
+        body_percent: Percent,
+        claims_percent: Percent,
+        problems_percent: Percent,
+        split_min_width: u16,
+        stack_min_width: u16,
+        stack_min_height: u16,
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct ListSection {
-    pub sort: Sort,
-}
-
-impl Default for ListSection {
-    fn default() -> ListSection {
-        ListSection { sort: Sort::Newest }
+section! {
+    /// `[list]`: how the article list is ordered.
+    ListSection, ListFile {
+        sort: Sort,
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct ExportSection {
-    pub folder: PathBuf,
-}
-
-impl Default for ExportSection {
-    fn default() -> ExportSection {
-        ExportSection {
-            folder: PathBuf::from("exports"),
-        }
+section! {
+    /// `[export]`: where the export key writes.
+    ExportSection, ExportFile {
+        folder: PathBuf,
     }
 }
 
@@ -201,16 +192,89 @@ impl Default for ExportSection {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 struct RawConfig {
-    mouse: bool,
-    list: ListSection,
-    layout: Layout,
-    colors: Colors,
-    keys: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
-    export: ExportSection,
+    mouse: Option<bool>,
+    list: ListFile,
+    layout: LayoutFile,
+    colors: ColorsFile,
+    keys: KeysFile,
+    export: ExportFile,
     /// Subscriptions, read by `whosaid refresh`; accepted (and typed) here so
     /// one file serves both.
     #[serde(rename = "feeds")]
     _feeds: Vec<crate::import::subscriptions::Subscription>,
+}
+
+/// A name with where it was written, and its list of key names.
+type RawBinding = (Spanned<String>, Vec<Spanned<String>>);
+
+/// `[keys]` as written: actions bound on every screen, and `[keys.<screen>]` tables.
+#[derive(Debug, Default)]
+struct KeysFile {
+    global: Vec<RawBinding>,
+    screens: Vec<(Spanned<String>, Vec<RawBinding>)>,
+}
+
+/// One entry of `[keys]`: an action's list of keys, or a screen's table.
+enum KeysEntry {
+    Keys(Vec<Spanned<String>>),
+    Table(Vec<RawBinding>),
+}
+
+impl<'de> Deserialize<'de> for KeysEntry {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = KeysEntry;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list of keys, or a screen's table of actions and keys")
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<KeysEntry, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(k) = seq.next_element()? {
+                    keys.push(k);
+                }
+                Ok(KeysEntry::Keys(keys))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<KeysEntry, A::Error> {
+                let mut table = Vec::new();
+                while let Some(name) = map.next_key::<Spanned<String>>()? {
+                    table.push((name, map.next_value()?));
+                }
+                Ok(KeysEntry::Table(table))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for KeysFile {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = KeysFile;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a table of actions and screens")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<KeysFile, A::Error> {
+                let mut file = KeysFile::default();
+                while let Some(name) = map.next_key::<Spanned<String>>()? {
+                    match map.next_value()? {
+                        KeysEntry::Keys(keys) => file.global.push((name, keys)),
+                        KeysEntry::Table(table) => file.screens.push((name, table)),
+                    }
+                }
+                Ok(file)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// The key tables a layer leaves: the global one and each screen's own.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeyTables {
+    pub global: Table,
+    pub screens: Vec<(Mode, Table)>,
 }
 
 /// The settings the reader runs with.
@@ -220,41 +284,71 @@ pub struct Config {
     pub sort: Sort,
     pub layout: Layout,
     pub colors: Colors,
+    /// The tables as configured, before each screen is resolved over the global one.
+    pub keys: KeyTables,
+    /// What each screen binds: its own table over the global one.
     pub keymap: Keymap,
     pub export_folder: PathBuf,
-}
-
-impl Default for Config {
-    fn default() -> Config {
-        Config {
-            mouse: false,
-            sort: Sort::Newest,
-            layout: Layout::default(),
-            colors: Colors::default(),
-            keymap: Keymap::default(),
-            export_folder: PathBuf::from("exports"),
-        }
-    }
 }
 
 /// A config that cannot be used, as a compiler-style diagnostic.
 pub type ConfigError = Diagnostic;
 
 impl Config {
-    /// Reads `source` (named `path` in errors); every key not given keeps its default.
+    /// The embedded config.toml, the only default: it must give every setting.
+    pub fn builtin() -> Result<Config, ConfigError> {
+        Config::layer(DEFAULT_TOML, Path::new(BUILTIN_NAME), None)
+    }
+
+    /// Reads `source` (named `path` in errors); every setting not given keeps the
+    /// embedded config.toml's value.
     pub fn parse(source: &str, path: &Path) -> Result<Config, ConfigError> {
+        let base = Config::builtin()?;
+        Config::layer(source, path, Some(&base))
+    }
+
+    /// `source` over `base` (none for the embedded file itself).
+    fn layer(source: &str, path: &Path, base: Option<&Config>) -> Result<Config, ConfigError> {
         let raw: RawConfig = toml::from_str(source).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
             error_at(source, path, span, e.message())
         })?;
-        let keymap = build_keymap(&raw.keys, source, path)?;
+        let keys = build_keys(&raw.keys, base.map(|b| &b.keys), source, path)?;
+        let missing = |what: &str| {
+            let message = format!("the built-in configuration leaves out `{what}`");
+            error_at(source, path, 0..0, &message)
+        };
+        let list = raw
+            .list
+            .over(base.map(|b| ListSection { sort: b.sort }).as_ref())
+            .map_err(|f| missing(&format!("list.{f}")))?;
+        let export = raw
+            .export
+            .over(
+                base.map(|b| ExportSection {
+                    folder: b.export_folder.clone(),
+                })
+                .as_ref(),
+            )
+            .map_err(|f| missing(&format!("export.{f}")))?;
         Ok(Config {
-            mouse: raw.mouse,
-            sort: raw.list.sort,
-            layout: raw.layout,
-            colors: raw.colors,
-            keymap,
-            export_folder: raw.export.folder,
+            mouse: match (raw.mouse, base) {
+                (Some(m), _) => m,
+                (None, Some(b)) => b.mouse,
+                (None, None) => return Err(missing("mouse")),
+            },
+            sort: list.sort,
+            layout: raw
+                .layout
+                .over(base.map(|b| &b.layout))
+                .map_err(|f| missing(&format!("layout.{f}")))?,
+            colors: raw
+                .colors
+                .over(base.map(|b| &b.colors))
+                .map_err(|f| missing(&format!("colors.{f}")))?,
+            keymap: Keymap::new(&keys.global, &keys.screens),
+            keys,
+            export_folder: export.folder,
         })
     }
 
@@ -271,13 +365,13 @@ impl Config {
                 let config = Config::parse(&source, &path)?;
                 Ok((config, path.display().to_string()))
             }
-            None => {
-                let config = Config::parse(DEFAULT_TOML, Path::new("<built-in config.toml>"))?;
-                Ok((config, "built-in defaults".to_string()))
-            }
+            None => Ok((Config::builtin()?, "built-in defaults".to_string())),
         }
     }
 }
+
+/// How errors in the embedded file name it.
+const BUILTIN_NAME: &str = "<built-in config.toml>";
 
 /// The config file to read, in lookup order; `None` means the embedded default.
 /// An explicit path is returned even when missing, so reading it reports the error.
@@ -307,73 +401,174 @@ pub fn locate(
 /// A key as configured, with where it was written.
 type BoundKey = (KeyChord, std::ops::Range<usize>);
 
-fn build_keymap(
-    raw: &BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
+/// One table as a file writes it, checked: actions with their keys and places.
+type Written = Vec<(Action, Vec<BoundKey>)>;
+
+/// `[keys]` of a file over the tables of `base` (none for the embedded file).
+fn build_keys(
+    file: &KeysFile,
+    base: Option<&KeyTables>,
     source: &str,
     path: &Path,
-) -> Result<Keymap, ConfigError> {
-    let mut table: Vec<(Action, Vec<KeyChord>)> = Keymap::default().table().to_vec();
-    let mut parsed: Vec<(Action, Vec<BoundKey>)> = Vec::new();
-    for (name, keys) in raw {
+) -> Result<KeyTables, ConfigError> {
+    let err = |span, message: String| error_at(source, path, span, &message);
+    let empty = Vec::new();
+    let mut global = Vec::new();
+    for (name, keys) in &file.global {
         let Some(action) = Action::from_name(name.get_ref()) else {
-            let names: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
-            let close = names
-                .iter()
-                .find(|n| strsim::levenshtein(n, name.get_ref()) <= 2)
-                .map(|n| format!(" (did you mean `{n}`?)"))
-                .unwrap_or_default();
-            let message = format!(
-                "unknown action `{}`{close}, expected one of {}",
-                name.get_ref(),
-                names.join(", ")
-            );
-            return Err(error_at(source, path, name.span(), &message));
+            let n = name.get_ref();
+            if Mode::from_name(n).is_some() {
+                let opener = Action::from_name(&format!("open_{n}"))
+                    .map(|a| format!("; the action that opens it is `{}`", a.name()))
+                    .unwrap_or_default();
+                let message = format!("`{n}` is a screen: give it a table, `[keys.{n}]`{opener}");
+                return Err(err(name.span(), message));
+            }
+            return Err(err(name.span(), unknown_action(n, None)));
         };
-        let mut chords = Vec::with_capacity(keys.len());
-        for key in keys {
+        global.push((action, chords(keys, source, path)?));
+    }
+    let base_global = base.map_or(&empty, |b| &b.global);
+    let global = merge(base_global, &global, source, path)?;
+    let mut written_screens: Vec<(Mode, Written)> = Vec::new();
+    for (name, table) in &file.screens {
+        let Some(mode) = Mode::from_name(name.get_ref()) else {
+            let n = name.get_ref();
+            let message = if Action::from_name(n).is_some() {
+                format!("`{n}` is an action: expected a list of keys, such as {n} = [\"x\"]")
+            } else {
+                let names: Vec<&str> = Mode::ALL.iter().map(|m| m.name()).collect();
+                format!(
+                    "unknown screen `{n}`{}, expected an action or one of the screens {}",
+                    did_you_mean(n, &names),
+                    names.join(", ")
+                )
+            };
+            return Err(err(name.span(), message));
+        };
+        let mut written = Vec::new();
+        for (action_name, keys) in table {
+            let Some(action) = Action::from_name(action_name.get_ref()) else {
+                let message = unknown_action(action_name.get_ref(), Some(mode));
+                return Err(err(action_name.span(), message));
+            };
+            if !mode.spec().actions.contains(&action) {
+                let runs: Vec<&str> = mode.spec().actions.iter().map(|a| a.name()).collect();
+                let message = format!(
+                    "`{}` does nothing in {}, which runs: {}",
+                    action.name(),
+                    mode.spec().title,
+                    runs.join(", ")
+                );
+                return Err(err(action_name.span(), message));
+            }
+            written.push((action, chords(keys, source, path)?));
+        }
+        written_screens.push((mode, written));
+    }
+    // Each screen: the base's table with this file's entries over it.
+    let mut screens = Vec::new();
+    for mode in Mode::ALL {
+        let base_table = base
+            .and_then(|b| b.screens.iter().find(|(m, _)| *m == mode))
+            .map_or(&empty, |(_, t)| t);
+        let mine = written_screens
+            .iter()
+            .find(|(m, _)| *m == mode)
+            .map_or(&Vec::new(), |(_, w)| w)
+            .clone();
+        let merged = merge(base_table, &mine, source, path)?;
+        if !merged.is_empty() {
+            screens.push((mode, merged));
+        }
+    }
+    Ok(KeyTables { global, screens })
+}
+
+/// The keys of one entry, parsed.
+fn chords(
+    keys: &[Spanned<String>],
+    source: &str,
+    path: &Path,
+) -> Result<Vec<BoundKey>, ConfigError> {
+    keys.iter()
+        .map(|key| {
             let chord: KeyChord = key.get_ref().parse().map_err(|e: super::keymap::BadKey| {
                 error_at(source, path, key.span(), &e.to_string())
             })?;
-            chords.push((chord, key.span()));
-        }
-        parsed.push((action, chords));
+            Ok((chord, key.span()))
+        })
+        .collect()
+}
+
+fn did_you_mean(name: &str, names: &[&str]) -> String {
+    names
+        .iter()
+        .find(|n| strsim::levenshtein(n, name) <= 2)
+        .map(|n| format!(" (did you mean `{n}`?)"))
+        .unwrap_or_default()
+}
+
+/// An unknown action name, with the nearest one and the list to choose from.
+fn unknown_action(name: &str, mode: Option<Mode>) -> String {
+    let names: Vec<&str> = match mode {
+        Some(m) => m.spec().actions.iter().map(|a| a.name()).collect(),
+        None => Action::ALL.iter().map(|a| a.name()).collect(),
+    };
+    let mut message = format!(
+        "unknown action `{name}`{}, expected one of {}",
+        did_you_mean(name, &names),
+        names.join(", ")
+    );
+    if mode.is_none() {
+        let screens: Vec<&str> = Mode::ALL.iter().map(|m| m.name()).collect();
+        message.push_str(&format!(", or a screen's table: {}", screens.join(", ")));
     }
-    for (action, chords) in &parsed {
-        if let Some(slot) = table.iter_mut().find(|(a, _)| a == action) {
-            slot.1 = chords.iter().map(|(c, _)| *c).collect();
+    message
+}
+
+/// `mine` over `base`: an action `mine` binds takes exactly those keys; a key `mine`
+/// binds is taken from any action it leaves alone (a configuration stays valid when a
+/// new version binds more keys); then each key may run one action only.
+fn merge(base: &Table, mine: &Written, source: &str, path: &Path) -> Result<Table, ConfigError> {
+    let mut table: Table = base.clone();
+    for (action, keys) in mine {
+        let keys: Vec<KeyChord> = keys.iter().map(|(c, _)| *c).collect();
+        match table.iter_mut().find(|(a, _)| a == action) {
+            Some(slot) => slot.1 = keys,
+            None => table.push((*action, keys)),
         }
     }
-    // A key the file binds is taken from the built-in binding of an action the file
-    // leaves alone: a configuration stays valid when a new version binds more keys.
-    let mine: std::collections::HashSet<KeyChord> = parsed
+    let taken: HashSet<KeyChord> = mine
         .iter()
         .flat_map(|(_, keys)| keys.iter().map(|(c, _)| *c))
         .collect();
     for (action, keys) in &mut table {
-        if !parsed.iter().any(|(a, _)| a == action) {
-            keys.retain(|k| !mine.contains(k));
+        if !mine.iter().any(|(a, _)| a == action) {
+            keys.retain(|k| !taken.contains(k));
         }
     }
     // One key, one action: a key bound twice would silently lose one binding.
-    for (action, keys) in &parsed {
+    for (action, keys) in mine {
         for (key, span) in keys {
-            let owners: Vec<Action> = table
+            let owners: Vec<&str> = table
                 .iter()
                 .filter(|(_, ks)| ks.contains(key))
-                .map(|(a, _)| *a)
+                .map(|(a, _)| a.name())
                 .collect();
             if owners.len() > 1 {
-                let list: Vec<&str> = owners.iter().map(|a| a.name()).collect();
                 let message = format!(
                     "key `{key}` in `{}` is bound to several actions: {}",
                     action.name(),
-                    list.join(", ")
+                    owners.join(", ")
                 );
                 return Err(error_at(source, path, span.clone(), &message));
             }
         }
     }
-    Ok(Keymap::new(table))
+    // Help lists actions in the order the reader knows them.
+    table.sort_by_key(|(a, _)| Action::ALL.iter().position(|b| b == a));
+    Ok(table)
 }
 
 /// A diagnostic at byte `span` of `source`, naming the dotted key found there.
@@ -423,14 +618,66 @@ mod tests {
     use super::*;
 
     #[test]
-    fn embedded_default_is_the_code_default() {
-        let parsed = Config::parse(DEFAULT_TOML, Path::new("config.toml")).unwrap();
-        let default = Config::default();
-        assert_eq!(parsed.colors, default.colors);
-        assert_eq!(parsed.layout, default.layout);
-        assert_eq!(parsed.sort, default.sort);
-        assert_eq!(parsed.mouse, default.mouse);
-        assert_eq!(parsed.keymap.table(), default.keymap.table());
+    fn the_embedded_file_gives_every_setting_and_binds_every_action() {
+        let config = Config::builtin().unwrap();
+        // Values as config.toml writes them, restated here.
+        assert!(!config.mouse);
+        assert_eq!(config.sort, Sort::Newest);
+        assert_eq!(config.colors.denied, ColorSpec(Color::Red));
+        assert_eq!(config.colors.selection, ColorSpec(Color::Indexed(236)));
+        assert_eq!(config.layout.body_percent, Percent(55));
+        assert_eq!(config.layout.stack_min_height, 20);
+        assert_eq!(config.export_folder, PathBuf::from("exports"));
+        let list = config.keymap.get(Mode::List);
+        assert_eq!(list.label(Action::Down), "j, down");
+        assert_eq!(list.label(Action::Quit), "q, ctrl-c");
+        let export = config.keymap.get(Mode::Export);
+        assert_eq!(export.label(Action::Up), "up, left, shift-tab");
+        // Every action has a key on some screen, and every screen a way out.
+        for action in Action::ALL {
+            let bound = Mode::ALL
+                .iter()
+                .any(|m| !config.keymap.get(*m).keys(action).is_empty());
+            assert!(bound, "{} is bound nowhere", action.name());
+        }
+        for mode in Mode::ALL {
+            let ways_out = [Action::Back, Action::Quit];
+            let bindings = config.keymap.get(mode);
+            assert!(
+                ways_out.iter().all(|a| !bindings.keys(*a).is_empty()),
+                "{mode:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_file_missing_from_the_embedded_one_is_named() {
+        let src = "mouse = true\n[list]\nsort = \"id\"\n[export]\nfolder = \"x\"\n";
+        let err = Config::layer(src, Path::new("x.toml"), None).unwrap_err();
+        assert!(
+            err.message.contains("leaves out `layout.body_percent`"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn screen_and_action_names_never_meet() {
+        for mode in Mode::ALL {
+            assert_eq!(Action::from_name(mode.name()), None, "{}", mode.name());
+        }
+    }
+
+    #[test]
+    fn a_screen_table_binds_only_what_the_screen_runs() {
+        let src = "[keys.help]\naccept = [\"a\"]\n";
+        let err = Config::parse(src, Path::new("c.toml")).unwrap_err();
+        assert_eq!((err.line, err.column), (2, 1));
+        assert!(err.message.contains("keys.help.accept"), "{}", err.message);
+        assert!(err.message.contains("does nothing"), "{}", err.message);
+        let src = "[keys]\nhelp = [\"h\"]\n";
+        let err = Config::parse(src, Path::new("c.toml")).unwrap_err();
+        assert!(err.message.contains("open_help"), "{}", err.message);
     }
 
     #[test]
@@ -469,8 +716,9 @@ mod tests {
     fn partial_config_keeps_other_defaults() {
         let src = "[keys]\nquit = [\"x\"]\n";
         let config = Config::parse(src, Path::new("c.toml")).unwrap();
-        assert_eq!(config.keymap.label(Action::Quit), "x");
-        assert_eq!(config.keymap.label(Action::Down), "j, down");
+        let list = config.keymap.get(Mode::List);
+        assert_eq!(list.label(Action::Quit), "x");
+        assert_eq!(list.label(Action::Down), "j, down");
     }
 
     #[test]

@@ -130,7 +130,7 @@ impl App {
     fn selected_problem(&self) -> Option<&super::library::Problem> {
         let mut line = 0;
         for p in self.library.problems() {
-            let lines = super::problems::lines_of(p);
+            let lines = super::problems::lines_of(p, &self.theme);
             if self.problems_scroll < line + lines {
                 return Some(p);
             }

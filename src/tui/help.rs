@@ -9,7 +9,7 @@ use crate::model::Status;
 
 use super::app::App;
 use super::claims::{SUGGESTED_BADGE, badge};
-use super::keymap::Action;
+use super::keymap::{Action, Mode};
 
 const STATUS_MEANINGS: [(Status, &str); 4] = [
     (
@@ -29,37 +29,76 @@ const QUERY_HELP: &[&str] = &[
     "    actor:ID      takes a stance, or is relayed through a via",
     "    about:ID      a claim is about the actor",
     "    is:contested  or unattributed, suggested, unread, asserted, denied",
-    "    tag:T  outlet:\"Name\"  lang:en  (Tab completes ids, tags, outlets)",
+    "    tag:T  outlet:\"Name\"  lang:en",
     "    after:2024-11-01  before:…  inclusive; undated articles left out",
     "  e.g. actor:peskov tag:ukraine is:contested after:2024-11-01 putin",
 ];
 
-fn lines(app: &App) -> Vec<Line<'static>> {
+/// The keys of the screen under the help, as its table resolves them, then one line
+/// per prompt from the prompt's own table: what is listed is what is bound.
+fn key_lines(app: &App) -> Vec<Line<'static>> {
     let theme = &app.theme;
-    let keymap = &app.config.keymap;
-    let width = Action::ALL
+    let bindings = app.screen_bindings();
+    let width = bindings
+        .table()
         .iter()
-        .map(|a| keymap.label(*a).len())
+        .map(|(a, _)| bindings.label(*a).len())
         .max()
         .unwrap_or(8)
         .min(24);
     let mut out = vec![Line::styled("Keys", theme.title)];
-    for (action, keys) in keymap.table() {
+    for (action, keys) in bindings.table() {
         if keys.is_empty() {
             continue;
         }
-        let label = keymap.label(*action);
+        let label = bindings.label(*action);
         out.push(Line::from(vec![
             Span::styled(format!("  {label:<width$}  "), theme.focus),
             Span::raw(action.describe()),
         ]));
     }
-    out.push(Line::raw(
-        "  At the / prompt: Tab completes, Enter keeps the filter, Esc clears it.",
-    ));
-    out.push(Line::raw(
-        "  Export asks the format: m/j/c, or arrows and Enter; Esc cancels.",
-    ));
+    let keys = |mode: Mode, action: Action| {
+        let label = app.config.keymap.get(mode).label(action);
+        if label.is_empty() {
+            "(unbound)".to_string()
+        } else {
+            label.replace(", ", "/")
+        }
+    };
+    out.push(Line::raw(format!(
+        "  Search prompt: type to filter; {} keeps, {} clears, {} erases;",
+        keys(Mode::Search, Action::Open),
+        keys(Mode::Search, Action::Back),
+        keys(Mode::Search, Action::Erase),
+    )));
+    out.push(Line::raw(format!(
+        "  {} completes actor ids, tags, outlets and filter names.",
+        keys(Mode::Search, Action::Complete),
+    )));
+    out.push(Line::raw(format!(
+        "  Export asks the format: m/j/c, or {} / {} and {}; {} cancels.",
+        keys(Mode::Export, Action::Up),
+        keys(Mode::Export, Action::Down),
+        keys(Mode::Export, Action::Open),
+        keys(Mode::Export, Action::Back),
+    )));
+    out.push(Line::raw(format!(
+        "  A yes/no question takes y or n; {} is no.",
+        keys(Mode::Confirm, Action::Back),
+    )));
+    out.push(Line::raw(format!(
+        "  Whose page? takes a digit, or {} / {} and {}; {} cancels.",
+        keys(Mode::Pick, Action::Up),
+        keys(Mode::Pick, Action::Down),
+        keys(Mode::Pick, Action::Open),
+        keys(Mode::Pick, Action::Back),
+    )));
+    out
+}
+
+fn lines(app: &App) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let mut out = key_lines(app);
     out.push(Line::default());
     out.push(Line::styled("Search and filters", theme.title));
     for line in QUERY_HELP {
@@ -142,18 +181,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     limits.help = max_scroll;
     app.limits.set(limits);
     let scroll = u16::try_from(app.help_scroll.min(max_scroll)).unwrap_or(0);
-    // The keys named are the ones bound, first of each.
-    let first = |a: super::keymap::Action| {
-        app.config
-            .keymap
-            .keys(a)
-            .first()
-            .map_or_else(|| "?".to_string(), ToString::to_string)
-    };
+    // The keys named are the ones the help's own table binds, first of each.
+    let help = app.config.keymap.get(Mode::Help);
     let title = format!(
         " Help — {}/{} scroll, any other key closes ",
-        first(super::keymap::Action::Down),
-        first(super::keymap::Action::Up)
+        help.first(Action::Down),
+        help.first(Action::Up),
     );
     let block = Block::bordered().title(title).border_style(app.theme.focus);
     frame.render_widget(Clear, rect);

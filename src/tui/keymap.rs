@@ -1,6 +1,7 @@
-//! Keys → commands: one table built from the config, one pure function that reads it.
+//! Keys → commands: a key table per screen over a global one, built from the config,
+//! and one pure function that reads them.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::str::FromStr;
 
@@ -44,10 +45,14 @@ pub enum Action {
     ReverseSort,
     Help,
     Quit,
+    /// In the search prompt: remove the last character typed.
+    Erase,
+    /// In the search prompt: complete the word typed (ids, tags, outlets, keys).
+    Complete,
 }
 
 impl Action {
-    pub const ALL: [Action; 33] = [
+    pub const ALL: [Action; 35] = [
         Action::Up,
         Action::Down,
         Action::Top,
@@ -81,9 +86,12 @@ impl Action {
         Action::ReverseSort,
         Action::Help,
         Action::Quit,
+        Action::Erase,
+        Action::Complete,
     ];
 
-    /// The name used in `[keys]` of config.toml.
+    /// The name used in config.toml's key tables. An action that opens a screen is
+    /// `open_<screen>`, as `[keys.<screen>]` names that screen's own table.
     pub fn name(self) -> &'static str {
         match self {
             Action::Up => "up",
@@ -98,8 +106,8 @@ impl Action {
             Action::PrevPane => "prev_pane",
             Action::NextClaim => "next_claim",
             Action::PrevClaim => "prev_claim",
-            Action::Search => "search",
-            Action::Export => "export",
+            Action::Search => "open_search",
+            Action::Export => "open_export",
             Action::Reload => "reload",
             Action::Accept => "accept",
             Action::Reject => "reject",
@@ -112,13 +120,15 @@ impl Action {
             Action::Edit => "edit",
             Action::OpenUrl => "open_url",
             Action::ToggleRead => "toggle_read",
-            Action::Actors => "actors",
-            Action::Contested => "contested",
-            Action::ActorPage => "actor_page",
+            Action::Actors => "open_actors",
+            Action::Contested => "open_contested",
+            Action::ActorPage => "open_actor_page",
             Action::Sort => "sort",
             Action::ReverseSort => "reverse_sort",
-            Action::Help => "help",
+            Action::Help => "open_help",
             Action::Quit => "quit",
+            Action::Erase => "erase",
+            Action::Complete => "complete",
         }
     }
 
@@ -156,49 +166,12 @@ impl Action {
             Action::ActorPage => {
                 "the page of the selected stance's actor (or the claim's subjects)"
             }
-            Action::Sort => "actors: sort by the next column",
-            Action::ReverseSort => "actors: reverse the sort",
+            Action::Sort => "sort by the next column",
+            Action::ReverseSort => "reverse the sort",
             Action::Help => "show or hide this help",
             Action::Quit => "quit",
-        }
-    }
-
-    /// The keys bound when config.toml does not say otherwise (mirrored in config.toml).
-    pub fn default_keys(self) -> &'static [&'static str] {
-        match self {
-            Action::Up => &["k", "up"],
-            Action::Down => &["j", "down"],
-            Action::Top => &["g", "home"],
-            Action::Bottom => &["G", "end"],
-            Action::PageUp => &["pageup", "ctrl-b"],
-            Action::PageDown => &["pagedown", "ctrl-f", "space"],
-            Action::Open => &["enter"],
-            Action::Back => &["esc"],
-            Action::NextPane => &["tab"],
-            Action::PrevPane => &["shift-tab"],
-            Action::NextClaim => &["n"],
-            Action::PrevClaim => &["N"],
-            Action::Search => &["/"],
-            Action::Export => &["e"],
-            Action::Reload => &["r"],
-            Action::Accept => &["a"],
-            Action::Reject => &["x"],
-            Action::AcceptAll => &["A"],
-            Action::RejectAll => &["X"],
-            Action::Undo => &["u"],
-            Action::NextSuggested => &["]"],
-            Action::PrevSuggested => &["["],
-            Action::SuggestionsOnly => &["S"],
-            Action::Edit => &["E"],
-            Action::OpenUrl => &["o"],
-            Action::ToggleRead => &["m"],
-            Action::Actors => &["W"],
-            Action::Contested => &["C"],
-            Action::ActorPage => &["w"],
-            Action::Sort => &["s"],
-            Action::ReverseSort => &["R"],
-            Action::Help => &["?", "f1"],
-            Action::Quit => &["q", "ctrl-c"],
+            Action::Erase => "erase the last character typed",
+            Action::Complete => "complete the word typed (ids, tags, outlets)",
         }
     }
 
@@ -353,21 +326,216 @@ impl fmt::Display for KeyChord {
     }
 }
 
-/// The live key table: which action each key runs, and each action's keys in order.
-#[derive(Debug, Clone)]
-pub struct Keymap {
-    by_key: HashMap<KeyChord, Action>,
-    by_action: Vec<(Action, Vec<KeyChord>)>,
+impl KeyChord {
+    /// A character typed without ctrl or alt: in a prompt it is input, not a command.
+    pub fn is_typed(&self) -> bool {
+        matches!(self.code, KeyCode::Char(_))
+            && !self
+                .mods
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    }
 }
 
-impl Keymap {
+/// One action's keys, in the order the help shows them.
+pub type Table = Vec<(Action, Vec<KeyChord>)>;
+
+/// The screens and prompts a key can mean something different on. Each has a table
+/// of its own in config.toml (`[keys.list]`, …) over the global `[keys]`.
+///
+/// A new screen is a variant here, its arm in [`Mode::spec`] and, in config.toml,
+/// its (possibly empty) `[keys.<name>]` table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// The article list (and the problems under it).
+    List,
+    /// An open article.
+    Article,
+    /// The `?` overlay.
+    Help,
+    /// Typing a search: characters go into the query.
+    Search,
+    /// The export prompt asks for a format: letters answer it.
+    Export,
+    /// A yes/no question (replace a file, review all suggestions): `y` or `n` answer.
+    Confirm,
+    /// Every actor of the corpus.
+    Actors,
+    /// One actor's page.
+    ActorPage,
+    /// Every contested claim.
+    Contested,
+    /// "Whose page?": digits or the arrows pick an actor.
+    Pick,
+}
+
+/// What a mode is to key handling.
+#[derive(Debug, Clone, Copy)]
+pub struct ModeSpec {
+    /// Its table's name in config.toml: `[keys.<name>]`.
+    pub name: &'static str,
+    /// How the help names it.
+    pub title: &'static str,
+    /// The actions it runs, in help order; a table may bind only these.
+    pub actions: &'static [Action],
+    /// Typed characters are its input: keys from the global table that are plain
+    /// characters do not reach it (its own table may still bind one).
+    pub typing: bool,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 10] = [
+        Mode::List,
+        Mode::Article,
+        Mode::Help,
+        Mode::Search,
+        Mode::Export,
+        Mode::Confirm,
+        Mode::Actors,
+        Mode::ActorPage,
+        Mode::Contested,
+        Mode::Pick,
+    ];
+
+    pub fn spec(self) -> ModeSpec {
+        use Action::*;
+        const LIST: &[Action] = &[
+            Up,
+            Down,
+            Top,
+            Bottom,
+            PageUp,
+            PageDown,
+            Open,
+            Back,
+            NextPane,
+            PrevPane,
+            Search,
+            Export,
+            Reload,
+            NextSuggested,
+            PrevSuggested,
+            SuggestionsOnly,
+            Undo,
+            Edit,
+            ToggleRead,
+            Actors,
+            Contested,
+            Help,
+            Quit,
+        ];
+        const ARTICLE: &[Action] = &[
+            Up,
+            Down,
+            Top,
+            Bottom,
+            PageUp,
+            PageDown,
+            Open,
+            Back,
+            NextPane,
+            PrevPane,
+            NextClaim,
+            PrevClaim,
+            Search,
+            Export,
+            Reload,
+            Accept,
+            Reject,
+            AcceptAll,
+            RejectAll,
+            Undo,
+            NextSuggested,
+            PrevSuggested,
+            SuggestionsOnly,
+            Edit,
+            OpenUrl,
+            ToggleRead,
+            Actors,
+            Contested,
+            ActorPage,
+            Help,
+            Quit,
+        ];
+        const HELP: &[Action] = &[Up, Down, Top, Bottom, PageUp, PageDown, Back, Help, Quit];
+        const SEARCH: &[Action] = &[
+            Open, Back, Erase, Complete, Up, Down, Top, Bottom, PageUp, PageDown, Quit,
+        ];
+        const EXPORT: &[Action] = &[Up, Down, Open, Back, Quit];
+        const CONFIRM: &[Action] = &[Back, Quit];
+        const ACTORS: &[Action] = &[
+            Up,
+            Down,
+            Top,
+            Bottom,
+            PageUp,
+            PageDown,
+            Open,
+            Back,
+            Search,
+            Sort,
+            ReverseSort,
+            Contested,
+            Reload,
+            Help,
+            Quit,
+        ];
+        const ACTOR_PAGE: &[Action] = &[
+            Up, Down, Top, Bottom, PageUp, PageDown, Open, Back, Search, Export, Actors, Contested,
+            Reload, Help, Quit,
+        ];
+        const CONTESTED: &[Action] = &[
+            Up, Down, Top, Bottom, PageUp, PageDown, Open, Back, Search, Export, Actors, Reload,
+            Help, Quit,
+        ];
+        const PICK: &[Action] = &[Up, Down, Open, Back, Quit];
+        let (name, title, actions, typing) = match self {
+            Mode::List => ("list", "the article list", LIST, false),
+            Mode::Article => ("article", "an article", ARTICLE, false),
+            Mode::Help => ("help", "this help", HELP, false),
+            Mode::Search => ("search", "the search prompt", SEARCH, true),
+            Mode::Export => ("export", "the export prompt", EXPORT, true),
+            Mode::Confirm => ("confirm", "a yes/no question", CONFIRM, true),
+            Mode::Actors => ("actors", "the actors screen", ACTORS, false),
+            Mode::ActorPage => ("actor_page", "an actor's page", ACTOR_PAGE, false),
+            Mode::Contested => ("contested", "the contested claims", CONTESTED, false),
+            Mode::Pick => ("pick", "the whose-page question", PICK, true),
+        };
+        ModeSpec {
+            name,
+            title,
+            actions,
+            typing,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        self.spec().name
+    }
+
+    pub fn from_name(name: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|m| m.name() == name)
+    }
+
+    fn index(self) -> usize {
+        Mode::ALL.iter().position(|m| *m == self).unwrap_or(0)
+    }
+}
+
+/// One mode's live table: which action each key runs, and each action's keys in order.
+#[derive(Debug, Clone, Default)]
+pub struct Bindings {
+    by_key: HashMap<KeyChord, Action>,
+    by_action: Table,
+}
+
+impl Bindings {
     /// Builds the table; the caller has already checked that no key is bound twice.
-    pub fn new(by_action: Vec<(Action, Vec<KeyChord>)>) -> Keymap {
+    pub fn new(by_action: Table) -> Bindings {
         let by_key = by_action
             .iter()
             .flat_map(|(action, keys)| keys.iter().map(move |k| (*k, *action)))
             .collect();
-        Keymap { by_key, by_action }
+        Bindings { by_key, by_action }
     }
 
     pub fn action(&self, event: &KeyEvent) -> Option<Action> {
@@ -388,39 +556,72 @@ impl Keymap {
         keys.join(", ")
     }
 
+    /// The first key of `action`, or `-` when none is bound.
+    pub fn first(&self, action: Action) -> String {
+        self.keys(action)
+            .first()
+            .map_or_else(|| "-".to_string(), ToString::to_string)
+    }
+
     /// Every action with its keys, in help order.
     pub fn table(&self) -> &[(Action, Vec<KeyChord>)] {
         &self.by_action
     }
 }
 
-impl Default for Keymap {
-    fn default() -> Keymap {
-        let by_action = Action::ALL
-            .into_iter()
-            .map(|a| {
-                let keys = a
-                    .default_keys()
-                    .iter()
-                    .filter_map(|k| k.parse().ok())
-                    .collect();
-                (a, keys)
-            })
-            .collect();
-        Keymap::new(by_action)
-    }
+/// Every mode's bindings: its own table over the global one, resolved once.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    modes: Vec<Bindings>,
 }
 
-/// What the reader is doing, as far as key handling cares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    Normal,
-    /// Typing a search: characters go into the query.
-    Search,
-    /// The help overlay is open.
-    Help,
-    /// The export prompt asks for a format or whether to overwrite: letters answer it.
-    Prompt,
+impl Keymap {
+    /// Resolves each mode: an action its own table binds keeps those keys; any other
+    /// action it runs takes the global keys, less the keys its own table binds (and,
+    /// in a prompt, less plain characters, which type). Tables are already checked:
+    /// each binds a key once, and only actions its mode runs.
+    pub fn new(global: &Table, screens: &[(Mode, Table)]) -> Keymap {
+        let modes = Mode::ALL
+            .into_iter()
+            .map(|mode| {
+                let spec = mode.spec();
+                let own: &[(Action, Vec<KeyChord>)] = screens
+                    .iter()
+                    .find(|(m, _)| *m == mode)
+                    .map_or(&[], |(_, t)| t.as_slice());
+                let taken: HashSet<KeyChord> =
+                    own.iter().flat_map(|(_, k)| k.iter().copied()).collect();
+                let table = spec
+                    .actions
+                    .iter()
+                    .map(|&action| {
+                        if let Some((_, keys)) = own.iter().find(|(a, _)| *a == action) {
+                            return (action, keys.clone());
+                        }
+                        let keys = global
+                            .iter()
+                            .find(|(a, _)| *a == action)
+                            .map(|(_, keys)| {
+                                keys.iter()
+                                    // Taken by the screen's own table, or typed there.
+                                    .filter(|k| !(taken.contains(k) || spec.typing && k.is_typed()))
+                                    .copied()
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                        (action, keys)
+                    })
+                    .collect();
+                Bindings::new(table)
+            })
+            .collect();
+        Keymap { modes }
+    }
+
+    /// What is bound in `mode`.
+    pub fn get(&self, mode: Mode) -> &Bindings {
+        &self.modes[mode.index()]
+    }
 }
 
 /// What a key asks the reader to do.
@@ -459,58 +660,35 @@ pub fn mouse_command(event: &MouseEvent) -> Option<Command> {
     }
 }
 
-/// The one place keys are interpreted.
+/// The one place keys are interpreted: the mode's table, then what a prompt does
+/// with a key no table binds (types it, or closes help).
 pub fn command(keymap: &Keymap, mode: Mode, event: &KeyEvent) -> Option<Command> {
-    let action = keymap.action(event);
+    let action = keymap.get(mode).action(event);
+    let typed = match event.code {
+        KeyCode::Char(c) if KeyChord::of(event).is_typed() => Some(c),
+        _ => None,
+    };
     match mode {
-        Mode::Normal => action.map(Command::Run),
-        Mode::Search => {
-            let plain = !event
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-            // Letters type; a key bound to `back` or `open` that is not a letter
-            // (say ctrl-g) cancels or keeps the search, as Esc and Enter always do.
-            match (event.code, action) {
-                (KeyCode::Char(c), _) if plain => Some(Command::SearchInput(c)),
-                (KeyCode::Esc, _) | (_, Some(Action::Back)) => Some(Command::SearchCancel),
-                (KeyCode::Enter, _) | (_, Some(Action::Open)) => Some(Command::SearchAccept),
-                (KeyCode::Backspace, _) => Some(Command::SearchBackspace),
-                (KeyCode::Tab, _) => Some(Command::SearchComplete),
-                _ => action.map(Command::Run),
-            }
+        Mode::List | Mode::Article | Mode::Actors | Mode::ActorPage | Mode::Contested => {
+            action.map(Command::Run)
         }
-        Mode::Help => match action {
-            Some(a @ (Action::Quit | Action::Up | Action::Down)) => Some(Command::Run(a)),
-            Some(a @ (Action::PageUp | Action::PageDown | Action::Top | Action::Bottom)) => {
-                Some(Command::Run(a))
-            }
-            _ => Some(Command::CloseHelp),
+        Mode::Help => Some(action.map_or(Command::CloseHelp, Command::Run)),
+        Mode::Search => match action {
+            Some(Action::Back) => Some(Command::SearchCancel),
+            Some(Action::Open) => Some(Command::SearchAccept),
+            Some(Action::Erase) => Some(Command::SearchBackspace),
+            Some(Action::Complete) => Some(Command::SearchComplete),
+            Some(a) => Some(Command::Run(a)),
+            None => typed.map(Command::SearchInput),
         },
-        Mode::Prompt => {
-            let plain = !event
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-            match event.code {
-                KeyCode::Esc => Some(Command::PromptCancel),
-                KeyCode::Enter => Some(Command::PromptAccept),
-                // A rebound `back` or `open` that is not a letter (letters answer).
-                _ if !(plain && matches!(event.code, KeyCode::Char(_)))
-                    && action == Some(Action::Back) =>
-                {
-                    Some(Command::PromptCancel)
-                }
-                _ if !(plain && matches!(event.code, KeyCode::Char(_)))
-                    && action == Some(Action::Open) =>
-                {
-                    Some(Command::PromptAccept)
-                }
-                KeyCode::Up | KeyCode::Left | KeyCode::BackTab => Some(Command::PromptMove(-1)),
-                KeyCode::Down | KeyCode::Right | KeyCode::Tab => Some(Command::PromptMove(1)),
-                KeyCode::Char(c) if plain => Some(Command::PromptChar(c)),
-                // Ctrl-C and the like still quit.
-                _ => action.filter(|a| *a == Action::Quit).map(Command::Run),
-            }
-        }
+        Mode::Export | Mode::Confirm | Mode::Pick => match action {
+            Some(Action::Back) => Some(Command::PromptCancel),
+            Some(Action::Open) => Some(Command::PromptAccept),
+            Some(Action::Up) => Some(Command::PromptMove(-1)),
+            Some(Action::Down) => Some(Command::PromptMove(1)),
+            Some(a) => Some(Command::Run(a)),
+            None => typed.map(Command::PromptChar),
+        },
     }
 }
 
@@ -518,36 +696,83 @@ pub fn command(keymap: &Keymap, mode: Mode, event: &KeyEvent) -> Option<Command>
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use crate::tui::config::Config;
     use ratatui::crossterm::event::KeyEvent;
+    use std::path::Path;
 
     fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, mods)
     }
 
+    fn keymap(toml: &str) -> Keymap {
+        Config::parse(toml, Path::new("test.toml")).unwrap().keymap
+    }
+
+    fn builtin() -> Keymap {
+        keymap("")
+    }
+
     #[test]
-    fn a_rebound_back_cancels_the_search_and_the_prompt_too() {
-        let mut table = Keymap::default().table().to_vec();
-        for (action, keys) in &mut table {
-            if *action == Action::Back {
-                keys.push("ctrl-g".parse().unwrap());
-            }
-        }
-        let map = Keymap::new(table);
+    fn a_rebound_back_cancels_the_search_and_the_prompts_too() {
+        let map = keymap("[keys]\nback = [\"ctrl-g\"]\n");
         let ctrl_g = key(KeyCode::Char('g'), KeyModifiers::CONTROL);
+        let esc = key(KeyCode::Esc, KeyModifiers::NONE);
         assert_eq!(
             command(&map, Mode::Search, &ctrl_g),
             Some(Command::SearchCancel)
         );
         assert_eq!(
-            command(&map, Mode::Prompt, &ctrl_g),
+            command(&map, Mode::Export, &ctrl_g),
             Some(Command::PromptCancel)
         );
+        assert_eq!(
+            command(&map, Mode::Confirm, &ctrl_g),
+            Some(Command::PromptCancel)
+        );
+        assert_eq!(
+            command(&map, Mode::Article, &ctrl_g),
+            Some(Command::Run(Action::Back))
+        );
+        // Esc is no longer bound to anything.
+        assert_eq!(command(&map, Mode::Search, &esc), None);
+        assert_eq!(command(&map, Mode::Export, &esc), None);
         // A plain letter still types into the search, whatever it is bound to.
         let g = key(KeyCode::Char('g'), KeyModifiers::NONE);
         assert_eq!(
             command(&map, Mode::Search, &g),
             Some(Command::SearchInput('g'))
         );
+    }
+
+    #[test]
+    fn a_screen_table_overrides_the_global_one_on_that_screen_only() {
+        let map =
+            keymap("[keys.search]\nback = [\"ctrl-g\"]\n\n[keys.article]\nnext_claim = [\"j\"]\n");
+        let ctrl_g = key(KeyCode::Char('g'), KeyModifiers::CONTROL);
+        let esc = key(KeyCode::Esc, KeyModifiers::NONE);
+        let j = key(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(
+            command(&map, Mode::Search, &ctrl_g),
+            Some(Command::SearchCancel)
+        );
+        assert_eq!(command(&map, Mode::Search, &esc), None);
+        // Elsewhere the global table still rules.
+        assert_eq!(command(&map, Mode::List, &ctrl_g), None);
+        assert_eq!(
+            command(&map, Mode::List, &esc),
+            Some(Command::Run(Action::Back))
+        );
+        assert_eq!(
+            command(&map, Mode::Export, &esc),
+            Some(Command::PromptCancel)
+        );
+        // In the article, j is the next claim and no longer down; down keeps its arrow.
+        assert_eq!(
+            command(&map, Mode::Article, &j),
+            Some(Command::Run(Action::NextClaim))
+        );
+        assert_eq!(map.get(Mode::Article).label(Action::Down), "down");
+        assert_eq!(map.get(Mode::List).label(Action::Down), "j, down");
     }
 
     #[test]
@@ -580,65 +805,76 @@ mod tests {
 
     #[test]
     fn shift_flag_on_characters_does_not_matter() {
-        let map = Keymap::default();
+        let map = builtin();
+        let list = map.get(Mode::List);
         let plain = key(KeyCode::Char('G'), KeyModifiers::NONE);
         let shifted = key(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(map.action(&plain), Some(Action::Bottom));
-        assert_eq!(map.action(&shifted), Some(Action::Bottom));
+        assert_eq!(list.action(&plain), Some(Action::Bottom));
+        assert_eq!(list.action(&shifted), Some(Action::Bottom));
         let backtab = key(KeyCode::BackTab, KeyModifiers::SHIFT);
-        assert_eq!(map.action(&backtab), Some(Action::PrevPane));
+        assert_eq!(list.action(&backtab), Some(Action::PrevPane));
     }
 
     #[test]
     fn ctrl_c_quits_in_every_mode() {
-        let map = Keymap::default();
+        let map = builtin();
         let ctrl_c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        for mode in [Mode::Normal, Mode::Search, Mode::Help, Mode::Prompt] {
+        for mode in Mode::ALL {
             assert_eq!(
                 command(&map, mode, &ctrl_c),
-                Some(Command::Run(Action::Quit))
+                Some(Command::Run(Action::Quit)),
+                "{mode:?}"
             );
         }
     }
 
     #[test]
     fn typing_a_search_does_not_run_bound_letters() {
-        let map = Keymap::default();
+        let map = builtin();
         let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
         assert_eq!(
-            command(&map, Mode::Normal, &q),
+            command(&map, Mode::List, &q),
             Some(Command::Run(Action::Quit))
         );
         assert_eq!(
             command(&map, Mode::Search, &q),
             Some(Command::SearchInput('q'))
         );
-        let down = key(KeyCode::Down, KeyModifiers::NONE);
-        assert_eq!(
-            command(&map, Mode::Search, &down),
-            Some(Command::Run(Action::Down))
-        );
-        let esc = key(KeyCode::Esc, KeyModifiers::NONE);
-        assert_eq!(
-            command(&map, Mode::Search, &esc),
-            Some(Command::SearchCancel)
-        );
+        let cases = [
+            (KeyCode::Down, Command::Run(Action::Down)),
+            (KeyCode::Esc, Command::SearchCancel),
+            (KeyCode::Enter, Command::SearchAccept),
+            (KeyCode::Backspace, Command::SearchBackspace),
+            (KeyCode::Char(' '), Command::SearchInput(' ')),
+        ];
+        for (code, want) in cases {
+            let event = key(code, KeyModifiers::NONE);
+            assert_eq!(command(&map, Mode::Search, &event), Some(want), "{code:?}");
+        }
     }
 
     #[test]
-    fn any_other_key_closes_help() {
-        let map = Keymap::default();
+    fn any_unbound_key_closes_help_and_bound_ones_run() {
+        let map = builtin();
         let x = key(KeyCode::Char('x'), KeyModifiers::NONE);
         assert_eq!(command(&map, Mode::Help, &x), Some(Command::CloseHelp));
         let help = key(KeyCode::Char('?'), KeyModifiers::NONE);
-        assert_eq!(command(&map, Mode::Help, &help), Some(Command::CloseHelp));
+        assert_eq!(
+            command(&map, Mode::Help, &help),
+            Some(Command::Run(Action::Help))
+        );
+        let k = key(KeyCode::Char('k'), KeyModifiers::NONE);
+        assert_eq!(
+            command(&map, Mode::Help, &k),
+            Some(Command::Run(Action::Up))
+        );
     }
 
     #[test]
     fn several_keys_per_action_and_labels_follow_the_table() {
         let j: KeyChord = "j".parse().unwrap();
         let x: KeyChord = "x".parse().unwrap();
-        let map = Keymap::new(vec![(Action::Down, vec![j, x])]);
+        let map = Bindings::new(vec![(Action::Down, vec![j, x])]);
         assert_eq!(
             map.action(&key(KeyCode::Char('x'), KeyModifiers::NONE)),
             Some(Action::Down)
@@ -652,20 +888,24 @@ mod tests {
 
     #[test]
     fn at_the_export_prompt_letters_answer_it_and_arrows_move() {
-        let map = Keymap::default();
+        let map = builtin();
         let none = KeyModifiers::NONE;
         let cases = [
             (KeyCode::Char('j'), Some(Command::PromptChar('j'))),
             (KeyCode::Char('q'), Some(Command::PromptChar('q'))),
             (KeyCode::Down, Some(Command::PromptMove(1))),
+            (KeyCode::Right, Some(Command::PromptMove(1))),
+            (KeyCode::Tab, Some(Command::PromptMove(1))),
             (KeyCode::Up, Some(Command::PromptMove(-1))),
+            (KeyCode::Left, Some(Command::PromptMove(-1))),
+            (KeyCode::BackTab, Some(Command::PromptMove(-1))),
             (KeyCode::Enter, Some(Command::PromptAccept)),
             (KeyCode::Esc, Some(Command::PromptCancel)),
             (KeyCode::F(1), None),
         ];
         for (code, want) in cases {
             assert_eq!(
-                command(&map, Mode::Prompt, &key(code, none)),
+                command(&map, Mode::Export, &key(code, none)),
                 want,
                 "{code:?}"
             );

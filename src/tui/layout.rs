@@ -62,6 +62,25 @@ pub fn list(main: Rect, has_problems: bool, layout: &Layout) -> (Rect, Option<Re
     (list, Some(problems))
 }
 
+/// Rows of articles a list pane shows at once: inside the border, under the header.
+pub fn list_page(list: Rect) -> usize {
+    usize::from(inner(list).height.saturating_sub(1)).max(1)
+}
+
+/// The first row to show so that `selected` of `len` rows is on a page of `page`
+/// rows, moving from `offset` as little as possible and never past the last full page.
+pub fn list_offset(selected: usize, offset: usize, len: usize, page: usize) -> usize {
+    let selected = selected.min(len.saturating_sub(1));
+    let offset = if selected < offset {
+        selected
+    } else if selected >= offset + page {
+        selected + 1 - page
+    } else {
+        offset
+    };
+    offset.min(len.saturating_sub(page))
+}
+
 /// How the article view is arranged at this size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
@@ -174,12 +193,13 @@ pub fn inner(area: Rect) -> Rect {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
     #[test]
     fn shape_follows_the_width() {
-        let layout = Layout::default();
+        let layout = crate::tui::config::Config::builtin().unwrap().layout;
         assert_eq!(shape(Rect::new(0, 0, 200, 49), &layout), Shape::Split);
         assert_eq!(shape(Rect::new(0, 0, 80, 23), &layout), Shape::Stacked);
         assert_eq!(shape(Rect::new(0, 0, 40, 11), &layout), Shape::Tabs);
@@ -188,7 +208,7 @@ mod tests {
 
     #[test]
     fn tabs_give_the_whole_area_to_the_focused_pane() {
-        let layout = Layout::default();
+        let layout = crate::tui::config::Config::builtin().unwrap().layout;
         let areas = article(Rect::new(0, 0, 40, 11), &layout, Pane::Denied);
         assert!(areas.denied.is_some());
         assert!(areas.body.is_none() && areas.claims.is_none() && areas.asserted.is_none());

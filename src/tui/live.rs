@@ -100,7 +100,7 @@ impl App {
         {
             self.selected = at;
         }
-        let problem_lines = super::problems::line_count(&self.library);
+        let problem_lines = super::problems::line_count(&self.library, &self.theme);
         self.problems_scroll = self.problems_scroll.min(problem_lines.saturating_sub(1));
         if self.library.problem_count() == 0 {
             self.list_focus = super::app::ListFocus::Articles;

@@ -127,7 +127,6 @@ pub fn run(articles: &Path, config: Option<&Path>) -> u8 {
     }
     app.config_source = source;
     app.after_scan = Some(scanned);
-    app.may_open_index = true;
     app.index_scanning = scan_now;
     let input = events::Input::spawn(tx.clone());
     let channels = event_loop::Channels {

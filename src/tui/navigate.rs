@@ -30,19 +30,16 @@ fn moved(pos: usize, len: usize, page: usize, action: Action) -> Option<usize> {
 }
 
 impl App {
-    /// The index for the provenance screens, opened on first use.
-    fn index(&mut self) -> Result<&Index, String> {
-        if self.provenance_index.is_none() {
-            if !self.may_open_index {
-                return Err("No index to ask.".to_string());
-            }
-            let (index, _) =
-                Index::open(&self.articles_dir).map_err(|e| format!("Index not usable: {e}"))?;
-            self.use_provenance_index(index);
+    /// The index the provenance screens ask: the search prompt's connection once the
+    /// index holds the files as listed (a first start builds it after the list), or
+    /// one given for the screens alone (tests, benchmarks).
+    fn index(&self) -> Result<&Index, String> {
+        if let Some(own) = &self.provenance_index {
+            return Ok(own);
         }
-        self.provenance_index
-            .as_ref()
-            .ok_or_else(|| "No index to ask.".to_string())
+        self.index.as_ref().map(|i| &i.index).ok_or_else(|| {
+            "The index is still being built: the corpus views open once it is ready.".to_string()
+        })
     }
 
     /// Queries the provenance screens through `index`, with a page cache of

@@ -58,14 +58,8 @@ pub fn file_lines(
 }
 
 /// How many lines the pane gives one problem.
-pub fn lines_of(problem: &super::library::Problem) -> usize {
-    file_lines(
-        &problem.path,
-        &problem.diagnostics,
-        problem.hidden,
-        &Theme::default(),
-    )
-    .len()
+pub fn lines_of(problem: &super::library::Problem, theme: &Theme) -> usize {
+    file_lines(&problem.path, &problem.diagnostics, problem.hidden, theme).len()
 }
 
 /// The text of the pane: every rejected file's diagnostics.
@@ -77,11 +71,14 @@ fn lines(library: &Library, theme: &Theme) -> Vec<Line<'static>> {
         .collect()
 }
 
-pub fn line_count(library: &Library) -> usize {
-    lines(library, &Theme::default()).len()
+pub fn line_count(library: &Library, theme: &Theme) -> usize {
+    lines(library, theme).len()
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+/// Draws the pane; returns its largest first line (one of the pane's lines, as
+/// `problems_scroll` counts them and the editor key reads them), measured with the
+/// lines wrapped at the width drawn, for key handling to clamp against.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> usize {
     let theme = &app.theme;
     let focused = app.list_focus == ListFocus::Problems;
     let count = app.library.problem_count();
@@ -90,12 +87,33 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let block = theme
         .pane(focused, theme.error)
         .title(format!(" Problems: {count} {files} not loaded{hint} "));
+    let inner = block.inner(area);
     let all = lines(&app.library, theme);
-    let shown: Vec<Line> = all.into_iter().skip(app.problems_scroll).collect();
+    let max = last_first_line(&all, inner.width, usize::from(inner.height));
+    let shown: Vec<Line> = all.into_iter().skip(app.problems_scroll.min(max)).collect();
     frame.render_widget(
         Paragraph::new(shown)
             .block(block)
             .wrap(Wrap { trim: false }),
         area,
     );
+    max
+}
+
+/// The first of the last lines that fill `height` rows once wrapped at `width`: the
+/// last page stays full and ends on the last line.
+fn last_first_line(lines: &[Line], width: u16, height: usize) -> usize {
+    let mut room = height;
+    let mut first = lines.len();
+    while let Some(line) = first.checked_sub(1).and_then(|i| lines.get(i)) {
+        let rows = Paragraph::new(line.clone())
+            .wrap(Wrap { trim: false })
+            .line_count(width);
+        if rows > room {
+            break;
+        }
+        room -= rows;
+        first -= 1;
+    }
+    first.min(lines.len().saturating_sub(1))
 }

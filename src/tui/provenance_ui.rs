@@ -29,8 +29,7 @@ fn cut(s: &str, width: usize) -> String {
 }
 
 fn key(app: &App, action: Action) -> String {
-    app.config
-        .keymap
+    app.screen_bindings()
         .keys(action)
         .first()
         .map(ToString::to_string)

@@ -9,17 +9,9 @@ use super::app::{App, Screen};
 use super::keymap::Action;
 use crate::text;
 
-fn first_key(app: &App, action: Action) -> String {
-    app.config
-        .keymap
-        .keys(action)
-        .first()
-        .map(ToString::to_string)
-        .unwrap_or_default()
-}
-
 fn hints(app: &App) -> String {
-    let k = |a| first_key(app, a);
+    let bindings = app.screen_bindings();
+    let k = |a| bindings.first(a);
     match app.screen {
         Screen::List => format!(
             "{} open  {} search  {} help  {} quit",

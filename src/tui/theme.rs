@@ -87,12 +87,6 @@ impl Theme {
     }
 }
 
-impl Default for Theme {
-    fn default() -> Theme {
-        Theme::new(&Colors::default(), false)
-    }
-}
-
 impl Theme {
     /// A pane's frame. The focused pane is drawn with a thick border as well as in the
     /// focus colour, so which pane has the keys shows without colour too.

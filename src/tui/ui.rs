@@ -51,7 +51,9 @@ fn draw_list(frame: &mut Frame, main: Rect, app: &App) {
     let (list, problems) = layout::list(main, app.library.problem_count() > 0, &app.config.layout);
     article_list::draw(frame, list, app);
     if let Some(area) = problems {
-        problems::draw(frame, area, app);
+        let mut limits = app.limits.get();
+        limits.problems = problems::draw(frame, area, app);
+        app.limits.set(limits);
     }
 }
 
@@ -65,13 +67,13 @@ fn draw_article(frame: &mut Frame, main: Rect, app: &App, view: &ArticleView) {
     if let Some(tabs) = areas.tabs {
         draw_tabs(frame, tabs, app, view);
     }
+    let mut limits = app.limits.get();
     if let Some(r) = areas.body {
-        body::draw(frame, r, article, view, theme);
+        limits.body = body::draw(frame, r, article, view, theme);
     }
     if let Some(r) = areas.claims {
         claims::draw(frame, r, article, view, theme);
     }
-    let mut limits = app.limits.get();
     if let Some(r) = areas.asserted {
         limits.stances[0] = stances::draw(frame, r, article, view, StanceKind::Asserts, theme);
     }

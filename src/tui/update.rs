@@ -4,7 +4,6 @@ use super::app::{App, ArticleView, Effect, ListFocus, Prompt, Screen};
 use super::body;
 use super::keymap::{Action, Command};
 use super::layout::{self, Pane};
-use super::problems;
 
 /// How far a move goes.
 #[derive(Debug, Clone, Copy)]
@@ -30,6 +29,8 @@ fn step_of(action: Action) -> Option<Step> {
 /// `pos` moved by `step` within `0..len`, a page being `page` lines.
 fn moved(pos: usize, len: usize, page: usize, step: Step) -> usize {
     let last = len.saturating_sub(1);
+    // A stale position (the pane grew, the text got shorter) moves from what is shown.
+    let pos = pos.min(last);
     match step {
         Step::By(d) => pos.saturating_add_signed(d).min(last),
         Step::Page(d) => pos
@@ -281,13 +282,13 @@ impl App {
                         self.keep_selection_visible();
                     }
                     ListFocus::Problems => {
-                        let total = problems::line_count(&self.library);
                         let page = self
                             .list_areas()
                             .1
                             .map_or(1, |r| usize::from(layout::inner(r).height));
-                        // The last page stays full: no scrolling past the end.
-                        let last = total.saturating_sub(page);
+                        // The last page stays full: the largest first line the last
+                        // draw measured, wrapped lines included.
+                        let last = self.limits.get().problems;
                         self.problems_scroll = moved(self.problems_scroll, last + 1, page, step);
                     }
                 }
@@ -358,8 +359,8 @@ impl App {
                 self.select_claim(view, to);
             }
             Pane::Body => {
-                let total = self.body_lines(view).map_or(0, |l| l.len());
-                let max = total.saturating_sub(page + 1);
+                // The largest first line the last draw measured.
+                let max = self.limits.get().body;
                 view.body_scroll = moved(view.body_scroll, max + 1, page, step);
             }
             Pane::Asserted | Pane::Denied => {
@@ -498,8 +499,8 @@ impl App {
                 let (_, problems) = self.list_areas();
                 let pos = ratatui::layout::Position { x, y };
                 if problems.is_some_and(|r| r.contains(pos)) {
-                    let total = problems::line_count(&self.library);
-                    self.problems_scroll = moved(self.problems_scroll, total, 1, step);
+                    let last = self.limits.get().problems;
+                    self.problems_scroll = moved(self.problems_scroll, last + 1, 1, step);
                 } else {
                     self.selected = moved(self.selected, self.visible.len(), 1, step);
                     self.keep_selection_visible();

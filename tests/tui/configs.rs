@@ -40,7 +40,10 @@ fn valid_configs_load() {
     .unwrap();
     assert!(config.mouse);
     assert_eq!(
-        config.keymap.label(whosaid::tui::keymap::Action::Quit),
+        config
+            .keymap
+            .get(whosaid::tui::keymap::Mode::List)
+            .label(whosaid::tui::keymap::Action::Quit),
         "q, ctrl-c, ctrl-q"
     );
 }

@@ -87,7 +87,7 @@ impl Setup {
     fn app(&self, folder: &Path) -> App {
         let config = Config {
             export_folder: folder.to_path_buf(),
-            ..Config::default()
+            ..Config::builtin().unwrap()
         };
         let theme = Theme::new(&config.colors, false);
         let mut app = App::new(Library::loading(config.sort), config, theme, (80, 24));
@@ -275,7 +275,10 @@ fn a_missing_export_folder_is_created_but_never_inside_the_articles() {
 
 #[test]
 fn the_default_export_folder_is_exports() {
-    assert_eq!(Config::default().export_folder, Path::new("exports"));
+    assert_eq!(
+        Config::builtin().unwrap().export_folder,
+        Path::new("exports")
+    );
 }
 
 #[test]

@@ -84,7 +84,7 @@ fn corpus() -> Corpus {
 
 /// A reader started from the warm index, as `tui::run` starts one.
 fn reader(corpus: &Corpus, size: (u16, u16), no_color: bool) -> App {
-    let config = Config::default();
+    let config = Config::builtin().unwrap();
     let theme = Theme::new(&config.colors, no_color);
     let mut app = App::new(Library::loading(config.sort), config, theme, size);
     app.articles_dir = corpus.articles.path().to_path_buf();
@@ -525,7 +525,8 @@ fn the_help_screen_documents_the_query_language() {
         "is:contested  or unattributed, suggested, unread, asserted, denied",
         "after:2024-11-01  before:…  inclusive; undated articles left out",
         "e.g. actor:peskov tag:ukraine is:contested after:2024-11-01 putin",
-        "At the / prompt: Tab completes, Enter keeps the filter, Esc clears it.",
+        "Search prompt: type to filter; enter keeps, esc clears, backspace erases;",
+        "tab completes actor ids, tags, outlets and filter names.",
     ] {
         assert!(screen.contains(wanted), "{wanted:?} in\n{screen}");
     }

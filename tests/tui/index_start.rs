@@ -76,7 +76,7 @@ fn steps(events: Vec<IndexEvent>) -> (Option<String>, Vec<FileChange>, Vec<FileC
 }
 
 fn app() -> App {
-    let config = Config::default();
+    let config = Config::builtin().unwrap();
     let theme = Theme::new(&config.colors, false);
     App::new(Library::loading(config.sort), config, theme, (100, 30))
 }
@@ -357,7 +357,7 @@ fn the_first_screen_comes_first_in_the_lists_order_then_the_whole_list() {
     ] {
         let config = Config {
             sort,
-            ..Config::default()
+            ..Config::builtin().unwrap()
         };
         let theme = Theme::new(&config.colors, false);
         let mut app = App::new(Library::loading(sort), config, theme, (100, 30));

@@ -109,7 +109,7 @@ fn rows_arriving_in_batches_end_in_list_order_with_problems_by_id() {
     for (sort, batch) in [(Sort::Newest, 7), (Sort::Oldest, 1), (Sort::Newest, 1000)] {
         let config = Config {
             sort,
-            ..Config::default()
+            ..Config::builtin().unwrap()
         };
         let mut app = loading_app(config);
         load(&mut app, dir.path(), batch);
@@ -130,7 +130,7 @@ fn rows_arriving_in_batches_end_in_list_order_with_problems_by_id() {
 fn a_search_typed_while_loading_filters_the_rows_that_arrive_after_it() {
     let dir = tempfile::tempdir().unwrap();
     write_corpus(dir.path());
-    let mut app = loading_app(Config::default());
+    let mut app = loading_app(Config::builtin().unwrap());
     app.update(Command::Run(Action::Search));
     // "Story number 1…" matches 1, 10-19 and 100-149 in the body: 61 articles. In
     // quotes, as a phrase: bare words would each be looked for alone.
@@ -154,7 +154,7 @@ fn a_search_typed_while_loading_filters_the_rows_that_arrive_after_it() {
 fn an_article_is_read_again_when_opened_and_a_broken_file_shows_why() {
     let dir = tempfile::tempdir().unwrap();
     write_corpus(dir.path());
-    let mut app = loading_app(Config::default());
+    let mut app = loading_app(Config::builtin().unwrap());
     load(&mut app, dir.path(), 1000);
     let row = app.visible[0];
     let path = app.library.row(row).unwrap().path.to_path_buf();

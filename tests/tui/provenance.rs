@@ -30,7 +30,7 @@ fn bundled(cache: &Path, size: (u16, u16), no_color: bool) -> App {
     index.verify(&mut |_| {}).unwrap();
     let sources = whosaid::load::discover(std::slice::from_ref(&dir)).unwrap();
     let loaded = whosaid::load::load_all(&sources, &|_| {});
-    let config = Config::default();
+    let config = Config::builtin().unwrap();
     let theme = Theme::new(&config.colors, no_color);
     let library = Library::in_memory(loaded, config.sort);
     let mut app = App::new(library, config, theme, size);
@@ -452,7 +452,7 @@ fn conflicts_and_likely_duplicates_are_marked_with_their_files_and_ids() {
     let (index, _) = Index::open_in(cache.path(), dir.path()).unwrap();
     index.verify(&mut |_| {}).unwrap();
     let sources = whosaid::load::discover(&[dir.path().to_path_buf()]).unwrap();
-    let config = Config::default();
+    let config = Config::builtin().unwrap();
     let theme = Theme::new(&config.colors, false);
     let library = Library::in_memory(whosaid::load::load_all(&sources, &|_| {}), config.sort);
     let mut app = App::new(library, config, theme, (80, 24));

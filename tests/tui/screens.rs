@@ -69,7 +69,7 @@ fn search_help_and_too_small() {
 
 #[test]
 fn missing_folder_and_loading_screens() {
-    let config = Config::default();
+    let config = Config::builtin().unwrap();
     let theme = Theme::new(&config.colors, false);
     let mut a = whosaid::tui::app::App::new(Library::loading(config.sort), config, theme, (80, 24));
     snap("loading", &a);
@@ -130,7 +130,7 @@ fn denials_stay_red_assertions_green_contested_yellow() {
 
 #[test]
 fn no_color_keeps_labels_and_text_styles_but_no_colour() {
-    let config = Config::default();
+    let config = Config::builtin().unwrap();
     let theme = Theme::new(&config.colors, true);
     let library = Library::in_memory(fixtures(true), config.sort);
     let mut a = whosaid::tui::app::App::new(library, config, theme, (200, 50));
@@ -159,7 +159,7 @@ fn no_color_keeps_labels_and_text_styles_but_no_colour() {
 }
 
 fn elsby_app(no_color: bool) -> whosaid::tui::app::App {
-    let config = Config::default();
+    let config = Config::builtin().unwrap();
     let theme = Theme::new(&config.colors, no_color);
     let library = Library::in_memory(vec![loaded(port_elsby())], config.sort);
     let mut a = whosaid::tui::app::App::new(library, config, theme, (80, 24));
@@ -261,7 +261,7 @@ fn body_lines_keep_a_reading_measure_on_a_wide_screen() {
 #[test]
 fn unread_articles_are_marked_and_bold_with_and_without_colour() {
     for no_color in [false, true] {
-        let config = Config::default();
+        let config = Config::builtin().unwrap();
         let theme = Theme::new(&config.colors, no_color);
         let library = Library::in_memory(fixtures(false), config.sort);
         let mut a = whosaid::tui::app::App::new(library, config, theme, (80, 24));

@@ -2,8 +2,10 @@
 //! screens drawn into ratatui's TestBackend.
 
 use crate::support::*;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use whosaid::model::ArticleId;
 use whosaid::tui::app::Screen;
+use whosaid::tui::config::Config;
 use whosaid::tui::keymap::{Action, Command};
 use whosaid::tui::layout::Pane;
 
@@ -218,10 +220,7 @@ fn the_mouse_selects_and_opens_only_when_the_config_turns_it_on() {
         "the mouse is off unless the config turns it on"
     );
 
-    let config = whosaid::tui::config::Config {
-        mouse: true,
-        ..Default::default()
-    };
+    let config = Config::parse("mouse = true\n", std::path::Path::new("m.toml")).unwrap();
     let mut on = app_with(fixtures(false), config, 80, 24);
     on.update(click);
     assert_eq!(on.selected, 2);
@@ -362,4 +361,122 @@ fn search_results_say_where_each_article_matched() {
         a.update(Command::SearchInput(c));
     }
     assert!(text(&draw(&a)).contains("(title)"));
+}
+
+/// A key pressed as the event loop handles it: the mode's table, then update.
+fn press(app: &mut whosaid::tui::app::App, code: KeyCode, mods: KeyModifiers) {
+    let event = KeyEvent::new(code, mods);
+    if let Some(command) = whosaid::tui::keymap::command(&app.config.keymap, app.mode(), &event) {
+        app.update(command);
+    }
+}
+
+fn rebound(toml: &str) -> whosaid::tui::app::App {
+    let config = Config::parse(toml, std::path::Path::new("rebound.toml")).unwrap();
+    // Tall enough for the whole help.
+    app_with(fixtures(true), config, 100, 60)
+}
+
+#[test]
+fn a_back_rebound_for_the_search_prompt_cancels_it_and_only_there() {
+    let mut a = rebound("[keys.search]\nback = [\"ctrl-g\"]\n");
+    let all = a.visible.len();
+    press(&mut a, KeyCode::Char('/'), KeyModifiers::NONE);
+    for c in "kreml".chars() {
+        press(&mut a, KeyCode::Char(c), KeyModifiers::NONE);
+    }
+    assert_eq!(a.search.query, "kreml");
+    assert!(a.visible.len() < all);
+    // Esc is no longer the search prompt's back: nothing happens.
+    press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(a.search.typing);
+    assert_eq!(a.search.query, "kreml");
+    press(&mut a, KeyCode::Char('g'), KeyModifiers::CONTROL);
+    assert!(!a.search.typing);
+    assert_eq!(a.search.query, "");
+    assert_eq!(a.visible.len(), all);
+    // In the article, Esc is still the global back.
+    select(&mut a, "world/kremlin-call");
+    press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(a.open_view().is_some());
+    press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(a.open_view().is_none());
+}
+
+#[test]
+fn a_globally_rebound_back_cancels_the_search_and_the_export_prompt() {
+    let mut a = rebound("[keys]\nback = [\"ctrl-g\"]\n");
+    press(&mut a, KeyCode::Char('/'), KeyModifiers::NONE);
+    press(&mut a, KeyCode::Char('z'), KeyModifiers::NONE);
+    press(&mut a, KeyCode::Char('g'), KeyModifiers::CONTROL);
+    assert!(!a.search.typing);
+    assert_eq!(a.search.query, "");
+    press(&mut a, KeyCode::Char('e'), KeyModifiers::NONE);
+    assert!(a.prompt.is_some());
+    press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(a.prompt.is_some(), "esc is not bound any more");
+    press(&mut a, KeyCode::Char('g'), KeyModifiers::CONTROL);
+    assert!(a.prompt.is_none());
+}
+
+#[test]
+fn help_lists_the_keys_bound_on_the_screen_under_it() {
+    let mut a = rebound(
+        "[keys]\nup = [\"ctrl-p\", \"up\"]\ndown = [\"ctrl-n\", \"down\"]\n\n\
+         [keys.article]\nnext_claim = [\"ctrl-j\"]\n\n[keys.search]\nback = [\"ctrl-g\"]\n",
+    );
+    press(&mut a, KeyCode::Char('?'), KeyModifiers::NONE);
+    let list_help = text(&draw(&a));
+    // The title names the help's own scroll keys, not a fixed "j/k".
+    assert!(
+        list_help.contains("Help — ctrl-n/ctrl-p scroll"),
+        "{list_help}"
+    );
+    assert!(list_help.contains("ctrl-n, down"), "{list_help}");
+    assert!(list_help.contains("ctrl-g clears,"), "{list_help}");
+    // The list runs no claim keys: the article's binding is not listed there.
+    assert!(!list_help.contains("ctrl-j"), "{list_help}");
+    press(&mut a, KeyCode::Char('?'), KeyModifiers::NONE);
+    select(&mut a, "world/kremlin-call");
+    press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
+    press(&mut a, KeyCode::Char('?'), KeyModifiers::NONE);
+    let article_help = text(&draw(&a));
+    assert!(article_help.contains("ctrl-j"), "{article_help}");
+    assert!(article_help.contains("next claim"), "{article_help}");
+}
+
+#[test]
+fn the_body_scrolls_to_its_drawn_end_and_back_at_once() {
+    let mut a = app(40, 12);
+    select(&mut a, "world/kremlin-call");
+    run(&mut a, &[Action::Open, Action::PrevPane]);
+    assert_eq!(a.open_view().unwrap().focus, Pane::Body);
+    draw(&a);
+    run(&mut a, &[Action::Bottom]);
+    let bottom = text(&draw(&a));
+    // One more press down shows nothing new; one press up moves at once.
+    run(&mut a, &[Action::Down]);
+    assert_eq!(text(&draw(&a)), bottom);
+    run(&mut a, &[Action::Up]);
+    assert_ne!(text(&draw(&a)), bottom);
+    run(&mut a, &[Action::Down]);
+    assert_eq!(text(&draw(&a)), bottom);
+}
+
+#[test]
+fn the_problems_pane_scrolls_to_the_end_of_its_wrapped_lines() {
+    // 40 columns: the diagnostic's headline wraps over several lines.
+    let mut a = app(40, 12);
+    run(&mut a, &[Action::NextPane]);
+    draw(&a);
+    run(&mut a, &[Action::Bottom]);
+    let bottom = text(&draw(&a));
+    assert!(
+        bottom.contains("^^^^^"),
+        "the caret, last, is in view:\n{bottom}"
+    );
+    run(&mut a, &[Action::Down]);
+    assert_eq!(text(&draw(&a)), bottom);
+    run(&mut a, &[Action::Up]);
+    assert_ne!(text(&draw(&a)), bottom);
 }

@@ -380,7 +380,7 @@ pub fn app_with(files: Vec<Loaded>, config: Config, w: u16, h: u16) -> App {
 }
 
 pub fn app(w: u16, h: u16) -> App {
-    app_with(fixtures(true), Config::default(), w, h)
+    app_with(fixtures(true), Config::builtin().unwrap(), w, h)
 }
 
 pub fn draw(app: &App) -> Terminal<TestBackend> {
