@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+mod minds;
+
 use super::Attribution;
 use super::lexicon::{self, Verb};
 use super::tokens::{self, Kind, Token};
@@ -251,7 +253,7 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
         let f = if doc.is(i, "according") && doc.is(i + 1, "to") {
             according_to(doc, &s, i)
         } else {
-            reporting_verb(doc, &s, i)
+            reporting_verb(doc, &s, i).or_else(|| minds::find(doc, &s, i, &found))
         };
         if let Some(f) = f {
             mark(&mut used, &s, &f);
@@ -403,7 +405,10 @@ fn quote_then_cue(
     let mut k = q.end;
     if doc.is_punct(k, ",") {
         k += 1;
-    } else if !inner_sep {
+    } else if !inner_sep
+        // `“…” said Nick Merrill`: no mark inside, but the verb right after.
+        && !lexicon::verb(doc.word(k)).is_some_and(|v| !v.gerund && v.verb != Verb::Evidence)
+    {
         return None;
     }
     if k >= s.end {
@@ -413,7 +418,9 @@ fn quote_then_cue(
         if v.gerund {
             return None;
         }
-        let np = doc.np_forward(k + 1, s.end)?;
+        let np = doc
+            .np_forward(k + 1, s.end)
+            .or_else(|| described(doc, k + 1, s.end))?;
         (np.clone(), k)
     } else {
         let mut np = determined_run(doc, k, s.end).or_else(|| doc.np_forward(k, s.end))?;
@@ -642,7 +649,8 @@ fn source_before(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
             // The apposition is a noun phrase (`a spokesman for the Kremlin`, `35`) or a
             // relative clause (`who runs the lobbying arm`).
             let appo = c2 + 1..p;
-            let relative = doc.is(c2 + 1, "who") && !appo.clone().any(|i| doc.in_quote(i));
+            let relative = (doc.is(c2 + 1, "who") || doc.is(c2 + 1, "whose"))
+                && !appo.clone().any(|i| doc.in_quote(i));
             let noun_phrase = !appo.is_empty()
                 && appo.clone().all(|i| {
                     doc.np_token(i)
@@ -670,9 +678,13 @@ fn source_before(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
         }
         return None;
     }
-    let np = doc
-        .np_back(p, s.start)
-        .filter(|np| starts_clause(doc, s, np.start));
+    let np = doc.np_back(p, s.start).and_then(|np| {
+        if starts_clause(doc, s, np.start) {
+            Some(np)
+        } else {
+            titled(doc, s, np)
+        }
+    });
     // The whole subject when it is short and plain (`The actress`, `Some advocates
     // for stem cell research`, `half of GOP primary voters`), else the noun phrase.
     let np = match (subject_region(doc, s, p), np) {
@@ -810,7 +822,7 @@ fn starts_clause(doc: &Doc, s: &Range<usize>, i: usize) -> bool {
     let b = i - 1;
     let t = &doc.toks[b];
     match t.kind {
-        Kind::Punct => matches!(doc.word(b), "," | ";" | ":" | "(" | "—" | "–"),
+        Kind::Punct => matches!(doc.word(b), "," | ";" | ":" | "(" | "—" | "–" | "―"),
         Kind::Close | Kind::Open => true,
         Kind::Word => {
             let w = doc.word(b);
@@ -901,6 +913,9 @@ fn reporting_verb(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
     }
     if lexicon::is_be(doc.word(v - 1)) {
         return None;
+    }
+    if let Some(f) = inverted(doc, s, v, form) {
+        return Some(f);
     }
     let source = source_before(doc, s, v).or_else(|| coordinated_subject(doc, s, v))?;
     let mut t = v + 1;
@@ -999,14 +1014,21 @@ fn reporting_verb(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
         });
     }
     let mid = doc.is_punct(t, ",") && !doc.toks.get(t + 1).is_some_and(|x| x.kind == Kind::Open);
-    if t >= end || mid {
+    // `…, EgyptAir said on Thursday.`: a time or place after the cue ends it all the same.
+    if t >= end || mid || trailing_adjunct(doc, t, end) {
         // `…, X said.` / `…, X said, …`: the clause before the source (and after the cue).
         let b = source.np.start.checked_sub(1)?;
         if !doc.is_punct(b, ",") {
             return None;
         }
         let from = content_start(doc, s);
-        if b < from + MIN_CONTENT {
+        // `The goal, he said, is to …`: a short start is enough when the rest follows.
+        let rest = if mid {
+            doc.trim_end(t + 1, s.end).saturating_sub(t + 1)
+        } else {
+            0
+        };
+        if b <= from || b - from + rest < MIN_CONTENT {
             return None;
         }
         let mut content = vec![from..b];
@@ -1355,4 +1377,144 @@ fn skip_adjunct(doc: &Doc, from: usize, end: usize) -> Option<usize> {
         i += 1;
     }
     None
+}
+
+/// `…, said David Autor, a professor of economics.`: a clause, a comma, the cue,
+/// and its speaker (with an apposition) ending the sentence.
+fn inverted(doc: &Doc, s: &Range<usize>, v: usize, form: lexicon::VerbForm) -> Option<Found> {
+    if form.gerund
+        || form.is_base
+        || !matches!(form.verb, Verb::Speech | Verb::ThatOnly)
+        || !doc.is_punct(v - 1, ",")
+    {
+        return None;
+    }
+    let np = doc.np_forward(v + 1, s.end)?;
+    let first = doc.word(np.start);
+    let named = doc.capitalized(np.start)
+        || lexicon::is_subject_pronoun(first) && !doc.is(np.start, "it") && !doc.is(np.start, "who")
+        || lexicon::is_np_word(first);
+    if !named || doc.is(np.start, "that") {
+        return None;
+    }
+    let mut end = np.end;
+    if doc.is_punct(end, ",") {
+        // The apposition to the sentence's end is the speaker's (`, a professor at …`).
+        let to = doc.trim_end(end + 1, s.end);
+        let appo = end + 1..to;
+        let relative = doc.is(end + 1, "who");
+        if appo.is_empty()
+            || appo.len() > 30
+            || !appo
+                .clone()
+                .all(|i| doc.is_word(i) || doc.is_punct(i, ",") || doc.is_punct(i, "(") || doc.is_punct(i, ")"))
+            || !(relative || appo.clone().all(|i| lexicon::verb(doc.word(i)).is_none()))
+        {
+            return None;
+        }
+        end = to;
+    }
+    if doc.trim_end(end, s.end) != end {
+        return None;
+    }
+    let from = content_start(doc, s);
+    let b = v - 1;
+    if b < from + MIN_CONTENT || (from..b).any(|i| doc.in_quote(i)) {
+        return None;
+    }
+    Some(Found {
+        source: Some(np.start..end),
+        cue: v..v + 1,
+        content: vec![from..b],
+        via: None,
+        refers_back: false,
+    })
+}
+
+/// `harbour master Odile Vell`, `Billionaire entrepreneur Peter Thiel`: a name
+/// after lower-case title words, taken whole when the words start the clause.
+fn titled(doc: &Doc, s: &Range<usize>, np: Range<usize>) -> Option<Range<usize>> {
+    if !doc.capitalized(np.start) {
+        return None;
+    }
+    let title_word = |i: usize| {
+        let w = doc.word(i);
+        doc.is_word(i)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !w.ends_with("ly")
+            && !w.ends_with("ing")
+            && !w.ends_with("ed")
+            && lexicon::verb(w).is_none()
+            && lexicon::mind_verb(w).is_none()
+            && !lexicon::is_be(w)
+            && !lexicon::is_auxiliary(w)
+            && !lexicon::is_capital_stop(w)
+            && !lexicon::is_subject_pronoun(w)
+            && !lexicon::is_object_pronoun(w)
+            && ![
+                "than", "whether", "not", "very", "too", "who", "whom", "which", "week", "year",
+                "month", "day", "time", "night", "morning", "afternoon", "evening", "ago",
+            ]
+            .iter()
+            .any(|x| doc.is(i, x))
+    };
+    let mut b = np.start;
+    let mut lower = 0;
+    while b > s.start && np.start - b < 5 {
+        let i = b - 1;
+        if doc.capitalized(i) && !lexicon::is_capital_stop(doc.word(i)) {
+            b = i;
+        } else if title_word(i) {
+            b = i;
+            lower += 1;
+        } else if doc.is(i, "and") && i > s.start && title_word(i - 1) && lower > 0 {
+            b = i;
+        } else {
+            break;
+        }
+    }
+    (lower > 0 && starts_clause(doc, s, b)).then(|| b..np.end)
+}
+
+/// `the designer`, `the younger Mr. Trump`, `the printed slate card` after an
+/// inverted verb: a determiner and at most five words, up to a comma or the end.
+fn described(doc: &Doc, start: usize, end: usize) -> Option<Range<usize>> {
+    if !["the", "a", "an", "one"].iter().any(|w| doc.is(start, w)) {
+        return None;
+    }
+    let mut i = start + 1;
+    while i < end && i < start + 6 && doc.is_word(i) {
+        let w = doc.word(i);
+        if lexicon::verb(w).is_some()
+            || lexicon::is_be(w)
+            || lexicon::is_auxiliary(w)
+            || lexicon::is_capital_stop(w)
+            || lexicon::is_subject_pronoun(w)
+        {
+            return None;
+        }
+        i += 1;
+    }
+    let stops = i >= end || doc.is_punct(i, ",") || doc.trim_end(i, end) == i;
+    (i > start + 1 && stops).then_some(start..i)
+}
+
+/// Whether the words from `t` to `end` are only a short adjunct of time or place
+/// (`on Thursday`, `in an interview`, `at a rally in Ohio`): no verb, no clause.
+fn trailing_adjunct(doc: &Doc, t: usize, end: usize) -> bool {
+    const OPENERS: &[&str] = &[
+        "on", "in", "at", "during", "last", "earlier", "later", "yesterday", "today", "monday",
+        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "this",
+    ];
+    t < end
+        && end - t <= 8
+        && OPENERS.iter().any(|w| doc.is(t, w))
+        && (t..end).all(|i| {
+            (doc.is_word(i) || doc.is_punct(i, ","))
+                && lexicon::verb(doc.word(i)).is_none()
+                && lexicon::mind_verb(doc.word(i)).is_none()
+                && !lexicon::is_be(doc.word(i))
+                && !lexicon::is_subject_pronoun(doc.word(i))
+                && !doc.is(i, "that")
+        })
 }
