@@ -253,7 +253,9 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
         let f = if doc.is(i, "according") && doc.is(i + 1, "to") {
             according_to(doc, &s, i)
         } else {
-            reporting_verb(doc, &s, i).or_else(|| minds::find(doc, &s, i, &found))
+            reporting_verb(doc, &s, i)
+                .or_else(|| gerund_after(doc, &s, i, &mut found))
+                .or_else(|| minds::find(doc, &s, i, &found))
         };
         if let Some(f) = f {
             mark(&mut used, &s, &f);
@@ -1172,7 +1174,45 @@ fn gerund(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
     if !doc.is_punct(v.checked_sub(1)?, ",") {
         return None;
     }
-    let subject = sentence_subject(doc, s)?;
+    gerund_of(doc, s, v, sentence_subject(doc, s)?)
+}
+
+/// `“…,” Jacobs said, adding that …`, `…, she said, referring to her father`: a
+/// gerund after an attribution found before it in the sentence has its source.
+fn gerund_after(doc: &Doc, s: &Range<usize>, v: usize, found: &mut [Found]) -> Option<Found> {
+    if v == s.start || !doc.is_punct(v - 1, ",") {
+        return None;
+    }
+    let referring = doc.is(v, "referring") && doc.is(v + 1, "to");
+    if !referring && !lexicon::verb(doc.word(v)).is_some_and(|f| f.gerund) {
+        return None;
+    }
+    let before = found.iter_mut().rev().find(|f| f.cue.end < v)?;
+    let source = before.source.clone()?;
+    let mut f = if referring {
+        let end = doc.trim_end(v + 2, s.end);
+        (end > v + 2).then(|| Found {
+            source: Some(source),
+            cue: v..v + 2,
+            content: vec![v + 2..end],
+            via: None,
+            refers_back: false,
+        })?
+    } else {
+        gerund_of(doc, s, v, source)?
+    };
+    f.via = None;
+    // What the first reported ends before this gerund's comma.
+    if let Some(last) = before.content.last_mut()
+        && last.contains(&v)
+        && last.start < v - 1
+    {
+        last.end = v - 1;
+    }
+    Some(f)
+}
+
+fn gerund_of(doc: &Doc, s: &Range<usize>, v: usize, subject: Range<usize>) -> Option<Found> {
     let mut t = v + 1;
     if lexicon::verb(doc.word(v)).is_some_and(|f| f.verb == Verb::Tell) {
         t = skip_addressee(doc, v, t, s.end);
