@@ -523,6 +523,133 @@ fn cues_take_their_auxiliaries_and_archives_quote_with_two_apostrophes() {
     assert_eq!(seen(text), expected);
 }
 
+/// One sentence at a time: (source, cue, content fragments) as the text spells them.
+fn spans(text: &str) -> Vec<(Option<&str>, &str, Vec<&str>)> {
+    seen(text)
+        .into_iter()
+        .map(|(s, c, content, _)| (s, c, content))
+        .collect()
+}
+
+#[test]
+fn beliefs_wishes_acts_and_questions_are_attributions() {
+    // Fictional: Mayor Ilse Brandt, Councillor Tomas Reyd, Senator Mara Quill,
+    // the Velmor Gazette, reporter Anton Pell and Port Allen are invented.
+    assert_eq!(
+        spans("Mayor Ilse Brandt believes that the quay will open in May."),
+        vec![(
+            Some("Mayor Ilse Brandt"),
+            "believes",
+            vec!["that the quay will open in May"]
+        )]
+    );
+    assert_eq!(
+        spans("Councillor Tomas Reyd wants to close the old ferry terminal by spring."),
+        vec![(
+            Some("Councillor Tomas Reyd"),
+            "wants",
+            vec!["to close the old ferry terminal by spring"]
+        )]
+    );
+    assert_eq!(
+        spans("Senator Mara Quill accused the port authority of hiding the survey."),
+        vec![(
+            Some("Senator Mara Quill"),
+            "accused",
+            vec!["the port authority of hiding the survey"]
+        )]
+    );
+    assert_eq!(
+        spans("The Velmor Gazette called for an inquiry into the dredging contract."),
+        vec![(
+            Some("The Velmor Gazette"),
+            "called for",
+            vec!["an inquiry into the dredging contract"]
+        )]
+    );
+    assert_eq!(
+        spans("Pell asked Brandt whether the quay would open on time."),
+        vec![(
+            Some("Pell"),
+            "asked",
+            vec!["whether the quay would open on time"]
+        )]
+    );
+    // What another attribution reports holds no attribution of its own.
+    assert_eq!(
+        spans("Reyd said that Brandt believes the quay is safe."),
+        vec![(
+            Some("Reyd"),
+            "said",
+            vec!["that Brandt believes the quay is safe"]
+        )]
+    );
+    // A plan or a belief nobody is named for is not suggested.
+    assert!(spans("The plans to close the terminal were shelved.").is_empty());
+    assert!(spans("It was thought that the quay would open in May.").is_empty());
+}
+
+#[test]
+fn speakers_after_their_words_titles_in_lower_case_and_gerunds_that_follow() {
+    // Fictional: harbour master Odile Vell, the Port Allen authority and the
+    // Velmor Gazette are invented.
+    assert_eq!(
+        spans("The ferry will run twice a day, said Odile Vell, the harbour master of Port Allen."),
+        vec![(
+            Some("Odile Vell, the harbour master of Port Allen"),
+            "said",
+            vec!["The ferry will run twice a day"]
+        )]
+    );
+    assert_eq!(
+        spans("In Port Allen, harbour master Odile Vell said the ferry would run twice a day."),
+        vec![(
+            Some("harbour master Odile Vell"),
+            "said",
+            vec!["the ferry would run twice a day"]
+        )]
+    );
+    assert_eq!(
+        spans("The quay will open in May, the port authority said on Thursday."),
+        vec![(
+            Some("the port authority"),
+            "said",
+            vec!["The quay will open in May"]
+        )]
+    );
+    assert_eq!(
+        spans("“We are ready,” Vell said, adding that the ferry would run twice a day."),
+        vec![
+            (Some("Vell"), "said", vec!["“We are ready,”"]),
+            (
+                Some("Vell"),
+                "adding",
+                vec!["that the ferry would run twice a day"]
+            ),
+        ]
+    );
+    assert_eq!(
+        spans("“The quay is ready!” Vell said to the Velmor Gazette."),
+        vec![(Some("Vell"), "said", vec!["“The quay is ready!”"])]
+    );
+    assert_eq!(
+        spans("“The quay is ready” said the harbour master."),
+        vec![(
+            Some("the harbour master"),
+            "said",
+            vec!["“The quay is ready”"]
+        )]
+    );
+    assert_eq!(
+        spans("The goal, Vell said, is to open the quay in May."),
+        vec![(
+            Some("Vell"),
+            "said",
+            vec!["The goal", "is to open the quay in May"]
+        )]
+    );
+}
+
 #[test]
 fn decomposed_accents_in_a_source_neither_panic_nor_break_the_file() {
     // Fictional: Governor Renée Vautrelle and Ostmark are invented; the "é" is

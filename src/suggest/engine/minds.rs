@@ -77,6 +77,8 @@ pub(super) fn find(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Op
             if !(doc.is(q, "whether") || doc.is(q, "if")) {
                 return None;
             }
+            // The addressee is no part of what is asked.
+            t = q;
         }
     }
     let end = doc.trim_end(t, s.end);
