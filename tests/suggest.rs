@@ -365,6 +365,32 @@ fn suggestions_are_appended_keep_every_byte_load_and_are_not_repeated() {
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
 }
 
+#[test]
+fn many_files_are_all_written_by_the_writer_pool_and_reported_in_their_order() {
+    // More files than writer threads, so every writer takes several.
+    let dir = tempfile::tempdir().unwrap();
+    let names: Vec<String> = (0..40).map(|n| format!("bridge-{n:02}.toml")).collect();
+    for name in &names {
+        fs::write(dir.path().join(name), ARTICLE).unwrap();
+    }
+    let mut args: Vec<&str> = names.iter().map(String::as_str).collect();
+    args.sort_unstable();
+    let (code, _, err) = suggest_in(dir.path(), &args);
+    assert_eq!(code, 0, "{err}");
+    let expected: String = args
+        .iter()
+        .map(|n| format!("{n}: suggested 2 claim(s), 1 new actor(s)\n"))
+        .collect();
+    assert_eq!(err, expected);
+    for name in &names {
+        let after = fs::read_to_string(dir.path().join(name)).unwrap();
+        assert!(after.starts_with(ARTICLE), "{name}");
+        assert_eq!(after.matches("suggested = true").count(), 3, "{name}");
+    }
+    // Only the 40 articles: no temporary file is left behind.
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 40);
+}
+
 fn whosaid_check(dir: &Path, file: &str) -> (i32, String, String) {
     let out = whosaid(&["check", file], dir);
     (
