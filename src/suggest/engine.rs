@@ -425,7 +425,18 @@ fn quote_then_cue(
             .or_else(|| described(doc, k + 1, s.end))?;
         (np.clone(), k)
     } else {
-        let mut np = determined_run(doc, k, s.end).or_else(|| doc.np_forward(k, s.end))?;
+        let np = determined_run(doc, k, s.end).or_else(|| doc.np_forward(k, s.end));
+        // `CrowdStrike co-founder Dmitri Alperovitch told`, `this source told`:
+        // a phrase the noun-phrase walk stops inside, taken whole up to the verb.
+        let stopped = |np: &Range<usize>| {
+            doc.is_word(np.end)
+                && lexicon::verb(doc.word(np.end)).is_none()
+                && !lexicon::is_auxiliary(doc.word(np.end))
+        };
+        let mut np = match np {
+            Some(np) if !stopped(&np) => np,
+            _ => run_to_verb(doc, k, s.end)?,
+        };
         // `“…,” Graham, a former candidate, told CBS News`: an apposition between.
         if doc.is_punct(np.end, ",") {
             let mut c = np.end + 1;
@@ -680,6 +691,13 @@ fn source_before(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
         }
         return None;
     }
+    // `leaders who say the law …`: the relative pronoun, resolved later to the name.
+    if doc.is(p, "who") && p > s.start && (doc.is_word(p - 1) || doc.is_punct(p - 1, ",")) {
+        return Some(Source {
+            np: p..p + 1,
+            via: None,
+        });
+    }
     let np = doc.np_back(p, s.start).and_then(|np| {
         if starts_clause(doc, s, np.start) {
             Some(np)
@@ -797,7 +815,12 @@ fn subject_region(doc: &Doc, s: &Range<usize>, p: usize) -> Option<Range<usize>>
         ]
         .iter()
         .any(|w| w.eq_ignore_ascii_case(first))
-        || first.starts_with(|c: char| c.is_ascii_digit());
+        || first.starts_with(|c: char| c.is_ascii_digit())
+        // `political scientists say`: a few lower-case words ending in a plural.
+        || (p - b < 3
+            && doc.word(p).ends_with('s')
+            && !doc.word(p).ends_with("ss")
+            && (b..=p).all(|i| doc.word(i).chars().all(|c| c.is_lowercase() || c == '-')));
     let plain = (b..=p).all(|i| {
         // `in` only between numbers (`six in 10 voters`).
         let stray_in = doc.is(i, "in")
@@ -1557,4 +1580,34 @@ fn trailing_adjunct(doc: &Doc, t: usize, end: usize) -> bool {
                 && !lexicon::is_subject_pronoun(doc.word(i))
                 && !doc.is(i, "that")
         })
+}
+
+/// The words from `start` up to a reporting verb, within eight, when they can
+/// only be its subject: opening with a name or a determiner, no verb, no clause word.
+fn run_to_verb(doc: &Doc, start: usize, end: usize) -> Option<Range<usize>> {
+    let opens = (doc.capitalized(start) && !lexicon::is_capital_stop(doc.word(start)))
+        || ["the", "a", "an", "this", "one", "another"]
+            .iter()
+            .any(|w| doc.is(start, w));
+    if !opens {
+        return None;
+    }
+    let mut i = start + 1;
+    while i < end && i < start + 8 && doc.is_word(i) {
+        let w = doc.word(i);
+        if let Some(v) = lexicon::verb(w) {
+            return (!v.gerund && !v.is_base).then_some(start..i);
+        }
+        if lexicon::is_be(w)
+            || lexicon::is_auxiliary(w)
+            || lexicon::is_subject_pronoun(w)
+            || lexicon::is_object_pronoun(w)
+            || lexicon::mind_verb(w).is_some()
+            || ["that", "which", "and", "or", "but", "not"].iter().any(|x| doc.is(i, x))
+        {
+            return None;
+        }
+        i += 1;
+    }
+    None
 }
