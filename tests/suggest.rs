@@ -667,6 +667,26 @@ fn speakers_after_their_words_titles_in_lower_case_and_gerunds_that_follow() {
         )]
     );
     assert_eq!(
+        spans("“The quay is ready,” Tidewell co-founder Pia Strand told the Velmor Gazette."),
+        vec![(
+            Some("Tidewell co-founder Pia Strand"),
+            "told",
+            vec!["“The quay is ready,”"]
+        )]
+    );
+    assert_eq!(
+        spans("The old quay is safe, harbour engineers say."),
+        vec![(
+            Some("harbour engineers"),
+            "say",
+            vec!["The old quay is safe"]
+        )]
+    );
+    assert_eq!(
+        spans("The ferry was stopped by captains who say the quay is unsafe."),
+        vec![(Some("who"), "say", vec!["the quay is unsafe"])]
+    );
+    assert_eq!(
         spans("The goal, Vell said, is to open the quay in May."),
         vec![(
             Some("Vell"),
