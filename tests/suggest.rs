@@ -687,6 +687,14 @@ fn speakers_after_their_words_titles_in_lower_case_and_gerunds_that_follow() {
         vec![(Some("who"), "say", vec!["the quay is unsafe"])]
     );
     assert_eq!(
+        spans("“The quay is sound,” said its chair, Ruth Marrow."),
+        vec![(
+            Some("its chair, Ruth Marrow"),
+            "said",
+            vec!["“The quay is sound,”"]
+        )]
+    );
+    assert_eq!(
         spans("The goal, Vell said, is to open the quay in May."),
         vec![(
             Some("Vell"),

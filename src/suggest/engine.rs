@@ -1539,10 +1539,13 @@ fn titled(doc: &Doc, s: &Range<usize>, np: Range<usize>) -> Option<Range<usize>>
     (lower > 0 && starts_clause(doc, s, b)).then(|| b..np.end)
 }
 
-/// `the designer`, `the younger Mr. Trump`, `the printed slate card` after an
-/// inverted verb: a determiner and at most five words, up to a comma or the end.
+/// `the designer`, `the younger Mr. Trump`, `its chair` after an inverted
+/// verb: a determiner and at most five words, up to a comma or the end.
 fn described(doc: &Doc, start: usize, end: usize) -> Option<Range<usize>> {
-    if !["the", "a", "an", "one"].iter().any(|w| doc.is(start, w)) {
+    if !["the", "a", "an", "one", "its", "his", "her", "their"]
+        .iter()
+        .any(|w| doc.is(start, w))
+    {
         return None;
     }
     let mut i = start + 1;

@@ -916,10 +916,6 @@ const MIND_VERBS: &[(&str, Mind)] = &[
     ("want wants", Mind::Intent),
     ("urge urges urged", Mind::Act),
     ("accuse accuses accused", Mind::Act),
-    (
-        "criticize criticizes criticized criticise criticises criticised",
-        Mind::Act,
-    ),
     ("praise praises praised", Mind::Act),
     ("blame blames blamed", Mind::Act),
     ("defend defends defended", Mind::Act),

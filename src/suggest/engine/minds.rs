@@ -5,7 +5,7 @@
 //! where a subject names who holds it, and never inside what another
 //! attribution of the sentence already reports. Verbs and nouns that scored
 //! below about 60% precision on the develop split (plans, decisions, refusals,
-//! endorsements, `her decision to …`) are left out.
+//! endorsements, criticism, `her decision to …`) are left out.
 
 use std::ops::Range;
 
