@@ -1455,7 +1455,9 @@ fn inverted(doc: &Doc, s: &Range<usize>, v: usize, form: lexicon::VerbForm) -> O
     let np = doc.np_forward(v + 1, s.end)?;
     let first = doc.word(np.start);
     let named = doc.capitalized(np.start)
-        || lexicon::is_subject_pronoun(first) && !doc.is(np.start, "it") && !doc.is(np.start, "who")
+        || lexicon::is_subject_pronoun(first)
+            && !doc.is(np.start, "it")
+            && !doc.is(np.start, "who")
         || lexicon::is_np_word(first);
     if !named || doc.is(np.start, "that") {
         return None;
@@ -1468,9 +1470,12 @@ fn inverted(doc: &Doc, s: &Range<usize>, v: usize, form: lexicon::VerbForm) -> O
         let relative = doc.is(end + 1, "who");
         if appo.is_empty()
             || appo.len() > 30
-            || !appo
-                .clone()
-                .all(|i| doc.is_word(i) || doc.is_punct(i, ",") || doc.is_punct(i, "(") || doc.is_punct(i, ")"))
+            || !appo.clone().all(|i| {
+                doc.is_word(i)
+                    || doc.is_punct(i, ",")
+                    || doc.is_punct(i, "(")
+                    || doc.is_punct(i, ")")
+            })
             || !(relative || appo.clone().all(|i| lexicon::verb(doc.word(i)).is_none()))
         {
             return None;
@@ -1515,8 +1520,24 @@ fn titled(doc: &Doc, s: &Range<usize>, np: Range<usize>) -> Option<Range<usize>>
             && !lexicon::is_subject_pronoun(w)
             && !lexicon::is_object_pronoun(w)
             && ![
-                "than", "whether", "not", "very", "too", "who", "whom", "which", "week", "year",
-                "month", "day", "time", "night", "morning", "afternoon", "evening", "ago",
+                "than",
+                "whether",
+                "not",
+                "very",
+                "too",
+                "who",
+                "whom",
+                "which",
+                "week",
+                "year",
+                "month",
+                "day",
+                "time",
+                "night",
+                "morning",
+                "afternoon",
+                "evening",
+                "ago",
             ]
             .iter()
             .any(|x| doc.is(i, x))
@@ -1536,7 +1557,7 @@ fn titled(doc: &Doc, s: &Range<usize>, np: Range<usize>) -> Option<Range<usize>>
             break;
         }
     }
-    (lower > 0 && starts_clause(doc, s, b)).then(|| b..np.end)
+    (lower > 0 && starts_clause(doc, s, b)).then_some(b..np.end)
 }
 
 /// `the designer`, `the younger Mr. Trump`, `its chair` after an inverted
@@ -1569,8 +1590,23 @@ fn described(doc: &Doc, start: usize, end: usize) -> Option<Range<usize>> {
 /// (`on Thursday`, `in an interview`, `at a rally in Ohio`): no verb, no clause.
 fn trailing_adjunct(doc: &Doc, t: usize, end: usize) -> bool {
     const OPENERS: &[&str] = &[
-        "on", "in", "at", "during", "last", "earlier", "later", "yesterday", "today", "monday",
-        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "this",
+        "on",
+        "in",
+        "at",
+        "during",
+        "last",
+        "earlier",
+        "later",
+        "yesterday",
+        "today",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "this",
     ];
     t < end
         && end - t <= 8
@@ -1606,7 +1642,9 @@ fn run_to_verb(doc: &Doc, start: usize, end: usize) -> Option<Range<usize>> {
             || lexicon::is_subject_pronoun(w)
             || lexicon::is_object_pronoun(w)
             || lexicon::mind_verb(w).is_some()
-            || ["that", "which", "and", "or", "but", "not"].iter().any(|x| doc.is(i, x))
+            || ["that", "which", "and", "or", "but", "not"]
+                .iter()
+                .any(|x| doc.is(i, x))
         {
             return None;
         }

@@ -29,7 +29,9 @@ pub(super) fn find(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Op
     // A base form (`believe`, `want`) only after a plural subject or a pronoun.
     if is_base {
         let last = doc.word(source.np.end - 1);
-        let plural = ["i", "we", "they", "who"].iter().any(|w| doc.is(source.np.end - 1, w))
+        let plural = ["i", "we", "they", "who"]
+            .iter()
+            .any(|w| doc.is(source.np.end - 1, w))
             || (last.ends_with('s') && !last.ends_with("ss"));
         if !plural {
             return None;
@@ -40,7 +42,9 @@ pub(super) fn find(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Op
     match mind {
         Mind::Belief | Mind::Intent => {
             let clause = doc.is(t, "that")
-                || ["he", "she", "they", "we", "i"].iter().any(|w| doc.is(t, w))
+                || ["he", "she", "they", "we", "i"]
+                    .iter()
+                    .any(|w| doc.is(t, w))
                 || (doc.capitalized(t) && !lexicon::is_capital_stop(doc.word(t)));
             let infinitive = doc.is(t, "to") && doc.is_word(t + 1);
             let fits = if mind == Mind::Belief {
