@@ -14,6 +14,8 @@ use whosaid::suggest::{self, brat, score};
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let by_cue = args.iter().any(|a| a == "--by-cue");
+    // `--all-cues`: every predicted cue word with its count, not only the 40 most often wrong.
+    let all_rows = args.iter().any(|a| a == "--all-cues");
     // `--missed WORD`: print the gold attributions with that cue that were not found.
     let missed = args
         .iter()
@@ -108,7 +110,7 @@ fn main() -> ExitCode {
     if by_cue {
         let mut rows: Vec<_> = cues.into_iter().collect();
         rows.sort_by_key(|(_, (n, ok))| std::cmp::Reverse(n - ok));
-        for (w, (n, ok)) in rows.iter().take(40) {
+        for (w, (n, ok)) in rows.iter().take(if all_rows { usize::MAX } else { 40 }) {
             println!("{w:<24} {n:>5} predicted {ok:>5} right");
         }
         let mut missed: Vec<_> = missed_cues.into_iter().collect();

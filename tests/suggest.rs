@@ -365,6 +365,32 @@ fn suggestions_are_appended_keep_every_byte_load_and_are_not_repeated() {
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
 }
 
+#[test]
+fn many_files_are_all_written_by_the_writer_pool_and_reported_in_their_order() {
+    // More files than writer threads, so every writer takes several.
+    let dir = tempfile::tempdir().unwrap();
+    let names: Vec<String> = (0..40).map(|n| format!("bridge-{n:02}.toml")).collect();
+    for name in &names {
+        fs::write(dir.path().join(name), ARTICLE).unwrap();
+    }
+    let mut args: Vec<&str> = names.iter().map(String::as_str).collect();
+    args.sort_unstable();
+    let (code, _, err) = suggest_in(dir.path(), &args);
+    assert_eq!(code, 0, "{err}");
+    let expected: String = args
+        .iter()
+        .map(|n| format!("{n}: suggested 2 claim(s), 1 new actor(s)\n"))
+        .collect();
+    assert_eq!(err, expected);
+    for name in &names {
+        let after = fs::read_to_string(dir.path().join(name)).unwrap();
+        assert!(after.starts_with(ARTICLE), "{name}");
+        assert_eq!(after.matches("suggested = true").count(), 3, "{name}");
+    }
+    // Only the 40 articles: no temporary file is left behind.
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 40);
+}
+
 fn whosaid_check(dir: &Path, file: &str) -> (i32, String, String) {
     let out = whosaid(&["check", file], dir);
     (
@@ -521,6 +547,161 @@ fn cues_take_their_auxiliaries_and_archives_quote_with_two_apostrophes() {
         ),
     ];
     assert_eq!(seen(text), expected);
+}
+
+/// One sentence at a time: (source, cue, content fragments) as the text spells them.
+fn spans(text: &str) -> Vec<(Option<&str>, &str, Vec<&str>)> {
+    seen(text)
+        .into_iter()
+        .map(|(s, c, content, _)| (s, c, content))
+        .collect()
+}
+
+#[test]
+fn beliefs_wishes_acts_and_questions_are_attributions() {
+    // Fictional: Mayor Ilse Brandt, Councillor Tomas Reyd, Senator Mara Quill,
+    // the Velmor Gazette, reporter Anton Pell and Port Allen are invented.
+    assert_eq!(
+        spans("Mayor Ilse Brandt believes that the quay will open in May."),
+        vec![(
+            Some("Mayor Ilse Brandt"),
+            "believes",
+            vec!["that the quay will open in May"]
+        )]
+    );
+    assert_eq!(
+        spans("Councillor Tomas Reyd wants to close the old ferry terminal by spring."),
+        vec![(
+            Some("Councillor Tomas Reyd"),
+            "wants",
+            vec!["to close the old ferry terminal by spring"]
+        )]
+    );
+    assert_eq!(
+        spans("Senator Mara Quill accused the port authority of hiding the survey."),
+        vec![(
+            Some("Senator Mara Quill"),
+            "accused",
+            vec!["the port authority of hiding the survey"]
+        )]
+    );
+    assert_eq!(
+        spans("The Velmor Gazette called for an inquiry into the dredging contract."),
+        vec![(
+            Some("The Velmor Gazette"),
+            "called for",
+            vec!["an inquiry into the dredging contract"]
+        )]
+    );
+    assert_eq!(
+        spans("Pell asked Brandt whether the quay would open on time."),
+        vec![(
+            Some("Pell"),
+            "asked",
+            vec!["whether the quay would open on time"]
+        )]
+    );
+    // What another attribution reports holds no attribution of its own.
+    assert_eq!(
+        spans("Reyd said that Brandt believes the quay is safe."),
+        vec![(
+            Some("Reyd"),
+            "said",
+            vec!["that Brandt believes the quay is safe"]
+        )]
+    );
+    // A plan or a belief nobody is named for is not suggested.
+    assert!(spans("The plans to close the terminal were shelved.").is_empty());
+    assert!(spans("It was thought that the quay would open in May.").is_empty());
+}
+
+#[test]
+fn speakers_after_their_words_titles_in_lower_case_and_gerunds_that_follow() {
+    // Fictional: harbour master Odile Vell, the Port Allen authority and the
+    // Velmor Gazette are invented.
+    assert_eq!(
+        spans("The ferry will run twice a day, said Odile Vell, the harbour master of Port Allen."),
+        vec![(
+            Some("Odile Vell, the harbour master of Port Allen"),
+            "said",
+            vec!["The ferry will run twice a day"]
+        )]
+    );
+    assert_eq!(
+        spans("In Port Allen, harbour master Odile Vell said the ferry would run twice a day."),
+        vec![(
+            Some("harbour master Odile Vell"),
+            "said",
+            vec!["the ferry would run twice a day"]
+        )]
+    );
+    assert_eq!(
+        spans("The quay will open in May, the port authority said on Thursday."),
+        vec![(
+            Some("the port authority"),
+            "said",
+            vec!["The quay will open in May"]
+        )]
+    );
+    assert_eq!(
+        spans("“We are ready,” Vell said, adding that the ferry would run twice a day."),
+        vec![
+            (Some("Vell"), "said", vec!["“We are ready,”"]),
+            (
+                Some("Vell"),
+                "adding",
+                vec!["that the ferry would run twice a day"]
+            ),
+        ]
+    );
+    assert_eq!(
+        spans("“The quay is ready!” Vell said to the Velmor Gazette."),
+        vec![(Some("Vell"), "said", vec!["“The quay is ready!”"])]
+    );
+    assert_eq!(
+        spans("“The quay is ready” said the harbour master."),
+        vec![(
+            Some("the harbour master"),
+            "said",
+            vec!["“The quay is ready”"]
+        )]
+    );
+    assert_eq!(
+        spans("“The quay is ready,” Tidewell co-founder Pia Strand told the Velmor Gazette."),
+        vec![(
+            Some("Tidewell co-founder Pia Strand"),
+            "told",
+            vec!["“The quay is ready,”"]
+        )]
+    );
+    assert_eq!(
+        spans("The old quay is safe, harbour engineers say."),
+        vec![(
+            Some("harbour engineers"),
+            "say",
+            vec!["The old quay is safe"]
+        )]
+    );
+    assert_eq!(
+        spans("The ferry was stopped by captains who say the quay is unsafe."),
+        vec![(Some("who"), "say", vec!["the quay is unsafe"])]
+    );
+    assert_eq!(
+        spans("“The quay is sound,” said its chair, Ruth Marrow."),
+        vec![(
+            Some("its chair, Ruth Marrow"),
+            "said",
+            vec!["“The quay is sound,”"]
+        )]
+    );
+    assert_eq!(
+        spans("The goal, Vell said, is to open the quay in May."),
+        vec![(
+            Some("Vell"),
+            "said",
+            vec!["The goal", "is to open the quay in May"]
+        )]
+    );
 }
 
 #[test]

@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+mod minds;
+
 use super::Attribution;
 use super::lexicon::{self, Verb};
 use super::tokens::{self, Kind, Token};
@@ -252,6 +254,8 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
             according_to(doc, &s, i)
         } else {
             reporting_verb(doc, &s, i)
+                .or_else(|| gerund_after(doc, &s, i, &mut found))
+                .or_else(|| minds::find(doc, &s, i, &found))
         };
         if let Some(f) = f {
             mark(&mut used, &s, &f);
@@ -403,7 +407,10 @@ fn quote_then_cue(
     let mut k = q.end;
     if doc.is_punct(k, ",") {
         k += 1;
-    } else if !inner_sep {
+    } else if !inner_sep
+        // `“…” said Nick Merrill`: no mark inside, but the verb right after.
+        && !lexicon::verb(doc.word(k)).is_some_and(|v| !v.gerund && v.verb != Verb::Evidence)
+    {
         return None;
     }
     if k >= s.end {
@@ -413,10 +420,23 @@ fn quote_then_cue(
         if v.gerund {
             return None;
         }
-        let np = doc.np_forward(k + 1, s.end)?;
+        let np = doc
+            .np_forward(k + 1, s.end)
+            .or_else(|| described(doc, k + 1, s.end))?;
         (np.clone(), k)
     } else {
-        let mut np = determined_run(doc, k, s.end).or_else(|| doc.np_forward(k, s.end))?;
+        let np = determined_run(doc, k, s.end).or_else(|| doc.np_forward(k, s.end));
+        // `CrowdStrike co-founder Dmitri Alperovitch told`, `this source told`:
+        // a phrase the noun-phrase walk stops inside, taken whole up to the verb.
+        let stopped = |np: &Range<usize>| {
+            doc.is_word(np.end)
+                && lexicon::verb(doc.word(np.end)).is_none()
+                && !lexicon::is_auxiliary(doc.word(np.end))
+        };
+        let mut np = match np {
+            Some(np) if !stopped(&np) => np,
+            _ => run_to_verb(doc, k, s.end)?,
+        };
         // `“…,” Graham, a former candidate, told CBS News`: an apposition between.
         if doc.is_punct(np.end, ",") {
             let mut c = np.end + 1;
@@ -642,7 +662,8 @@ fn source_before(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
             // The apposition is a noun phrase (`a spokesman for the Kremlin`, `35`) or a
             // relative clause (`who runs the lobbying arm`).
             let appo = c2 + 1..p;
-            let relative = doc.is(c2 + 1, "who") && !appo.clone().any(|i| doc.in_quote(i));
+            let relative = (doc.is(c2 + 1, "who") || doc.is(c2 + 1, "whose"))
+                && !appo.clone().any(|i| doc.in_quote(i));
             let noun_phrase = !appo.is_empty()
                 && appo.clone().all(|i| {
                     doc.np_token(i)
@@ -670,9 +691,20 @@ fn source_before(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
         }
         return None;
     }
-    let np = doc
-        .np_back(p, s.start)
-        .filter(|np| starts_clause(doc, s, np.start));
+    // `leaders who say the law …`: the relative pronoun, resolved later to the name.
+    if doc.is(p, "who") && p > s.start && (doc.is_word(p - 1) || doc.is_punct(p - 1, ",")) {
+        return Some(Source {
+            np: p..p + 1,
+            via: None,
+        });
+    }
+    let np = doc.np_back(p, s.start).and_then(|np| {
+        if starts_clause(doc, s, np.start) {
+            Some(np)
+        } else {
+            titled(doc, s, np)
+        }
+    });
     // The whole subject when it is short and plain (`The actress`, `Some advocates
     // for stem cell research`, `half of GOP primary voters`), else the noun phrase.
     let np = match (subject_region(doc, s, p), np) {
@@ -783,7 +815,12 @@ fn subject_region(doc: &Doc, s: &Range<usize>, p: usize) -> Option<Range<usize>>
         ]
         .iter()
         .any(|w| w.eq_ignore_ascii_case(first))
-        || first.starts_with(|c: char| c.is_ascii_digit());
+        || first.starts_with(|c: char| c.is_ascii_digit())
+        // `political scientists say`: a few lower-case words ending in a plural.
+        || (p - b < 3
+            && doc.word(p).ends_with('s')
+            && !doc.word(p).ends_with("ss")
+            && (b..=p).all(|i| doc.word(i).chars().all(|c| c.is_lowercase() || c == '-')));
     let plain = (b..=p).all(|i| {
         // `in` only between numbers (`six in 10 voters`).
         let stray_in = doc.is(i, "in")
@@ -810,7 +847,7 @@ fn starts_clause(doc: &Doc, s: &Range<usize>, i: usize) -> bool {
     let b = i - 1;
     let t = &doc.toks[b];
     match t.kind {
-        Kind::Punct => matches!(doc.word(b), "," | ";" | ":" | "(" | "—" | "–"),
+        Kind::Punct => matches!(doc.word(b), "," | ";" | ":" | "(" | "—" | "–" | "―"),
         Kind::Close | Kind::Open => true,
         Kind::Word => {
             let w = doc.word(b);
@@ -901,6 +938,9 @@ fn reporting_verb(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
     }
     if lexicon::is_be(doc.word(v - 1)) {
         return None;
+    }
+    if let Some(f) = inverted(doc, s, v, form) {
+        return Some(f);
     }
     let source = source_before(doc, s, v).or_else(|| coordinated_subject(doc, s, v))?;
     let mut t = v + 1;
@@ -999,14 +1039,21 @@ fn reporting_verb(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
         });
     }
     let mid = doc.is_punct(t, ",") && !doc.toks.get(t + 1).is_some_and(|x| x.kind == Kind::Open);
-    if t >= end || mid {
+    // `…, EgyptAir said on Thursday.`: a time or place after the cue ends it all the same.
+    if t >= end || mid || trailing_adjunct(doc, t, end) {
         // `…, X said.` / `…, X said, …`: the clause before the source (and after the cue).
         let b = source.np.start.checked_sub(1)?;
         if !doc.is_punct(b, ",") {
             return None;
         }
         let from = content_start(doc, s);
-        if b < from + MIN_CONTENT {
+        // `The goal, he said, is to …`: a short start is enough when the rest follows.
+        let rest = if mid {
+            doc.trim_end(t + 1, s.end).saturating_sub(t + 1)
+        } else {
+            0
+        };
+        if b <= from || b - from + rest < MIN_CONTENT {
             return None;
         }
         let mut content = vec![from..b];
@@ -1150,7 +1197,45 @@ fn gerund(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
     if !doc.is_punct(v.checked_sub(1)?, ",") {
         return None;
     }
-    let subject = sentence_subject(doc, s)?;
+    gerund_of(doc, s, v, sentence_subject(doc, s)?)
+}
+
+/// `“…,” Jacobs said, adding that …`, `…, she said, referring to her father`: a
+/// gerund after an attribution found before it in the sentence has its source.
+fn gerund_after(doc: &Doc, s: &Range<usize>, v: usize, found: &mut [Found]) -> Option<Found> {
+    if v == s.start || !doc.is_punct(v - 1, ",") {
+        return None;
+    }
+    let referring = doc.is(v, "referring") && doc.is(v + 1, "to");
+    if !referring && !lexicon::verb(doc.word(v)).is_some_and(|f| f.gerund) {
+        return None;
+    }
+    let before = found.iter_mut().rev().find(|f| f.cue.end < v)?;
+    let source = before.source.clone()?;
+    let mut f = if referring {
+        let end = doc.trim_end(v + 2, s.end);
+        (end > v + 2).then(|| Found {
+            source: Some(source),
+            cue: v..v + 2,
+            content: vec![v + 2..end],
+            via: None,
+            refers_back: false,
+        })?
+    } else {
+        gerund_of(doc, s, v, source)?
+    };
+    f.via = None;
+    // What the first reported ends before this gerund's comma.
+    if let Some(last) = before.content.last_mut()
+        && last.contains(&v)
+        && last.start < v - 1
+    {
+        last.end = v - 1;
+    }
+    Some(f)
+}
+
+fn gerund_of(doc: &Doc, s: &Range<usize>, v: usize, subject: Range<usize>) -> Option<Found> {
     let mut t = v + 1;
     if lexicon::verb(doc.word(v)).is_some_and(|f| f.verb == Verb::Tell) {
         t = skip_addressee(doc, v, t, s.end);
@@ -1350,6 +1435,217 @@ fn skip_adjunct(doc: &Doc, from: usize, end: usize) -> Option<usize> {
             return None;
         }
         if lexicon::verb(doc.word(i)).is_some() {
+            return None;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// `…, said David Autor, a professor of economics.`: a clause, a comma, the cue,
+/// and its speaker (with an apposition) ending the sentence.
+fn inverted(doc: &Doc, s: &Range<usize>, v: usize, form: lexicon::VerbForm) -> Option<Found> {
+    if form.gerund
+        || form.is_base
+        || !matches!(form.verb, Verb::Speech | Verb::ThatOnly)
+        || !doc.is_punct(v - 1, ",")
+    {
+        return None;
+    }
+    let np = doc.np_forward(v + 1, s.end)?;
+    let first = doc.word(np.start);
+    let named = doc.capitalized(np.start)
+        || lexicon::is_subject_pronoun(first)
+            && !doc.is(np.start, "it")
+            && !doc.is(np.start, "who")
+        || lexicon::is_np_word(first);
+    if !named || doc.is(np.start, "that") {
+        return None;
+    }
+    let mut end = np.end;
+    if doc.is_punct(end, ",") {
+        // The apposition to the sentence's end is the speaker's (`, a professor at …`).
+        let to = doc.trim_end(end + 1, s.end);
+        let appo = end + 1..to;
+        let relative = doc.is(end + 1, "who");
+        if appo.is_empty()
+            || appo.len() > 30
+            || !appo.clone().all(|i| {
+                doc.is_word(i)
+                    || doc.is_punct(i, ",")
+                    || doc.is_punct(i, "(")
+                    || doc.is_punct(i, ")")
+            })
+            || !(relative || appo.clone().all(|i| lexicon::verb(doc.word(i)).is_none()))
+        {
+            return None;
+        }
+        end = to;
+    }
+    if doc.trim_end(end, s.end) != end {
+        return None;
+    }
+    let from = content_start(doc, s);
+    let b = v - 1;
+    if b < from + MIN_CONTENT || (from..b).any(|i| doc.in_quote(i)) {
+        return None;
+    }
+    Some(Found {
+        source: Some(np.start..end),
+        cue: v..v + 1,
+        content: vec![from..b],
+        via: None,
+        refers_back: false,
+    })
+}
+
+/// `harbour master Odile Vell`, `Billionaire entrepreneur Peter Thiel`: a name
+/// after lower-case title words, taken whole when the words start the clause.
+fn titled(doc: &Doc, s: &Range<usize>, np: Range<usize>) -> Option<Range<usize>> {
+    if !doc.capitalized(np.start) {
+        return None;
+    }
+    let title_word = |i: usize| {
+        let w = doc.word(i);
+        doc.is_word(i)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !w.ends_with("ly")
+            && !w.ends_with("ing")
+            && !w.ends_with("ed")
+            && lexicon::verb(w).is_none()
+            && lexicon::mind_verb(w).is_none()
+            && !lexicon::is_be(w)
+            && !lexicon::is_auxiliary(w)
+            && !lexicon::is_capital_stop(w)
+            && !lexicon::is_subject_pronoun(w)
+            && !lexicon::is_object_pronoun(w)
+            && ![
+                "than",
+                "whether",
+                "not",
+                "very",
+                "too",
+                "who",
+                "whom",
+                "which",
+                "week",
+                "year",
+                "month",
+                "day",
+                "time",
+                "night",
+                "morning",
+                "afternoon",
+                "evening",
+                "ago",
+            ]
+            .iter()
+            .any(|x| doc.is(i, x))
+    };
+    let mut b = np.start;
+    let mut lower = 0;
+    while b > s.start && np.start - b < 5 {
+        let i = b - 1;
+        if doc.capitalized(i) && !lexicon::is_capital_stop(doc.word(i)) {
+            b = i;
+        } else if title_word(i) {
+            b = i;
+            lower += 1;
+        } else if doc.is(i, "and") && i > s.start && title_word(i - 1) && lower > 0 {
+            b = i;
+        } else {
+            break;
+        }
+    }
+    (lower > 0 && starts_clause(doc, s, b)).then_some(b..np.end)
+}
+
+/// `the designer`, `the younger Mr. Trump`, `its chair` after an inverted
+/// verb: a determiner and at most five words, up to a comma or the end.
+fn described(doc: &Doc, start: usize, end: usize) -> Option<Range<usize>> {
+    if !["the", "a", "an", "one", "its", "his", "her", "their"]
+        .iter()
+        .any(|w| doc.is(start, w))
+    {
+        return None;
+    }
+    let mut i = start + 1;
+    while i < end && i < start + 6 && doc.is_word(i) {
+        let w = doc.word(i);
+        if lexicon::verb(w).is_some()
+            || lexicon::is_be(w)
+            || lexicon::is_auxiliary(w)
+            || lexicon::is_capital_stop(w)
+            || lexicon::is_subject_pronoun(w)
+        {
+            return None;
+        }
+        i += 1;
+    }
+    let stops = i >= end || doc.is_punct(i, ",") || doc.trim_end(i, end) == i;
+    (i > start + 1 && stops).then_some(start..i)
+}
+
+/// Whether the words from `t` to `end` are only a short adjunct of time or place
+/// (`on Thursday`, `in an interview`, `at a rally in Ohio`): no verb, no clause.
+fn trailing_adjunct(doc: &Doc, t: usize, end: usize) -> bool {
+    const OPENERS: &[&str] = &[
+        "on",
+        "in",
+        "at",
+        "during",
+        "last",
+        "earlier",
+        "later",
+        "yesterday",
+        "today",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "this",
+    ];
+    t < end
+        && end - t <= 8
+        && OPENERS.iter().any(|w| doc.is(t, w))
+        && (t..end).all(|i| {
+            (doc.is_word(i) || doc.is_punct(i, ","))
+                && lexicon::verb(doc.word(i)).is_none()
+                && lexicon::mind_verb(doc.word(i)).is_none()
+                && !lexicon::is_be(doc.word(i))
+                && !lexicon::is_subject_pronoun(doc.word(i))
+                && !doc.is(i, "that")
+        })
+}
+
+/// The words from `start` up to a reporting verb, within eight, when they can
+/// only be its subject: opening with a name or a determiner, no verb, no clause word.
+fn run_to_verb(doc: &Doc, start: usize, end: usize) -> Option<Range<usize>> {
+    let opens = (doc.capitalized(start) && !lexicon::is_capital_stop(doc.word(start)))
+        || ["the", "a", "an", "this", "one", "another"]
+            .iter()
+            .any(|w| doc.is(start, w));
+    if !opens {
+        return None;
+    }
+    let mut i = start + 1;
+    while i < end && i < start + 8 && doc.is_word(i) {
+        let w = doc.word(i);
+        if let Some(v) = lexicon::verb(w) {
+            return (!v.gerund && !v.is_base).then_some(start..i);
+        }
+        if lexicon::is_be(w)
+            || lexicon::is_auxiliary(w)
+            || lexicon::is_subject_pronoun(w)
+            || lexicon::is_object_pronoun(w)
+            || lexicon::mind_verb(w).is_some()
+            || ["that", "which", "and", "or", "but", "not"]
+                .iter()
+                .any(|x| doc.is(i, x))
+        {
             return None;
         }
         i += 1;

@@ -890,3 +890,53 @@ pub fn guess_kind(name: &str) -> ActorKind {
         ActorKind::Person
     }
 }
+
+/// How a verb or noun of the mind takes what it attributes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mind {
+    /// A belief or feeling: a clause follows (`believe that …`, `think he …`).
+    Belief,
+    /// A plan or wish: `to` and a verb follow (`plans to run`).
+    Intent,
+    /// An act on someone or something: its object follows (`accused Clinton of …`).
+    Act,
+    /// A question: `whether` or `if` follows, after an addressee (`asked Pence whether …`).
+    Question,
+}
+
+/// Each line: the forms of one verb (base first), and how it takes content.
+const MIND_VERBS: &[(&str, Mind)] = &[
+    ("believe believes believed", Mind::Belief),
+    ("think thinks thought", Mind::Belief),
+    ("fear fears feared", Mind::Belief),
+    ("worry worries worried", Mind::Belief),
+    ("know knows", Mind::Belief),
+    ("doubt doubts doubted", Mind::Belief),
+    ("suspect suspects suspected", Mind::Belief),
+    ("want wants", Mind::Intent),
+    ("urge urges urged", Mind::Act),
+    ("accuse accuses accused", Mind::Act),
+    ("praise praises praised", Mind::Act),
+    ("blame blames blamed", Mind::Act),
+    ("defend defends defended", Mind::Act),
+    ("call calls called", Mind::Act),
+    ("asks asked", Mind::Question),
+];
+
+fn mind_table(lines: &'static [(&'static str, Mind)]) -> HashMap<&'static str, (Mind, bool)> {
+    let mut table = HashMap::new();
+    for &(forms, mind) in lines {
+        let base = forms.split_whitespace().next().unwrap_or_default();
+        for form in forms.split_whitespace() {
+            table.entry(form).or_insert((mind, form == base));
+        }
+    }
+    table
+}
+
+/// The verb of the mind `word` is a form of (any case), and whether it is the base form.
+pub fn mind_verb(word: &str) -> Option<(Mind, bool)> {
+    static TABLE: OnceLock<HashMap<&'static str, (Mind, bool)>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| mind_table(MIND_VERBS));
+    with_lower(word, |w| table.get(w).copied())
+}

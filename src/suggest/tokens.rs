@@ -228,9 +228,14 @@ fn speaker_follows(text: &str, tokens: &[Token], from: usize) -> bool {
     while i < tokens.len() && i < from + 6 && tokens[i].kind == Kind::Word {
         let word = &text[tokens[i].range()];
         if i > from && super::lexicon::verb(word).is_some_and(|v| !v.gerund) {
-            return tokens
-                .get(i + 1)
-                .is_none_or(|t| t.kind == Kind::Break || matches!(&text[t.range()], "." | ","));
+            // `Trump said.`, `Trump said, …`, or an adjunct (`Clinton said to People.`).
+            return tokens.get(i + 1).is_none_or(|t| {
+                t.kind == Kind::Break
+                    || matches!(
+                        &text[t.range()],
+                        "." | "," | "to" | "at" | "in" | "about" | "of" | "during" | "on"
+                    )
+            });
         }
         i += 1;
     }

@@ -1,0 +1,110 @@
+//! Attributions of minds and acts rather than speech, as PolNeAR annotates
+//! them: beliefs and fears (`Republicans believe that …`), wishes (`Rubio
+//! wants to …`), acts on others (`Sanders accused Clinton of …`, `Trump called
+//! for …`) and questions (`Todd asked Pence whether …`). Each is read only
+//! where a subject names who holds it, and never inside what another
+//! attribution of the sentence already reports. Verbs and nouns that scored
+//! below about 60% precision on the develop split (plans, decisions, refusals,
+//! endorsements, criticism, `her decision to …`) are left out.
+
+use std::ops::Range;
+
+use super::{Doc, Found, MIN_CONTENT, source_before};
+use crate::suggest::lexicon::{self, Mind};
+
+/// The attribution whose cue is the word at `v`, if it is a verb or noun of the mind.
+pub(super) fn find(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Option<Found> {
+    if v == s.start || inside_content(found, v) || !doc.word(v).starts_with(char::is_lowercase) {
+        return None;
+    }
+    let (mind, is_base) = lexicon::mind_verb(doc.word(v))?;
+    if lexicon::is_be(doc.word(v - 1)) || doc.is(v - 1, "to") {
+        return None;
+    }
+    let source = source_before(doc, s, v)?;
+    // `you know`, `you think`: a turn of speech more than a belief.
+    if doc.is(source.np.start, "you") || doc.is(source.np.start, "it") {
+        return None;
+    }
+    // A base form (`believe`, `want`) only after a plural subject or a pronoun.
+    if is_base {
+        let last = doc.word(source.np.end - 1);
+        let plural = ["i", "we", "they", "who"]
+            .iter()
+            .any(|w| doc.is(source.np.end - 1, w))
+            || (last.ends_with('s') && !last.ends_with("ss"));
+        if !plural {
+            return None;
+        }
+    }
+    let mut t = v + 1;
+    let mut cue_end = v + 1;
+    match mind {
+        Mind::Belief | Mind::Intent => {
+            let clause = doc.is(t, "that")
+                || ["he", "she", "they", "we", "i"]
+                    .iter()
+                    .any(|w| doc.is(t, w))
+                || (doc.capitalized(t) && !lexicon::is_capital_stop(doc.word(t)));
+            let infinitive = doc.is(t, "to") && doc.is_word(t + 1);
+            let fits = if mind == Mind::Belief {
+                clause
+            } else {
+                infinitive
+            };
+            if !fits {
+                return None;
+            }
+        }
+        Mind::Act => {
+            // `called for`, `called on`: the preposition is part of the cue.
+            if lexicon::verb(doc.word(v)).is_some_and(|f| f.base == "call") {
+                if !(doc.is(t, "for") || doc.is(t, "on")) {
+                    return None;
+                }
+                t += 1;
+                cue_end = t;
+            }
+            if !doc.is_word(t) || doc.is(t, "by") {
+                return None;
+            }
+        }
+        Mind::Question => {
+            // `asked (Pence) whether …`: a few words of addressee, then the question.
+            let mut q = t;
+            while q < s.end && q < t + 6 && !(doc.is(q, "whether") || doc.is(q, "if")) {
+                if !doc.is_word(q) || lexicon::verb(doc.word(q)).is_some() {
+                    return None;
+                }
+                q += 1;
+            }
+            if !(doc.is(q, "whether") || doc.is(q, "if")) {
+                return None;
+            }
+            // The addressee is no part of what is asked.
+            t = q;
+        }
+    }
+    let end = doc.trim_end(t, s.end);
+    let least = if mind == Mind::Act { 1 } else { MIN_CONTENT };
+    if end < t + least {
+        return None;
+    }
+    Some(Found {
+        source: Some(source.np),
+        cue: v..cue_end,
+        content: vec![t..end],
+        via: source.via,
+        refers_back: false,
+    })
+}
+
+/// Whether token `i` lies in what an attribution found before reports: PolNeAR
+/// annotates no attribution inside another's content.
+fn inside_content(found: &[Found], i: usize) -> bool {
+    found
+        .iter()
+        .rev()
+        .take(4)
+        .any(|f| f.content.iter().any(|c| c.contains(&i)))
+}
