@@ -427,21 +427,12 @@ impl App {
                     (c.article.id.clone(), c.claim.clone())
                 });
                 self.screen = Screen::Actor(page);
-                if let Some((id, claim)) = to {
-                    self.go(Place::Article {
-                        id,
-                        claim: Some(claim),
-                        position: 0,
-                        focus: Pane::Claims,
-                    });
-                }
+                self.open_claim(to);
                 return;
             }
             Action::Back => {
                 self.screen = Screen::Actor(page);
-                if !self.back() {
-                    self.enter(Place::List { selected: None });
-                }
+                self.back_or_list();
                 return;
             }
             other => {
@@ -455,6 +446,25 @@ impl App {
         self.screen = Screen::Actor(page);
     }
 
+    /// Opens the article at the claim of a provenance row (when there is a row).
+    fn open_claim(&mut self, to: Option<(ArticleId, ClaimId)>) {
+        if let Some((id, claim)) = to {
+            self.go(Place::Article {
+                id,
+                claim: Some(claim),
+                position: 0,
+                focus: Pane::Claims,
+            });
+        }
+    }
+
+    /// Back where the user came from, or the list when there is nowhere.
+    fn back_or_list(&mut self) {
+        if !self.back() {
+            self.enter(Place::List { selected: None });
+        }
+    }
+
     fn run_in_contested(&mut self, mut view: Box<ContestedView>, action: Action) {
         let rows = (self.provenance_page() / 2).max(1);
         match action {
@@ -464,21 +474,12 @@ impl App {
                     .get(view.selected)
                     .map(|r| (r.claim.article.id.clone(), r.claim.claim.clone()));
                 self.screen = Screen::Contested(view);
-                if let Some((id, claim)) = to {
-                    self.go(Place::Article {
-                        id,
-                        claim: Some(claim),
-                        position: 0,
-                        focus: Pane::Claims,
-                    });
-                }
+                self.open_claim(to);
                 return;
             }
             Action::Back => {
                 self.screen = Screen::Contested(view);
-                if !self.back() {
-                    self.enter(Place::List { selected: None });
-                }
+                self.back_or_list();
                 return;
             }
             other => {
