@@ -6,6 +6,7 @@
 mod check;
 mod discover;
 mod position;
+mod split;
 
 use std::fs::File;
 use std::io::Read;
