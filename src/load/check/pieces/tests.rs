@@ -177,3 +177,42 @@ fn generated_articles_are_mostly_taken() {
     assert!(agrees(&text));
     assert!(agrees(&text.replace('\n', "\r\n")));
 }
+
+#[test]
+fn a_large_file_is_checked_in_pieces_with_every_problem_at_its_place() {
+    // Over the size from which `check` cuts files: a problem far down must be
+    // placed as the whole-document check places it, through `check` itself.
+    let mut text = ROOTS[0].to_string() + SECTIONS[0] + SECTIONS[2];
+    for i in 0..3000 {
+        let section = SECTIONS[7 + i % 7].replace("\"c1\"", &format!("\"n{}\"", i % 2900));
+        text.push_str(&section);
+    }
+    assert!(text.len() >= super::super::PIECEWISE_FROM, "{}", text.len());
+    assert!(agrees(&text));
+    assert!(check_whole(&source(), &text).hidden.total() > 0);
+    // Valid claims, then one with problems: they are found at the end.
+    let mut text = ROOTS[0].to_string() + SECTIONS[0];
+    for i in 0..3000 {
+        text.push_str(&SECTIONS[7].replace("\"c1\"", &format!("\"n{i}\"")));
+    }
+    text.push_str(SECTIONS[10]);
+    let loaded = super::super::check(&source(), &text);
+    assert_eq!(shown(&loaded), shown(&check_whole(&source(), &text)));
+    let places: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| (d.line, d.column))
+        .collect();
+    // 4 + 3 lines, 3000 claims of 5 lines, then the bad claim's header on
+    // line 15008: its missing statement, `statment`, `quote = 7`, the second
+    // "a" and the undeclared "q" of `about`, `suggested = "yes"`.
+    let expected = [
+        (15008, 1),
+        (15010, 1),
+        (15011, 9),
+        (15012, 15),
+        (15012, 20),
+        (15013, 13),
+    ];
+    assert_eq!(places, expected);
+}
