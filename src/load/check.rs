@@ -33,6 +33,13 @@ pub fn check(source: &SourceFile, text: &str) -> Loaded {
     check_whole(source, text)
 }
 
+/// `text` checked piece by piece and whole, if it is checked piece by piece at
+/// all: for the fuzz targets to compare (see `load::check_both_ways`).
+#[cfg(fuzzing)]
+pub fn both_ways(source: &SourceFile, text: &str) -> Option<(Loaded, Loaded)> {
+    Some((pieces::check(source, text)?, check_whole(source, text)))
+}
+
 /// Parses `text` as one document and checks it: every file can be checked so,
 /// and a file with a syntax error always is, for toml's own message and place.
 fn check_whole(source: &SourceFile, text: &str) -> Loaded {
