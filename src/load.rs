@@ -6,6 +6,7 @@
 mod check;
 mod discover;
 mod position;
+mod split;
 
 use std::fs::File;
 use std::io::Read;
@@ -325,6 +326,15 @@ pub fn load_bytes(source: &SourceFile, bytes: &[u8]) -> Loaded {
             Loaded::rejected(source, site, message)
         }
     }
+}
+
+/// For the fuzz targets only (`cargo fuzz` builds with `--cfg fuzzing`, so
+/// this is never in the program): `bytes` checked piece by piece and whole,
+/// when it is a file the piecewise check takes at all, for them to compare.
+#[cfg(fuzzing)]
+pub fn check_both_ways(source: &SourceFile, bytes: &[u8]) -> Option<(Loaded, Loaded)> {
+    let text = std::str::from_utf8(bytes.strip_prefix(BOM).unwrap_or(bytes)).ok()?;
+    check::both_ways(source, text)
 }
 
 /// Where each of `actors` is declared in the file at `path`, read again (once for

@@ -1,6 +1,21 @@
 //! What every load must uphold, whatever the input.
 
-use whosaid::load::{Loaded, MAX_SHOWN};
+use whosaid::ArticleId;
+use whosaid::load::{self, Loaded, MAX_SHOWN, SourceFile};
+
+/// A file checked piece by piece (see `load::check_both_ways`) gives what
+/// the whole-document check gives: the same article, the same diagnostics.
+pub fn pieces_agree(data: &[u8]) {
+    let source = SourceFile {
+        path: "fuzz.toml".into(),
+        id: ArticleId::new("fuzz"),
+    };
+    if let Some((pieces, whole)) = load::check_both_ways(&source, data) {
+        assert_eq!(pieces.article, whole.article);
+        assert_eq!(pieces.diagnostics, whole.diagnostics);
+        assert_eq!(pieces.hidden, whole.hidden);
+    }
+}
 
 pub fn check(loaded: &Loaded, len: usize) {
     let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();

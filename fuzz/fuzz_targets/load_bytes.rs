@@ -14,4 +14,5 @@ fuzz_target!(|data: &[u8]| {
     };
     let loaded = load::load_bytes(&source, data);
     invariants::check(&loaded, data.len());
+    invariants::pieces_agree(data);
 });

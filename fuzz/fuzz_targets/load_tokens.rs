@@ -108,4 +108,5 @@ fuzz_target!(|data: &[u8]| {
     };
     let loaded = load::load_bytes(&source, text.as_bytes());
     invariants::check(&loaded, text.len());
+    invariants::pieces_agree(text.as_bytes());
 });

@@ -19,18 +19,33 @@ type Span = Range<usize>;
 
 const MAX_ID_BYTES: usize = 64;
 
+/// Files from this size on are checked piece by piece (see [`pieces`]): below
+/// it the whole document's tree is small, and one parse is quicker than two.
+const PIECEWISE_FROM: usize = 64 * 1024;
+
 /// Parses and checks `text` (already UTF-8, BOM removed).
 pub fn check(source: &SourceFile, text: &str) -> Loaded {
-    let mut checker = Checker {
-        text,
-        problems: Vec::new(),
-        actor_spans: Vec::new(),
-        line_starts: None,
-        anchors: HashMap::new(),
-        near_hints: 0,
-    };
+    if text.len() >= PIECEWISE_FROM
+        && let Some(loaded) = pieces::check(source, text)
+    {
+        return loaded;
+    }
+    check_whole(source, text)
+}
+
+/// `text` checked piece by piece and whole, if it is checked piece by piece at
+/// all: for the fuzz targets to compare (see `load::check_both_ways`).
+#[cfg(fuzzing)]
+pub fn both_ways(source: &SourceFile, text: &str) -> Option<(Loaded, Loaded)> {
+    Some((pieces::check(source, text)?, check_whole(source, text)))
+}
+
+/// Parses `text` as one document and checks it: every file can be checked so,
+/// and a file with a syntax error always is, for toml's own message and place.
+fn check_whole(source: &SourceFile, text: &str) -> Loaded {
+    let mut checker = Checker::new(text);
     let article = match DeTable::parse(text) {
-        Ok(doc) => checker.article(source, doc.get_ref()),
+        Ok(doc) => checker.article(source, doc.get_ref(), None),
         Err(err) => {
             let span = err.span().or_else(|| too_deep_key(text)).unwrap_or(0..0);
             let message = err.message().trim().replace('\n', "; ");
@@ -57,6 +72,12 @@ struct Checker<'s> {
     anchors: HashMap<String, Anchor>,
     /// How many "did you mean" passages were looked for (see `claims::near_hint`).
     near_hints: usize,
+    /// Where the piece being checked starts in the file: its spans are shifted
+    /// by this much as problems are recorded (0 for a whole document).
+    offset: usize,
+    /// Set when a piece no longer parses as it did in the survey: the file is
+    /// then checked whole instead (never expected; see `pieces`).
+    abandoned: bool,
 }
 
 /// What the actors table declared, for the claims to refer to.
@@ -66,6 +87,24 @@ struct Declared {
 }
 
 impl<'s> Checker<'s> {
+    fn new(text: &'s str) -> Self {
+        Checker {
+            text,
+            problems: Vec::new(),
+            actor_spans: Vec::new(),
+            line_starts: None,
+            anchors: HashMap::new(),
+            near_hints: 0,
+            offset: 0,
+            abandoned: false,
+        }
+    }
+
+    /// A span of the piece being checked, as a span of the file.
+    fn in_file(&self, span: Span) -> Span {
+        span.start + self.offset..span.end + self.offset
+    }
+
     fn finish(mut self, source: &SourceFile, article: Option<Article>) -> Loaded {
         let has_error = self.problems.iter().any(|p| p.severity == Severity::Error);
         let hidden = self.keep_shown();
@@ -125,7 +164,7 @@ impl<'s> Checker<'s> {
     fn error(&mut self, span: Span, message: String) {
         self.problems.push(Problem {
             severity: Severity::Error,
-            span,
+            span: self.in_file(span),
             message: bounded(message),
         });
     }
@@ -133,7 +172,7 @@ impl<'s> Checker<'s> {
     fn warning(&mut self, span: Span, message: String) {
         self.problems.push(Problem {
             severity: Severity::Warning,
-            span,
+            span: self.in_file(span),
             message: bounded(message),
         });
     }
@@ -428,5 +467,6 @@ fn type_name(value: &DeValue<'_>) -> &'static str {
 
 mod article;
 mod claims;
+mod pieces;
 #[cfg(test)]
 mod tests;

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use toml::de::{DeTable, DeValue};
 
 use super::claims::Body;
+use super::pieces::Pieces;
 use super::{Checker, Declared, Entry, Key, Span, Value, as_str, looks_like_language_tag};
 use crate::diagnostic::Severity;
 use crate::load::SourceFile;
@@ -35,7 +36,14 @@ const ACTOR_KEYS: [&str; 7] = [
 ];
 
 impl<'s> Checker<'s> {
-    pub(super) fn article(&mut self, source: &SourceFile, root: &DeTable<'s>) -> Option<Article> {
+    /// The article of `root`, with the actors and claims of `pieces` if the
+    /// file was cut into pieces (they are then not in `root`).
+    pub(super) fn article(
+        &mut self,
+        source: &SourceFile,
+        root: &DeTable<'s>,
+        mut pieces: Option<&mut Pieces>,
+    ) -> Option<Article> {
         let [
             title,
             body,
@@ -82,19 +90,21 @@ impl<'s> Checker<'s> {
             ids: HashSet::new(),
             used: HashSet::new(),
         };
-        let actors = actors
-            .map(|(k, v)| self.actors(k, v, &mut declared))
-            .unwrap_or_default();
-        let claims = match (claims, &body) {
-            (Some((k, v)), body) => {
-                let body = body.as_deref().map(|text| {
-                    let in_file =
-                        body_entry.and_then(|(_, v)| verbatim_start(self.text, v.span(), text));
-                    Body::new(text, in_file)
-                });
+        let actors = match (actors, pieces.as_deref_mut()) {
+            (Some((k, v)), _) => self.actors(k, v, &mut declared),
+            (None, Some(pieces)) => self.actor_pieces(pieces, &mut declared),
+            (None, None) => Vec::new(),
+        };
+        let claims = match (claims, pieces) {
+            (Some((k, v)), _) => {
+                let body = self.body(body_entry, body.as_deref());
                 self.claims(k, v, body.as_ref(), &mut declared)
             }
-            (None, _) => Vec::new(),
+            (None, Some(pieces)) => {
+                let body = self.body(body_entry, body.as_deref());
+                self.claim_pieces(pieces, body.as_ref(), &mut declared)
+            }
+            (None, None) => Vec::new(),
         };
         self.warn_unused(&actors, &declared);
         Some(Article {
@@ -111,6 +121,14 @@ impl<'s> Checker<'s> {
             actors,
             claims,
             feed_item_id,
+        })
+    }
+
+    /// The body as the claims' quotes are checked against it.
+    fn body<'b>(&self, entry: Entry<'_, 's>, text: Option<&'b str>) -> Option<Body<'b>> {
+        text.map(|text| {
+            let in_file = entry.and_then(|(_, v)| verbatim_start(self.text, v.span(), text));
+            Body::new(text, in_file)
         })
     }
 
@@ -166,14 +184,14 @@ impl<'s> Checker<'s> {
         let mut actors = Vec::with_capacity(entries.len());
         for (id_key, body) in entries {
             if let Some(actor) = self.actor(id_key, body, declared) {
-                self.actor_spans.push(id_key.span());
+                self.actor_spans.push(self.in_file(id_key.span()));
                 actors.push(actor);
             }
         }
         actors
     }
 
-    fn actor(
+    pub(super) fn actor(
         &mut self,
         id_key: &Key<'s>,
         value: &Value<'s>,

@@ -37,28 +37,38 @@ impl<'s> Checker<'s> {
         if let Some(body) = body {
             self.anchors = anchor::find_many(body.text, quotes_in(items));
         }
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut seen = HashMap::new();
         let mut claims = Vec::with_capacity(items.len());
         for item in items {
-            let Some(table) = self.element_table(item, "claims") else {
-                continue;
-            };
-            if let Some((_, id)) = table_entry(table, "id")
-                && let DeValue::String(s) = id.get_ref()
-            {
-                if let Some(&first) = seen.get(s.as_ref()) {
-                    let line = self.line_of(first);
-                    let message = format!("duplicate claim id `{s}` (first used on line {line})");
-                    self.error(id.span(), message);
-                } else {
-                    seen.insert(s.as_ref(), id.span().start);
-                }
-            }
-            if let Some(claim) = self.claim(item.span(), table, body, declared) {
+            if let Some(claim) = self.claim_item(item, &mut seen, body, declared) {
                 claims.push(claim);
             }
         }
         claims
+    }
+
+    /// One element of the `claims` array; `seen` holds the ids met before it
+    /// and where (in the file), for the duplicate check.
+    pub(super) fn claim_item(
+        &mut self,
+        item: &Value<'s>,
+        seen: &mut HashMap<String, usize>,
+        body: Option<&Body<'_>>,
+        declared: &mut Declared,
+    ) -> Option<Claim> {
+        let table = self.element_table(item, "claims")?;
+        if let Some((_, id)) = table_entry(table, "id")
+            && let DeValue::String(s) = id.get_ref()
+        {
+            if let Some(&first) = seen.get(s.as_ref()) {
+                let line = self.line_of(first);
+                let message = format!("duplicate claim id `{s}` (first used on line {line})");
+                self.error(id.span(), message);
+            } else {
+                seen.insert(s.to_string(), self.in_file(id.span()).start);
+            }
+        }
+        self.claim(item.span(), table, body, declared)
     }
 
     fn claim(
@@ -348,7 +358,7 @@ impl Checker<'_> {
 
 /// Every well-typed `quote` string of the claims and their stances, for one
 /// batch search of the body; what is mistyped is reported by the walk itself.
-fn quotes_in<'a, 's: 'a>(items: &'a [Value<'s>]) -> impl Iterator<Item = &'a str> {
+pub(super) fn quotes_in<'a, 's: 'a>(items: &'a [Value<'s>]) -> impl Iterator<Item = &'a str> {
     let quote_of = |table: &'a DeTable<'s>| match table_entry(table, "quote") {
         Some((_, v)) => match v.get_ref() {
             DeValue::String(s) => Some(s.as_ref()),
