@@ -73,34 +73,24 @@ pub fn find_many<'q>(
     if patterns.is_empty() {
         return results;
     }
-    let Ok(automaton) = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        // An NFA builds in time and memory linear in the quotes; a DFA's
-        // transition table would cost quotes × alphabet, which a single long
-        // quote already makes the largest cost of a load.
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .build(&patterns)
-    else {
-        // Only a pattern set too large for the automaton's ids can fail: fall
-        // back to nothing found rather than panic; the file is over any real size.
-        return results;
-    };
     let collapsed = Collapsed::new(body);
-    let mut seen = vec![0u8; patterns.len()];
-    for m in automaton.find_overlapping_iter(collapsed.text.as_slice()) {
-        let p = m.pattern().as_usize();
-        if seen[p] >= 2 {
-            continue;
-        }
-        let start = collapsed.origin(m.start());
-        let end = collapsed.origin(m.end() - 1) + 1;
-        if !(is_boundary(body, start) && is_boundary(body, end)) {
-            continue;
-        }
-        seen[p] += 1;
+    let found = match few_quotes(&collapsed, &patterns) {
+        Some(found) => found,
+        None => match all_quotes(&collapsed, &patterns) {
+            Some(found) => found,
+            // Only a pattern set too large for the automaton's ids can fail: nothing
+            // found rather than a panic; the file is over any real size.
+            None => return results,
+        },
+    };
+    for (p, range) in found {
         let Some(anchor) = results.get_mut(&patterns[p]) else {
             continue;
         };
+        let (start, end) = (
+            collapsed.origin(range.start),
+            collapsed.origin(range.end - 1) + 1,
+        );
         match anchor {
             Anchor::Found { repeated, .. } => *repeated = true,
             _ => {
@@ -114,40 +104,150 @@ pub fn find_many<'q>(
     results
 }
 
-/// The body with every white-space run as one ASCII space, and where each of
-/// its bytes came from: the form quotes are compared in.
-struct Collapsed {
-    text: Vec<u8>,
-    /// `origin[i]`: the byte of the body that `text[i]` stands for (a run's first).
-    origins: Vec<u32>,
-}
+/// Quotes at most this many are sought one by one (see [`few_quotes`]).
+const FEW: usize = 8;
 
-impl Collapsed {
-    fn new(body: &str) -> Collapsed {
-        let mut text = Vec::with_capacity(body.len());
-        let mut origins = Vec::with_capacity(body.len());
-        let mut in_space = false;
-        for (i, c) in body.char_indices() {
-            if c.is_whitespace() {
-                if !in_space {
-                    text.push(b' ');
-                    origins.push(offset(i));
-                }
-                in_space = true;
-                continue;
-            }
-            in_space = false;
-            let mut buf = [0u8; 4];
-            for (j, b) in c.encode_utf8(&mut buf).bytes().enumerate() {
-                text.push(b);
-                origins.push(offset(i + j));
+/// For a file's usual handful of quotes: each sought alone with `memmem`, which
+/// costs far less than building an automaton for them. Each pattern's first two
+/// matches on grapheme boundaries of the body (overlapping ones count), as
+/// [`all_quotes`] finds them, in the collapsed text. The work is bounded by a
+/// multiple of the body: a hostile body with many matches that split graphemes
+/// gives up (`None`) and the automaton, linear in matches, takes over.
+fn few_quotes(body: &Collapsed, patterns: &[String]) -> Option<Vec<(usize, Range<usize>)>> {
+    if patterns.len() > FEW {
+        return None;
+    }
+    let text = body.text.as_slice();
+    let mut budget = (FEW + 2) * (text.len() + 64);
+    let mut found = Vec::new();
+    for (p, pattern) in patterns.iter().enumerate() {
+        let finder = memchr::memmem::Finder::new(pattern.as_bytes());
+        let (mut from, mut count) = (0, 0);
+        while count < 2 {
+            let hit = text.get(from..).and_then(|rest| finder.find(rest));
+            let scanned = hit.map_or(text.len(), |at| from + at + pattern.len());
+            budget = budget.checked_sub(scanned.saturating_sub(from) + 1)?;
+            let Some(at) = hit else {
+                break;
+            };
+            let start = from + at;
+            from = start + 1;
+            let range = start..start + pattern.len();
+            if body.on_boundaries(&range) {
+                found.push((p, range));
+                count += 1;
             }
         }
-        Collapsed { text, origins }
+    }
+    Some(found)
+}
+
+/// Every quote at once: Aho-Corasick over the collapsed body, so many claims over
+/// a long body cost O(body + quotes + matches). `None` if the automaton cannot be
+/// built (a pattern set too large for its ids).
+fn all_quotes(body: &Collapsed, patterns: &[String]) -> Option<Vec<(usize, Range<usize>)>> {
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        // An NFA builds in time and memory linear in the quotes; a DFA's
+        // transition table would cost quotes × alphabet, which a single long
+        // quote already makes the largest cost of a load.
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(patterns)
+        .ok()?;
+    let mut seen = vec![0u8; patterns.len()];
+    let mut found = Vec::new();
+    for m in automaton.find_overlapping_iter(body.text.as_slice()) {
+        let p = m.pattern().as_usize();
+        if seen[p] >= 2 || !body.on_boundaries(&m.range()) {
+            continue;
+        }
+        seen[p] += 1;
+        found.push((p, m.range()));
+    }
+    Some(found)
+}
+
+/// The body with every white-space run as one ASCII space, and where each of
+/// its bytes came from: the form quotes are compared in.
+struct Collapsed<'b> {
+    body: &'b str,
+    text: Vec<u8>,
+    /// Where the offset between the text and the body changes: from `text[c]` on
+    /// (until the next entry), `text[i]` stands for the body's byte `i - c + b`
+    /// for the entry `(c, b)`. One entry per white-space run that is not a single
+    /// byte, rather than one per byte: most of the body is copied as it is.
+    shifts: Vec<(u32, u32)>,
+}
+
+impl<'b> Collapsed<'b> {
+    fn new(body: &'b str) -> Collapsed<'b> {
+        let bytes = body.as_bytes();
+        let mut text = Vec::with_capacity(body.len());
+        let mut shifts = vec![(0, 0)];
+        // `bytes[copied..i]` is still to be copied as it is.
+        let (mut i, mut copied) = (0, 0);
+        while i < bytes.len() {
+            let (space, len) = white_space_at(body, i);
+            if !space {
+                i += len;
+                continue;
+            }
+            text.extend_from_slice(&bytes[copied..i]);
+            let run = i;
+            while i < bytes.len() {
+                let (space, len) = white_space_at(body, i);
+                if !space {
+                    break;
+                }
+                i += len;
+            }
+            // The run's space stands for its first byte; what follows, for `i`.
+            if shifts
+                .last()
+                .is_none_or(|&(c, b)| text.len() - c as usize != run - b as usize)
+            {
+                shifts.push((offset(text.len()), offset(run)));
+            }
+            text.push(b' ');
+            if i != run + 1 {
+                shifts.push((offset(text.len()), offset(i)));
+            }
+            copied = i;
+        }
+        text.extend_from_slice(&bytes[copied..]);
+        Collapsed { body, text, shifts }
     }
 
+    /// The byte of the body that `text[i]` stands for (a run's first for its space).
     fn origin(&self, i: usize) -> usize {
-        self.origins.get(i).map_or(0, |&o| o as usize)
+        let at = self.shifts.partition_point(|&(c, _)| c as usize <= i);
+        let (c, b) = self
+            .shifts
+            .get(at.wrapping_sub(1))
+            .copied()
+            .unwrap_or((0, 0));
+        i - c as usize + b as usize
+    }
+
+    /// Whether the match `range` of the text starts and ends on grapheme-cluster
+    /// boundaries of the body.
+    fn on_boundaries(&self, range: &Range<usize>) -> bool {
+        let start = self.origin(range.start);
+        let end = self.origin(range.end - 1) + 1;
+        is_boundary(self.body, start) && is_boundary(self.body, end)
+    }
+}
+
+/// Whether the char at byte `i` of `s` is white space, and its length in bytes.
+fn white_space_at(s: &str, i: usize) -> (bool, usize) {
+    match s.as_bytes()[i] {
+        // As `char::is_whitespace` for ASCII (it counts the vertical tab too).
+        b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' => (true, 1),
+        b if b.is_ascii() => (false, 1),
+        _ => s
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
     }
 }
 
@@ -281,5 +381,80 @@ mod tests {
     fn collapse_folds_runs_and_trims() {
         assert_eq!(collapse("  a \n\t b\u{3000}c  "), "a b c");
         assert_eq!(collapse(" \n "), "");
+    }
+}
+
+#[cfg(test)]
+mod two_ways {
+    use super::*;
+
+    /// The quotes sought one by one and all at once by the automaton: the same matches.
+    fn both(body: &str, quotes: &[&str]) -> Vec<(usize, Range<usize>)> {
+        let patterns: Vec<String> = quotes.iter().map(|q| collapse(q)).collect();
+        let collapsed = Collapsed::new(body);
+        let mut few = few_quotes(&collapsed, &patterns).unwrap_or_default();
+        let mut all = all_quotes(&collapsed, &patterns).unwrap_or_default();
+        few.sort_by_key(|(p, r)| (*p, r.start));
+        all.sort_by_key(|(p, r)| (*p, r.start));
+        assert_eq!(few, all, "{body:?} {quotes:?}");
+        let origins: Vec<(usize, usize)> = few
+            .iter()
+            .map(|(_, r)| (collapsed.origin(r.start), collapsed.origin(r.end - 1) + 1))
+            .collect();
+        assert!(
+            origins
+                .iter()
+                .all(|&(s, e)| body.is_char_boundary(s) && body.is_char_boundary(e))
+        );
+        few
+    }
+
+    #[test]
+    fn one_by_one_finds_what_the_automaton_finds() {
+        let body = "Zoe\u{301} said\u{3000}\u{3000}no plans.\n\n  No plans yet, aaa Zoe and\tZoe \u{a0}again";
+        let quotes = [
+            "Zoe",
+            "no plans",
+            "aa",
+            "said no",
+            "plans yet",
+            "again",
+            "missing",
+            "Zoe and Zoe",
+        ];
+        let found = both(body, &quotes);
+        assert!(!found.is_empty());
+        both(
+            "記者会見で「事実無根」と述べた 👨‍👩‍👧 家族",
+            &["「事実無根」", "👨", "家族"],
+        );
+        both("", &["x"]);
+        both("   ", &["a"]);
+    }
+
+    #[test]
+    fn body_offsets_are_found_across_every_kind_of_run() {
+        let body = "a\u{3000}b \n c\td\u{85}\u{85}e f";
+        for (quote, want) in [
+            ("a b", "a\u{3000}b"),
+            ("b c d", "b \n c\td"),
+            ("d e f", "d\u{85}\u{85}e f"),
+        ] {
+            let Anchor::Found { range, .. } = find(body, quote) else {
+                panic!("{quote:?} not found");
+            };
+            assert_eq!(&body[range], want);
+        }
+    }
+
+    #[test]
+    fn many_matches_that_split_graphemes_leave_it_to_the_automaton() {
+        // Every "e" of the body splits a grapheme (e + accent): none anchors, and
+        // seeking them one by one gives up before costing body × matches.
+        let body = "e\u{301}".repeat(20_000);
+        let quote = format!("{}e", "e\u{301}".repeat(50));
+        let patterns = vec![collapse(&quote)];
+        assert_eq!(few_quotes(&Collapsed::new(&body), &patterns), None);
+        assert_eq!(find(&body, &quote), Anchor::NotFound);
     }
 }
