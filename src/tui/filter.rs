@@ -3,7 +3,7 @@
 //! ranked by the field the words matched in; the rows the index does not know yet
 //! (changed on disk since) are judged in memory by the ground truth,
 //! [`Query::matches`]. Without an index, words are sought in the rows' folded text
-//! as before, and filters wait for the index.
+//! (made from the files on the first such search), and filters wait for the index.
 
 use std::collections::{HashMap, HashSet};
 
@@ -206,6 +206,8 @@ impl App {
                             .to_string(),
                     );
                 }
+                // Made once, on the first search without the index (a file read each).
+                self.library.fold_search_texts();
                 for slot in self.library.order() {
                     if let Some(why) = self.library.row(*slot).and_then(|r| r.why_all(query)) {
                         found.insert(*slot, why);
@@ -330,6 +332,8 @@ impl App {
         self.index = Some(indexed);
         self.unindexed = HashSet::new();
         self.reindexing = None;
+        // Searches ask the index from now on.
+        self.library.forget_search_texts();
         // A query typed before the index came may be answered now.
         if !self.search.query.is_empty() {
             self.edit_query();

@@ -1,12 +1,15 @@
-//! What the reader keeps of every article: one list row with a folded search text, keyed
-//! by article id, the list order, and the files that failed. Articles themselves are
-//! re-read when opened, so memory holds rows, not a corpus.
+//! What the reader keeps of every article: one list row, keyed by article id, the list
+//! order, and the files that failed. Articles themselves are re-read when opened, so
+//! memory holds rows, not a corpus; their folded search text is made only for a search
+//! asked while there is no index (see [`Library::fold_search_texts`]).
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasher, RandomState};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering as AtomicOrdering};
 
 use crate::diagnostic::{Diagnostic, Tally};
 use crate::load::{self, Loaded, SourceFile};
@@ -32,8 +35,10 @@ pub struct Row {
     /// Claims a program suggested and no person has reviewed yet.
     pub suggested: u32,
     /// Title, body, statements, actor names and aliases, each folded (see [`fold`]),
-    /// one per line; sized exactly, as it is most of what the reader keeps.
-    search: Box<str>,
+    /// one per line; sized exactly. Made from the file when a search without the index
+    /// first needs it (see [`Library::fold_search_texts`]), never while loading: it
+    /// would be most of what the reader keeps, and a tenth of the cost of a start.
+    search: OnceLock<Box<str>>,
 }
 
 impl Row {
@@ -53,14 +58,13 @@ impl Row {
             contested: u32::try_from(contested(article)).unwrap_or(u32::MAX),
             suggested: u32::try_from(article.claims.iter().filter(|c| c.suggested).count())
                 .unwrap_or(u32::MAX),
-            search: search_text(article),
+            search: OnceLock::new(),
         }
     }
 
     /// The row of an article as the index holds it (`None` when the file had errors:
-    /// that is a problem, not a row). The index keeps no folded search text in its list
-    /// rows, so this row matches no in-memory search: the search prompt asks the index
-    /// about them (see [`super::filter`]).
+    /// that is a problem, not a row). The search prompt asks the index about it (see
+    /// [`super::filter`]).
     pub fn indexed(row: crate::index::IndexedRow) -> Option<Row> {
         let title = row.title?;
         Some(Row {
@@ -77,7 +81,7 @@ impl Row {
             contested: row.contested,
             // The index says whether any claim is unreviewed, not how many.
             suggested: u32::from(row.has_suggested),
-            search: Box::default(),
+            search: OnceLock::new(),
         })
     }
 
@@ -185,12 +189,18 @@ impl Why {
 }
 
 impl Row {
+    /// The folded search text, or none (matching no word) until
+    /// [`Library::fold_search_texts`] made it.
+    fn search_text(&self) -> &str {
+        self.search.get().map_or("", |s| s)
+    }
+
     /// Whether every word of `query` holds for this row (a wanted word is in its
     /// search text, a negated one is not), and if so where its wanted words match
     /// best: title, then actor names, statements, body. Other terms are not
     /// looked at (they need the index).
     pub fn why_all(&self, query: &crate::query::Query) -> Option<Option<Why>> {
-        let text = self.search.as_bytes();
+        let text = self.search_text().as_bytes();
         let mut best: Option<Why> = None;
         for term in query.terms() {
             let crate::query::Filter::Text(word) = &term.filter else {
@@ -215,7 +225,7 @@ impl Row {
     /// The most telling part of the search text (title, body, statements, names,
     /// one per line) that holds `folded`.
     fn best_part(&self, folded: &str) -> Option<Why> {
-        let parts: Vec<&str> = self.search.split('\n').collect();
+        let parts: Vec<&str> = self.search_text().split('\n').collect();
         let statements = 2..(2 + self.claims as usize).min(parts.len());
         let in_range = |r: std::ops::Range<usize>| {
             parts
@@ -269,7 +279,8 @@ impl Problem {
 
 /// How an article is read again when opened: from its file, or (tests, benches) from memory.
 /// With the bytes read, when there was a file to read.
-type Reader = Box<dyn Fn(&SourceFile) -> (Loaded, Option<Vec<u8>>)>;
+/// Shared with worker threads when search texts are made (see [`Library::fold_search_texts`]).
+type Reader = Box<dyn Fn(&SourceFile) -> (Loaded, Option<Vec<u8>>) + Send + Sync>;
 
 /// A row's handle inside the library: stable while its article is in the library (a
 /// replaced article keeps it), never reused. The view keeps [`ArticleId`]s; slots are
@@ -567,6 +578,51 @@ impl Library {
     /// Reads the article `id` again, with the bytes it was read from.
     pub fn read_with_bytes(&self, id: &ArticleId) -> Option<(Loaded, Option<Vec<u8>>)> {
         self.get(id).map(|r| (self.read)(&r.source()))
+    }
+
+    /// Makes the folded search text of every row that has none yet, reading their
+    /// articles again (on every core): for a search while there is no index to ask.
+    /// Once made, a row keeps it until it is replaced or [`Library::forget_search_texts`].
+    /// A file that no longer reads gives an empty text (it matches no word), not a
+    /// second try at every keystroke.
+    pub fn fold_search_texts(&self) {
+        let missing: Vec<&Row> = self
+            .slots
+            .iter()
+            .flatten()
+            .filter(|r| r.search.get().is_none())
+            .collect();
+        let fold_one = |row: &Row| {
+            let (loaded, _) = (self.read)(&row.source());
+            let text = loaded
+                .article
+                .as_ref()
+                .map_or_else(Box::default, search_text);
+            // Set once: another thread never has this row.
+            let _ = row.search.set(text);
+        };
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        if threads < 2 || missing.len() < 64 {
+            missing.into_iter().for_each(fold_one);
+            return;
+        }
+        let next = AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                scope.spawn(|| {
+                    while let Some(row) = missing.get(next.fetch_add(1, AtomicOrdering::Relaxed)) {
+                        fold_one(row);
+                    }
+                });
+            }
+        });
+    }
+
+    /// Drops every row's search text (the index answers searches now): memory back.
+    pub fn forget_search_texts(&mut self) {
+        for row in self.slots.iter_mut().flatten() {
+            row.search = OnceLock::new();
+        }
     }
 
     /// Files rejected with errors, in id order.
