@@ -193,7 +193,8 @@ pub struct App {
     pub index_progress: super::indexed::Progress,
     /// The loader was started beside (or instead of) the index.
     pub index_scanning: bool,
-    /// Dropped when loading ends: a new index is built only then (see `tui::run`).
+    /// Dropped when loading ends: the folder is watched, then a new index built, only
+    /// then (see `tui::run`).
     pub after_scan: Option<std::sync::mpsc::Sender<()>>,
     /// Where `back` returns, the latest last.
     pub history: Vec<super::provenance::Place>,

@@ -64,8 +64,8 @@ pub fn run(
             terminal.draw(|frame| ui::draw(frame, app))?;
             dirty = false;
             if !matches!(app.loading, Loading::Running { .. }) {
-                // The whole list is on screen: the index's check (or build), which
-                // reads every file on every core, may start (see `tui::run`).
+                // The whole list is on screen: the watch, then the index's check (or
+                // build), which reads every file on every core, may start (see `tui::run`).
                 drop(app.after_scan.take());
             }
             if panic_after_first_frame {

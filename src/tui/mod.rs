@@ -65,10 +65,15 @@ pub fn run(articles: &Path, config: Option<&Path>) -> u8 {
     // from the index, on a worker (its check reads every file); the loop starts the
     // loader when the index is new or cannot be used.
     let (tx, rx) = std::sync::mpsc::channel();
-    // The index is checked (a new one built) only once the list is complete and drawn:
-    // the check reads every file, on every core, and the list must not wait for it.
-    // The loop drops the sender then, which lets the worker go on.
+    // The folder is watched, and then the index checked (a new one built), only once the
+    // list is complete and drawn: the check reads every file, on every core, setting up
+    // the watch walks the folder, and each file the loader opens would wake the watcher
+    // (inotify reports opens): the list must not wait for them. The loop drops
+    // `scanned` then, which lets the watcher's thread go on; it drops `watched` once the
+    // watch is set up, which lets the index's worker go on, so a file changed while the
+    // list loaded is either read by the check or seen by the watch.
     let (scanned, scan_over) = std::sync::mpsc::channel::<()>();
+    let (watched, watch_set) = std::sync::mpsc::channel::<()>();
     // No index file yet: the files are read at once, not after the index is made.
     let scan_now = !crate::index::cache_dir()
         .map(|cache| crate::index::db_path(&cache, articles))
@@ -86,7 +91,7 @@ pub fn run(articles: &Path, config: Option<&Path>) -> u8 {
                 let listening = tx.send(events::Event::Index(ev)).is_ok();
                 if listed && listening {
                     // Err once the sender is dropped: that is the signal.
-                    let _ = scan_over.recv();
+                    let _ = watch_set.recv();
                 }
                 listening
             });
@@ -100,7 +105,10 @@ pub fn run(articles: &Path, config: Option<&Path>) -> u8 {
         let tx = tx.clone();
         let dir = articles.to_path_buf();
         std::thread::spawn(move || {
+            // Err once the list is drawn (see above).
+            let _ = scan_over.recv();
             let watcher = watch::spawn(&dir, tx);
+            drop(watched);
             // Parked for good: only the process's exit ends it.
             loop {
                 std::thread::park();
