@@ -160,10 +160,7 @@ pub fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
 /// with the metadata of the file read: the index compares both with what it holds.
 /// The message of an error is the diagnostic [`load_file`] would give.
 pub fn read_regular(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata), String> {
-    let file = open_regular(path)?;
-    let meta = file
-        .metadata()
-        .map_err(|e| format!("cannot read the file: {}", io_reason(&e)))?;
+    let (file, meta) = open_regular(path)?;
     let len = meta.len();
     if len > MAX_FILE_BYTES {
         return Err(too_big(len));
@@ -182,8 +179,9 @@ pub fn read_regular(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata), String>
 /// Opens `path` for reading if it is a regular file (links followed). Anything
 /// else is never opened: opening a FIFO would release a writer waiting on it.
 /// Should a FIFO be swapped in between the look and the open, the open does
-/// not block, and what was opened is refused by its type.
-fn open_regular(path: &Path) -> Result<File, String> {
+/// not block, and what was opened is refused by its type. With the metadata of the
+/// file opened (one system call fewer per file than asking again).
+fn open_regular(path: &Path) -> Result<(File, std::fs::Metadata), String> {
     if let Ok(meta) = std::fs::metadata(path)
         && !meta.is_file()
     {
@@ -210,7 +208,7 @@ fn open_regular(path: &Path) -> Result<File, String> {
     if !meta.is_file() {
         return Err(not_a_file(path, &meta));
     }
-    Ok(file)
+    Ok((file, meta))
 }
 
 fn not_a_file(path: &Path, meta: &std::fs::Metadata) -> String {
