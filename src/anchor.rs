@@ -187,6 +187,23 @@ impl<'b> Collapsed<'b> {
         // `bytes[copied..i]` is still to be copied as it is.
         let (mut i, mut copied) = (0, 0);
         while i < bytes.len() {
+            // Past plain bytes at once: only white space and non-ASCII chars need a look.
+            match bytes[i..]
+                .iter()
+                .position(|&b| !b.is_ascii() || is_ascii_space(b))
+            {
+                Some(skip) => i += skip,
+                None => break,
+            }
+            // A lone space between words is copied as it is.
+            if bytes[i] == b' '
+                && bytes
+                    .get(i + 1)
+                    .is_some_and(|&b| b.is_ascii() && !is_ascii_space(b))
+            {
+                i += 1;
+                continue;
+            }
             let (space, len) = white_space_at(body, i);
             if !space {
                 i += len;
@@ -238,12 +255,16 @@ impl<'b> Collapsed<'b> {
     }
 }
 
+/// Whether the ASCII byte `b` is white space as `char::is_whitespace` says (the
+/// vertical tab too, unlike `u8::is_ascii_whitespace`).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
 /// Whether the char at byte `i` of `s` is white space, and its length in bytes.
 fn white_space_at(s: &str, i: usize) -> (bool, usize) {
     match s.as_bytes()[i] {
-        // As `char::is_whitespace` for ASCII (it counts the vertical tab too).
-        b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' => (true, 1),
-        b if b.is_ascii() => (false, 1),
+        b if b.is_ascii() => (is_ascii_space(b), 1),
         _ => s
             .get(i..)
             .and_then(|rest| rest.chars().next())
@@ -430,6 +451,46 @@ mod two_ways {
         );
         both("", &["x"]);
         both("   ", &["a"]);
+    }
+
+    #[test]
+    fn the_collapsed_body_and_its_origins_agree_with_a_char_by_char_walk() {
+        // The rule written a second way: each char in turn, a run's space standing
+        // for the run's first byte, every other byte for itself.
+        let slow = |body: &str| {
+            let (mut text, mut origins, mut in_space) = (Vec::new(), Vec::new(), false);
+            for (i, c) in body.char_indices() {
+                if c.is_whitespace() {
+                    if !in_space {
+                        text.push(b' ');
+                        origins.push(i);
+                    }
+                    in_space = true;
+                } else {
+                    in_space = false;
+                    for j in 0..c.len_utf8() {
+                        text.push(body.as_bytes()[i + j]);
+                        origins.push(i + j);
+                    }
+                }
+            }
+            (text, origins)
+        };
+        for body in [
+            "",
+            " ",
+            "plain words only",
+            "  lead and trail  ",
+            "a\u{3000}b \n c\td\u{85}\u{85}e f\u{b}g",
+            "記者会見で 「事実無根」\u{3000}と\n\n述べた 👨‍👩‍👧",
+            "x\u{a0}\u{2028} y \u{202f}",
+        ] {
+            let fast = Collapsed::new(body);
+            let (text, origins) = slow(body);
+            assert_eq!(fast.text, text, "{body:?}");
+            let found: Vec<usize> = (0..text.len()).map(|i| fast.origin(i)).collect();
+            assert_eq!(found, origins, "{body:?}");
+        }
     }
 
     #[test]
