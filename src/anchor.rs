@@ -25,6 +25,17 @@ pub enum Anchor {
 
 /// Collapses white-space runs to one space and trims: the form quotes are exported in.
 pub fn collapse(s: &str) -> String {
+    // Most quotes are ASCII with single spaces between words already: copied at once.
+    let bytes = s.as_bytes();
+    let plain = bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && bytes
+            .iter()
+            .all(|&b| b.is_ascii() && (b == b' ' || !is_ascii_space(b)))
+        && memchr::memmem::find(bytes, b"  ").is_none();
+    if plain {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -402,6 +413,14 @@ mod tests {
     fn collapse_folds_runs_and_trims() {
         assert_eq!(collapse("  a \n\t b\u{3000}c  "), "a b c");
         assert_eq!(collapse(" \n "), "");
+        assert_eq!(collapse("plain words"), "plain words");
+        assert_eq!(collapse("two  spaces"), "two spaces");
+        assert_eq!(collapse(" lead"), "lead");
+        assert_eq!(collapse("trail "), "trail");
+        assert_eq!(collapse("tab\there"), "tab here");
+        assert_eq!(collapse("vertical\u{b}tab"), "vertical tab");
+        assert_eq!(collapse("caf\u{e9}\u{a0}noir"), "caf\u{e9} noir");
+        assert_eq!(collapse(""), "");
     }
 }
 
