@@ -206,3 +206,32 @@ fn a_search_matches_across_the_line_breaks_of_a_paragraph() {
     }
     assert_eq!(listed_ids(&app), ["world/kremlin-call"]);
 }
+
+#[test]
+fn a_search_without_an_index_finds_the_words_of_a_file_edited_after_the_first_search() {
+    let dir = tempfile::tempdir().unwrap();
+    write_corpus(dir.path());
+    let mut app = loading_app(Config::builtin().unwrap());
+    load(&mut app, dir.path(), 50);
+    let search = |app: &mut App, query: &str| {
+        app.update(Command::SearchCancel);
+        app.update(Command::Run(Action::Search));
+        for c in query.chars() {
+            app.update(Command::SearchInput(c));
+        }
+        listed_ids(app)
+    };
+    // The first search reads the files for their words (no index to ask).
+    // A phrase, in quotes: bare words are substrings each ("7" is in many ids).
+    assert_eq!(search(&mut app, "\"number 7.\""), ["batch-1/story-007"]);
+    assert!(search(&mut app, "harbourmaster").is_empty());
+    // Saved with a new word in its body, and read again as the watcher does.
+    let path = dir.path().join("batch-1/story-007.toml");
+    let text = article_toml(7, "Story 7").replace("Story number 7.", "The harbourmaster spoke.");
+    std::fs::write(&path, text).unwrap();
+    let changes =
+        whosaid::tui::watch::read_changes(dir.path(), std::iter::once((path, false)).collect());
+    app.on_files(changes);
+    assert_eq!(search(&mut app, "harbourmaster"), ["batch-1/story-007"]);
+    assert!(search(&mut app, "\"number 7.\"").is_empty());
+}
