@@ -256,12 +256,159 @@ pub fn contested(conn: &Connection) -> rusqlite::Result<Vec<Contested>> {
     rows.collect()
 }
 
-/// Every actor declared anywhere, in id order, with its counts.
+/// Every actor declared anywhere, in id order, with its counts: one read of
+/// `actor_summary`, which the writer keeps.
+pub fn actors(conn: &Connection) -> rusqlite::Result<Vec<ActorSummary>> {
+    let mut stmt = conn.prepare(
+        "SELECT actor, name, kind, role, names, articles, asserted, denied, relayed, about,
+                conflict
+         FROM actor_summary ORDER BY actor",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let count = |i: usize| r.get::<_, i64>(i).map(|n| u64::try_from(n).unwrap_or(0));
+        Ok(ActorSummary {
+            id: ActorId::new(r.get::<_, String>(0)?),
+            name: r.get(1)?,
+            kind: r.get(2)?,
+            role: r.get(3)?,
+            names: r
+                .get_ref(4)?
+                .as_str()?
+                .split(SEP)
+                .map(str::to_string)
+                .collect(),
+            articles: count(5)?,
+            asserted: count(6)?,
+            denied: count(7)?,
+            relayed: count(8)?,
+            about: count(9)?,
+            conflict: r.get(10)?,
+        })
+    })?;
+    rows.collect()
+}
+
+/// Folds one declaration (in actor, then article id order) into `out`: the first of
+/// each actor names it.
+fn declare(
+    out: &mut Vec<ActorSummary>,
+    id: String,
+    name: String,
+    kind: String,
+    role: Option<String>,
+) {
+    match out.last_mut() {
+        Some(last) if last.id.as_str() == id => {
+            last.articles += 1;
+            last.conflict |= last.name != name || last.kind != kind;
+            // An id has few distinct names, so the look-up is short.
+            if !last.names.contains(&name) {
+                last.names.push(name);
+            }
+        }
+        _ => out.push(ActorSummary {
+            id: ActorId::new(id),
+            names: vec![name.clone()],
+            name,
+            kind,
+            role,
+            articles: 1,
+            asserted: 0,
+            denied: 0,
+            relayed: 0,
+            about: 0,
+            conflict: false,
+        }),
+    }
+}
+
+/// Brings `actor_summary` up to date for the actors in `touched` (every actor whose
+/// rows a write added or removed). When they are many (a new index), every summary
+/// is computed again in one pass over the tables, which is cheaper than one set of
+/// look-ups per actor.
+pub(super) fn refresh_summary(
+    conn: &Connection,
+    touched: &std::collections::HashSet<String>,
+) -> rusqlite::Result<()> {
+    if touched.is_empty() {
+        return Ok(());
+    }
+    let held: i64 = conn.query_row("SELECT count(*) FROM actor_summary", [], |r| r.get(0))?;
+    let bulk = i64::try_from(touched.len())
+        .unwrap_or(i64::MAX)
+        .saturating_mul(4)
+        >= held;
+    let mut insert = conn.prepare(
+        "INSERT OR REPLACE INTO actor_summary(actor, name, kind, role, names, articles,
+             asserted, denied, relayed, about, conflict)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?;
+    let mut write = |a: &ActorSummary| {
+        let n = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
+        insert.execute(rusqlite::params![
+            a.id.as_str(),
+            a.name,
+            a.kind,
+            a.role,
+            a.names.join(&SEP.to_string()),
+            n(a.articles),
+            n(a.asserted),
+            n(a.denied),
+            n(a.relayed),
+            n(a.about),
+            a.conflict,
+        ])
+    };
+    if bulk {
+        conn.execute("DELETE FROM actor_summary", [])?;
+        for a in actors_from_tables(conn)? {
+            write(&a)?;
+        }
+        return Ok(());
+    }
+    // One actor's rows, each found through its table's actor index.
+    let mut declarations = conn.prepare(
+        "SELECT a.name, a.kind, a.role FROM actors AS a INDEXED BY actors_actor
+         JOIN files AS f ON f.num = a.file WHERE a.actor = ?1 ORDER BY f.id",
+    )?;
+    let mut stances =
+        conn.prepare("SELECT count(*) FROM stances WHERE actor = ?1 AND kind = ?2")?;
+    let mut relayed = conn.prepare("SELECT count(*) FROM via WHERE actor = ?1")?;
+    let mut about = conn.prepare("SELECT count(*) FROM about WHERE actor = ?1")?;
+    let mut delete = conn.prepare("DELETE FROM actor_summary WHERE actor = ?1")?;
+    let count = |n: i64| u64::try_from(n).unwrap_or(0);
+    for actor in touched {
+        let mut one: Vec<ActorSummary> = Vec::with_capacity(1);
+        let mut rows = declarations.query([actor])?;
+        while let Some(r) = rows.next()? {
+            declare(&mut one, actor.clone(), r.get(0)?, r.get(1)?, r.get(2)?);
+        }
+        drop(rows);
+        let Some(mut a) = one.pop() else {
+            // No article declares it (any more): not listed.
+            delete.execute([actor])?;
+            continue;
+        };
+        let of_kind = |stmt: &mut rusqlite::Statement, kind: i64| {
+            stmt.query_row(rusqlite::params![actor, kind], |r| r.get(0))
+                .map(count)
+        };
+        a.asserted = of_kind(&mut stances, 0)?;
+        a.denied = of_kind(&mut stances, 1)?;
+        a.relayed = relayed.query_row([actor], |r| r.get(0)).map(count)?;
+        a.about = about.query_row([actor], |r| r.get(0)).map(count)?;
+        write(&a)?;
+    }
+    Ok(())
+}
+
+/// Every actor declared anywhere, in id order, with its counts, computed from the
+/// tables (what [`refresh_summary`] stores when a write touches most actors).
 ///
 /// Declarations are read once in table order, sorted by actor and article id in
 /// Rust and folded; stances are counted in one pass over a covering index, the
 /// other counts are one grouped pass over their actor index each.
-pub fn actors(conn: &Connection) -> rusqlite::Result<Vec<ActorSummary>> {
+fn actors_from_tables(conn: &Connection) -> rusqlite::Result<Vec<ActorSummary>> {
     // Each file's rank in article id order (from the id index, no table read), so the
     // declarations can be read in table order, sequentially, rather than one look-up
     // into the actors table and one into files for every declaration.
@@ -296,29 +443,7 @@ pub fn actors(conn: &Connection) -> rusqlite::Result<Vec<ActorSummary>> {
     declarations.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut out: Vec<ActorSummary> = Vec::new();
     for (id, _, name, kind, role) in declarations {
-        match out.last_mut() {
-            Some(last) if last.id.as_str() == id => {
-                last.articles += 1;
-                last.conflict |= last.name != name || last.kind != kind;
-                // An id has few distinct names, so the look-up is short.
-                if !last.names.contains(&name) {
-                    last.names.push(name);
-                }
-            }
-            _ => out.push(ActorSummary {
-                id: ActorId::new(id),
-                names: vec![name.clone()],
-                name,
-                kind,
-                role,
-                articles: 1,
-                asserted: 0,
-                denied: 0,
-                relayed: 0,
-                about: 0,
-                conflict: false,
-            }),
-        }
+        declare(&mut out, id, name, kind, role);
     }
     {
         // Counted here from the covering index rather than grouped in SQL, which

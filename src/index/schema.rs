@@ -6,7 +6,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x7773_6978;
 /// `PRAGMA user_version`: raised whenever the tables below change, so an index
 /// written by another version is rebuilt rather than misread.
-pub const VERSION: i32 = 7;
+pub const VERSION: i32 = 8;
 
 /// Per file a row, keyed by `num` (its rowid); every other table starts its key
 /// (stances: an index)
@@ -19,6 +19,9 @@ pub const VERSION: i32 = 7;
 /// they repeat in every row and in the key of every stance. Stances are stored
 /// in actor order, so an actor's page reads them in one range, without lookups.
 /// `files_newest` gives the first screen of the list, newest first, without a sort.
+/// `actor_summary` holds per declared actor what the actors screen lists (its first
+/// declaration by article id, every name it is given joined by `SEP`, its counts),
+/// kept by the writer for the actors a write touches, so the screen is one read.
 pub const TABLES: &str = "
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE files(
@@ -71,6 +74,12 @@ CREATE TABLE about(
     PRIMARY KEY(file, claim, actor)
 ) WITHOUT ROWID;
 CREATE INDEX about_actor ON about(actor);
+CREATE TABLE actor_summary(
+    actor TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, role TEXT,
+    names TEXT NOT NULL, articles INTEGER NOT NULL, asserted INTEGER NOT NULL,
+    denied INTEGER NOT NULL, relayed INTEGER NOT NULL, about INTEGER NOT NULL,
+    conflict INTEGER NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE diagnostics(
     file INTEGER NOT NULL, seq INTEGER NOT NULL, severity TEXT NOT NULL,
     line INTEGER NOT NULL, col INTEGER NOT NULL, message TEXT NOT NULL,

@@ -1,5 +1,7 @@
 //! Writing one file's outcome into the index, and taking it out again.
 
+use std::collections::HashSet;
+
 use rusqlite::{Connection, Statement, params};
 
 use super::search::{Field, fold, fold_parts};
@@ -70,6 +72,11 @@ pub struct Writer<'c> {
     text: Vec<(Field, Statement<'c>)>,
     deletes: Vec<Statement<'c>>,
     touch: Statement<'c>,
+    /// Every actor named by a file's rows, read before the rows are deleted.
+    named: Statement<'c>,
+    /// Actors whose rows were added or removed: their summaries are refreshed at [`Writer::finish`].
+    touched: HashSet<String>,
+    conn: &'c Connection,
 }
 
 impl<'c> Writer<'c> {
@@ -129,11 +136,32 @@ impl<'c> Writer<'c> {
                 .collect::<rusqlite::Result<_>>()?,
             deletes,
             touch: conn.prepare("UPDATE files SET size = ?2, mtime = ?3 WHERE num = ?1")?,
+            named: conn.prepare(
+                "SELECT actor FROM actors WHERE file = ?1
+                 UNION SELECT actor FROM stances INDEXED BY stances_file WHERE file = ?1
+                 UNION SELECT actor FROM via WHERE file = ?1
+                 UNION SELECT actor FROM about WHERE file = ?1",
+            )?,
+            touched: HashSet::new(),
+            conn,
         })
+    }
+
+    /// Brings the actors' summaries up to date with what was written; call once, before
+    /// the transaction commits.
+    pub fn finish(&mut self) -> rusqlite::Result<()> {
+        super::query::refresh_summary(self.conn, &self.touched)?;
+        self.touched.clear();
+        Ok(())
     }
 
     /// Removes every row of the file numbered `num`.
     pub fn remove(&mut self, num: i64) -> rusqlite::Result<()> {
+        let mut rows = self.named.query([num])?;
+        while let Some(r) = rows.next()? {
+            self.touched.insert(r.get(0)?);
+        }
+        drop(rows);
         for delete in &mut self.deletes {
             delete.execute([num])?;
         }
@@ -218,6 +246,7 @@ impl<'c> Writer<'c> {
             self.tag.execute(params![num, tag])?;
         }
         for actor in &article.actors {
+            self.touched.insert(actor.id.as_str().to_string());
             self.actor.execute(params![
                 num,
                 actor.id.as_str(),
@@ -238,6 +267,7 @@ impl<'c> Writer<'c> {
                 claim.suggested,
             ])?;
             for actor in &claim.about {
+                self.touched.insert(actor.as_str().to_string());
                 self.about.execute(params![num, pos, actor.as_str()])?;
             }
             let mut counts = [0i64; 2];
@@ -246,6 +276,8 @@ impl<'c> Writer<'c> {
                 let spos = *slot;
                 *slot += 1;
                 let via: Vec<&str> = stance.via.iter().map(|v| v.as_str()).collect();
+                self.touched.insert(stance.actor.as_str().to_string());
+                self.touched.extend(via.iter().map(|v| v.to_string()));
                 self.stance.execute(params![
                     num,
                     pos,
