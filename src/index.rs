@@ -18,7 +18,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::UsageError;
-use crate::model::{ActorId, ArticleId};
+use crate::model::{ActorId, ArticleId, ClaimId};
 
 mod filter;
 mod page;
@@ -522,6 +522,23 @@ impl Index {
     /// Every contested claim with its two sides named, newest first.
     pub fn contested_sides(&self) -> Result<Vec<Sided>, Error> {
         Ok(page::contested_sides(&self.conn)?)
+    }
+
+    /// Every article holding contested claims, newest first: its number in the index
+    /// and how many it holds (for [`Index::contested_of`]).
+    pub fn contested_files(&self) -> Result<Vec<(i64, u32)>, Error> {
+        Ok(page::contested_files(&self.conn)?)
+    }
+
+    /// The contested claims of the articles numbered `files`, in that order, with
+    /// their two sides named.
+    pub fn contested_of(&self, files: &[i64]) -> Result<Vec<Sided>, Error> {
+        Ok(page::contested_of(&self.conn, files)?)
+    }
+
+    /// Every contested claim by article and claim id, newest first.
+    pub fn contested_ids(&self) -> Result<Vec<(ArticleId, ClaimId)>, Error> {
+        Ok(page::contested_ids(&self.conn)?)
     }
 
     /// The first `limit` declarations of `actor`, in article id order.

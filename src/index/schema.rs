@@ -19,6 +19,8 @@ pub const VERSION: i32 = 8;
 /// they repeat in every row and in the key of every stance. Stances are stored
 /// in actor order, so an actor's page reads them in one range, without lookups.
 /// `files_newest` gives the first screen of the list, newest first, without a sort.
+/// `files_contested` lists the articles with contested claims newest first, with how
+/// many, so the contested screen reads only the claims in view.
 /// `actor_summary` holds per declared actor what the actors screen lists (its first
 /// declaration by article id, every name it is given joined by `SEP`, its counts),
 /// kept by the writer for the actors a write touches, so the screen is one read.
@@ -44,6 +46,7 @@ CREATE TABLE files(
     warnings INTEGER NOT NULL
 );
 CREATE INDEX files_newest ON files(published DESC, id);
+CREATE INDEX files_contested ON files(published DESC, id, contested) WHERE contested > 0;
 CREATE TABLE tags(file INTEGER NOT NULL, tag TEXT NOT NULL, PRIMARY KEY(file, tag)) WITHOUT ROWID;
 CREATE INDEX tags_tag ON tags(tag);
 CREATE TABLE actors(

@@ -31,7 +31,7 @@ fn moved(pos: usize, len: usize, page: usize, action: Action) -> Option<usize> {
 
 impl App {
     /// The index for the provenance screens, opened on first use.
-    fn index(&mut self) -> Result<&Index, String> {
+    pub(super) fn index(&mut self) -> Result<&Index, String> {
         if self.provenance_index.is_none() {
             if !self.may_open_index {
                 return Err("No index to ask.".to_string());
@@ -265,19 +265,19 @@ impl App {
     }
 
     fn enter_contested(&mut self, selected: usize) -> bool {
-        let rows = match self.index().map(|i| i.contested_sides()) {
-            Ok(Ok(rows)) => rows,
+        let page = self.provenance_page() / 2;
+        let view = match self.index().map(|i| {
+            let mut view = ContestedView::query(i)?;
+            view.selected = selected.min(view.total.saturating_sub(1));
+            view.offset = scrolled(0, view.selected, 1, page);
+            view.fetch(i, view.offset, page.max(1))?;
+            Ok::<_, crate::index::Error>(view)
+        }) {
+            Ok(Ok(view)) => view,
             Ok(Err(e)) => return self.fail(format!("Index: {e}")),
             Err(e) => return self.fail(e),
         };
-        let mut view = Box::new(ContestedView {
-            selected: selected.min(rows.len().saturating_sub(1)),
-            rows,
-            offset: 0,
-        });
-        let page = self.provenance_page() / 2;
-        view.offset = scrolled(0, view.selected, 1, page);
-        self.screen = Screen::Contested(view);
+        self.screen = Screen::Contested(Box::new(view));
         true
     }
 
@@ -463,8 +463,7 @@ impl App {
         match action {
             Action::Open => {
                 let to = view
-                    .rows
-                    .get(view.selected)
+                    .row(view.selected)
                     .map(|r| (r.claim.article.id.clone(), r.claim.claim.clone()));
                 self.screen = Screen::Contested(view);
                 if let Some((id, claim)) = to {
@@ -485,12 +484,17 @@ impl App {
                 return;
             }
             other => {
-                if let Some(to) = moved(view.selected, view.rows.len(), rows, other) {
+                if let Some(to) = moved(view.selected, view.total, rows, other) {
                     view.selected = to;
                 }
             }
         }
         view.offset = scrolled(view.offset, view.selected, 1, rows);
+        match self.index().map(|i| view.fetch(i, view.offset, rows)) {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => self.message = Some(format!("Index: {e}")),
+            Err(e) => self.message = Some(e),
+        }
         self.screen = Screen::Contested(view);
     }
 

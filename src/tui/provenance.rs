@@ -148,12 +148,68 @@ pub struct ActorPage {
     pub offset: usize,
 }
 
-/// Every contested claim of the corpus.
+/// Every contested claim of the corpus: how many, and those near the view, fetched
+/// as the user scrolls.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContestedView {
+    /// Articles with contested claims, newest first: number in the index, how many.
+    files: Vec<(i64, u32)>,
+    /// Position of each article's first contested claim.
+    starts: Vec<usize>,
+    /// Contested claims in all.
+    pub total: usize,
+    /// The claims fetched, from position `start` on.
     pub rows: Vec<Sided>,
+    pub start: usize,
     pub selected: usize,
     pub offset: usize,
+}
+
+/// Claims fetched beyond each end of the view, so a few steps need no query.
+const MARGIN: usize = 50;
+
+impl ContestedView {
+    /// How many claims are contested, and in which articles; no claim is read yet.
+    pub fn query(index: &Index) -> Result<ContestedView, index::Error> {
+        let files = index.contested_files()?;
+        let mut starts = Vec::with_capacity(files.len());
+        let mut total = 0usize;
+        for &(_, n) in &files {
+            starts.push(total);
+            total += n as usize;
+        }
+        Ok(ContestedView {
+            files,
+            starts,
+            total,
+            rows: Vec::new(),
+            start: 0,
+            selected: 0,
+            offset: 0,
+        })
+    }
+
+    /// The claim at `pos`, if fetched.
+    pub fn row(&self, pos: usize) -> Option<&Sided> {
+        self.rows.get(pos.checked_sub(self.start)?)
+    }
+
+    /// Makes sure the claims at `from..from + count` are fetched: the articles
+    /// holding them and a margin either side, nothing else.
+    pub fn fetch(&mut self, index: &Index, from: usize, count: usize) -> Result<(), index::Error> {
+        let end = (from + count).min(self.total);
+        if from >= self.start && end <= self.start + self.rows.len() {
+            return Ok(());
+        }
+        let (lo, hi) = (from.saturating_sub(MARGIN), end + MARGIN);
+        // The article holding `lo`, through the one holding `hi - 1`.
+        let first = self.starts.partition_point(|&s| s <= lo).saturating_sub(1);
+        let last = self.starts.partition_point(|&s| s < hi);
+        let nums: Vec<i64> = self.files[first..last].iter().map(|f| f.0).collect();
+        self.rows = index.contested_of(&nums)?;
+        self.start = self.starts.get(first).copied().unwrap_or(0);
+        Ok(())
+    }
 }
 
 /// Where the user was: enough to make the screen again, selection included.

@@ -415,7 +415,7 @@ pub fn draw_actor(frame: &mut Frame, area: Rect, app: &App, page: &ActorPage) {
 
 pub fn draw_contested(frame: &mut Frame, area: Rect, app: &App, view: &ContestedView) {
     let theme = &app.theme;
-    let title = format!(" Contested claims ({}) ", view.rows.len());
+    let title = format!(" Contested claims ({}) ", view.total);
     let block = theme.pane(true, theme.border).title(title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -433,11 +433,14 @@ pub fn draw_contested(frame: &mut Frame, area: Rect, app: &App, view: &Contested
         ),
         theme.title,
     )];
-    if view.rows.is_empty() {
+    if view.total == 0 {
         lines.push(Line::styled("  No claim is contested.", theme.dim));
     }
     let rows = usize::from(inner.height).saturating_sub(1) / 2;
-    for (pos, r) in view.rows.iter().enumerate().skip(view.offset).take(rows) {
+    // Only the claims in view were fetched.
+    let shown =
+        (view.offset..view.total.min(view.offset + rows)).filter_map(|p| Some((p, view.row(p)?)));
+    for (pos, r) in shown {
         let selected = pos == view.selected;
         let c = &r.claim;
         let mut first = vec![

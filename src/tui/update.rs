@@ -217,17 +217,27 @@ impl App {
                 only = Some(claims);
                 ids
             }
-            Screen::Contested(view) => {
-                let mut ids: Vec<crate::model::ArticleId> = Vec::new();
-                let mut claims = Vec::new();
-                for r in &view.rows {
-                    let c = &r.claim;
-                    if ids.last() != Some(&c.article.id) && !ids.contains(&c.article.id) {
-                        ids.push(c.article.id.clone());
+            Screen::Contested(_) => {
+                // Every claim the screen lists, not only those fetched.
+                let listed = match self.index().map(|i| i.contested_ids()) {
+                    Ok(Ok(listed)) => listed,
+                    Ok(Err(e)) => {
+                        self.message = Some(format!("Index: {e}"));
+                        return;
                     }
-                    claims.push((c.article.id.clone(), c.claim.clone()));
+                    Err(e) => {
+                        self.message = Some(e);
+                        return;
+                    }
+                };
+                let mut ids: Vec<crate::model::ArticleId> = Vec::new();
+                let mut seen = std::collections::HashSet::new();
+                for (article, _) in &listed {
+                    if seen.insert(article) {
+                        ids.push(article.clone());
+                    }
                 }
-                only = Some(claims);
+                only = Some(listed);
                 ids
             }
             Screen::Actors(_) => {

@@ -497,3 +497,70 @@ fn conflicts_and_likely_duplicates_are_marked_with_their_files_and_ids() {
         "{s}"
     );
 }
+
+/// The reader over `n` generated articles (fictional: invented people), each with
+/// one claim that `say-i` asserts and `deny-i` denies, dated a day apart.
+fn generated(dir: &Path, cache: &Path, n: usize) -> App {
+    for i in 0..n {
+        let (month, day) = (1 + i / 28, 1 + i % 28);
+        let text = format!(
+            "# Fictional: invented people.\ntitle = \"Dispute {i:03}\"\n\
+             published = 2025-{month:02}-{day:02}\nbody = \"Dispute {i:03}.\"\n\n\
+             [actors.say-{i}]\nname = \"Sayer {i:03}\"\nkind = \"person\"\n\n\
+             [actors.deny-{i}]\nname = \"Denier {i:03}\"\nkind = \"person\"\n\n\
+             [[claims]]\nid = \"point\"\nstatement = \"Point {i:03} holds.\"\n\n\
+             [[claims.asserted_by]]\nactor = \"say-{i}\"\n\n\
+             [[claims.denied_by]]\nactor = \"deny-{i}\"\n"
+        );
+        std::fs::write(dir.join(format!("d{i:03}.toml")), text).unwrap();
+    }
+    let (index, _) = Index::open_in(cache, dir).unwrap();
+    index.verify(&mut |_| {}).unwrap();
+    let sources = whosaid::load::discover(&[dir.to_path_buf()]).unwrap();
+    let loaded = whosaid::load::load_all(&sources, &|_| {});
+    let config = Config::default();
+    let theme = Theme::new(&config.colors, true);
+    let library = Library::in_memory(loaded, config.sort);
+    let mut app = App::new(library, config, theme, (80, 24));
+    app.articles_dir = dir.to_path_buf();
+    app.provenance_index = Some(index);
+    app
+}
+
+#[test]
+fn the_contested_screen_reads_claims_as_it_scrolls_and_lists_them_all() {
+    let (dir, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let mut app = generated(dir.path(), cache.path(), 300);
+    run(&mut app, &[Action::Contested]);
+    let s = screen(&app);
+    assert!(s.contains("Contested claims (300)"), "{s}");
+    // Newest first: dispute 299 at the top, with its two sides named.
+    assert!(s.contains("Point 299 holds."), "{s}");
+    assert!(
+        s.contains("+ Sayer 299") && s.contains("− Denier 299"),
+        "{s}"
+    );
+    let Screen::Contested(view) = &app.screen else {
+        panic!("not the contested screen")
+    };
+    assert!(view.rows.len() < 300, "every claim was read at once");
+    // Down one at a time to the end: each claim in turn, on screen, with its sides.
+    for i in (0..299).rev() {
+        run(&mut app, &[Action::Down]);
+        let s = screen(&app);
+        let selected = s.lines().find(|l| l.contains('▶')).unwrap_or_default();
+        assert!(
+            selected.contains(&format!("Point {i:03} holds.")),
+            "{i}:\n{s}"
+        );
+        assert!(s.contains(&format!("− Denier {i:03}")), "{i}:\n{s}");
+    }
+    // Back to the top in one step, then the last again, and open it.
+    run(&mut app, &[Action::Top]);
+    assert!(screen(&app).contains("Point 299 holds."));
+    run(&mut app, &[Action::Bottom, Action::Open]);
+    let Screen::Article(view) = &app.screen else {
+        panic!("the claim did not open")
+    };
+    assert_eq!(view.id.as_str(), "d000");
+}
