@@ -314,7 +314,13 @@ fn screens(root: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
         selected: 0,
     });
     let entries = match &app.screen {
-        whosaid::tui::app::Screen::Actor(p) => (p.entries.len(), p.listed().0.len()),
+        whosaid::tui::app::Screen::Actor(p) => (
+            p.len(),
+            app.provenance_index
+                .as_ref()
+                .and_then(|i| p.listed(i).ok())
+                .map_or(0, |l| l.0.len()),
+        ),
         _ => (0, 0),
     };
     app.update(Command::Run(Action::Back));

@@ -504,6 +504,22 @@ impl Index {
         Ok(query::about(&self.conn, actor)?)
     }
 
+    /// The stances `actor` takes from the `from`th on (in the order of
+    /// [`Index::stances_of`]), at most `limit`.
+    pub fn stances_page(
+        &self,
+        actor: &ActorId,
+        from: usize,
+        limit: usize,
+    ) -> Result<Vec<ActorStance>, Error> {
+        Ok(query::stances_page(&self.conn, actor, from, limit)?)
+    }
+
+    /// One actor's counts, as [`Index::actors`] lists it; `None` when undeclared.
+    pub fn actor(&self, actor: &ActorId) -> Result<Option<ActorSummary>, Error> {
+        Ok(query::actor(&self.conn, actor)?)
+    }
+
     /// Every contested claim with its asserters and deniers, newest first.
     pub fn contested(&self) -> Result<Vec<Contested>, Error> {
         Ok(query::contested(&self.conn)?)

@@ -127,68 +127,46 @@ fn claim_ref(row: &Row, at: usize) -> rusqlite::Result<ClaimRef> {
 }
 
 /// Every stance `actor` takes, in every article, newest first.
-///
-/// One range of the stances table, which is kept in actor order, so an article's
-/// stances come together and in their order; each with its claim. Each article is
-/// looked up once, and the articles (not the stances) are sorted here: SQLite would
-/// sort every result row, texts and all.
 pub fn stances_of(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<ActorStance>> {
+    stances_page(conn, actor, 0, usize::MAX)
+}
+
+/// The stances `actor` takes from the `from`th on, at most `limit`: newest first
+/// (undated last), then by article id, each article's in claim order.
+///
+/// The positions are counted in `stances_newest`, which holds that order, without
+/// reading a row; only the stances returned are looked up with their claim and
+/// article.
+pub fn stances_page(
+    conn: &Connection,
+    actor: &ActorId,
+    from: usize,
+    limit: usize,
+) -> rusqlite::Result<Vec<ActorStance>> {
     let mut stmt = conn.prepare(
-        "SELECT s.file, s.kind, s.via, s.cue, s.quote,
+        "SELECT s.kind, s.via, s.cue, s.quote, f.id, f.title, f.published,
                 c.id, c.statement, c.status, c.suggested
-         FROM stances AS s
-         JOIN claims AS c ON c.file = s.file AND c.pos = s.claim
-         WHERE s.actor = ?1",
+         FROM (SELECT file, claim, kind, pos, published, article
+               FROM stances INDEXED BY stances_newest WHERE actor = ?1
+               ORDER BY published DESC, article, claim, kind, pos
+               LIMIT ?2 OFFSET ?3) AS k
+         JOIN stances AS s ON s.actor = ?1 AND s.file = k.file AND s.claim = k.claim
+              AND s.kind = k.kind AND s.pos = k.pos
+         JOIN claims AS c ON c.file = k.file AND c.pos = k.claim
+         JOIN files AS f ON f.num = k.file
+         ORDER BY k.published DESC, k.article, k.claim, k.kind, k.pos",
     )?;
-    let mut article_of = conn.prepare("SELECT id, title, published FROM files WHERE num = ?1")?;
-    let mut found: Vec<Option<ActorStance>> = Vec::new();
-    // Per article: its number, and where its stances start in `found`.
-    let mut runs: Vec<(i64, usize)> = Vec::new();
-    let mut article: Option<ArticleRef> = None;
-    let mut rows = stmt.query([actor.as_str()])?;
-    while let Some(r) = rows.next()? {
-        let file: i64 = r.get(0)?;
-        if runs.last().is_none_or(|&(num, _)| num != file) {
-            runs.push((file, found.len()));
-            article = Some(article_of.query_row([file], |f| {
-                Ok(ArticleRef {
-                    id: ArticleId::new(f.get_ref(0)?.as_str()?),
-                    title: f.get::<_, Option<String>>(1)?.unwrap_or_default(),
-                    published: f.get(2)?,
-                })
-            })?);
-        }
-        let Some(article) = &article else { continue };
-        found.push(Some(ActorStance {
-            kind: kind_of(r.get(1)?),
-            via: ids(r.get_ref(2)?.as_str()?),
-            cue: r.get(3)?,
-            quote: r.get(4)?,
-            claim: ClaimRef {
-                article: article.clone(),
-                claim: ClaimId::new(r.get_ref(5)?.as_str()?),
-                statement: r.get(6)?,
-                status: status_of(r.get(7)?),
-                suggested: r.get(8)?,
-            },
-        }));
-    }
-    // Newest first (undated last), then by article id.
-    let article_at = |start: usize| found[start].as_ref().map(|s| &s.claim.article);
-    let mut order: Vec<(usize, usize)> = runs
-        .iter()
-        .enumerate()
-        .map(|(i, &(_, start))| (start, runs.get(i + 1).map_or(found.len(), |r| r.1)))
-        .collect();
-    order.sort_by(|&(a, _), &(b, _)| match (article_at(a), article_at(b)) {
-        (Some(a), Some(b)) => b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id)),
-        _ => a.cmp(&b),
-    });
-    let mut out = Vec::with_capacity(found.len());
-    for (start, end) in order {
-        out.extend(found[start..end].iter_mut().filter_map(Option::take));
-    }
-    Ok(out)
+    let n = |v: usize| i64::try_from(v).unwrap_or(i64::MAX);
+    let rows = stmt.query_map(rusqlite::params![actor.as_str(), n(limit), n(from)], |r| {
+        Ok(ActorStance {
+            kind: kind_of(r.get(0)?),
+            via: ids(r.get_ref(1)?.as_str()?),
+            cue: r.get(2)?,
+            quote: r.get(3)?,
+            claim: claim_ref(r, 4)?,
+        })
+    })?;
+    rows.collect()
 }
 
 /// Every stance that relays `actor` (names it in its `via`), newest first.
@@ -259,33 +237,42 @@ pub fn contested(conn: &Connection) -> rusqlite::Result<Vec<Contested>> {
 /// Every actor declared anywhere, in id order, with its counts: one read of
 /// `actor_summary`, which the writer keeps.
 pub fn actors(conn: &Connection) -> rusqlite::Result<Vec<ActorSummary>> {
-    let mut stmt = conn.prepare(
-        "SELECT actor, name, kind, role, names, articles, asserted, denied, relayed, about,
-                conflict
-         FROM actor_summary ORDER BY actor",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        let count = |i: usize| r.get::<_, i64>(i).map(|n| u64::try_from(n).unwrap_or(0));
-        Ok(ActorSummary {
-            id: ActorId::new(r.get::<_, String>(0)?),
-            name: r.get(1)?,
-            kind: r.get(2)?,
-            role: r.get(3)?,
-            names: r
-                .get_ref(4)?
-                .as_str()?
-                .split(SEP)
-                .map(str::to_string)
-                .collect(),
-            articles: count(5)?,
-            asserted: count(6)?,
-            denied: count(7)?,
-            relayed: count(8)?,
-            about: count(9)?,
-            conflict: r.get(10)?,
-        })
-    })?;
+    let mut stmt = conn.prepare(&format!("{SUMMARY} ORDER BY actor"))?;
+    let rows = stmt.query_map([], summary_row)?;
     rows.collect()
+}
+
+const SUMMARY: &str = "SELECT actor, name, kind, role, names, articles, asserted, denied,
+    relayed, about, conflict FROM actor_summary";
+
+/// Reads a row of [`SUMMARY`].
+fn summary_row(r: &Row) -> rusqlite::Result<ActorSummary> {
+    let count = |i: usize| r.get::<_, i64>(i).map(|n| u64::try_from(n).unwrap_or(0));
+    Ok(ActorSummary {
+        id: ActorId::new(r.get::<_, String>(0)?),
+        name: r.get(1)?,
+        kind: r.get(2)?,
+        role: r.get(3)?,
+        names: r
+            .get_ref(4)?
+            .as_str()?
+            .split(SEP)
+            .map(str::to_string)
+            .collect(),
+        articles: count(5)?,
+        asserted: count(6)?,
+        denied: count(7)?,
+        relayed: count(8)?,
+        about: count(9)?,
+        conflict: r.get(10)?,
+    })
+}
+
+/// One actor's row of [`actors`]; `None` when no article declares it.
+pub fn actor(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Option<ActorSummary>> {
+    let mut stmt = conn.prepare(&format!("{SUMMARY} WHERE actor = ?1"))?;
+    let mut rows = stmt.query_map([actor.as_str()], summary_row)?;
+    rows.next().transpose()
 }
 
 /// Folds one declaration (in actor, then article id order) into `out`: the first of

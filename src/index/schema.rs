@@ -17,7 +17,9 @@ pub const VERSION: i32 = 8;
 /// index small, and GLOB still matches exactly, checking the stored text.
 /// A claim's status and a stance's kind are small integers (see `store::status_code`):
 /// they repeat in every row and in the key of every stance. Stances are stored
-/// in actor order, so an actor's page reads them in one range, without lookups.
+/// in actor order, so an actor's page reads them in one range, without lookups;
+/// each carries its article's date and id, so `stances_newest` gives an actor's
+/// stances in the page's order and the page reads only those in view.
 /// `files_newest` gives the first screen of the list, newest first, without a sort.
 /// `files_contested` lists the articles with contested claims newest first, with how
 /// many, so the contested screen reads only the claims in view.
@@ -63,9 +65,11 @@ CREATE TABLE claims(
 CREATE TABLE stances(
     file INTEGER NOT NULL, claim INTEGER NOT NULL, kind INTEGER NOT NULL, pos INTEGER NOT NULL,
     actor TEXT NOT NULL, via TEXT NOT NULL, cue TEXT, quote TEXT,
+    published TEXT, article TEXT NOT NULL,
     PRIMARY KEY(actor, file, claim, kind, pos)
 ) WITHOUT ROWID;
 CREATE INDEX stances_file ON stances(file, claim, kind, pos);
+CREATE INDEX stances_newest ON stances(actor, published DESC, article, claim, kind, pos);
 CREATE TABLE via(
     file INTEGER NOT NULL, claim INTEGER NOT NULL, kind INTEGER NOT NULL, pos INTEGER NOT NULL,
     step INTEGER NOT NULL, actor TEXT NOT NULL,

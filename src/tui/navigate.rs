@@ -258,8 +258,11 @@ impl App {
             ));
         }
         let mut page = Box::new(page);
-        page.selected = selected.min(page.entries.len().saturating_sub(1));
+        page.selected = selected.min(page.len().saturating_sub(1));
         self.keep_page_visible(&mut page);
+        if let Err(e) = self.fetch_page(&mut page) {
+            return self.fail(e);
+        }
         self.screen = Screen::Actor(page);
         true
     }
@@ -290,6 +293,17 @@ impl App {
     /// Rows of the actors screen shown at once: less the details lines at its foot.
     pub fn actors_page(&self) -> usize {
         self.provenance_page().saturating_sub(2).max(1)
+    }
+
+    /// Fetches the stances of an actor's page that can be in view: the selected
+    /// entry stays in view, so those within a screen of it.
+    fn fetch_page(&mut self, page: &mut ActorPage) -> Result<(), String> {
+        let rows = (self.provenance_page() / page_lines::ENTRY).max(1);
+        let from = page.selected.saturating_sub(rows);
+        self.index().and_then(|i| {
+            page.fetch(i, from, 2 * rows + 1)
+                .map_err(|e| format!("Index: {e}"))
+        })
     }
 
     fn keep_page_visible(&self, page: &mut ActorPage) {
@@ -425,7 +439,7 @@ impl App {
     fn run_in_actor(&mut self, mut page: Box<ActorPage>, action: Action) {
         match action {
             Action::Open => {
-                let to = page.entries.get(page.selected).map(|e| {
+                let to = page.entry(page.selected).map(|e| {
                     let c = e.claim();
                     (c.article.id.clone(), c.claim.clone())
                 });
@@ -449,12 +463,15 @@ impl App {
             }
             other => {
                 let rows = self.provenance_page() / page_lines::ENTRY;
-                if let Some(to) = moved(page.selected, page.entries.len(), rows, other) {
+                if let Some(to) = moved(page.selected, page.len(), rows, other) {
                     page.selected = to;
                 }
             }
         }
         self.keep_page_visible(&mut page);
+        if let Err(e) = self.fetch_page(&mut page) {
+            self.message = Some(e);
+        }
         self.screen = Screen::Actor(page);
     }
 

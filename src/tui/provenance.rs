@@ -128,7 +128,8 @@ impl Entry {
     }
 }
 
-/// Everything one actor did, across articles.
+/// Everything one actor did, across articles: its stances read as the user scrolls
+/// (an actor may take thousands), the relays and claims about it all at once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActorPage {
     pub id: ActorId,
@@ -137,11 +138,14 @@ pub struct ActorPage {
     pub role: Option<String>,
     /// Articles declaring the id.
     pub declared: usize,
-    /// Stances, then relays, then claims about the actor, each newest first.
-    pub entries: Vec<Entry>,
-    /// How many entries of each kind, in that order.
+    /// Stances fetched (newest first), from stance `start` on.
+    stances: Vec<Entry>,
+    start: usize,
+    /// Relays, then claims about the actor, each newest first.
+    rest: Vec<Entry>,
+    /// How many entries of each kind: stances, relays, claims about the actor.
     pub sections: [usize; 3],
-    /// Names of every id the entries mention.
+    /// Names of every id the entries fetched mention.
     pub names: HashMap<ActorId, String>,
     pub selected: usize,
     /// First line shown.
@@ -451,45 +455,100 @@ impl ActorsView {
     }
 }
 
+/// Stances fetched beyond each end of what is in view.
+const STANCE_MARGIN: usize = 50;
+
 impl ActorPage {
-    /// Everything `id` did: its stances, the stances relaying it, the claims about it.
+    /// What `id` did: how many stances it takes (none read yet), the stances
+    /// relaying it, the claims about it.
     pub fn query(index: &Index, id: &ActorId) -> Result<ActorPage, index::Error> {
-        let declarations = index.declarations(id, 1)?;
-        let declared = index.declared(id)?;
-        let stances = index.stances_of(id)?;
+        let summary = index.actor(id)?;
         let relays = index.relayed(id)?;
         let about = index.about_sides(id)?;
-        let mut ids: Vec<ActorId> = vec![id.clone()];
-        for s in &stances {
-            ids.extend(s.via.iter().cloned());
+        let stances = summary.as_ref().map_or(0, |a| a.asserted + a.denied);
+        let sections = [
+            usize::try_from(stances).unwrap_or(usize::MAX),
+            relays.len(),
+            about.len(),
+        ];
+        let rest: Vec<Entry> = relays
+            .into_iter()
+            .map(Entry::Relay)
+            .chain(about.into_iter().map(Entry::About))
+            .collect();
+        let mut page = ActorPage {
+            id: id.clone(),
+            name: summary.as_ref().map(|a| a.name.clone()).unwrap_or_default(),
+            kind: summary.as_ref().map(|a| a.kind.clone()).unwrap_or_default(),
+            role: summary.as_ref().and_then(|a| a.role.clone()),
+            declared: summary.map_or(0, |a| usize::try_from(a.articles).unwrap_or(usize::MAX)),
+            stances: Vec::new(),
+            start: 0,
+            rest,
+            sections,
+            names: HashMap::new(),
+            selected: 0,
+            offset: 0,
+        };
+        page.name_ids(index)?;
+        Ok(page)
+    }
+
+    /// Entries on the page in all.
+    pub fn len(&self) -> usize {
+        self.sections.iter().sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Entry `i`: stances first, then relays, then claims about the actor; a stance
+    /// only if fetched.
+    pub fn entry(&self, i: usize) -> Option<&Entry> {
+        match i.checked_sub(self.sections[0]) {
+            Some(rest) => self.rest.get(rest),
+            None => self.stances.get(i.checked_sub(self.start)?),
         }
-        for r in &relays {
-            ids.push(r.by.clone());
-            ids.extend(r.via.iter().cloned());
+    }
+
+    /// Makes sure the entries `from..from + count` are at hand: fetches the stances
+    /// among them (and a margin either side) when they are not.
+    pub fn fetch(&mut self, index: &Index, from: usize, count: usize) -> Result<(), index::Error> {
+        let end = (from + count).min(self.sections[0]);
+        if from >= end || (from >= self.start && end <= self.start + self.stances.len()) {
+            return Ok(());
+        }
+        let lo = from.saturating_sub(STANCE_MARGIN);
+        let hi = end + STANCE_MARGIN;
+        self.stances = index
+            .stances_page(&self.id, lo, hi - lo)?
+            .into_iter()
+            .map(Entry::Stance)
+            .collect();
+        self.start = lo;
+        self.name_ids(index)
+    }
+
+    /// Names every id the entries at hand mention.
+    fn name_ids(&mut self, index: &Index) -> Result<(), index::Error> {
+        let mut ids: Vec<ActorId> = vec![self.id.clone()];
+        for e in self.stances.iter().chain(&self.rest) {
+            match e {
+                Entry::Stance(s) => ids.extend(s.via.iter().cloned()),
+                Entry::Relay(r) => {
+                    ids.push(r.by.clone());
+                    ids.extend(r.via.iter().cloned());
+                }
+                Entry::About(_) => {}
+            }
         }
         ids.sort_unstable();
         ids.dedup();
+        ids.retain(|id| !self.names.contains_key(id));
         let names = index.names(&ids)?;
-        let sections = [stances.len(), relays.len(), about.len()];
-        let entries = stances
-            .into_iter()
-            .map(Entry::Stance)
-            .chain(relays.into_iter().map(Entry::Relay))
-            .chain(about.into_iter().map(Entry::About))
-            .collect();
-        let first = declarations.first();
-        Ok(ActorPage {
-            id: id.clone(),
-            name: first.map(|d| d.name.clone()).unwrap_or_default(),
-            kind: first.map(|d| d.kind.clone()).unwrap_or_default(),
-            role: first.and_then(|d| d.role.clone()),
-            declared: usize::try_from(declared).unwrap_or(usize::MAX),
-            entries,
-            sections,
-            names,
-            selected: 0,
-            offset: 0,
-        })
+        self.names.extend(names);
+        Ok(())
     }
 
     /// The name of `id` as the corpus gives it, else the id.
@@ -497,19 +556,28 @@ impl ActorPage {
         self.names.get(id).map_or(id.as_str(), String::as_str)
     }
 
-    /// The articles the page lists, in the order first listed, and its claims.
-    pub fn listed(&self) -> (Vec<ArticleId>, Vec<(ArticleId, ClaimId)>) {
+    /// The articles the page lists, in the order first listed, and its claims: asks
+    /// the index for every stance, not only those fetched.
+    pub fn listed(
+        &self,
+        index: &Index,
+    ) -> Result<(Vec<ArticleId>, Vec<(ArticleId, ClaimId)>), index::Error> {
+        let stances: Vec<Entry> = index
+            .stances_of(&self.id)?
+            .into_iter()
+            .map(Entry::Stance)
+            .collect();
         let mut articles: Vec<ArticleId> = Vec::new();
         let mut seen = std::collections::HashSet::new();
-        let mut claims = Vec::with_capacity(self.entries.len());
-        for e in &self.entries {
+        let mut claims = Vec::with_capacity(stances.len() + self.rest.len());
+        for e in stances.iter().chain(&self.rest) {
             let c = e.claim();
             if seen.insert(c.article.id.clone()) {
                 articles.push(c.article.id.clone());
             }
             claims.push((c.article.id.clone(), c.claim.clone()));
         }
-        (articles, claims)
+        Ok((articles, claims))
     }
 }
 

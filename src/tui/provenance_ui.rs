@@ -400,7 +400,11 @@ pub fn draw_actor(frame: &mut Frame, area: Rect, app: &App, page: &ActorPage) {
                 break;
             }
             let e = before + i;
-            let [l1, l2] = entry_lines(page, &page.entries[e], e == page.selected, width, theme);
+            // Stances in view were fetched; should one not be, its lines stay blank.
+            let [l1, l2] = match page.entry(e) {
+                Some(entry) => entry_lines(page, entry, e == page.selected, width, theme),
+                None => Default::default(),
+            };
             let line = at + i * page_lines::ENTRY;
             let mut l1 = Some(l1);
             let mut l2 = Some(l2);

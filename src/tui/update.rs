@@ -212,8 +212,23 @@ impl App {
     fn ask_export(&mut self) {
         let mut only = None;
         let ids = match &self.screen {
-            Screen::Actor(page) => {
-                let (ids, claims) = page.listed();
+            Screen::Actor(_) => {
+                let Screen::Actor(page) = std::mem::replace(&mut self.screen, Screen::List) else {
+                    return;
+                };
+                let listed = self.index().map(|i| page.listed(i));
+                self.screen = Screen::Actor(page);
+                let (ids, claims) = match listed {
+                    Ok(Ok(listed)) => listed,
+                    Ok(Err(e)) => {
+                        self.message = Some(format!("Index: {e}"));
+                        return;
+                    }
+                    Err(e) => {
+                        self.message = Some(e);
+                        return;
+                    }
+                };
                 only = Some(claims);
                 ids
             }

@@ -197,7 +197,7 @@ fn the_wire_service_page_lists_all_five_articles() {
         &ActorId::new("meridian-wire"),
     )
     .unwrap();
-    let (mut articles, _) = page.listed();
+    let (mut articles, _) = page.listed(app.provenance_index.as_ref().unwrap()).unwrap();
     articles.sort();
     let ids: Vec<&str> = articles.iter().map(|a| a.as_str()).collect();
     assert_eq!(
@@ -216,7 +216,7 @@ fn the_wire_service_page_lists_all_five_articles() {
     page_of(&mut app, "meridian");
     // Every screen of the page, moving down through every entry.
     let mut s = String::new();
-    for _ in 0..page.entries.len() {
+    for _ in 0..page.len() {
         s.push_str(&screen(&app));
         run(&mut app, &[Action::Down]);
     }
@@ -499,7 +499,8 @@ fn conflicts_and_likely_duplicates_are_marked_with_their_files_and_ids() {
 }
 
 /// The reader over `n` generated articles (fictional: invented people), each with
-/// one claim that `say-i` asserts and `deny-i` denies, dated a day apart.
+/// one claim that `say-i` asserts and `deny-i` denies, dated a day apart; `hub`
+/// asserts every claim too, through `say-i`.
 fn generated(dir: &Path, cache: &Path, n: usize) -> App {
     for i in 0..n {
         let (month, day) = (1 + i / 28, 1 + i % 28);
@@ -509,7 +510,9 @@ fn generated(dir: &Path, cache: &Path, n: usize) -> App {
              [actors.say-{i}]\nname = \"Sayer {i:03}\"\nkind = \"person\"\n\n\
              [actors.deny-{i}]\nname = \"Denier {i:03}\"\nkind = \"person\"\n\n\
              [[claims]]\nid = \"point\"\nstatement = \"Point {i:03} holds.\"\n\n\
+             [actors.hub]\nname = \"Hub Agency\"\nkind = \"outlet\"\n\n\
              [[claims.asserted_by]]\nactor = \"say-{i}\"\n\n\
+             [[claims.asserted_by]]\nactor = \"hub\"\nvia = [\"say-{i}\"]\n\n\
              [[claims.denied_by]]\nactor = \"deny-{i}\"\n"
         );
         std::fs::write(dir.join(format!("d{i:03}.toml")), text).unwrap();
@@ -563,4 +566,48 @@ fn the_contested_screen_reads_claims_as_it_scrolls_and_lists_them_all() {
         panic!("the claim did not open")
     };
     assert_eq!(view.id.as_str(), "d000");
+}
+
+#[test]
+fn an_actor_page_reads_stances_as_it_scrolls_and_exports_them_all() {
+    let (dir, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let mut app = generated(dir.path(), cache.path(), 300);
+    app.go(Place::Actor {
+        id: ActorId::new("hub"),
+        selected: 0,
+    });
+    let s = screen(&app);
+    assert!(s.contains("Asserted or denied (300)"), "{s}");
+    assert!(s.contains("in 300 articles"), "{s}");
+    let Screen::Actor(page) = &app.screen else {
+        panic!("not the actor's page:\n{s}")
+    };
+    assert_eq!(page.len(), 300);
+    let index = app.provenance_index.as_ref().unwrap();
+    let (articles, claims) = page.listed(index).unwrap();
+    assert_eq!((articles.len(), claims.len()), (300, 300));
+    assert_eq!(articles[0].as_str(), "d299");
+    // Newest first, one at a time to the end: each stance with the name of its source.
+    for i in (0..300).rev() {
+        let s = screen(&app);
+        let lines: Vec<&str> = s.lines().collect();
+        let at = lines.iter().position(|l| l.contains('▶')).unwrap();
+        assert!(
+            lines[at].contains(&format!("Point {i:03} holds.")),
+            "{i}:\n{s}"
+        );
+        assert!(
+            lines[at + 1].contains(&format!("via Sayer {i:03}")),
+            "{i}:\n{s}"
+        );
+        run(&mut app, &[Action::Down]);
+    }
+    run(&mut app, &[Action::Top, Action::Bottom]);
+    let s = screen(&app);
+    assert!(s.contains("▶") && s.contains("Point 000 holds."), "{s}");
+    run(&mut app, &[Action::Up, Action::Open]);
+    let Screen::Article(view) = &app.screen else {
+        panic!("the claim did not open")
+    };
+    assert_eq!(view.id.as_str(), "d001");
 }
