@@ -599,7 +599,20 @@ impl Index {
         vocabulary: &crate::query::Vocabulary,
         read: &dyn crate::query::ReadState,
     ) -> Result<Vec<Match>, Error> {
-        Ok(filter::matching(&self.conn, query, vocabulary, read)?)
+        Ok(filter::matching(&self.conn, query, vocabulary, read, None)?)
+    }
+
+    /// [`Index::matching`] among the articles `within` only: a query that narrows
+    /// another (see [`crate::query::Query::narrows`]) looks only at what that one
+    /// matched.
+    pub fn matching_within(
+        &self,
+        query: &crate::query::Query,
+        vocabulary: &crate::query::Vocabulary,
+        read: &dyn crate::query::ReadState,
+        within: &std::collections::HashSet<ArticleId>,
+    ) -> Result<Vec<Match>, Error> {
+        Ok(filter::matching(&self.conn, query, vocabulary, read, Some(within))?)
     }
 
     /// What the corpus names, for completion and for [`Index::matching`].
