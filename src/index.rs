@@ -612,7 +612,13 @@ impl Index {
         read: &dyn crate::query::ReadState,
         within: &std::collections::HashSet<ArticleId>,
     ) -> Result<Vec<Match>, Error> {
-        Ok(filter::matching(&self.conn, query, vocabulary, read, Some(within))?)
+        Ok(filter::matching(
+            &self.conn,
+            query,
+            vocabulary,
+            read,
+            Some(within),
+        )?)
     }
 
     /// What the corpus names, for completion and for [`Index::matching`].

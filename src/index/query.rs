@@ -74,6 +74,32 @@ pub struct ActorSummary {
     pub about: u64,
     /// Files declare the id with more than one name or kind.
     pub conflict: bool,
+    /// `name` folded: what a sort by name compares.
+    pub sort_name: String,
+    /// Every name and the id, folded, one per line: what a search looks in.
+    pub search: String,
+    /// Each name's words (see [`crate::actors::words`]), those with any: what
+    /// likely duplicates are found by.
+    pub words: Vec<String>,
+}
+
+impl ActorSummary {
+    /// Fills the folded fields from the names and id.
+    fn fold_names(&mut self) {
+        self.sort_name = crate::query::fold::fold(&self.name);
+        self.search.clear();
+        for name in &self.names {
+            crate::query::fold::fold_into(name, &mut self.search);
+            self.search.push('\n');
+        }
+        crate::query::fold::fold_into(self.id.as_str(), &mut self.search);
+        self.words = self
+            .names
+            .iter()
+            .map(|n| crate::actors::words(n))
+            .filter(|w| !w.is_empty())
+            .collect();
+    }
 }
 
 /// Which claims an article must hold to match [`Filter::status`].
@@ -243,7 +269,7 @@ pub fn actors(conn: &Connection) -> rusqlite::Result<Vec<ActorSummary>> {
 }
 
 const SUMMARY: &str = "SELECT actor, name, kind, role, names, articles, asserted, denied,
-    relayed, about, conflict FROM actor_summary";
+    relayed, about, conflict, sort_name, search, words FROM actor_summary";
 
 /// Reads a row of [`SUMMARY`].
 fn summary_row(r: &Row) -> rusqlite::Result<ActorSummary> {
@@ -265,6 +291,15 @@ fn summary_row(r: &Row) -> rusqlite::Result<ActorSummary> {
         relayed: count(8)?,
         about: count(9)?,
         conflict: r.get(10)?,
+        sort_name: r.get(11)?,
+        search: r.get(12)?,
+        words: r
+            .get_ref(13)?
+            .as_str()?
+            .split(SEP)
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect(),
     })
 }
 
@@ -305,6 +340,9 @@ fn declare(
             relayed: 0,
             about: 0,
             conflict: false,
+            sort_name: String::new(),
+            search: String::new(),
+            words: Vec::new(),
         }),
     }
 }
@@ -327,10 +365,11 @@ pub(super) fn refresh_summary(
         >= held;
     let mut insert = conn.prepare(
         "INSERT OR REPLACE INTO actor_summary(actor, name, kind, role, names, articles,
-             asserted, denied, relayed, about, conflict)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+             asserted, denied, relayed, about, conflict, sort_name, search, words)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?;
-    let mut write = |a: &ActorSummary| {
+    let mut write = |a: &mut ActorSummary| {
+        a.fold_names();
         let n = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
         insert.execute(rusqlite::params![
             a.id.as_str(),
@@ -344,12 +383,15 @@ pub(super) fn refresh_summary(
             n(a.relayed),
             n(a.about),
             a.conflict,
+            a.sort_name,
+            a.search,
+            a.words.join(&SEP.to_string()),
         ])
     };
     if bulk {
         conn.execute("DELETE FROM actor_summary", [])?;
-        for a in actors_from_tables(conn)? {
-            write(&a)?;
+        for mut a in actors_from_tables(conn)? {
+            write(&mut a)?;
         }
         return Ok(());
     }
@@ -384,7 +426,7 @@ pub(super) fn refresh_summary(
         a.denied = of_kind(&mut stances, 1)?;
         a.relayed = relayed.query_row([actor], |r| r.get(0)).map(count)?;
         a.about = about.query_row([actor], |r| r.get(0)).map(count)?;
-        write(&a)?;
+        write(&mut a)?;
     }
     Ok(())
 }

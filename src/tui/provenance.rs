@@ -255,10 +255,11 @@ impl ActorsView {
     /// Every actor of the index, with its likely duplicates.
     pub fn query(index: &Index) -> Result<ActorsView, index::Error> {
         let summaries = index.actors()?;
-        let groups = crate::actors::duplicates_of(
+        // The index keeps each name's words, so no name is folded here.
+        let groups = crate::actors::duplicates_of_words(
             summaries
                 .iter()
-                .flat_map(|a| a.names.iter().map(move |n| (&a.id, n.as_str()))),
+                .flat_map(|a| a.words.iter().map(move |w| (&a.id, w.as_str()))),
         );
         let mut duplicates: HashMap<&ActorId, Vec<ActorId>> = HashMap::new();
         for group in &groups {
@@ -278,19 +279,14 @@ impl ActorsView {
         let rows = summaries
             .into_iter()
             .zip(dup_of)
-            .map(|(summary, duplicates)| {
-                let mut folded = String::new();
-                for name in &summary.names {
-                    crate::query::fold::fold_into(name, &mut folded);
-                    folded.push('\n');
-                }
-                crate::query::fold::fold_into(summary.id.as_str(), &mut folded);
-                ActorRow {
-                    sort_name: fold(&summary.name),
-                    summary,
-                    folded,
-                    duplicates,
-                }
+            .map(|(mut summary, duplicates)| ActorRow {
+                folded: std::mem::take(&mut summary.search),
+                sort_name: std::mem::take(&mut summary.sort_name),
+                summary: ActorSummary {
+                    words: Vec::new(),
+                    ..summary
+                },
+                duplicates,
             })
             .collect();
         let mut view = ActorsView {

@@ -549,7 +549,11 @@ fn a_query_narrows_another_only_when_every_match_of_it_matches_the_other() {
         ("bridge har", "har", false),
         ("is:contested", "", true),
     ] {
-        assert_eq!(narrows(&q(new), &q(wider)), expected, "{new:?} after {wider:?}");
+        assert_eq!(
+            narrows(&q(new), &q(wider)),
+            expected,
+            "{new:?} after {wider:?}"
+        );
     }
 }
 
