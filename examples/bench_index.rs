@@ -257,7 +257,7 @@ fn screens(root: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
         whosaid::tui::app::Screen::List => {
             app.update(Command::Run(Action::Actors));
             let n = match &app.screen {
-                whosaid::tui::app::Screen::Actors(v) => v.rows.len(),
+                whosaid::tui::app::Screen::Actors(v) => v.shown.len(),
                 _ => 0,
             };
             app.update(Command::Run(Action::Back));

@@ -232,7 +232,7 @@ pub fn words(name: &str) -> String {
 
 /// `b c`, `c` for `a b c`: the name without its first words, at most
 /// [`MAX_SUFFIX_WORDS`] of them looked at.
-fn proper_suffixes(name: &str) -> impl Iterator<Item = &str> {
+pub fn proper_suffixes(name: &str) -> impl Iterator<Item = &str> {
     name.match_indices(' ')
         .take(MAX_SUFFIX_WORDS)
         .map(move |(i, _)| &name[i + 1..])

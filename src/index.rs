@@ -31,7 +31,8 @@ mod verify;
 pub use filter::Match;
 pub use page::{Declaration, Side, Sided};
 pub use query::{
-    ActorStance, ActorSummary, ArticleRef, ClaimRef, Contested, Filter, Relay, StatusFilter,
+    ActorColumn, ActorStance, ActorSummary, ArticleRef, ClaimRef, Contested, Filter, Relay,
+    StatusFilter,
 };
 pub use search::{Field, Hit, fold};
 pub use verify::{Changes, Progress};
@@ -513,6 +514,27 @@ impl Index {
         limit: usize,
     ) -> Result<Vec<ActorStance>, Error> {
         Ok(query::stances_page(&self.conn, actor, from, limit)?)
+    }
+
+    /// The ids of the actors whose names or id hold `search` (folded), sorted by
+    /// `column` (see [`query::actor_order`]).
+    pub fn actor_order(
+        &self,
+        column: ActorColumn,
+        reverse: bool,
+        search: &str,
+    ) -> Result<Vec<ActorId>, Error> {
+        Ok(query::actor_order(&self.conn, column, reverse, search)?)
+    }
+
+    /// How many actors [`Index::actors`] lists.
+    pub fn actor_total(&self) -> Result<usize, Error> {
+        Ok(query::actor_total(&self.conn)?)
+    }
+
+    /// The ids that may name the same actor as `actor`, by their names.
+    pub fn duplicates_of(&self, actor: &ActorId) -> Result<Vec<ActorId>, Error> {
+        Ok(query::duplicates_of(&self.conn, actor)?)
     }
 
     /// One actor's counts, as [`Index::actors`] lists it; `None` when undeclared.

@@ -587,6 +587,75 @@ fn actor_counts_follow_edits_removals_and_additions() {
     let (rebuilt, _) = Index::open_in(&other, &s.articles).unwrap();
     rebuilt.verify(&mut |_| {}).unwrap();
     assert_eq!(actors, rebuilt.actors().unwrap());
+    for a in &actors {
+        assert_eq!(
+            index.duplicates_of(&a.id).unwrap(),
+            rebuilt.duplicates_of(&a.id).unwrap(),
+            "{}",
+            a.id
+        );
+    }
+}
+
+/// An article declaring each (id, name), fictional.
+fn declaring(actors: &[(&str, &str)]) -> String {
+    let mut text =
+        "# Fictional: invented people.\ntitle = \"Names\"\nbody = \"Names.\"\n".to_string();
+    for (id, name) in actors {
+        text.push_str(&format!(
+            "\n[actors.{id}]\nname = \"{name}\"\nkind = \"person\"\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn likely_duplicates_from_the_index_are_those_the_names_give() {
+    let s = setup();
+    fs::write(
+        s.articles.join("names.toml"),
+        declaring(&[
+            ("oskar", "Brannvik"),
+            ("o-brannvik", "O. Brannvik"),
+            ("mayor", "Lín Xiǎowén"),
+            ("council", "Council of Port Velmar"),
+            ("port", "Port Velmar"),
+            ("velmar", "VELMAR"),
+            ("alone", "Nobody Else"),
+        ]),
+    )
+    .unwrap();
+    let (index, _) = fresh(&s);
+    let actors = index.actors().unwrap();
+    // The second implementation: the library's grouping of every name, as the
+    // reader without an index computes it.
+    let groups = whosaid::actors::duplicates_of(
+        actors
+            .iter()
+            .flat_map(|a| a.names.iter().map(move |n| (&a.id, n.as_str()))),
+    );
+    let mut any = 0;
+    for a in &actors {
+        let mut expected: Vec<ActorId> = Vec::new();
+        for g in groups.iter().filter(|g| g.ids.contains(&a.id)) {
+            for id in g.ids.iter().filter(|id| **id != a.id) {
+                if !expected.contains(id) {
+                    expected.push(id.clone());
+                }
+            }
+        }
+        any += expected.len();
+        assert_eq!(index.duplicates_of(&a.id).unwrap(), expected, "{}", a.id);
+    }
+    // By hand: the shared ending and the same name are found.
+    let of = |id: &str| index.duplicates_of(&ActorId::new(id)).unwrap();
+    assert_eq!(
+        of("brannvik"),
+        vec![ActorId::new("o-brannvik"), ActorId::new("oskar")]
+    );
+    assert!(of("lin").contains(&ActorId::new("mayor")));
+    assert!(of("alone").is_empty());
+    assert!(any > 6, "{any}");
 }
 
 #[test]

@@ -74,32 +74,43 @@ pub struct ActorSummary {
     pub about: u64,
     /// Files declare the id with more than one name or kind.
     pub conflict: bool,
-    /// `name` folded: what a sort by name compares.
-    pub sort_name: String,
-    /// Every name and the id, folded, one per line: what a search looks in.
-    pub search: String,
-    /// Each name's words (see [`crate::actors::words`]), those with any: what
-    /// likely duplicates are found by.
-    pub words: Vec<String>,
 }
 
-impl ActorSummary {
-    /// Fills the folded fields from the names and id.
-    fn fold_names(&mut self) {
-        self.sort_name = crate::query::fold::fold(&self.name);
-        self.search.clear();
-        for name in &self.names {
-            crate::query::fold::fold_into(name, &mut self.search);
-            self.search.push('\n');
-        }
-        crate::query::fold::fold_into(self.id.as_str(), &mut self.search);
-        self.words = self
-            .names
-            .iter()
-            .map(|n| crate::actors::words(n))
-            .filter(|w| !w.is_empty())
-            .collect();
+/// What the actors screen sorts by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorColumn {
+    Name,
+    Kind,
+    Role,
+    Articles,
+    Asserted,
+    Denied,
+    Relayed,
+    About,
+}
+
+/// What the index stores of an actor's names beside its counts: `name` folded (a
+/// sort by name compares it), its role folded, every name and the id folded one per
+/// line (what a search looks in), and each name's words (see
+/// [`crate::actors::words`]), those with any.
+fn folded_names(a: &ActorSummary) -> (String, String, String, Vec<String>) {
+    use crate::query::fold::{fold, fold_into};
+    let mut search = String::new();
+    for name in &a.names {
+        fold_into(name, &mut search);
+        search.push('\n');
     }
+    fold_into(a.id.as_str(), &mut search);
+    let mut words: Vec<String> = a
+        .names
+        .iter()
+        .map(|n| crate::actors::words(n))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    let role = a.role.as_deref().map(fold).unwrap_or_default();
+    (fold(&a.name), role, search, words)
 }
 
 /// Which claims an article must hold to match [`Filter::status`].
@@ -269,7 +280,7 @@ pub fn actors(conn: &Connection) -> rusqlite::Result<Vec<ActorSummary>> {
 }
 
 const SUMMARY: &str = "SELECT actor, name, kind, role, names, articles, asserted, denied,
-    relayed, about, conflict, sort_name, search, words FROM actor_summary";
+    relayed, about, conflict FROM actor_summary";
 
 /// Reads a row of [`SUMMARY`].
 fn summary_row(r: &Row) -> rusqlite::Result<ActorSummary> {
@@ -291,16 +302,74 @@ fn summary_row(r: &Row) -> rusqlite::Result<ActorSummary> {
         relayed: count(8)?,
         about: count(9)?,
         conflict: r.get(10)?,
-        sort_name: r.get(11)?,
-        search: r.get(12)?,
-        words: r
-            .get_ref(13)?
-            .as_str()?
-            .split(SEP)
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect(),
     })
+}
+
+/// The ids of the actors whose names or id hold `search` (folded; empty: every
+/// actor), in the order of `column` (counts largest first, words A to Z; ties by
+/// name, then id), or its reverse. Actors without a kind or role go last either way.
+pub fn actor_order(
+    conn: &Connection,
+    column: ActorColumn,
+    reverse: bool,
+    search: &str,
+) -> rusqlite::Result<Vec<ActorId>> {
+    let (asc, desc) = if reverse {
+        ("DESC", "ASC")
+    } else {
+        ("ASC", "DESC")
+    };
+    let order = match column {
+        ActorColumn::Name => format!("sort_name {asc}, actor {asc}"),
+        ActorColumn::Kind => format!("kind = '', kind {asc}, sort_name, actor"),
+        ActorColumn::Role => format!("sort_role = '', sort_role {asc}, sort_name, actor"),
+        count => {
+            let name = match count {
+                ActorColumn::Articles => "articles",
+                ActorColumn::Asserted => "asserted",
+                ActorColumn::Denied => "denied",
+                ActorColumn::Relayed => "relayed",
+                _ => "about",
+            };
+            format!("{name} {desc}, sort_name, actor")
+        }
+    };
+    let sql = format!(
+        "SELECT actor FROM actor_summary WHERE ?1 = '' OR instr(search, ?1) > 0 ORDER BY {order}"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([search], |r| Ok(ActorId::new(r.get::<_, String>(0)?)))?;
+    rows.collect()
+}
+
+/// How many actors the index lists.
+pub fn actor_total(conn: &Connection) -> rusqlite::Result<usize> {
+    conn.query_row("SELECT count(*) FROM actor_summary", [], |r| {
+        r.get::<_, i64>(0).map(|n| usize::try_from(n).unwrap_or(0))
+    })
+}
+
+/// The likely duplicates of `actor` (see [`crate::actors::duplicates_of`]): every
+/// other id sharing a group with it, groups in order of their name, ids in order.
+pub fn duplicates_of(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<ActorId>> {
+    // A group is a whole name K: the ids named K, and those whose names end with K.
+    // The actor is in the groups of its names and of their suffixes that are names.
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT a.words, b.actor FROM actor_words AS a INDEXED BY actor_words_actor
+         JOIN actor_words AS b ON b.words = a.words
+         WHERE a.actor = ?1 AND b.actor != ?1
+           AND EXISTS (SELECT 1 FROM actor_words AS w WHERE w.words = a.words AND w.whole)
+         ORDER BY a.words, b.actor",
+    )?;
+    let mut out: Vec<ActorId> = Vec::new();
+    let mut rows = stmt.query([actor.as_str()])?;
+    while let Some(r) = rows.next()? {
+        let id = ActorId::new(r.get::<_, String>(1)?);
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    Ok(out)
 }
 
 /// One actor's row of [`actors`]; `None` when no article declares it.
@@ -340,9 +409,6 @@ fn declare(
             relayed: 0,
             about: 0,
             conflict: false,
-            sort_name: String::new(),
-            search: String::new(),
-            words: Vec::new(),
         }),
     }
 }
@@ -365,11 +431,23 @@ pub(super) fn refresh_summary(
         >= held;
     let mut insert = conn.prepare(
         "INSERT OR REPLACE INTO actor_summary(actor, name, kind, role, names, articles,
-             asserted, denied, relayed, about, conflict, sort_name, search, words)
+             asserted, denied, relayed, about, conflict, sort_name, sort_role, search)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?;
-    let mut write = |a: &mut ActorSummary| {
-        a.fold_names();
+    let mut word =
+        conn.prepare("INSERT OR IGNORE INTO actor_words(words, actor, whole) VALUES (?1, ?2, ?3)")?;
+    let mut unword = conn.prepare("DELETE FROM actor_words WHERE actor = ?1")?;
+    let mut write = |a: &ActorSummary, fresh: bool| {
+        let (sort_name, sort_role, search, words) = folded_names(a);
+        if !fresh {
+            unword.execute([a.id.as_str()])?;
+        }
+        for w in &words {
+            word.execute(rusqlite::params![w, a.id.as_str(), true])?;
+            for suffix in crate::actors::proper_suffixes(w) {
+                word.execute(rusqlite::params![suffix, a.id.as_str(), false])?;
+            }
+        }
         let n = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
         insert.execute(rusqlite::params![
             a.id.as_str(),
@@ -383,15 +461,16 @@ pub(super) fn refresh_summary(
             n(a.relayed),
             n(a.about),
             a.conflict,
-            a.sort_name,
-            a.search,
-            a.words.join(&SEP.to_string()),
+            sort_name,
+            sort_role,
+            search,
         ])
     };
     if bulk {
         conn.execute("DELETE FROM actor_summary", [])?;
-        for mut a in actors_from_tables(conn)? {
-            write(&mut a)?;
+        conn.execute("DELETE FROM actor_words", [])?;
+        for a in actors_from_tables(conn)? {
+            write(&a, true)?;
         }
         return Ok(());
     }
@@ -405,6 +484,7 @@ pub(super) fn refresh_summary(
     let mut relayed = conn.prepare("SELECT count(*) FROM via WHERE actor = ?1")?;
     let mut about = conn.prepare("SELECT count(*) FROM about WHERE actor = ?1")?;
     let mut delete = conn.prepare("DELETE FROM actor_summary WHERE actor = ?1")?;
+    let mut drop_words = conn.prepare("DELETE FROM actor_words WHERE actor = ?1")?;
     let count = |n: i64| u64::try_from(n).unwrap_or(0);
     for actor in touched {
         let mut one: Vec<ActorSummary> = Vec::with_capacity(1);
@@ -416,6 +496,7 @@ pub(super) fn refresh_summary(
         let Some(mut a) = one.pop() else {
             // No article declares it (any more): not listed.
             delete.execute([actor])?;
+            drop_words.execute([actor])?;
             continue;
         };
         let of_kind = |stmt: &mut rusqlite::Statement, kind: i64| {
@@ -426,7 +507,7 @@ pub(super) fn refresh_summary(
         a.denied = of_kind(&mut stances, 1)?;
         a.relayed = relayed.query_row([actor], |r| r.get(0)).map(count)?;
         a.about = about.query_row([actor], |r| r.get(0)).map(count)?;
-        write(&mut a)?;
+        write(&a, false)?;
     }
     Ok(())
 }

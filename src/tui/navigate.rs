@@ -73,7 +73,7 @@ impl App {
                 sort: v.sort,
                 reverse: v.reverse,
                 query: v.query.clone(),
-                selected: v.selected_row().map(|r| r.summary.id.clone()),
+                selected: v.selected_id().cloned(),
             },
             Screen::Actor(p) => Place::Actor {
                 id: p.id.clone(),
@@ -227,21 +227,24 @@ impl App {
         selected: Option<&ActorId>,
     ) -> bool {
         let dir = self.articles_dir.clone();
-        let view = match self.index().map(|i| (ActorsView::query(i), i)) {
-            Ok((Ok(mut view), index)) => {
-                view.sort = sort;
-                view.reverse = reverse;
-                view.query = query;
-                view.reshow(selected);
-                view.describe(index, &dir);
-                view
-            }
-            Ok((Err(e), _)) => return self.fail(format!("Index: {e}")),
+        let page = self.actors_page();
+        let made = self.index().map(|index| {
+            let mut view = ActorsView::query(index)?;
+            view.sort = sort;
+            view.reverse = reverse;
+            view.query = query;
+            view.reshow(index, selected)?;
+            view.keep_visible(page);
+            view.fetch(index, view.offset, page)?;
+            view.describe(index, &dir);
+            Ok::<_, crate::index::Error>(view)
+        });
+        let view = match made {
+            Ok(Ok(view)) => view,
+            Ok(Err(e)) => return self.fail(format!("Index: {e}")),
             Err(e) => return self.fail(e),
         };
-        let mut view = Box::new(view);
-        view.keep_visible(self.provenance_page());
-        self.screen = Screen::Actors(view);
+        self.screen = Screen::Actors(Box::new(view));
         true
     }
 
@@ -362,7 +365,7 @@ impl App {
         let before = view.selected;
         match action {
             Action::Open | Action::ActorPage => {
-                let id = view.selected_row().map(|r| r.summary.id.clone());
+                let id = view.selected_id().cloned();
                 self.screen = Screen::Actors(view);
                 if let Some(id) = id {
                     self.go(Place::Actor { id, selected: 0 });
@@ -371,9 +374,9 @@ impl App {
             }
             Action::Back => {
                 if !view.query.is_empty() {
-                    let keep = view.selected_row().map(|r| r.summary.id.clone());
+                    let keep = view.selected_id().cloned();
                     view.query.clear();
-                    view.reshow(keep.as_ref());
+                    self.actors_index(|i| view.reshow(i, keep.as_ref()));
                 } else {
                     self.screen = Screen::Actors(view);
                     if !self.back() {
@@ -385,11 +388,11 @@ impl App {
             Action::Search => view.typing = true,
             Action::Sort => {
                 let next = view.sort.next();
-                view.sort_by(next, false);
+                self.actors_index(|i| view.sort_by(i, next, false));
             }
             Action::ReverseSort => {
-                let sort = view.sort;
-                view.sort_by(sort, !view.reverse);
+                let (sort, reverse) = (view.sort, !view.reverse);
+                self.actors_index(|i| view.sort_by(i, sort, reverse));
             }
             other => {
                 if let Some(to) = moved(view.selected, view.shown.len(), page, other) {
@@ -398,10 +401,21 @@ impl App {
             }
         }
         view.keep_visible(page);
+        let offset = view.offset;
+        self.actors_index(|i| view.fetch(i, offset, page));
         if view.selected != before || view.details.is_empty() {
             self.describe(&mut view);
         }
         self.screen = Screen::Actors(view);
+    }
+
+    /// Asks the index for the actors screen; a failure is said in the status bar.
+    fn actors_index(&mut self, ask: impl FnOnce(&Index) -> Result<(), crate::index::Error>) {
+        match self.index().map(ask) {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => self.message = Some(format!("Index: {e}")),
+            Err(e) => self.message = Some(e),
+        }
     }
 
     fn describe(&mut self, view: &mut ActorsView) {
@@ -416,7 +430,7 @@ impl App {
         let Screen::Actors(mut view) = std::mem::replace(&mut self.screen, Screen::List) else {
             return;
         };
-        let keep = view.selected_row().map(|r| r.summary.id.clone());
+        let keep = view.selected_id().cloned();
         if cancel {
             view.query.clear();
             view.typing = false;
@@ -430,8 +444,12 @@ impl App {
                 }
             }
         }
-        view.reshow(keep.as_ref());
-        view.keep_visible(self.actors_page());
+        let page = self.actors_page();
+        self.actors_index(|i| {
+            view.reshow(i, keep.as_ref())?;
+            view.keep_visible(page);
+            view.fetch(i, view.offset, page)
+        });
         self.describe(&mut view);
         self.screen = Screen::Actors(view);
     }

@@ -62,38 +62,26 @@ impl Column {
             (Column::About, true) => "About",
         }
     }
-
-    fn count(self, a: &ActorSummary) -> u64 {
-        match self {
-            Column::Articles => a.articles,
-            Column::Asserted => a.asserted,
-            Column::Denied => a.denied,
-            Column::Relayed => a.relayed,
-            Column::About => a.about,
-            Column::Name | Column::Kind | Column::Role => 0,
-        }
-    }
 }
 
 /// One actor as the actors screen lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActorRow {
     pub summary: ActorSummary,
-    /// Every name and the id, folded, one per line: what the search looks in.
-    folded: String,
-    /// The name folded, which text columns sort on and ties between counts fall back to.
-    sort_name: String,
     /// Other ids whose names suggest the same actor.
     pub duplicates: Vec<ActorId>,
 }
 
-/// The actors screen.
+/// The actors screen: the ids shown in order (sorted and searched by the index),
+/// and the rows of those near the view, read as the user scrolls.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActorsView {
-    /// In id order, as the index gives them.
-    pub rows: Vec<ActorRow>,
-    /// Positions in `rows` shown, sorted and filtered.
-    pub shown: Vec<usize>,
+    /// Actors in the index.
+    pub all: usize,
+    /// Ids shown, sorted and filtered.
+    pub shown: Vec<ActorId>,
+    /// Rows read, by id: those near the view.
+    pub rows: HashMap<ActorId, ActorRow>,
     pub sort: Column,
     pub reverse: bool,
     pub query: String,
@@ -251,47 +239,31 @@ fn fold(s: &str) -> String {
     crate::query::fold::fold(s)
 }
 
-impl ActorsView {
-    /// Every actor of the index, with its likely duplicates.
-    pub fn query(index: &Index) -> Result<ActorsView, index::Error> {
-        let summaries = index.actors()?;
-        // The index keeps each name's words, so no name is folded here.
-        let groups = crate::actors::duplicates_of_words(
-            summaries
-                .iter()
-                .flat_map(|a| a.words.iter().map(move |w| (&a.id, w.as_str()))),
-        );
-        let mut duplicates: HashMap<&ActorId, Vec<ActorId>> = HashMap::new();
-        for group in &groups {
-            for id in &group.ids {
-                let list = duplicates.entry(id).or_default();
-                for other in group.ids.iter().filter(|o| *o != id) {
-                    if !list.contains(other) {
-                        list.push(other.clone());
-                    }
-                }
-            }
+/// Rows read beyond each end of the actors screen's view.
+const ACTOR_MARGIN: usize = 50;
+
+impl Column {
+    fn of_index(self) -> index::ActorColumn {
+        match self {
+            Column::Name => index::ActorColumn::Name,
+            Column::Kind => index::ActorColumn::Kind,
+            Column::Role => index::ActorColumn::Role,
+            Column::Articles => index::ActorColumn::Articles,
+            Column::Asserted => index::ActorColumn::Asserted,
+            Column::Denied => index::ActorColumn::Denied,
+            Column::Relayed => index::ActorColumn::Relayed,
+            Column::About => index::ActorColumn::About,
         }
-        let dup_of: Vec<Vec<ActorId>> = summaries
-            .iter()
-            .map(|a| duplicates.remove(&a.id).unwrap_or_default())
-            .collect();
-        let rows = summaries
-            .into_iter()
-            .zip(dup_of)
-            .map(|(mut summary, duplicates)| ActorRow {
-                folded: std::mem::take(&mut summary.search),
-                sort_name: std::mem::take(&mut summary.sort_name),
-                summary: ActorSummary {
-                    words: Vec::new(),
-                    ..summary
-                },
-                duplicates,
-            })
-            .collect();
+    }
+}
+
+impl ActorsView {
+    /// Every actor of the index, most articles first.
+    pub fn query(index: &Index) -> Result<ActorsView, index::Error> {
         let mut view = ActorsView {
-            rows,
+            all: index.actor_total()?,
             shown: Vec::new(),
+            rows: HashMap::new(),
             sort: Column::Articles,
             reverse: false,
             query: String::new(),
@@ -300,70 +272,76 @@ impl ActorsView {
             offset: 0,
             details: Vec::new(),
         };
-        view.reshow(None);
+        view.reshow(index, None)?;
         Ok(view)
     }
 
     pub fn selected_row(&self) -> Option<&ActorRow> {
-        self.rows.get(*self.shown.get(self.selected)?)
+        self.rows.get(self.shown.get(self.selected)?)
     }
 
-    /// Filters and sorts again, keeping `keep` selected when it is still shown.
-    pub fn reshow(&mut self, keep: Option<&ActorId>) {
+    /// The id at `pos` in the list shown.
+    pub fn selected_id(&self) -> Option<&ActorId> {
+        self.shown.get(self.selected)
+    }
+
+    /// Searches and sorts again, keeping `keep` selected when it is still shown.
+    pub fn reshow(&mut self, index: &Index, keep: Option<&ActorId>) -> Result<(), index::Error> {
         let q = fold(&self.query);
-        let rows = &self.rows;
-        let mut shown: Vec<usize> = (0..rows.len())
-            .filter(|&i| q.is_empty() || rows[i].folded.contains(&q))
-            .collect();
-        let (sort, reverse) = (self.sort, self.reverse);
-        let by_name =
-            |a: usize, b: usize| rows[a].sort_name.cmp(&rows[b].sort_name).then(a.cmp(&b));
-        match sort {
-            Column::Name => shown.sort_by(|&a, &b| {
-                let o = by_name(a, b);
-                if reverse { o.reverse() } else { o }
-            }),
-            Column::Kind | Column::Role => {
-                let key = |i: usize| {
-                    let a = &rows[i].summary;
-                    if sort == Column::Kind {
-                        a.kind.clone()
-                    } else {
-                        a.role.as_deref().map(fold).unwrap_or_default()
-                    }
-                };
-                let keys: Vec<String> = shown.iter().map(|&i| key(i)).collect();
-                let mut order: Vec<usize> = (0..shown.len()).collect();
-                order.sort_by(|&a, &b| {
-                    // Actors without a role go last whichever way the role sorts.
-                    let empty = keys[a].is_empty().cmp(&keys[b].is_empty());
-                    let o = keys[a].cmp(&keys[b]);
-                    let o = if reverse { o.reverse() } else { o };
-                    empty.then(o).then(by_name(shown[a], shown[b]))
-                });
-                shown = order.into_iter().map(|i| shown[i]).collect();
-            }
-            _ => shown.sort_by(|&a, &b| {
-                let o = sort
-                    .count(&rows[b].summary)
-                    .cmp(&sort.count(&rows[a].summary));
-                let o = if reverse { o.reverse() } else { o };
-                o.then(by_name(a, b))
-            }),
-        }
+        self.shown = index.actor_order(self.sort.of_index(), self.reverse, &q)?;
         self.selected = keep
-            .and_then(|k| shown.iter().position(|&i| rows[i].summary.id == *k))
+            .and_then(|k| self.shown.iter().position(|id| id == k))
             .unwrap_or(0);
-        self.shown = shown;
         self.offset = self.offset.min(self.selected);
+        Ok(())
+    }
+
+    /// Reads the rows from `from` on, `count` of them and a margin either side,
+    /// that are not read yet; forgets those far from them.
+    pub fn fetch(&mut self, index: &Index, from: usize, count: usize) -> Result<(), index::Error> {
+        let lo = from.saturating_sub(ACTOR_MARGIN);
+        let hi = (from + count + ACTOR_MARGIN).min(self.shown.len());
+        let near = &self.shown[lo.min(hi)..hi];
+        let (first, last) = (from.min(hi), (from + count).min(hi));
+        if self.shown[first..last]
+            .iter()
+            .all(|id| self.rows.contains_key(id))
+        {
+            return Ok(());
+        }
+        let mut rows: HashMap<ActorId, ActorRow> = HashMap::with_capacity(near.len());
+        for id in near {
+            if let Some(row) = self.rows.remove(id) {
+                rows.insert(id.clone(), row);
+                continue;
+            }
+            let Some(summary) = index.actor(id)? else {
+                continue;
+            };
+            let duplicates = index.duplicates_of(id)?;
+            rows.insert(
+                id.clone(),
+                ActorRow {
+                    summary,
+                    duplicates,
+                },
+            );
+        }
+        self.rows = rows;
+        Ok(())
     }
 
     /// The sort key: the next column, or the same column reversed.
-    pub fn sort_by(&mut self, column: Column, reverse: bool) {
-        let keep = self.selected_row().map(|r| r.summary.id.clone());
+    pub fn sort_by(
+        &mut self,
+        index: &Index,
+        column: Column,
+        reverse: bool,
+    ) -> Result<(), index::Error> {
+        let keep = self.selected_id().cloned();
         self.sort = column;
         self.reverse = reverse;
-        self.reshow(keep.as_ref());
+        self.reshow(index, keep.as_ref())
     }
 
     /// Keeps the selection within `page` rows of the offset.
@@ -388,6 +366,13 @@ impl ActorsView {
         let duplicates = row.duplicates.clone();
         // Every declaration only where they differ (rare); else the first is enough.
         let limit = if a.conflict { usize::MAX } else { 1 };
+        let named: Vec<(ActorId, String)> = duplicates
+            .iter()
+            .map(|id| {
+                let name = index.actor(id).ok().flatten().map(|a| a.name);
+                (id.clone(), name.unwrap_or_default())
+            })
+            .collect();
         let Ok(declarations) = index.declarations(&a.id, limit) else {
             return;
         };
@@ -418,18 +403,10 @@ impl ActorsView {
             self.details
                 .push(format!("! {} declared as {}", a.id, parts.join("; ")));
         }
-        if !duplicates.is_empty() {
-            let names: Vec<String> = duplicates
+        if !named.is_empty() {
+            let names: Vec<String> = named
                 .iter()
-                .map(|id| {
-                    let name = self
-                        .rows
-                        .binary_search_by(|r| r.summary.id.cmp(id))
-                        .ok()
-                        .map(|i| self.rows[i].summary.name.clone())
-                        .unwrap_or_default();
-                    format!("{id} “{name}”")
-                })
+                .map(|(id, name)| format!("{id} “{name}”"))
                 .collect();
             self.details.push(format!(
                 "≈ {} may be the same actor as {}",

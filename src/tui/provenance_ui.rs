@@ -109,7 +109,7 @@ fn header(view: &ActorsView, w: &Widths) -> String {
 
 pub fn draw_actors(frame: &mut Frame, area: Rect, app: &App, view: &ActorsView) {
     let theme = &app.theme;
-    let total = view.rows.len();
+    let total = view.all;
     let mut title = if view.query.is_empty() {
         format!(" Actors ({total}) ")
     } else {
@@ -138,8 +138,11 @@ pub fn draw_actors(frame: &mut Frame, area: Rect, app: &App, view: &ActorsView) 
         };
         lines.push(Line::styled(format!("  {note}"), theme.dim));
     }
-    for (pos, &i) in view.shown.iter().enumerate().skip(view.offset).take(page) {
-        let row = &view.rows[i];
+    for (pos, id) in view.shown.iter().enumerate().skip(view.offset).take(page) {
+        // Rows in view were read; should one not be, it is left out.
+        let Some(row) = view.rows.get(id) else {
+            continue;
+        };
         let a = &row.summary;
         let selected = pos == view.selected;
         let flags = format!(
