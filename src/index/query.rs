@@ -210,7 +210,7 @@ pub fn stances_page(
 pub fn relayed(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<Relay>> {
     let sql = format!(
         "SELECT DISTINCT s.actor, s.kind, s.via, {CLAIM_COLUMNS}, s.claim, s.pos
-         FROM via AS v
+         FROM via AS v INDEXED BY via_actor
          JOIN stances AS s ON s.file = v.file AND s.claim = v.claim AND s.kind = v.kind
               AND s.pos = v.pos
          JOIN claims AS c ON c.file = v.file AND c.pos = v.claim
