@@ -428,6 +428,10 @@ impl ActorsView {
     }
 }
 
+/// What an actor's page lists: its articles in the order first listed, and its
+/// claims.
+pub type Listed = (Vec<ArticleId>, Vec<(ArticleId, ClaimId)>);
+
 /// Stances fetched beyond each end of what is in view.
 const STANCE_MARGIN: usize = 50;
 
@@ -531,10 +535,7 @@ impl ActorPage {
 
     /// The articles the page lists, in the order first listed, and its claims: asks
     /// the index for every stance, not only those fetched.
-    pub fn listed(
-        &self,
-        index: &Index,
-    ) -> Result<(Vec<ArticleId>, Vec<(ArticleId, ClaimId)>), index::Error> {
+    pub fn listed(&self, index: &Index) -> Result<Listed, index::Error> {
         let stances: Vec<Entry> = index
             .stances_of(&self.id)?
             .into_iter()
