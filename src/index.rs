@@ -527,6 +527,15 @@ impl Index {
         Ok(query::actor_order(&self.conn, column, reverse, search)?)
     }
 
+    /// Display names of `ids` (those declared anywhere), as [`Index::actors`] gives
+    /// them: one look-up each, however many articles declare them.
+    pub fn summary_names(
+        &self,
+        ids: &[ActorId],
+    ) -> Result<std::collections::HashMap<ActorId, String>, Error> {
+        Ok(query::summary_names(&self.conn, ids)?)
+    }
+
     /// How many actors [`Index::actors`] lists.
     pub fn actor_total(&self) -> Result<usize, Error> {
         Ok(query::actor_total(&self.conn)?)

@@ -91,8 +91,8 @@ pub fn about_sides(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<S
     let sql = format!(
         "SELECT {CLAIM_COLUMNS}, {}, {}
          FROM about AS ab
-         JOIN claims AS c ON c.file = ab.file AND c.pos = ab.claim
-         JOIN files AS f ON f.num = ab.file
+         CROSS JOIN claims AS c ON c.file = ab.file AND c.pos = ab.claim
+         CROSS JOIN files AS f ON f.num = ab.file
          WHERE ab.actor = ?1
          ORDER BY f.published DESC, f.id, c.pos",
         side_sql(0),

@@ -211,10 +211,10 @@ pub fn relayed(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<Relay
     let sql = format!(
         "SELECT DISTINCT s.actor, s.kind, s.via, {CLAIM_COLUMNS}, s.claim, s.pos
          FROM via AS v INDEXED BY via_actor
-         JOIN stances AS s ON s.file = v.file AND s.claim = v.claim AND s.kind = v.kind
+         CROSS JOIN stances AS s ON s.file = v.file AND s.claim = v.claim AND s.kind = v.kind
               AND s.pos = v.pos
-         JOIN claims AS c ON c.file = v.file AND c.pos = v.claim
-         JOIN files AS f ON f.num = v.file
+         CROSS JOIN claims AS c ON c.file = v.file AND c.pos = v.claim
+         CROSS JOIN files AS f ON f.num = v.file
          WHERE v.actor = ?1
          ORDER BY f.published DESC, f.id, s.claim, s.kind, s.pos"
     );
@@ -235,8 +235,8 @@ pub fn about(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<ClaimRe
     let sql = format!(
         "SELECT {CLAIM_COLUMNS}
          FROM about AS a
-         JOIN claims AS c ON c.file = a.file AND c.pos = a.claim
-         JOIN files AS f ON f.num = a.file
+         CROSS JOIN claims AS c ON c.file = a.file AND c.pos = a.claim
+         CROSS JOIN files AS f ON f.num = a.file
          WHERE a.actor = ?1
          ORDER BY f.published DESC, f.id, c.pos"
     );
@@ -340,6 +340,23 @@ pub fn actor_order(
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([search], |r| Ok(ActorId::new(r.get::<_, String>(0)?)))?;
     rows.collect()
+}
+
+/// The name of each of `ids` that some article declares, as the actors screen
+/// lists it (its first declaration, in article id order).
+pub fn summary_names(
+    conn: &Connection,
+    ids: &[ActorId],
+) -> rusqlite::Result<std::collections::HashMap<ActorId, String>> {
+    let mut stmt = conn.prepare("SELECT name FROM actor_summary WHERE actor = ?1")?;
+    let mut out = std::collections::HashMap::with_capacity(ids.len());
+    for id in ids {
+        let mut rows = stmt.query([id.as_str()])?;
+        if let Some(r) = rows.next()? {
+            out.insert(id.clone(), r.get(0)?);
+        }
+    }
+    Ok(out)
 }
 
 /// How many actors the index lists.

@@ -523,7 +523,9 @@ impl ActorPage {
         ids.sort_unstable();
         ids.dedup();
         ids.retain(|id| !self.names.contains_key(id));
-        let names = index.names(&ids)?;
+        // From the actors' summaries: `names` reads every declaration of an id, and
+        // the ids here may be declared in thousands of articles.
+        let names = index.summary_names(&ids)?;
         self.names.extend(names);
         Ok(())
     }
