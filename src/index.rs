@@ -593,6 +593,12 @@ impl Index {
         Ok(page::declarations(&self.conn, actor, limit)?)
     }
 
+    /// The first declaration of `actor` in article id order, found through its
+    /// summary: one look-up, however many articles declare it.
+    pub fn first_declaration(&self, actor: &ActorId) -> Result<Option<Declaration>, Error> {
+        Ok(page::first_declaration(&self.conn, actor)?)
+    }
+
     /// How many articles declare `actor`.
     pub fn declared(&self, actor: &ActorId) -> Result<u64, Error> {
         Ok(page::declared(&self.conn, actor)?)

@@ -594,7 +594,16 @@ fn actor_counts_follow_edits_removals_and_additions() {
             "{}",
             a.id
         );
+        // The first declaration kept with the summary is the first by article id.
+        let first = index.first_declaration(&a.id).unwrap().unwrap();
+        assert_eq!(first, index.declarations(&a.id, 1).unwrap()[0], "{}", a.id);
+        assert_eq!(first, rebuilt.first_declaration(&a.id).unwrap().unwrap());
     }
+    let lin = index
+        .first_declaration(&ActorId::new("lin"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(lin.article.as_str(), "market");
 }
 
 /// An article declaring each (id, name), fictional.

@@ -195,6 +195,28 @@ pub fn declarations(
     rows.collect()
 }
 
+/// The first declaration of `actor`, in article id order (as its summary keeps it).
+pub fn first_declaration(
+    conn: &Connection,
+    actor: &ActorId,
+) -> rusqlite::Result<Option<Declaration>> {
+    let mut stmt = conn.prepare(
+        "SELECT a.name, a.kind, a.role, f.id, f.path FROM actor_summary AS s
+         CROSS JOIN actors AS a ON a.file = s.first_file AND a.actor = s.actor
+         CROSS JOIN files AS f ON f.num = s.first_file WHERE s.actor = ?1",
+    )?;
+    let mut rows = stmt.query_map([actor.as_str()], |r| {
+        Ok(Declaration {
+            name: r.get(0)?,
+            kind: r.get(1)?,
+            role: r.get(2)?,
+            article: ArticleId::new(r.get::<_, String>(3)?),
+            path: super::verify::path_from_bytes(r.get(4)?),
+        })
+    })?;
+    rows.next().transpose()
+}
+
 /// How many ids one `IN (…)` list holds: well under SQLite's limit on parameters.
 const CHUNK: usize = 500;
 

@@ -448,13 +448,14 @@ pub(super) fn refresh_summary(
         >= held;
     let mut insert = conn.prepare(
         "INSERT OR REPLACE INTO actor_summary(actor, name, kind, role, names, articles,
-             asserted, denied, relayed, about, conflict, sort_name, sort_role, search)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+             asserted, denied, relayed, about, conflict, sort_name, sort_role, search,
+             first_file)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?;
     let mut word =
         conn.prepare("INSERT OR IGNORE INTO actor_words(words, actor, whole) VALUES (?1, ?2, ?3)")?;
     let mut unword = conn.prepare("DELETE FROM actor_words WHERE actor = ?1")?;
-    let mut write = |a: &ActorSummary, fresh: bool| {
+    let mut write = |a: &ActorSummary, first_file: i64, fresh: bool| {
         let (sort_name, sort_role, search, words) = folded_names(a);
         if !fresh {
             unword.execute([a.id.as_str()])?;
@@ -481,19 +482,20 @@ pub(super) fn refresh_summary(
             sort_name,
             sort_role,
             search,
+            first_file,
         ])
     };
     if bulk {
         conn.execute("DELETE FROM actor_summary", [])?;
         conn.execute("DELETE FROM actor_words", [])?;
-        for a in actors_from_tables(conn)? {
-            write(&a, true)?;
+        for (a, first) in actors_from_tables(conn)? {
+            write(&a, first, true)?;
         }
         return Ok(());
     }
     // One actor's rows, each found through its table's actor index.
     let mut declarations = conn.prepare(
-        "SELECT a.name, a.kind, a.role FROM actors AS a INDEXED BY actors_actor
+        "SELECT a.name, a.kind, a.role, a.file FROM actors AS a INDEXED BY actors_actor
          JOIN files AS f ON f.num = a.file WHERE a.actor = ?1 ORDER BY f.id",
     )?;
     let mut stances =
@@ -505,8 +507,12 @@ pub(super) fn refresh_summary(
     let count = |n: i64| u64::try_from(n).unwrap_or(0);
     for actor in touched {
         let mut one: Vec<ActorSummary> = Vec::with_capacity(1);
+        let mut first = 0;
         let mut rows = declarations.query([actor])?;
         while let Some(r) = rows.next()? {
+            if one.is_empty() {
+                first = r.get(3)?;
+            }
             declare(&mut one, actor.clone(), r.get(0)?, r.get(1)?, r.get(2)?);
         }
         drop(rows);
@@ -524,7 +530,7 @@ pub(super) fn refresh_summary(
         a.denied = of_kind(&mut stances, 1)?;
         a.relayed = relayed.query_row([actor], |r| r.get(0)).map(count)?;
         a.about = about.query_row([actor], |r| r.get(0)).map(count)?;
-        write(&a, false)?;
+        write(&a, first, false)?;
     }
     Ok(())
 }
@@ -535,7 +541,8 @@ pub(super) fn refresh_summary(
 /// Declarations are read once in table order, sorted by actor and article id in
 /// Rust and folded; stances are counted in one pass over a covering index, the
 /// other counts are one grouped pass over their actor index each.
-fn actors_from_tables(conn: &Connection) -> rusqlite::Result<Vec<ActorSummary>> {
+/// Each with the number of the file of its first declaration.
+fn actors_from_tables(conn: &Connection) -> rusqlite::Result<Vec<(ActorSummary, i64)>> {
     // Each file's rank in article id order (from the id index, no table read), so the
     // declarations can be read in table order, sequentially, rather than one look-up
     // into the actors table and one into files for every declaration.
@@ -555,7 +562,7 @@ fn actors_from_tables(conn: &Connection) -> rusqlite::Result<Vec<ActorSummary>> 
             at += 1;
         }
     }
-    type Decl = (String, u32, String, String, Option<String>);
+    type Decl = (String, u32, String, String, Option<String>, i64);
     let mut declarations: Vec<Decl> = Vec::new();
     {
         let mut stmt = conn.prepare("SELECT actor, file, name, kind, role FROM actors")?;
@@ -563,14 +570,19 @@ fn actors_from_tables(conn: &Connection) -> rusqlite::Result<Vec<ActorSummary>> 
         while let Some(r) = rows.next()? {
             let file = usize::try_from(r.get::<_, i64>(1)?).unwrap_or(usize::MAX);
             let at = rank.get(file).copied().unwrap_or(u32::MAX);
-            declarations.push((r.get(0)?, at, r.get(2)?, r.get(3)?, r.get(4)?));
+            let num: i64 = r.get(1)?;
+            declarations.push((r.get(0)?, at, r.get(2)?, r.get(3)?, r.get(4)?, num));
         }
     }
     // By actor, then article id order: the first of each actor names it.
     declarations.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut out: Vec<ActorSummary> = Vec::new();
-    for (id, _, name, kind, role) in declarations {
+    let mut first: Vec<i64> = Vec::new();
+    for (id, _, name, kind, role, num) in declarations {
         declare(&mut out, id, name, kind, role);
+        if first.len() < out.len() {
+            first.push(num);
+        }
     }
     {
         // Counted here from the covering index rather than grouped in SQL, which
@@ -612,7 +624,7 @@ fn actors_from_tables(conn: &Connection) -> rusqlite::Result<Vec<ActorSummary>> 
         "SELECT actor, 0, count(*) FROM about GROUP BY actor",
         &mut |a, _, n| a.about = n,
     )?;
-    Ok(out)
+    Ok(out.into_iter().zip(first).collect())
 }
 
 /// The ids of the articles (that loaded) matching every condition of `filter`,

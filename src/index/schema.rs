@@ -6,7 +6,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x7773_6978;
 /// `PRAGMA user_version`: raised whenever the tables below change, so an index
 /// written by another version is rebuilt rather than misread.
-pub const VERSION: i32 = 10;
+pub const VERSION: i32 = 11;
 
 /// Per file a row, keyed by `num` (its rowid); every other table starts its key
 /// (stances: an index)
@@ -26,7 +26,8 @@ pub const VERSION: i32 = 10;
 /// `actor_summary` holds per declared actor what the actors screen lists (its first
 /// declaration by article id, every name it is given joined by `SEP`, its counts),
 /// kept by the writer for the actors a write touches, so the screen is one read;
-/// with its names folded as the screen sorts and searches them. `actor_words` holds
+/// with its names folded as the screen sorts and searches them, and the file of its
+/// first declaration; `actor_summary_articles` gives the screen's first order. `actor_words` holds
 /// each name's words (`whole`) and their proper suffixes, so the likely duplicates
 /// of an actor (see [`crate::actors::duplicates_of`]) are a look-up.
 pub const TABLES: &str = "
@@ -89,8 +90,9 @@ CREATE TABLE actor_summary(
     names TEXT NOT NULL, articles INTEGER NOT NULL, asserted INTEGER NOT NULL,
     denied INTEGER NOT NULL, relayed INTEGER NOT NULL, about INTEGER NOT NULL,
     conflict INTEGER NOT NULL, sort_name TEXT NOT NULL, sort_role TEXT NOT NULL,
-    search TEXT NOT NULL
+    search TEXT NOT NULL, first_file INTEGER NOT NULL
 ) WITHOUT ROWID;
+CREATE INDEX actor_summary_articles ON actor_summary(articles DESC, sort_name, actor);
 CREATE TABLE actor_words(
     words TEXT NOT NULL, actor TEXT NOT NULL, whole INTEGER NOT NULL,
     PRIMARY KEY(words, actor, whole)

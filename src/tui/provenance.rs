@@ -373,7 +373,15 @@ impl ActorsView {
                 (id.clone(), name.unwrap_or_default())
             })
             .collect();
-        let Ok(declarations) = index.declarations(&a.id, limit) else {
+        // Where they do not, the first is kept with the actor's summary.
+        let declarations = if a.conflict {
+            index.declarations(&a.id, limit)
+        } else {
+            index
+                .first_declaration(&a.id)
+                .map(|d| d.into_iter().collect())
+        };
+        let Ok(declarations) = declarations else {
             return;
         };
         let file = |d: &index::Declaration| {
