@@ -334,11 +334,21 @@ pub fn actor_order(
             format!("{name} {desc}, sort_name, actor")
         }
     };
-    let sql = format!(
-        "SELECT actor FROM actor_summary WHERE ?1 = '' OR instr(search, ?1) > 0 ORDER BY {order}"
-    );
+    // Without a search, no row is read: the first order is an index of its own
+    // (`actor_summary_articles`), which holds every column it needs.
+    // With one, every row is read once in table order and only the matches sorted
+    // (through that index, each row would be a look-up of its own).
+    let filter = if search.is_empty() {
+        ""
+    } else {
+        "NOT INDEXED WHERE instr(search, ?1) > 0"
+    };
+    let sql = format!("SELECT actor FROM actor_summary {filter} ORDER BY {order}");
     let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([search], |r| Ok(ActorId::new(r.get::<_, String>(0)?)))?;
+    let args: &[&str] = if search.is_empty() { &[] } else { &[search] };
+    let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
+        Ok(ActorId::new(r.get::<_, String>(0)?))
+    })?;
     rows.collect()
 }
 
