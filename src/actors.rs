@@ -172,23 +172,34 @@ fn duplicates(articles: &[Article]) -> Vec<Duplicates> {
 pub fn duplicates_of<'a>(
     declarations: impl IntoIterator<Item = (&'a ActorId, &'a str)>,
 ) -> Vec<Duplicates> {
-    let mut names: BTreeSet<(&ActorId, String)> = BTreeSet::new();
-    for (id, name) in declarations {
-        let words = words(name);
+    let words: Vec<(&ActorId, String)> = declarations
+        .into_iter()
+        .map(|(id, name)| (id, words(name)))
+        .collect();
+    duplicates_of_words(words.iter().map(|(id, w)| (*id, w.as_str())))
+}
+
+/// [`duplicates_of`] with each name already made its [`words`] (as the index
+/// stores them): the reader's actors screen folds no name.
+pub fn duplicates_of_words<'a>(
+    declarations: impl IntoIterator<Item = (&'a ActorId, &'a str)>,
+) -> Vec<Duplicates> {
+    let mut names: BTreeSet<(&ActorId, &str)> = BTreeSet::new();
+    for (id, words) in declarations {
         if !words.is_empty() {
             names.insert((id, words));
         }
     }
     let mut whole: HashMap<&str, BTreeSet<&ActorId>> = HashMap::new();
-    for (id, name) in &names {
-        whole.entry(name.as_str()).or_default().insert(*id);
+    for &(id, name) in &names {
+        whole.entry(name).or_default().insert(id);
     }
     let mut groups: BTreeMap<&str, BTreeSet<&ActorId>> = BTreeMap::new();
-    for (id, name) in &names {
+    for &(id, name) in &names {
         for suffix in proper_suffixes(name) {
             if let Some((key, ids)) = whole.get_key_value(suffix) {
                 let group = groups.entry(key).or_insert_with(|| ids.clone());
-                group.insert(*id);
+                group.insert(id);
             }
         }
     }
@@ -211,7 +222,7 @@ pub fn duplicates_of<'a>(
 }
 
 /// The name folded, its words (letters and digits) joined by one space.
-fn words(name: &str) -> String {
+pub fn words(name: &str) -> String {
     fold(name)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -221,7 +232,7 @@ fn words(name: &str) -> String {
 
 /// `b c`, `c` for `a b c`: the name without its first words, at most
 /// [`MAX_SUFFIX_WORDS`] of them looked at.
-fn proper_suffixes(name: &str) -> impl Iterator<Item = &str> {
+pub fn proper_suffixes(name: &str) -> impl Iterator<Item = &str> {
     name.match_indices(' ')
         .take(MAX_SUFFIX_WORDS)
         .map(move |(i, _)| &name[i + 1..])

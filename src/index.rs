@@ -18,7 +18,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::UsageError;
-use crate::model::{ActorId, ArticleId};
+use crate::model::{ActorId, ArticleId, ClaimId};
 
 mod filter;
 mod page;
@@ -31,7 +31,8 @@ mod verify;
 pub use filter::Match;
 pub use page::{Declaration, Side, Sided};
 pub use query::{
-    ActorStance, ActorSummary, ArticleRef, ClaimRef, Contested, Filter, Relay, StatusFilter,
+    ActorColumn, ActorStance, ActorSummary, ArticleRef, ClaimRef, Contested, Filter, Relay,
+    StatusFilter,
 };
 pub use search::{Field, Hit, fold};
 pub use verify::{Changes, Progress};
@@ -504,6 +505,52 @@ impl Index {
         Ok(query::about(&self.conn, actor)?)
     }
 
+    /// The stances `actor` takes from the `from`th on (in the order of
+    /// [`Index::stances_of`]), at most `limit`.
+    pub fn stances_page(
+        &self,
+        actor: &ActorId,
+        from: usize,
+        limit: usize,
+    ) -> Result<Vec<ActorStance>, Error> {
+        Ok(query::stances_page(&self.conn, actor, from, limit)?)
+    }
+
+    /// The ids of the actors whose names or id hold `search` (folded), sorted by
+    /// `column` (see [`query::actor_order`]).
+    pub fn actor_order(
+        &self,
+        column: ActorColumn,
+        reverse: bool,
+        search: &str,
+    ) -> Result<Vec<ActorId>, Error> {
+        Ok(query::actor_order(&self.conn, column, reverse, search)?)
+    }
+
+    /// Display names of `ids` (those declared anywhere), as [`Index::actors`] gives
+    /// them: one look-up each, however many articles declare them.
+    pub fn summary_names(
+        &self,
+        ids: &[ActorId],
+    ) -> Result<std::collections::HashMap<ActorId, String>, Error> {
+        Ok(query::summary_names(&self.conn, ids)?)
+    }
+
+    /// How many actors [`Index::actors`] lists.
+    pub fn actor_total(&self) -> Result<usize, Error> {
+        Ok(query::actor_total(&self.conn)?)
+    }
+
+    /// The ids that may name the same actor as `actor`, by their names.
+    pub fn duplicates_of(&self, actor: &ActorId) -> Result<Vec<ActorId>, Error> {
+        Ok(query::duplicates_of(&self.conn, actor)?)
+    }
+
+    /// One actor's counts, as [`Index::actors`] lists it; `None` when undeclared.
+    pub fn actor(&self, actor: &ActorId) -> Result<Option<ActorSummary>, Error> {
+        Ok(query::actor(&self.conn, actor)?)
+    }
+
     /// Every contested claim with its asserters and deniers, newest first.
     pub fn contested(&self) -> Result<Vec<Contested>, Error> {
         Ok(query::contested(&self.conn)?)
@@ -524,9 +571,32 @@ impl Index {
         Ok(page::contested_sides(&self.conn)?)
     }
 
+    /// Every article holding contested claims, newest first: its number in the index
+    /// and how many it holds (for [`Index::contested_of`]).
+    pub fn contested_files(&self) -> Result<Vec<(i64, u32)>, Error> {
+        Ok(page::contested_files(&self.conn)?)
+    }
+
+    /// The contested claims of the articles numbered `files`, in that order, with
+    /// their two sides named.
+    pub fn contested_of(&self, files: &[i64]) -> Result<Vec<Sided>, Error> {
+        Ok(page::contested_of(&self.conn, files)?)
+    }
+
+    /// Every contested claim by article and claim id, newest first.
+    pub fn contested_ids(&self) -> Result<Vec<(ArticleId, ClaimId)>, Error> {
+        Ok(page::contested_ids(&self.conn)?)
+    }
+
     /// The first `limit` declarations of `actor`, in article id order.
     pub fn declarations(&self, actor: &ActorId, limit: usize) -> Result<Vec<Declaration>, Error> {
         Ok(page::declarations(&self.conn, actor, limit)?)
+    }
+
+    /// The first declaration of `actor` in article id order, found through its
+    /// summary: one look-up, however many articles declare it.
+    pub fn first_declaration(&self, actor: &ActorId) -> Result<Option<Declaration>, Error> {
+        Ok(page::first_declaration(&self.conn, actor)?)
     }
 
     /// How many articles declare `actor`.
@@ -566,7 +636,26 @@ impl Index {
         vocabulary: &crate::query::Vocabulary,
         read: &dyn crate::query::ReadState,
     ) -> Result<Vec<Match>, Error> {
-        Ok(filter::matching(&self.conn, query, vocabulary, read)?)
+        Ok(filter::matching(&self.conn, query, vocabulary, read, None)?)
+    }
+
+    /// [`Index::matching`] among the articles `within` only: a query that narrows
+    /// another (see [`crate::query::Query::narrows`]) looks only at what that one
+    /// matched.
+    pub fn matching_within(
+        &self,
+        query: &crate::query::Query,
+        vocabulary: &crate::query::Vocabulary,
+        read: &dyn crate::query::ReadState,
+        within: &std::collections::HashSet<ArticleId>,
+    ) -> Result<Vec<Match>, Error> {
+        Ok(filter::matching(
+            &self.conn,
+            query,
+            vocabulary,
+            read,
+            Some(within),
+        )?)
     }
 
     /// What the corpus names, for completion and for [`Index::matching`].

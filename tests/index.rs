@@ -508,6 +508,165 @@ fn actors_have_counts_and_cross_file_conflicts() {
     assert_eq!((lin.articles, lin.conflict), (2, true));
 }
 
+/// An article declaring `id`, who asserts one claim.
+fn lone_actor(id: &str) -> String {
+    format!(
+        "# Fictional: an invented person.\ntitle = \"Notice {id}\"\npublished = 2025-01-01\n\
+         body = \"{id} posted a notice.\"\n\n[actors.{id}]\nname = \"Person {id}\"\n\
+         kind = \"person\"\n\n[[claims]]\nid = \"notice\"\nstatement = \"A notice was posted.\"\n\n\
+         [[claims.asserted_by]]\nactor = \"{id}\"\n"
+    )
+}
+
+#[test]
+fn actor_counts_follow_edits_removals_and_additions() {
+    let s = setup();
+    // Enough other actors that one edit refreshes only the actors it touches.
+    fs::create_dir_all(s.articles.join("extra")).unwrap();
+    for i in 0..30 {
+        let id = format!("x{i:02}");
+        fs::write(s.articles.join(format!("extra/{id}.toml")), lone_actor(&id)).unwrap();
+    }
+    let (index, _) = fresh(&s);
+    assert_eq!(index.actors().unwrap().len(), 34);
+    // market: `lin` now has one name only, the organisers are gone;
+    // harbour removed; a newcomer relays `lin`.
+    let market = MARKET
+        .replace("name = \"林晓雯\"", "name = \"Lín Xiǎowén\"")
+        .replace(
+            "[actors.organisers]\nname = \"Night market organisers\"\nkind = \"organization\"\nsuggested = true\n",
+            "",
+        )
+        .replace("[[claims.asserted_by]]\nactor = \"organisers\"\ncue = \"wrote\"\n", "");
+    assert!(!market.contains("organisers\""), "{market}");
+    fs::write(s.articles.join("market.toml"), market).unwrap();
+    fs::remove_file(s.articles.join("city/harbour.toml")).unwrap();
+    fs::write(
+        s.articles.join("newcomer.toml"),
+        lone_actor("newcomer").replace(
+            "actor = \"newcomer\"\n",
+            "actor = \"newcomer\"\nvia = [\"lin\"]\n",
+        ) + "\n[actors.lin]\nname = \"Lín Xiǎowén\"\nkind = \"person\"\n",
+    )
+    .unwrap();
+    let changes = index.verify(&mut |_| {}).unwrap();
+    assert_eq!(changes.replaced, ids(&["market"]));
+    assert_eq!(changes.removed, ids(&["city/harbour"]));
+    assert_eq!(changes.inserted, ids(&["newcomer"]));
+    let actors = index.actors().unwrap();
+    let counts: Vec<ActorCounts> = actors
+        .iter()
+        .filter(|a| !a.id.as_str().starts_with('x'))
+        .map(|a| {
+            let id = a.id.as_str().to_string();
+            let name = a.name.clone();
+            (
+                id, name, a.articles, a.asserted, a.denied, a.relayed, a.about, a.conflict,
+            )
+        })
+        .collect();
+    assert_eq!(
+        counts,
+        vec![
+            ("lin".into(), "Lín Xiǎowén".into(), 2, 1, 0, 1, 1, false),
+            (
+                "newcomer".into(),
+                "Person newcomer".into(),
+                1,
+                1,
+                0,
+                0,
+                0,
+                false
+            ),
+        ]
+    );
+    assert_eq!(actors.len(), 32);
+    // The same as an index built from scratch on the folder as it is now.
+    let other = s.articles.parent().unwrap().join("other-cache");
+    let (rebuilt, _) = Index::open_in(&other, &s.articles).unwrap();
+    rebuilt.verify(&mut |_| {}).unwrap();
+    assert_eq!(actors, rebuilt.actors().unwrap());
+    for a in &actors {
+        assert_eq!(
+            index.duplicates_of(&a.id).unwrap(),
+            rebuilt.duplicates_of(&a.id).unwrap(),
+            "{}",
+            a.id
+        );
+        // The first declaration kept with the summary is the first by article id.
+        let first = index.first_declaration(&a.id).unwrap().unwrap();
+        assert_eq!(first, index.declarations(&a.id, 1).unwrap()[0], "{}", a.id);
+        assert_eq!(first, rebuilt.first_declaration(&a.id).unwrap().unwrap());
+    }
+    let lin = index
+        .first_declaration(&ActorId::new("lin"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(lin.article.as_str(), "market");
+}
+
+/// An article declaring each (id, name), fictional.
+fn declaring(actors: &[(&str, &str)]) -> String {
+    let mut text =
+        "# Fictional: invented people.\ntitle = \"Names\"\nbody = \"Names.\"\n".to_string();
+    for (id, name) in actors {
+        text.push_str(&format!(
+            "\n[actors.{id}]\nname = \"{name}\"\nkind = \"person\"\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn likely_duplicates_from_the_index_are_those_the_names_give() {
+    let s = setup();
+    fs::write(
+        s.articles.join("names.toml"),
+        declaring(&[
+            ("oskar", "Brannvik"),
+            ("o-brannvik", "O. Brannvik"),
+            ("mayor", "Lín Xiǎowén"),
+            ("council", "Council of Port Velmar"),
+            ("port", "Port Velmar"),
+            ("velmar", "VELMAR"),
+            ("alone", "Nobody Else"),
+        ]),
+    )
+    .unwrap();
+    let (index, _) = fresh(&s);
+    let actors = index.actors().unwrap();
+    // The second implementation: the library's grouping of every name, as the
+    // reader without an index computes it.
+    let groups = whosaid::actors::duplicates_of(
+        actors
+            .iter()
+            .flat_map(|a| a.names.iter().map(move |n| (&a.id, n.as_str()))),
+    );
+    let mut any = 0;
+    for a in &actors {
+        let mut expected: Vec<ActorId> = Vec::new();
+        for g in groups.iter().filter(|g| g.ids.contains(&a.id)) {
+            for id in g.ids.iter().filter(|id| **id != a.id) {
+                if !expected.contains(id) {
+                    expected.push(id.clone());
+                }
+            }
+        }
+        any += expected.len();
+        assert_eq!(index.duplicates_of(&a.id).unwrap(), expected, "{}", a.id);
+    }
+    // By hand: the shared ending and the same name are found.
+    let of = |id: &str| index.duplicates_of(&ActorId::new(id)).unwrap();
+    assert_eq!(
+        of("brannvik"),
+        vec![ActorId::new("o-brannvik"), ActorId::new("oskar")]
+    );
+    assert!(of("lin").contains(&ActorId::new("mayor")));
+    assert!(of("alone").is_empty());
+    assert!(any > 6, "{any}");
+}
+
 #[test]
 fn filters_select_articles() {
     let s = setup();

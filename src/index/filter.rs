@@ -88,12 +88,14 @@ impl Sql {
 
 /// The articles (that loaded) matching every term of `query`. `vocabulary` gives
 /// the stored spellings of tags and outlets (compared folded); `read` answers
-/// `is:unread`. In no particular order.
+/// `is:unread`; `within`, when given, limits the answer to those articles (their
+/// words are looked for in them only). In no particular order.
 pub fn matching(
     conn: &Connection,
     query: &Query,
     vocabulary: &Vocabulary,
     read: &dyn ReadState,
+    within: Option<&HashSet<ArticleId>>,
 ) -> rusqlite::Result<Vec<Match>> {
     let mut select = Sql::default();
     select.push("SELECT f.num, f.id");
@@ -152,7 +154,7 @@ pub fn matching(
                 break;
             }
         }
-        if keep {
+        if keep && within.is_none_or(|w| w.contains(&id)) {
             kept.push((num, id));
         }
     }

@@ -91,8 +91,8 @@ pub fn about_sides(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<S
     let sql = format!(
         "SELECT {CLAIM_COLUMNS}, {}, {}
          FROM about AS ab
-         JOIN claims AS c ON c.file = ab.file AND c.pos = ab.claim
-         JOIN files AS f ON f.num = ab.file
+         CROSS JOIN claims AS c ON c.file = ab.file AND c.pos = ab.claim
+         CROSS JOIN files AS f ON f.num = ab.file
          WHERE ab.actor = ?1
          ORDER BY f.published DESC, f.id, c.pos",
         side_sql(0),
@@ -119,6 +119,59 @@ pub fn contested_sides(conn: &Connection) -> rusqlite::Result<Vec<Sided>> {
     rows.collect()
 }
 
+/// Every article holding contested claims, newest first: its number and how many.
+pub fn contested_files(conn: &Connection) -> rusqlite::Result<Vec<(i64, u32)>> {
+    let mut stmt = conn.prepare(
+        "SELECT num, contested FROM files INDEXED BY files_contested
+         WHERE contested > 0 ORDER BY published DESC, id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get(0)?, u32::try_from(r.get::<_, i64>(1)?).unwrap_or(0)))
+    })?;
+    rows.collect()
+}
+
+/// The contested claims of the articles numbered `files` (in that order), each
+/// article's in claim order, with both sides.
+pub fn contested_of(conn: &Connection, files: &[i64]) -> rusqlite::Result<Vec<Sided>> {
+    let sql = format!(
+        "SELECT {CLAIM_COLUMNS}, {}, {}
+         FROM files AS f
+         JOIN claims AS c ON c.file = f.num
+         WHERE f.num = ?1 AND c.status = 2
+         ORDER BY c.pos",
+        side_sql(0),
+        side_sql(1)
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let mut out = Vec::new();
+    for &file in files {
+        let rows = stmt.query_map([file], sided)?;
+        for row in rows {
+            out.push(row?);
+        }
+    }
+    Ok(out)
+}
+
+/// Every contested claim (article and claim id), newest first: what the contested
+/// screen lists, for an export.
+pub fn contested_ids(conn: &Connection) -> rusqlite::Result<Vec<(ArticleId, ClaimId)>> {
+    let mut stmt = conn.prepare(
+        "SELECT f.id, c.id FROM files AS f INDEXED BY files_contested
+         JOIN claims AS c ON c.file = f.num
+         WHERE f.contested > 0 AND c.status = 2
+         ORDER BY f.published DESC, f.id, c.pos",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            ArticleId::new(r.get::<_, String>(0)?),
+            ClaimId::new(r.get::<_, String>(1)?),
+        ))
+    })?;
+    rows.collect()
+}
+
 /// The first `limit` declarations of `actor`, in article id order.
 pub fn declarations(
     conn: &Connection,
@@ -140,6 +193,28 @@ pub fn declarations(
         })
     })?;
     rows.collect()
+}
+
+/// The first declaration of `actor`, in article id order (as its summary keeps it).
+pub fn first_declaration(
+    conn: &Connection,
+    actor: &ActorId,
+) -> rusqlite::Result<Option<Declaration>> {
+    let mut stmt = conn.prepare(
+        "SELECT a.name, a.kind, a.role, f.id, f.path FROM actor_summary AS s
+         CROSS JOIN actors AS a ON a.file = s.first_file AND a.actor = s.actor
+         CROSS JOIN files AS f ON f.num = s.first_file WHERE s.actor = ?1",
+    )?;
+    let mut rows = stmt.query_map([actor.as_str()], |r| {
+        Ok(Declaration {
+            name: r.get(0)?,
+            kind: r.get(1)?,
+            role: r.get(2)?,
+            article: ArticleId::new(r.get::<_, String>(3)?),
+            path: super::verify::path_from_bytes(r.get(4)?),
+        })
+    })?;
+    rows.next().transpose()
 }
 
 /// How many ids one `IN (…)` list holds: well under SQLite's limit on parameters.

@@ -76,6 +76,43 @@ pub struct ActorSummary {
     pub conflict: bool,
 }
 
+/// What the actors screen sorts by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorColumn {
+    Name,
+    Kind,
+    Role,
+    Articles,
+    Asserted,
+    Denied,
+    Relayed,
+    About,
+}
+
+/// What the index stores of an actor's names beside its counts: `name` folded (a
+/// sort by name compares it), its role folded, every name and the id folded one per
+/// line (what a search looks in), and each name's words (see
+/// [`crate::actors::words`]), those with any.
+fn folded_names(a: &ActorSummary) -> (String, String, String, Vec<String>) {
+    use crate::query::fold::{fold, fold_into};
+    let mut search = String::new();
+    for name in &a.names {
+        fold_into(name, &mut search);
+        search.push('\n');
+    }
+    fold_into(a.id.as_str(), &mut search);
+    let mut words: Vec<String> = a
+        .names
+        .iter()
+        .map(|n| crate::actors::words(n))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    let role = a.role.as_deref().map(fold).unwrap_or_default();
+    (fold(&a.name), role, search, words)
+}
+
 /// Which claims an article must hold to match [`Filter::status`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatusFilter {
@@ -127,79 +164,57 @@ fn claim_ref(row: &Row, at: usize) -> rusqlite::Result<ClaimRef> {
 }
 
 /// Every stance `actor` takes, in every article, newest first.
-///
-/// One range of the stances table, which is kept in actor order, so an article's
-/// stances come together and in their order; each with its claim. Each article is
-/// looked up once, and the articles (not the stances) are sorted here: SQLite would
-/// sort every result row, texts and all.
 pub fn stances_of(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<ActorStance>> {
+    stances_page(conn, actor, 0, usize::MAX)
+}
+
+/// The stances `actor` takes from the `from`th on, at most `limit`: newest first
+/// (undated last), then by article id, each article's in claim order.
+///
+/// The positions are counted in `stances_newest`, which holds that order, without
+/// reading a row; only the stances returned are looked up with their claim and
+/// article.
+pub fn stances_page(
+    conn: &Connection,
+    actor: &ActorId,
+    from: usize,
+    limit: usize,
+) -> rusqlite::Result<Vec<ActorStance>> {
     let mut stmt = conn.prepare(
-        "SELECT s.file, s.kind, s.via, s.cue, s.quote,
+        "SELECT s.kind, s.via, s.cue, s.quote, f.id, f.title, f.published,
                 c.id, c.statement, c.status, c.suggested
-         FROM stances AS s
-         JOIN claims AS c ON c.file = s.file AND c.pos = s.claim
-         WHERE s.actor = ?1",
+         FROM (SELECT file, claim, kind, pos, published, article
+               FROM stances INDEXED BY stances_newest WHERE actor = ?1
+               ORDER BY published DESC, article, claim, kind, pos
+               LIMIT ?2 OFFSET ?3) AS k
+         JOIN stances AS s ON s.actor = ?1 AND s.file = k.file AND s.claim = k.claim
+              AND s.kind = k.kind AND s.pos = k.pos
+         JOIN claims AS c ON c.file = k.file AND c.pos = k.claim
+         JOIN files AS f ON f.num = k.file
+         ORDER BY k.published DESC, k.article, k.claim, k.kind, k.pos",
     )?;
-    let mut article_of = conn.prepare("SELECT id, title, published FROM files WHERE num = ?1")?;
-    let mut found: Vec<Option<ActorStance>> = Vec::new();
-    // Per article: its number, and where its stances start in `found`.
-    let mut runs: Vec<(i64, usize)> = Vec::new();
-    let mut article: Option<ArticleRef> = None;
-    let mut rows = stmt.query([actor.as_str()])?;
-    while let Some(r) = rows.next()? {
-        let file: i64 = r.get(0)?;
-        if runs.last().is_none_or(|&(num, _)| num != file) {
-            runs.push((file, found.len()));
-            article = Some(article_of.query_row([file], |f| {
-                Ok(ArticleRef {
-                    id: ArticleId::new(f.get_ref(0)?.as_str()?),
-                    title: f.get::<_, Option<String>>(1)?.unwrap_or_default(),
-                    published: f.get(2)?,
-                })
-            })?);
-        }
-        let Some(article) = &article else { continue };
-        found.push(Some(ActorStance {
-            kind: kind_of(r.get(1)?),
-            via: ids(r.get_ref(2)?.as_str()?),
-            cue: r.get(3)?,
-            quote: r.get(4)?,
-            claim: ClaimRef {
-                article: article.clone(),
-                claim: ClaimId::new(r.get_ref(5)?.as_str()?),
-                statement: r.get(6)?,
-                status: status_of(r.get(7)?),
-                suggested: r.get(8)?,
-            },
-        }));
-    }
-    // Newest first (undated last), then by article id.
-    let article_at = |start: usize| found[start].as_ref().map(|s| &s.claim.article);
-    let mut order: Vec<(usize, usize)> = runs
-        .iter()
-        .enumerate()
-        .map(|(i, &(_, start))| (start, runs.get(i + 1).map_or(found.len(), |r| r.1)))
-        .collect();
-    order.sort_by(|&(a, _), &(b, _)| match (article_at(a), article_at(b)) {
-        (Some(a), Some(b)) => b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id)),
-        _ => a.cmp(&b),
-    });
-    let mut out = Vec::with_capacity(found.len());
-    for (start, end) in order {
-        out.extend(found[start..end].iter_mut().filter_map(Option::take));
-    }
-    Ok(out)
+    let n = |v: usize| i64::try_from(v).unwrap_or(i64::MAX);
+    let rows = stmt.query_map(rusqlite::params![actor.as_str(), n(limit), n(from)], |r| {
+        Ok(ActorStance {
+            kind: kind_of(r.get(0)?),
+            via: ids(r.get_ref(1)?.as_str()?),
+            cue: r.get(2)?,
+            quote: r.get(3)?,
+            claim: claim_ref(r, 4)?,
+        })
+    })?;
+    rows.collect()
 }
 
 /// Every stance that relays `actor` (names it in its `via`), newest first.
 pub fn relayed(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<Relay>> {
     let sql = format!(
         "SELECT DISTINCT s.actor, s.kind, s.via, {CLAIM_COLUMNS}, s.claim, s.pos
-         FROM via AS v
-         JOIN stances AS s ON s.file = v.file AND s.claim = v.claim AND s.kind = v.kind
+         FROM via AS v INDEXED BY via_actor
+         CROSS JOIN stances AS s ON s.file = v.file AND s.claim = v.claim AND s.kind = v.kind
               AND s.pos = v.pos
-         JOIN claims AS c ON c.file = v.file AND c.pos = v.claim
-         JOIN files AS f ON f.num = v.file
+         CROSS JOIN claims AS c ON c.file = v.file AND c.pos = v.claim
+         CROSS JOIN files AS f ON f.num = v.file
          WHERE v.actor = ?1
          ORDER BY f.published DESC, f.id, s.claim, s.kind, s.pos"
     );
@@ -220,8 +235,8 @@ pub fn about(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<ClaimRe
     let sql = format!(
         "SELECT {CLAIM_COLUMNS}
          FROM about AS a
-         JOIN claims AS c ON c.file = a.file AND c.pos = a.claim
-         JOIN files AS f ON f.num = a.file
+         CROSS JOIN claims AS c ON c.file = a.file AND c.pos = a.claim
+         CROSS JOIN files AS f ON f.num = a.file
          WHERE a.actor = ?1
          ORDER BY f.published DESC, f.id, c.pos"
     );
@@ -256,12 +271,288 @@ pub fn contested(conn: &Connection) -> rusqlite::Result<Vec<Contested>> {
     rows.collect()
 }
 
-/// Every actor declared anywhere, in id order, with its counts.
+/// Every actor declared anywhere, in id order, with its counts: one read of
+/// `actor_summary`, which the writer keeps.
+pub fn actors(conn: &Connection) -> rusqlite::Result<Vec<ActorSummary>> {
+    let mut stmt = conn.prepare(&format!("{SUMMARY} ORDER BY actor"))?;
+    let rows = stmt.query_map([], summary_row)?;
+    rows.collect()
+}
+
+const SUMMARY: &str = "SELECT actor, name, kind, role, names, articles, asserted, denied,
+    relayed, about, conflict FROM actor_summary";
+
+/// Reads a row of [`SUMMARY`].
+fn summary_row(r: &Row) -> rusqlite::Result<ActorSummary> {
+    let count = |i: usize| r.get::<_, i64>(i).map(|n| u64::try_from(n).unwrap_or(0));
+    Ok(ActorSummary {
+        id: ActorId::new(r.get::<_, String>(0)?),
+        name: r.get(1)?,
+        kind: r.get(2)?,
+        role: r.get(3)?,
+        names: r
+            .get_ref(4)?
+            .as_str()?
+            .split(SEP)
+            .map(str::to_string)
+            .collect(),
+        articles: count(5)?,
+        asserted: count(6)?,
+        denied: count(7)?,
+        relayed: count(8)?,
+        about: count(9)?,
+        conflict: r.get(10)?,
+    })
+}
+
+/// The ids of the actors whose names or id hold `search` (folded; empty: every
+/// actor), in the order of `column` (counts largest first, words A to Z; ties by
+/// name, then id), or its reverse. Actors without a kind or role go last either way.
+pub fn actor_order(
+    conn: &Connection,
+    column: ActorColumn,
+    reverse: bool,
+    search: &str,
+) -> rusqlite::Result<Vec<ActorId>> {
+    let (asc, desc) = if reverse {
+        ("DESC", "ASC")
+    } else {
+        ("ASC", "DESC")
+    };
+    let order = match column {
+        ActorColumn::Name => format!("sort_name {asc}, actor {asc}"),
+        ActorColumn::Kind => format!("kind = '', kind {asc}, sort_name, actor"),
+        ActorColumn::Role => format!("sort_role = '', sort_role {asc}, sort_name, actor"),
+        count => {
+            let name = match count {
+                ActorColumn::Articles => "articles",
+                ActorColumn::Asserted => "asserted",
+                ActorColumn::Denied => "denied",
+                ActorColumn::Relayed => "relayed",
+                _ => "about",
+            };
+            format!("{name} {desc}, sort_name, actor")
+        }
+    };
+    // Without a search, no row is read: the first order is an index of its own
+    // (`actor_summary_articles`), which holds every column it needs.
+    // With one, every row is read once in table order and only the matches sorted
+    // (through that index, each row would be a look-up of its own).
+    let filter = if search.is_empty() {
+        ""
+    } else {
+        "NOT INDEXED WHERE instr(search, ?1) > 0"
+    };
+    let sql = format!("SELECT actor FROM actor_summary {filter} ORDER BY {order}");
+    let mut stmt = conn.prepare(&sql)?;
+    let args: &[&str] = if search.is_empty() { &[] } else { &[search] };
+    let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
+        Ok(ActorId::new(r.get::<_, String>(0)?))
+    })?;
+    rows.collect()
+}
+
+/// The name of each of `ids` that some article declares, as the actors screen
+/// lists it (its first declaration, in article id order).
+pub fn summary_names(
+    conn: &Connection,
+    ids: &[ActorId],
+) -> rusqlite::Result<std::collections::HashMap<ActorId, String>> {
+    let mut stmt = conn.prepare("SELECT name FROM actor_summary WHERE actor = ?1")?;
+    let mut out = std::collections::HashMap::with_capacity(ids.len());
+    for id in ids {
+        let mut rows = stmt.query([id.as_str()])?;
+        if let Some(r) = rows.next()? {
+            out.insert(id.clone(), r.get(0)?);
+        }
+    }
+    Ok(out)
+}
+
+/// How many actors the index lists.
+pub fn actor_total(conn: &Connection) -> rusqlite::Result<usize> {
+    conn.query_row("SELECT count(*) FROM actor_summary", [], |r| {
+        r.get::<_, i64>(0).map(|n| usize::try_from(n).unwrap_or(0))
+    })
+}
+
+/// The likely duplicates of `actor` (see [`crate::actors::duplicates_of`]): every
+/// other id sharing a group with it, groups in order of their name, ids in order.
+pub fn duplicates_of(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<ActorId>> {
+    // A group is a whole name K: the ids named K, and those whose names end with K.
+    // The actor is in the groups of its names and of their suffixes that are names.
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT a.words, b.actor FROM actor_words AS a INDEXED BY actor_words_actor
+         JOIN actor_words AS b ON b.words = a.words
+         WHERE a.actor = ?1 AND b.actor != ?1
+           AND EXISTS (SELECT 1 FROM actor_words AS w WHERE w.words = a.words AND w.whole)
+         ORDER BY a.words, b.actor",
+    )?;
+    let mut out: Vec<ActorId> = Vec::new();
+    let mut rows = stmt.query([actor.as_str()])?;
+    while let Some(r) = rows.next()? {
+        let id = ActorId::new(r.get::<_, String>(1)?);
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    Ok(out)
+}
+
+/// One actor's row of [`actors`]; `None` when no article declares it.
+pub fn actor(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Option<ActorSummary>> {
+    let mut stmt = conn.prepare(&format!("{SUMMARY} WHERE actor = ?1"))?;
+    let mut rows = stmt.query_map([actor.as_str()], summary_row)?;
+    rows.next().transpose()
+}
+
+/// Folds one declaration (in actor, then article id order) into `out`: the first of
+/// each actor names it.
+fn declare(
+    out: &mut Vec<ActorSummary>,
+    id: String,
+    name: String,
+    kind: String,
+    role: Option<String>,
+) {
+    match out.last_mut() {
+        Some(last) if last.id.as_str() == id => {
+            last.articles += 1;
+            last.conflict |= last.name != name || last.kind != kind;
+            // An id has few distinct names, so the look-up is short.
+            if !last.names.contains(&name) {
+                last.names.push(name);
+            }
+        }
+        _ => out.push(ActorSummary {
+            id: ActorId::new(id),
+            names: vec![name.clone()],
+            name,
+            kind,
+            role,
+            articles: 1,
+            asserted: 0,
+            denied: 0,
+            relayed: 0,
+            about: 0,
+            conflict: false,
+        }),
+    }
+}
+
+/// Brings `actor_summary` up to date for the actors in `touched` (every actor whose
+/// rows a write added or removed). When they are many (a new index), every summary
+/// is computed again in one pass over the tables, which is cheaper than one set of
+/// look-ups per actor.
+pub(super) fn refresh_summary(
+    conn: &Connection,
+    touched: &std::collections::HashSet<String>,
+) -> rusqlite::Result<()> {
+    if touched.is_empty() {
+        return Ok(());
+    }
+    let held: i64 = conn.query_row("SELECT count(*) FROM actor_summary", [], |r| r.get(0))?;
+    let bulk = i64::try_from(touched.len())
+        .unwrap_or(i64::MAX)
+        .saturating_mul(4)
+        >= held;
+    let mut insert = conn.prepare(
+        "INSERT OR REPLACE INTO actor_summary(actor, name, kind, role, names, articles,
+             asserted, denied, relayed, about, conflict, sort_name, sort_role, search,
+             first_file)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    )?;
+    let mut word =
+        conn.prepare("INSERT OR IGNORE INTO actor_words(words, actor, whole) VALUES (?1, ?2, ?3)")?;
+    let mut unword = conn.prepare("DELETE FROM actor_words WHERE actor = ?1")?;
+    let mut write = |a: &ActorSummary, first_file: i64, fresh: bool| {
+        let (sort_name, sort_role, search, words) = folded_names(a);
+        if !fresh {
+            unword.execute([a.id.as_str()])?;
+        }
+        for w in &words {
+            word.execute(rusqlite::params![w, a.id.as_str(), true])?;
+            for suffix in crate::actors::proper_suffixes(w) {
+                word.execute(rusqlite::params![suffix, a.id.as_str(), false])?;
+            }
+        }
+        let n = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
+        insert.execute(rusqlite::params![
+            a.id.as_str(),
+            a.name,
+            a.kind,
+            a.role,
+            a.names.join(&SEP.to_string()),
+            n(a.articles),
+            n(a.asserted),
+            n(a.denied),
+            n(a.relayed),
+            n(a.about),
+            a.conflict,
+            sort_name,
+            sort_role,
+            search,
+            first_file,
+        ])
+    };
+    if bulk {
+        conn.execute("DELETE FROM actor_summary", [])?;
+        conn.execute("DELETE FROM actor_words", [])?;
+        for (a, first) in actors_from_tables(conn)? {
+            write(&a, first, true)?;
+        }
+        return Ok(());
+    }
+    // One actor's rows, each found through its table's actor index.
+    let mut declarations = conn.prepare(
+        "SELECT a.name, a.kind, a.role, a.file FROM actors AS a INDEXED BY actors_actor
+         JOIN files AS f ON f.num = a.file WHERE a.actor = ?1 ORDER BY f.id",
+    )?;
+    let mut stances =
+        conn.prepare("SELECT count(*) FROM stances WHERE actor = ?1 AND kind = ?2")?;
+    let mut relayed = conn.prepare("SELECT count(*) FROM via WHERE actor = ?1")?;
+    let mut about = conn.prepare("SELECT count(*) FROM about WHERE actor = ?1")?;
+    let mut delete = conn.prepare("DELETE FROM actor_summary WHERE actor = ?1")?;
+    let mut drop_words = conn.prepare("DELETE FROM actor_words WHERE actor = ?1")?;
+    let count = |n: i64| u64::try_from(n).unwrap_or(0);
+    for actor in touched {
+        let mut one: Vec<ActorSummary> = Vec::with_capacity(1);
+        let mut first = 0;
+        let mut rows = declarations.query([actor])?;
+        while let Some(r) = rows.next()? {
+            if one.is_empty() {
+                first = r.get(3)?;
+            }
+            declare(&mut one, actor.clone(), r.get(0)?, r.get(1)?, r.get(2)?);
+        }
+        drop(rows);
+        let Some(mut a) = one.pop() else {
+            // No article declares it (any more): not listed.
+            delete.execute([actor])?;
+            drop_words.execute([actor])?;
+            continue;
+        };
+        let of_kind = |stmt: &mut rusqlite::Statement, kind: i64| {
+            stmt.query_row(rusqlite::params![actor, kind], |r| r.get(0))
+                .map(count)
+        };
+        a.asserted = of_kind(&mut stances, 0)?;
+        a.denied = of_kind(&mut stances, 1)?;
+        a.relayed = relayed.query_row([actor], |r| r.get(0)).map(count)?;
+        a.about = about.query_row([actor], |r| r.get(0)).map(count)?;
+        write(&a, first, false)?;
+    }
+    Ok(())
+}
+
+/// Every actor declared anywhere, in id order, with its counts, computed from the
+/// tables (what [`refresh_summary`] stores when a write touches most actors).
 ///
 /// Declarations are read once in table order, sorted by actor and article id in
 /// Rust and folded; stances are counted in one pass over a covering index, the
 /// other counts are one grouped pass over their actor index each.
-pub fn actors(conn: &Connection) -> rusqlite::Result<Vec<ActorSummary>> {
+/// Each with the number of the file of its first declaration.
+fn actors_from_tables(conn: &Connection) -> rusqlite::Result<Vec<(ActorSummary, i64)>> {
     // Each file's rank in article id order (from the id index, no table read), so the
     // declarations can be read in table order, sequentially, rather than one look-up
     // into the actors table and one into files for every declaration.
@@ -281,7 +572,7 @@ pub fn actors(conn: &Connection) -> rusqlite::Result<Vec<ActorSummary>> {
             at += 1;
         }
     }
-    type Decl = (String, u32, String, String, Option<String>);
+    type Decl = (String, u32, String, String, Option<String>, i64);
     let mut declarations: Vec<Decl> = Vec::new();
     {
         let mut stmt = conn.prepare("SELECT actor, file, name, kind, role FROM actors")?;
@@ -289,35 +580,18 @@ pub fn actors(conn: &Connection) -> rusqlite::Result<Vec<ActorSummary>> {
         while let Some(r) = rows.next()? {
             let file = usize::try_from(r.get::<_, i64>(1)?).unwrap_or(usize::MAX);
             let at = rank.get(file).copied().unwrap_or(u32::MAX);
-            declarations.push((r.get(0)?, at, r.get(2)?, r.get(3)?, r.get(4)?));
+            let num: i64 = r.get(1)?;
+            declarations.push((r.get(0)?, at, r.get(2)?, r.get(3)?, r.get(4)?, num));
         }
     }
     // By actor, then article id order: the first of each actor names it.
     declarations.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut out: Vec<ActorSummary> = Vec::new();
-    for (id, _, name, kind, role) in declarations {
-        match out.last_mut() {
-            Some(last) if last.id.as_str() == id => {
-                last.articles += 1;
-                last.conflict |= last.name != name || last.kind != kind;
-                // An id has few distinct names, so the look-up is short.
-                if !last.names.contains(&name) {
-                    last.names.push(name);
-                }
-            }
-            _ => out.push(ActorSummary {
-                id: ActorId::new(id),
-                names: vec![name.clone()],
-                name,
-                kind,
-                role,
-                articles: 1,
-                asserted: 0,
-                denied: 0,
-                relayed: 0,
-                about: 0,
-                conflict: false,
-            }),
+    let mut first: Vec<i64> = Vec::new();
+    for (id, _, name, kind, role, num) in declarations {
+        declare(&mut out, id, name, kind, role);
+        if first.len() < out.len() {
+            first.push(num);
         }
     }
     {
@@ -360,7 +634,7 @@ pub fn actors(conn: &Connection) -> rusqlite::Result<Vec<ActorSummary>> {
         "SELECT actor, 0, count(*) FROM about GROUP BY actor",
         &mut |a, _, n| a.about = n,
     )?;
-    Ok(out)
+    Ok(out.into_iter().zip(first).collect())
 }
 
 /// The ids of the articles (that loaded) matching every condition of `filter`,

@@ -6,7 +6,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x7773_6978;
 /// `PRAGMA user_version`: raised whenever the tables below change, so an index
 /// written by another version is rebuilt rather than misread.
-pub const VERSION: i32 = 7;
+pub const VERSION: i32 = 11;
 
 /// Per file a row, keyed by `num` (its rowid); every other table starts its key
 /// (stances: an index)
@@ -17,8 +17,19 @@ pub const VERSION: i32 = 7;
 /// index small, and GLOB still matches exactly, checking the stored text.
 /// A claim's status and a stance's kind are small integers (see `store::status_code`):
 /// they repeat in every row and in the key of every stance. Stances are stored
-/// in actor order, so an actor's page reads them in one range, without lookups.
+/// in actor order, so an actor's page reads them in one range, without lookups;
+/// each carries its article's date and id, so `stances_newest` gives an actor's
+/// stances in the page's order and the page reads only those in view.
 /// `files_newest` gives the first screen of the list, newest first, without a sort.
+/// `files_contested` lists the articles with contested claims newest first, with how
+/// many, so the contested screen reads only the claims in view.
+/// `actor_summary` holds per declared actor what the actors screen lists (its first
+/// declaration by article id, every name it is given joined by `SEP`, its counts),
+/// kept by the writer for the actors a write touches, so the screen is one read;
+/// with its names folded as the screen sorts and searches them, and the file of its
+/// first declaration; `actor_summary_articles` gives the screen's first order. `actor_words` holds
+/// each name's words (`whole`) and their proper suffixes, so the likely duplicates
+/// of an actor (see [`crate::actors::duplicates_of`]) are a look-up.
 pub const TABLES: &str = "
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE files(
@@ -41,6 +52,7 @@ CREATE TABLE files(
     warnings INTEGER NOT NULL
 );
 CREATE INDEX files_newest ON files(published DESC, id);
+CREATE INDEX files_contested ON files(published DESC, id, contested) WHERE contested > 0;
 CREATE TABLE tags(file INTEGER NOT NULL, tag TEXT NOT NULL, PRIMARY KEY(file, tag)) WITHOUT ROWID;
 CREATE INDEX tags_tag ON tags(tag);
 CREATE TABLE actors(
@@ -57,9 +69,11 @@ CREATE TABLE claims(
 CREATE TABLE stances(
     file INTEGER NOT NULL, claim INTEGER NOT NULL, kind INTEGER NOT NULL, pos INTEGER NOT NULL,
     actor TEXT NOT NULL, via TEXT NOT NULL, cue TEXT, quote TEXT,
+    published TEXT, article TEXT NOT NULL,
     PRIMARY KEY(actor, file, claim, kind, pos)
 ) WITHOUT ROWID;
 CREATE INDEX stances_file ON stances(file, claim, kind, pos);
+CREATE INDEX stances_newest ON stances(actor, published DESC, article, claim, kind, pos);
 CREATE TABLE via(
     file INTEGER NOT NULL, claim INTEGER NOT NULL, kind INTEGER NOT NULL, pos INTEGER NOT NULL,
     step INTEGER NOT NULL, actor TEXT NOT NULL,
@@ -71,6 +85,19 @@ CREATE TABLE about(
     PRIMARY KEY(file, claim, actor)
 ) WITHOUT ROWID;
 CREATE INDEX about_actor ON about(actor);
+CREATE TABLE actor_summary(
+    actor TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, role TEXT,
+    names TEXT NOT NULL, articles INTEGER NOT NULL, asserted INTEGER NOT NULL,
+    denied INTEGER NOT NULL, relayed INTEGER NOT NULL, about INTEGER NOT NULL,
+    conflict INTEGER NOT NULL, sort_name TEXT NOT NULL, sort_role TEXT NOT NULL,
+    search TEXT NOT NULL, first_file INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX actor_summary_articles ON actor_summary(articles DESC, sort_name, actor);
+CREATE TABLE actor_words(
+    words TEXT NOT NULL, actor TEXT NOT NULL, whole INTEGER NOT NULL,
+    PRIMARY KEY(words, actor, whole)
+) WITHOUT ROWID;
+CREATE INDEX actor_words_actor ON actor_words(actor);
 CREATE TABLE diagnostics(
     file INTEGER NOT NULL, seq INTEGER NOT NULL, severity TEXT NOT NULL,
     line INTEGER NOT NULL, col INTEGER NOT NULL, message TEXT NOT NULL,

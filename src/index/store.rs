@@ -1,5 +1,7 @@
 //! Writing one file's outcome into the index, and taking it out again.
 
+use std::collections::HashSet;
+
 use rusqlite::{Connection, Statement, params};
 
 use super::search::{Field, fold, fold_parts};
@@ -70,6 +72,11 @@ pub struct Writer<'c> {
     text: Vec<(Field, Statement<'c>)>,
     deletes: Vec<Statement<'c>>,
     touch: Statement<'c>,
+    /// Every actor named by a file's rows, read before the rows are deleted.
+    named: Statement<'c>,
+    /// Actors whose rows were added or removed: their summaries are refreshed at [`Writer::finish`].
+    touched: HashSet<String>,
+    conn: &'c Connection,
 }
 
 impl<'c> Writer<'c> {
@@ -106,8 +113,9 @@ impl<'c> Writer<'c> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?,
             stance: conn.prepare(
-                "INSERT INTO stances(file, claim, kind, pos, actor, via, cue, quote)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO stances(file, claim, kind, pos, actor, via, cue, quote,
+                 published, article)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?,
             via: conn.prepare(
                 "INSERT INTO via(file, claim, kind, pos, step, actor)
@@ -129,11 +137,32 @@ impl<'c> Writer<'c> {
                 .collect::<rusqlite::Result<_>>()?,
             deletes,
             touch: conn.prepare("UPDATE files SET size = ?2, mtime = ?3 WHERE num = ?1")?,
+            named: conn.prepare(
+                "SELECT actor FROM actors WHERE file = ?1
+                 UNION SELECT actor FROM stances INDEXED BY stances_file WHERE file = ?1
+                 UNION SELECT actor FROM via WHERE file = ?1
+                 UNION SELECT actor FROM about WHERE file = ?1",
+            )?,
+            touched: HashSet::new(),
+            conn,
         })
+    }
+
+    /// Brings the actors' summaries up to date with what was written; call once, before
+    /// the transaction commits.
+    pub fn finish(&mut self) -> rusqlite::Result<()> {
+        super::query::refresh_summary(self.conn, &self.touched)?;
+        self.touched.clear();
+        Ok(())
     }
 
     /// Removes every row of the file numbered `num`.
     pub fn remove(&mut self, num: i64) -> rusqlite::Result<()> {
+        let mut rows = self.named.query([num])?;
+        while let Some(r) = rows.next()? {
+            self.touched.insert(r.get(0)?);
+        }
+        drop(rows);
         for delete in &mut self.deletes {
             delete.execute([num])?;
         }
@@ -208,16 +237,24 @@ impl<'c> Writer<'c> {
             ])?;
         }
         if let Some(article) = article {
-            self.article(num, article, texts)?;
+            self.article(num, loaded.source.id.as_str(), article, texts)?;
         }
         Ok(num)
     }
 
-    fn article(&mut self, num: i64, article: &Article, texts: &Texts) -> rusqlite::Result<()> {
+    fn article(
+        &mut self,
+        num: i64,
+        id: &str,
+        article: &Article,
+        texts: &Texts,
+    ) -> rusqlite::Result<()> {
+        let published = article.published.as_ref().map(|p| p.as_str());
         for tag in &article.tags {
             self.tag.execute(params![num, tag])?;
         }
         for actor in &article.actors {
+            self.touched.insert(actor.id.as_str().to_string());
             self.actor.execute(params![
                 num,
                 actor.id.as_str(),
@@ -238,6 +275,7 @@ impl<'c> Writer<'c> {
                 claim.suggested,
             ])?;
             for actor in &claim.about {
+                self.touched.insert(actor.as_str().to_string());
                 self.about.execute(params![num, pos, actor.as_str()])?;
             }
             let mut counts = [0i64; 2];
@@ -246,6 +284,8 @@ impl<'c> Writer<'c> {
                 let spos = *slot;
                 *slot += 1;
                 let via: Vec<&str> = stance.via.iter().map(|v| v.as_str()).collect();
+                self.touched.insert(stance.actor.as_str().to_string());
+                self.touched.extend(via.iter().map(|v| v.to_string()));
                 self.stance.execute(params![
                     num,
                     pos,
@@ -255,6 +295,8 @@ impl<'c> Writer<'c> {
                     via.join(&SEP.to_string()),
                     stance.cue,
                     stance.quote,
+                    published,
+                    id,
                 ])?;
                 for (step, actor) in via.iter().enumerate() {
                     self.via.execute(params![

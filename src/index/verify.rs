@@ -216,6 +216,7 @@ fn apply(
         writer.remove(gone.num)?;
         changes.removed.push(ArticleId::new(id));
     }
+    writer.finish()?;
     changes.inserted.sort();
     changes.replaced.sort();
     changes.removed.sort();

@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use crate::index::{Field, Index};
 use crate::model::{Article, ArticleId};
 use crate::query::fold::fold;
-use crate::query::{Filter, Query, Vocabulary, complete};
+use crate::query::{Filter, Query, State, Vocabulary, complete};
 
 use super::app::App;
 use super::library::{Slot, Why};
@@ -44,6 +44,9 @@ pub struct Search {
     pub deferred: bool,
     /// The text changed while deferred: apply it before anything reads the list.
     pub stale: bool,
+    /// The last query the index answered while typing, and the articles it matched:
+    /// a query that only narrows it (see [`narrows`]) looks among those alone.
+    pub last_answer: Option<(Query, HashSet<ArticleId>)>,
 }
 
 impl Search {
@@ -97,7 +100,7 @@ impl App {
         };
         let before = std::mem::replace(&mut self.search.active, query);
         let keep = self.visible.get(self.selected).copied();
-        match self.matching() {
+        match self.matching(true) {
             Ok((slots, fields)) => {
                 self.search.error = None;
                 self.visible = self.shown(slots);
@@ -135,7 +138,9 @@ impl App {
     /// the caller places the selection. Should the index fail, the list stays as it
     /// was, less the rows that are gone, and the status bar says why.
     pub fn filter_again(&mut self) {
-        match self.matching() {
+        // The rows or the index changed: an earlier answer may be out of date.
+        self.search.last_answer = None;
+        match self.matching(false) {
             Ok((slots, fields)) => {
                 self.visible = self.shown(slots);
                 self.search.fields = fields;
@@ -156,8 +161,10 @@ impl App {
     }
 
     /// The slots the active query keeps, best field first and then in list order,
-    /// with where each one's words matched.
-    fn matching(&self) -> Result<(Vec<Slot>, HashMap<Slot, Why>), String> {
+    /// with where each one's words matched. `typing`: the query was just typed, so
+    /// the index's last answer may be narrowed rather than the corpus searched.
+    fn matching(&mut self, typing: bool) -> Result<(Vec<Slot>, HashMap<Slot, Why>), String> {
+        let last = std::mem::take(&mut self.search.last_answer);
         let query = &self.search.active;
         if query.is_empty() {
             return Ok((self.library.order().to_vec(), HashMap::new()));
@@ -166,10 +173,25 @@ impl App {
         match &self.index {
             Some(indexed) => {
                 let read = |id: &ArticleId| self.read.is_read(id);
-                let matches = indexed
-                    .index
-                    .matching(query, &indexed.vocabulary, &read)
-                    .map_err(|e| format!("The index cannot answer: {e}"))?;
+                // Not with `is:unread`: the read state may have changed since.
+                let unread = query.terms().iter().any(
+                    |t| matches!(&t.filter, Filter::Is(states) if states.contains(&State::Unread)),
+                );
+                let within = last
+                    .as_ref()
+                    .filter(|(wider, _)| typing && !unread && narrows(query, wider))
+                    .map(|(_, ids)| ids);
+                let matches = match within {
+                    Some(within) => {
+                        indexed
+                            .index
+                            .matching_within(query, &indexed.vocabulary, &read, within)
+                    }
+                    None => indexed.index.matching(query, &indexed.vocabulary, &read),
+                }
+                .map_err(|e| format!("The index cannot answer: {e}"))?;
+                let answer: HashSet<ArticleId> = matches.iter().map(|m| m.id.clone()).collect();
+                self.search.last_answer = Some((query.clone(), answer));
                 // Judging a row in memory reads its file: for a few rows (the watcher's)
                 // that is quick; after a reload, every row waits for the index's check
                 // instead, and the index's answer stands until it lands.
@@ -330,6 +352,7 @@ impl App {
     /// used), once it holds every file as this list shows it.
     pub fn use_index(&mut self, indexed: Indexed) {
         self.index = Some(indexed);
+        self.search.last_answer = None;
         self.unindexed = HashSet::new();
         self.reindexing = None;
         // Searches ask the index from now on.
@@ -339,6 +362,24 @@ impl App {
             self.edit_query();
         }
     }
+}
+
+/// Whether every article matching `new` matches `wider` too, as typing on shows:
+/// `wider`'s terms come first, the same but for words typed further (`harb` after
+/// `har`: a text holding the one holds the other), and terms added after them
+/// only narrow (terms are ANDed).
+pub fn narrows(new: &Query, wider: &Query) -> bool {
+    let (new, wider) = (new.terms(), wider.terms());
+    new.len() >= wider.len()
+        && new.iter().zip(wider).all(|(n, w)| {
+            n.negated == w.negated
+                && match (&n.filter, &w.filter) {
+                    (Filter::Text(a), Filter::Text(b)) if !n.negated => {
+                        crate::index::fold(a).contains(&crate::index::fold(b))
+                    }
+                    (a, b) => a == b,
+                }
+        })
 }
 
 /// Where the words of `query` match `article` best, as the index names it: title,

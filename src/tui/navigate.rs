@@ -33,7 +33,7 @@ impl App {
     /// The index the provenance screens ask: the search prompt's connection once the
     /// index holds the files as listed (a first start builds it after the list), or
     /// one given for the screens alone (tests, benchmarks).
-    fn index(&self) -> Result<&Index, String> {
+    pub(super) fn index(&self) -> Result<&Index, String> {
         if let Some(own) = &self.provenance_index {
             return Ok(own);
         }
@@ -70,7 +70,7 @@ impl App {
                 sort: v.sort,
                 reverse: v.reverse,
                 query: v.query.clone(),
-                selected: v.selected_row().map(|r| r.summary.id.clone()),
+                selected: v.selected_id().cloned(),
             },
             Screen::Actor(p) => Place::Actor {
                 id: p.id.clone(),
@@ -224,21 +224,24 @@ impl App {
         selected: Option<&ActorId>,
     ) -> bool {
         let dir = self.articles_dir.clone();
-        let view = match self.index().map(|i| (ActorsView::query(i), i)) {
-            Ok((Ok(mut view), index)) => {
-                view.sort = sort;
-                view.reverse = reverse;
-                view.query = query;
-                view.reshow(selected);
-                view.describe(index, &dir);
-                view
-            }
-            Ok((Err(e), _)) => return self.fail(format!("Index: {e}")),
+        let page = self.actors_page();
+        let made = self.index().map(|index| {
+            let mut view = ActorsView::query(index)?;
+            view.sort = sort;
+            view.reverse = reverse;
+            view.query = query;
+            view.reshow(index, selected)?;
+            view.keep_visible(page);
+            view.fetch(index, view.offset, page)?;
+            view.describe(index, &dir);
+            Ok::<_, crate::index::Error>(view)
+        });
+        let view = match made {
+            Ok(Ok(view)) => view,
+            Ok(Err(e)) => return self.fail(format!("Index: {e}")),
             Err(e) => return self.fail(e),
         };
-        let mut view = Box::new(view);
-        view.keep_visible(self.provenance_page());
-        self.screen = Screen::Actors(view);
+        self.screen = Screen::Actors(Box::new(view));
         true
     }
 
@@ -255,26 +258,29 @@ impl App {
             ));
         }
         let mut page = Box::new(page);
-        page.selected = selected.min(page.entries.len().saturating_sub(1));
+        page.selected = selected.min(page.len().saturating_sub(1));
         self.keep_page_visible(&mut page);
+        if let Err(e) = self.fetch_page(&mut page) {
+            return self.fail(e);
+        }
         self.screen = Screen::Actor(page);
         true
     }
 
     fn enter_contested(&mut self, selected: usize) -> bool {
-        let rows = match self.index().map(|i| i.contested_sides()) {
-            Ok(Ok(rows)) => rows,
+        let page = self.provenance_page() / 2;
+        let view = match self.index().map(|i| {
+            let mut view = ContestedView::query(i)?;
+            view.selected = selected.min(view.total.saturating_sub(1));
+            view.offset = scrolled(0, view.selected, 1, page);
+            view.fetch(i, view.offset, page.max(1))?;
+            Ok::<_, crate::index::Error>(view)
+        }) {
+            Ok(Ok(view)) => view,
             Ok(Err(e)) => return self.fail(format!("Index: {e}")),
             Err(e) => return self.fail(e),
         };
-        let mut view = Box::new(ContestedView {
-            selected: selected.min(rows.len().saturating_sub(1)),
-            rows,
-            offset: 0,
-        });
-        let page = self.provenance_page() / 2;
-        view.offset = scrolled(0, view.selected, 1, page);
-        self.screen = Screen::Contested(view);
+        self.screen = Screen::Contested(Box::new(view));
         true
     }
 
@@ -287,6 +293,17 @@ impl App {
     /// Rows of the actors screen shown at once: less the details lines at its foot.
     pub fn actors_page(&self) -> usize {
         self.provenance_page().saturating_sub(2).max(1)
+    }
+
+    /// Fetches the stances of an actor's page that can be in view: the selected
+    /// entry stays in view, so those within a screen of it.
+    fn fetch_page(&mut self, page: &mut ActorPage) -> Result<(), String> {
+        let rows = (self.provenance_page() / page_lines::ENTRY).max(1);
+        let from = page.selected.saturating_sub(rows);
+        self.index().and_then(|i| {
+            page.fetch(i, from, 2 * rows + 1)
+                .map_err(|e| format!("Index: {e}"))
+        })
     }
 
     fn keep_page_visible(&self, page: &mut ActorPage) {
@@ -345,7 +362,7 @@ impl App {
         let before = view.selected;
         match action {
             Action::Open | Action::ActorPage => {
-                let id = view.selected_row().map(|r| r.summary.id.clone());
+                let id = view.selected_id().cloned();
                 self.screen = Screen::Actors(view);
                 if let Some(id) = id {
                     self.go(Place::Actor { id, selected: 0 });
@@ -354,9 +371,9 @@ impl App {
             }
             Action::Back => {
                 if !view.query.is_empty() {
-                    let keep = view.selected_row().map(|r| r.summary.id.clone());
+                    let keep = view.selected_id().cloned();
                     view.query.clear();
-                    view.reshow(keep.as_ref());
+                    self.actors_index(|i| view.reshow(i, keep.as_ref()));
                 } else {
                     self.screen = Screen::Actors(view);
                     if !self.back() {
@@ -368,11 +385,11 @@ impl App {
             Action::Search => view.typing = true,
             Action::Sort => {
                 let next = view.sort.next();
-                view.sort_by(next, false);
+                self.actors_index(|i| view.sort_by(i, next, false));
             }
             Action::ReverseSort => {
-                let sort = view.sort;
-                view.sort_by(sort, !view.reverse);
+                let (sort, reverse) = (view.sort, !view.reverse);
+                self.actors_index(|i| view.sort_by(i, sort, reverse));
             }
             other => {
                 if let Some(to) = moved(view.selected, view.shown.len(), page, other) {
@@ -381,10 +398,21 @@ impl App {
             }
         }
         view.keep_visible(page);
+        let offset = view.offset;
+        self.actors_index(|i| view.fetch(i, offset, page));
         if view.selected != before || view.details.is_empty() {
             self.describe(&mut view);
         }
         self.screen = Screen::Actors(view);
+    }
+
+    /// Asks the index for the actors screen; a failure is said in the status bar.
+    fn actors_index(&mut self, ask: impl FnOnce(&Index) -> Result<(), crate::index::Error>) {
+        match self.index().map(ask) {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => self.message = Some(format!("Index: {e}")),
+            Err(e) => self.message = Some(e),
+        }
     }
 
     fn describe(&mut self, view: &mut ActorsView) {
@@ -399,7 +427,7 @@ impl App {
         let Screen::Actors(mut view) = std::mem::replace(&mut self.screen, Screen::List) else {
             return;
         };
-        let keep = view.selected_row().map(|r| r.summary.id.clone());
+        let keep = view.selected_id().cloned();
         if cancel {
             view.query.clear();
             view.typing = false;
@@ -413,8 +441,12 @@ impl App {
                 }
             }
         }
-        view.reshow(keep.as_ref());
-        view.keep_visible(self.actors_page());
+        let page = self.actors_page();
+        self.actors_index(|i| {
+            view.reshow(i, keep.as_ref())?;
+            view.keep_visible(page);
+            view.fetch(i, view.offset, page)
+        });
         self.describe(&mut view);
         self.screen = Screen::Actors(view);
     }
@@ -422,7 +454,7 @@ impl App {
     fn run_in_actor(&mut self, mut page: Box<ActorPage>, action: Action) {
         match action {
             Action::Open => {
-                let to = page.entries.get(page.selected).map(|e| {
+                let to = page.entry(page.selected).map(|e| {
                     let c = e.claim();
                     (c.article.id.clone(), c.claim.clone())
                 });
@@ -437,12 +469,15 @@ impl App {
             }
             other => {
                 let rows = self.provenance_page() / page_lines::ENTRY;
-                if let Some(to) = moved(page.selected, page.entries.len(), rows, other) {
+                if let Some(to) = moved(page.selected, page.len(), rows, other) {
                     page.selected = to;
                 }
             }
         }
         self.keep_page_visible(&mut page);
+        if let Err(e) = self.fetch_page(&mut page) {
+            self.message = Some(e);
+        }
         self.screen = Screen::Actor(page);
     }
 
@@ -470,8 +505,7 @@ impl App {
         match action {
             Action::Open => {
                 let to = view
-                    .rows
-                    .get(view.selected)
+                    .row(view.selected)
                     .map(|r| (r.claim.article.id.clone(), r.claim.claim.clone()));
                 self.screen = Screen::Contested(view);
                 self.open_claim(to);
@@ -483,12 +517,17 @@ impl App {
                 return;
             }
             other => {
-                if let Some(to) = moved(view.selected, view.rows.len(), rows, other) {
+                if let Some(to) = moved(view.selected, view.total, rows, other) {
                     view.selected = to;
                 }
             }
         }
         view.offset = scrolled(view.offset, view.selected, 1, rows);
+        match self.index().map(|i| view.fetch(i, view.offset, rows)) {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => self.message = Some(format!("Index: {e}")),
+            Err(e) => self.message = Some(e),
+        }
         self.screen = Screen::Contested(view);
     }
 

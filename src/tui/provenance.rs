@@ -62,38 +62,26 @@ impl Column {
             (Column::About, true) => "About",
         }
     }
-
-    fn count(self, a: &ActorSummary) -> u64 {
-        match self {
-            Column::Articles => a.articles,
-            Column::Asserted => a.asserted,
-            Column::Denied => a.denied,
-            Column::Relayed => a.relayed,
-            Column::About => a.about,
-            Column::Name | Column::Kind | Column::Role => 0,
-        }
-    }
 }
 
 /// One actor as the actors screen lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActorRow {
     pub summary: ActorSummary,
-    /// Every name and the id, folded, one per line: what the search looks in.
-    folded: String,
-    /// The name folded, which text columns sort on and ties between counts fall back to.
-    sort_name: String,
     /// Other ids whose names suggest the same actor.
     pub duplicates: Vec<ActorId>,
 }
 
-/// The actors screen.
+/// The actors screen: the ids shown in order (sorted and searched by the index),
+/// and the rows of those near the view, read as the user scrolls.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActorsView {
-    /// In id order, as the index gives them.
-    pub rows: Vec<ActorRow>,
-    /// Positions in `rows` shown, sorted and filtered.
-    pub shown: Vec<usize>,
+    /// Actors in the index.
+    pub all: usize,
+    /// Ids shown, sorted and filtered.
+    pub shown: Vec<ActorId>,
+    /// Rows read, by id: those near the view.
+    pub rows: HashMap<ActorId, ActorRow>,
     pub sort: Column,
     pub reverse: bool,
     pub query: String,
@@ -128,7 +116,8 @@ impl Entry {
     }
 }
 
-/// Everything one actor did, across articles.
+/// Everything one actor did, across articles: its stances read as the user scrolls
+/// (an actor may take thousands), the relays and claims about it all at once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActorPage {
     pub id: ActorId,
@@ -137,23 +126,82 @@ pub struct ActorPage {
     pub role: Option<String>,
     /// Articles declaring the id.
     pub declared: usize,
-    /// Stances, then relays, then claims about the actor, each newest first.
-    pub entries: Vec<Entry>,
-    /// How many entries of each kind, in that order.
+    /// Stances fetched (newest first), from stance `start` on.
+    stances: Vec<Entry>,
+    start: usize,
+    /// Relays, then claims about the actor, each newest first.
+    rest: Vec<Entry>,
+    /// How many entries of each kind: stances, relays, claims about the actor.
     pub sections: [usize; 3],
-    /// Names of every id the entries mention.
+    /// Names of every id the entries fetched mention.
     pub names: HashMap<ActorId, String>,
     pub selected: usize,
     /// First line shown.
     pub offset: usize,
 }
 
-/// Every contested claim of the corpus.
+/// Every contested claim of the corpus: how many, and those near the view, fetched
+/// as the user scrolls.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContestedView {
+    /// Articles with contested claims, newest first: number in the index, how many.
+    files: Vec<(i64, u32)>,
+    /// Position of each article's first contested claim.
+    starts: Vec<usize>,
+    /// Contested claims in all.
+    pub total: usize,
+    /// The claims fetched, from position `start` on.
     pub rows: Vec<Sided>,
+    pub start: usize,
     pub selected: usize,
     pub offset: usize,
+}
+
+/// Claims fetched beyond each end of the view, so a few steps need no query.
+const MARGIN: usize = 50;
+
+impl ContestedView {
+    /// How many claims are contested, and in which articles; no claim is read yet.
+    pub fn query(index: &Index) -> Result<ContestedView, index::Error> {
+        let files = index.contested_files()?;
+        let mut starts = Vec::with_capacity(files.len());
+        let mut total = 0usize;
+        for &(_, n) in &files {
+            starts.push(total);
+            total += n as usize;
+        }
+        Ok(ContestedView {
+            files,
+            starts,
+            total,
+            rows: Vec::new(),
+            start: 0,
+            selected: 0,
+            offset: 0,
+        })
+    }
+
+    /// The claim at `pos`, if fetched.
+    pub fn row(&self, pos: usize) -> Option<&Sided> {
+        self.rows.get(pos.checked_sub(self.start)?)
+    }
+
+    /// Makes sure the claims at `from..from + count` are fetched: the articles
+    /// holding them and a margin either side, nothing else.
+    pub fn fetch(&mut self, index: &Index, from: usize, count: usize) -> Result<(), index::Error> {
+        let end = (from + count).min(self.total);
+        if from >= self.start && end <= self.start + self.rows.len() {
+            return Ok(());
+        }
+        let (lo, hi) = (from.saturating_sub(MARGIN), end + MARGIN);
+        // The article holding `lo`, through the one holding `hi - 1`.
+        let first = self.starts.partition_point(|&s| s <= lo).saturating_sub(1);
+        let last = self.starts.partition_point(|&s| s < hi);
+        let nums: Vec<i64> = self.files[first..last].iter().map(|f| f.0).collect();
+        self.rows = index.contested_of(&nums)?;
+        self.start = self.starts.get(first).copied().unwrap_or(0);
+        Ok(())
+    }
 }
 
 /// Where the user was: enough to make the screen again, selection included.
@@ -191,51 +239,31 @@ fn fold(s: &str) -> String {
     crate::query::fold::fold(s)
 }
 
-impl ActorsView {
-    /// Every actor of the index, with its likely duplicates.
-    pub fn query(index: &Index) -> Result<ActorsView, index::Error> {
-        let summaries = index.actors()?;
-        let groups = crate::actors::duplicates_of(
-            summaries
-                .iter()
-                .flat_map(|a| a.names.iter().map(move |n| (&a.id, n.as_str()))),
-        );
-        let mut duplicates: HashMap<&ActorId, Vec<ActorId>> = HashMap::new();
-        for group in &groups {
-            for id in &group.ids {
-                let list = duplicates.entry(id).or_default();
-                for other in group.ids.iter().filter(|o| *o != id) {
-                    if !list.contains(other) {
-                        list.push(other.clone());
-                    }
-                }
-            }
+/// Rows read beyond each end of the actors screen's view.
+const ACTOR_MARGIN: usize = 50;
+
+impl Column {
+    fn of_index(self) -> index::ActorColumn {
+        match self {
+            Column::Name => index::ActorColumn::Name,
+            Column::Kind => index::ActorColumn::Kind,
+            Column::Role => index::ActorColumn::Role,
+            Column::Articles => index::ActorColumn::Articles,
+            Column::Asserted => index::ActorColumn::Asserted,
+            Column::Denied => index::ActorColumn::Denied,
+            Column::Relayed => index::ActorColumn::Relayed,
+            Column::About => index::ActorColumn::About,
         }
-        let dup_of: Vec<Vec<ActorId>> = summaries
-            .iter()
-            .map(|a| duplicates.remove(&a.id).unwrap_or_default())
-            .collect();
-        let rows = summaries
-            .into_iter()
-            .zip(dup_of)
-            .map(|(summary, duplicates)| {
-                let mut folded = String::new();
-                for name in &summary.names {
-                    crate::query::fold::fold_into(name, &mut folded);
-                    folded.push('\n');
-                }
-                crate::query::fold::fold_into(summary.id.as_str(), &mut folded);
-                ActorRow {
-                    sort_name: fold(&summary.name),
-                    summary,
-                    folded,
-                    duplicates,
-                }
-            })
-            .collect();
+    }
+}
+
+impl ActorsView {
+    /// Every actor of the index, most articles first.
+    pub fn query(index: &Index) -> Result<ActorsView, index::Error> {
         let mut view = ActorsView {
-            rows,
+            all: index.actor_total()?,
             shown: Vec::new(),
+            rows: HashMap::new(),
             sort: Column::Articles,
             reverse: false,
             query: String::new(),
@@ -244,70 +272,76 @@ impl ActorsView {
             offset: 0,
             details: Vec::new(),
         };
-        view.reshow(None);
+        view.reshow(index, None)?;
         Ok(view)
     }
 
     pub fn selected_row(&self) -> Option<&ActorRow> {
-        self.rows.get(*self.shown.get(self.selected)?)
+        self.rows.get(self.shown.get(self.selected)?)
     }
 
-    /// Filters and sorts again, keeping `keep` selected when it is still shown.
-    pub fn reshow(&mut self, keep: Option<&ActorId>) {
+    /// The id at `pos` in the list shown.
+    pub fn selected_id(&self) -> Option<&ActorId> {
+        self.shown.get(self.selected)
+    }
+
+    /// Searches and sorts again, keeping `keep` selected when it is still shown.
+    pub fn reshow(&mut self, index: &Index, keep: Option<&ActorId>) -> Result<(), index::Error> {
         let q = fold(&self.query);
-        let rows = &self.rows;
-        let mut shown: Vec<usize> = (0..rows.len())
-            .filter(|&i| q.is_empty() || rows[i].folded.contains(&q))
-            .collect();
-        let (sort, reverse) = (self.sort, self.reverse);
-        let by_name =
-            |a: usize, b: usize| rows[a].sort_name.cmp(&rows[b].sort_name).then(a.cmp(&b));
-        match sort {
-            Column::Name => shown.sort_by(|&a, &b| {
-                let o = by_name(a, b);
-                if reverse { o.reverse() } else { o }
-            }),
-            Column::Kind | Column::Role => {
-                let key = |i: usize| {
-                    let a = &rows[i].summary;
-                    if sort == Column::Kind {
-                        a.kind.clone()
-                    } else {
-                        a.role.as_deref().map(fold).unwrap_or_default()
-                    }
-                };
-                let keys: Vec<String> = shown.iter().map(|&i| key(i)).collect();
-                let mut order: Vec<usize> = (0..shown.len()).collect();
-                order.sort_by(|&a, &b| {
-                    // Actors without a role go last whichever way the role sorts.
-                    let empty = keys[a].is_empty().cmp(&keys[b].is_empty());
-                    let o = keys[a].cmp(&keys[b]);
-                    let o = if reverse { o.reverse() } else { o };
-                    empty.then(o).then(by_name(shown[a], shown[b]))
-                });
-                shown = order.into_iter().map(|i| shown[i]).collect();
-            }
-            _ => shown.sort_by(|&a, &b| {
-                let o = sort
-                    .count(&rows[b].summary)
-                    .cmp(&sort.count(&rows[a].summary));
-                let o = if reverse { o.reverse() } else { o };
-                o.then(by_name(a, b))
-            }),
-        }
+        self.shown = index.actor_order(self.sort.of_index(), self.reverse, &q)?;
         self.selected = keep
-            .and_then(|k| shown.iter().position(|&i| rows[i].summary.id == *k))
+            .and_then(|k| self.shown.iter().position(|id| id == k))
             .unwrap_or(0);
-        self.shown = shown;
         self.offset = self.offset.min(self.selected);
+        Ok(())
+    }
+
+    /// Reads the rows from `from` on, `count` of them and a margin either side,
+    /// that are not read yet; forgets those far from them.
+    pub fn fetch(&mut self, index: &Index, from: usize, count: usize) -> Result<(), index::Error> {
+        let lo = from.saturating_sub(ACTOR_MARGIN);
+        let hi = (from + count + ACTOR_MARGIN).min(self.shown.len());
+        let near = &self.shown[lo.min(hi)..hi];
+        let (first, last) = (from.min(hi), (from + count).min(hi));
+        if self.shown[first..last]
+            .iter()
+            .all(|id| self.rows.contains_key(id))
+        {
+            return Ok(());
+        }
+        let mut rows: HashMap<ActorId, ActorRow> = HashMap::with_capacity(near.len());
+        for id in near {
+            if let Some(row) = self.rows.remove(id) {
+                rows.insert(id.clone(), row);
+                continue;
+            }
+            let Some(summary) = index.actor(id)? else {
+                continue;
+            };
+            let duplicates = index.duplicates_of(id)?;
+            rows.insert(
+                id.clone(),
+                ActorRow {
+                    summary,
+                    duplicates,
+                },
+            );
+        }
+        self.rows = rows;
+        Ok(())
     }
 
     /// The sort key: the next column, or the same column reversed.
-    pub fn sort_by(&mut self, column: Column, reverse: bool) {
-        let keep = self.selected_row().map(|r| r.summary.id.clone());
+    pub fn sort_by(
+        &mut self,
+        index: &Index,
+        column: Column,
+        reverse: bool,
+    ) -> Result<(), index::Error> {
+        let keep = self.selected_id().cloned();
         self.sort = column;
         self.reverse = reverse;
-        self.reshow(keep.as_ref());
+        self.reshow(index, keep.as_ref())
     }
 
     /// Keeps the selection within `page` rows of the offset.
@@ -332,7 +366,22 @@ impl ActorsView {
         let duplicates = row.duplicates.clone();
         // Every declaration only where they differ (rare); else the first is enough.
         let limit = if a.conflict { usize::MAX } else { 1 };
-        let Ok(declarations) = index.declarations(&a.id, limit) else {
+        let named: Vec<(ActorId, String)> = duplicates
+            .iter()
+            .map(|id| {
+                let name = index.actor(id).ok().flatten().map(|a| a.name);
+                (id.clone(), name.unwrap_or_default())
+            })
+            .collect();
+        // Where they do not, the first is kept with the actor's summary.
+        let declarations = if a.conflict {
+            index.declarations(&a.id, limit)
+        } else {
+            index
+                .first_declaration(&a.id)
+                .map(|d| d.into_iter().collect())
+        };
+        let Ok(declarations) = declarations else {
             return;
         };
         let file = |d: &index::Declaration| {
@@ -362,18 +411,10 @@ impl ActorsView {
             self.details
                 .push(format!("! {} declared as {}", a.id, parts.join("; ")));
         }
-        if !duplicates.is_empty() {
-            let names: Vec<String> = duplicates
+        if !named.is_empty() {
+            let names: Vec<String> = named
                 .iter()
-                .map(|id| {
-                    let name = self
-                        .rows
-                        .binary_search_by(|r| r.summary.id.cmp(id))
-                        .ok()
-                        .map(|i| self.rows[i].summary.name.clone())
-                        .unwrap_or_default();
-                    format!("{id} “{name}”")
-                })
+                .map(|(id, name)| format!("{id} “{name}”"))
                 .collect();
             self.details.push(format!(
                 "≈ {} may be the same actor as {}",
@@ -395,45 +436,106 @@ impl ActorsView {
     }
 }
 
+/// What an actor's page lists: its articles in the order first listed, and its
+/// claims.
+pub type Listed = (Vec<ArticleId>, Vec<(ArticleId, ClaimId)>);
+
+/// Stances fetched beyond each end of what is in view.
+const STANCE_MARGIN: usize = 50;
+
 impl ActorPage {
-    /// Everything `id` did: its stances, the stances relaying it, the claims about it.
+    /// What `id` did: how many stances it takes (none read yet), the stances
+    /// relaying it, the claims about it.
     pub fn query(index: &Index, id: &ActorId) -> Result<ActorPage, index::Error> {
-        let declarations = index.declarations(id, 1)?;
-        let declared = index.declared(id)?;
-        let stances = index.stances_of(id)?;
+        let summary = index.actor(id)?;
         let relays = index.relayed(id)?;
         let about = index.about_sides(id)?;
-        let mut ids: Vec<ActorId> = vec![id.clone()];
-        for s in &stances {
-            ids.extend(s.via.iter().cloned());
+        let stances = summary.as_ref().map_or(0, |a| a.asserted + a.denied);
+        let sections = [
+            usize::try_from(stances).unwrap_or(usize::MAX),
+            relays.len(),
+            about.len(),
+        ];
+        let rest: Vec<Entry> = relays
+            .into_iter()
+            .map(Entry::Relay)
+            .chain(about.into_iter().map(Entry::About))
+            .collect();
+        let mut page = ActorPage {
+            id: id.clone(),
+            name: summary.as_ref().map(|a| a.name.clone()).unwrap_or_default(),
+            kind: summary.as_ref().map(|a| a.kind.clone()).unwrap_or_default(),
+            role: summary.as_ref().and_then(|a| a.role.clone()),
+            declared: summary.map_or(0, |a| usize::try_from(a.articles).unwrap_or(usize::MAX)),
+            stances: Vec::new(),
+            start: 0,
+            rest,
+            sections,
+            names: HashMap::new(),
+            selected: 0,
+            offset: 0,
+        };
+        page.name_ids(index)?;
+        Ok(page)
+    }
+
+    /// Entries on the page in all.
+    pub fn len(&self) -> usize {
+        self.sections.iter().sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Entry `i`: stances first, then relays, then claims about the actor; a stance
+    /// only if fetched.
+    pub fn entry(&self, i: usize) -> Option<&Entry> {
+        match i.checked_sub(self.sections[0]) {
+            Some(rest) => self.rest.get(rest),
+            None => self.stances.get(i.checked_sub(self.start)?),
         }
-        for r in &relays {
-            ids.push(r.by.clone());
-            ids.extend(r.via.iter().cloned());
+    }
+
+    /// Makes sure the entries `from..from + count` are at hand: fetches the stances
+    /// among them (and a margin either side) when they are not.
+    pub fn fetch(&mut self, index: &Index, from: usize, count: usize) -> Result<(), index::Error> {
+        let end = (from + count).min(self.sections[0]);
+        if from >= end || (from >= self.start && end <= self.start + self.stances.len()) {
+            return Ok(());
+        }
+        let lo = from.saturating_sub(STANCE_MARGIN);
+        let hi = end + STANCE_MARGIN;
+        self.stances = index
+            .stances_page(&self.id, lo, hi - lo)?
+            .into_iter()
+            .map(Entry::Stance)
+            .collect();
+        self.start = lo;
+        self.name_ids(index)
+    }
+
+    /// Names every id the entries at hand mention.
+    fn name_ids(&mut self, index: &Index) -> Result<(), index::Error> {
+        let mut ids: Vec<ActorId> = vec![self.id.clone()];
+        for e in self.stances.iter().chain(&self.rest) {
+            match e {
+                Entry::Stance(s) => ids.extend(s.via.iter().cloned()),
+                Entry::Relay(r) => {
+                    ids.push(r.by.clone());
+                    ids.extend(r.via.iter().cloned());
+                }
+                Entry::About(_) => {}
+            }
         }
         ids.sort_unstable();
         ids.dedup();
-        let names = index.names(&ids)?;
-        let sections = [stances.len(), relays.len(), about.len()];
-        let entries = stances
-            .into_iter()
-            .map(Entry::Stance)
-            .chain(relays.into_iter().map(Entry::Relay))
-            .chain(about.into_iter().map(Entry::About))
-            .collect();
-        let first = declarations.first();
-        Ok(ActorPage {
-            id: id.clone(),
-            name: first.map(|d| d.name.clone()).unwrap_or_default(),
-            kind: first.map(|d| d.kind.clone()).unwrap_or_default(),
-            role: first.and_then(|d| d.role.clone()),
-            declared: usize::try_from(declared).unwrap_or(usize::MAX),
-            entries,
-            sections,
-            names,
-            selected: 0,
-            offset: 0,
-        })
+        ids.retain(|id| !self.names.contains_key(id));
+        // From the actors' summaries: `names` reads every declaration of an id, and
+        // the ids here may be declared in thousands of articles.
+        let names = index.summary_names(&ids)?;
+        self.names.extend(names);
+        Ok(())
     }
 
     /// The name of `id` as the corpus gives it, else the id.
@@ -441,19 +543,25 @@ impl ActorPage {
         self.names.get(id).map_or(id.as_str(), String::as_str)
     }
 
-    /// The articles the page lists, in the order first listed, and its claims.
-    pub fn listed(&self) -> (Vec<ArticleId>, Vec<(ArticleId, ClaimId)>) {
+    /// The articles the page lists, in the order first listed, and its claims: asks
+    /// the index for every stance, not only those fetched.
+    pub fn listed(&self, index: &Index) -> Result<Listed, index::Error> {
+        let stances: Vec<Entry> = index
+            .stances_of(&self.id)?
+            .into_iter()
+            .map(Entry::Stance)
+            .collect();
         let mut articles: Vec<ArticleId> = Vec::new();
         let mut seen = std::collections::HashSet::new();
-        let mut claims = Vec::with_capacity(self.entries.len());
-        for e in &self.entries {
+        let mut claims = Vec::with_capacity(stances.len() + self.rest.len());
+        for e in stances.iter().chain(&self.rest) {
             let c = e.claim();
             if seen.insert(c.article.id.clone()) {
                 articles.push(c.article.id.clone());
             }
             claims.push((c.article.id.clone(), c.claim.clone()));
         }
-        (articles, claims)
+        Ok((articles, claims))
     }
 }
 

@@ -108,7 +108,7 @@ fn header(view: &ActorsView, w: &Widths) -> String {
 
 pub fn draw_actors(frame: &mut Frame, area: Rect, app: &App, view: &ActorsView) {
     let theme = &app.theme;
-    let total = view.rows.len();
+    let total = view.all;
     let mut title = if view.query.is_empty() {
         format!(" Actors ({total}) ")
     } else {
@@ -137,8 +137,11 @@ pub fn draw_actors(frame: &mut Frame, area: Rect, app: &App, view: &ActorsView) 
         };
         lines.push(Line::styled(format!("  {note}"), theme.dim));
     }
-    for (pos, &i) in view.shown.iter().enumerate().skip(view.offset).take(page) {
-        let row = &view.rows[i];
+    for (pos, id) in view.shown.iter().enumerate().skip(view.offset).take(page) {
+        // Rows in view were read; should one not be, it is left out.
+        let Some(row) = view.rows.get(id) else {
+            continue;
+        };
         let a = &row.summary;
         let selected = pos == view.selected;
         let flags = format!(
@@ -399,7 +402,11 @@ pub fn draw_actor(frame: &mut Frame, area: Rect, app: &App, page: &ActorPage) {
                 break;
             }
             let e = before + i;
-            let [l1, l2] = entry_lines(page, &page.entries[e], e == page.selected, width, theme);
+            // Stances in view were fetched; should one not be, its lines stay blank.
+            let [l1, l2] = match page.entry(e) {
+                Some(entry) => entry_lines(page, entry, e == page.selected, width, theme),
+                None => Default::default(),
+            };
             let line = at + i * page_lines::ENTRY;
             let mut l1 = Some(l1);
             let mut l2 = Some(l2);
@@ -414,7 +421,7 @@ pub fn draw_actor(frame: &mut Frame, area: Rect, app: &App, page: &ActorPage) {
 
 pub fn draw_contested(frame: &mut Frame, area: Rect, app: &App, view: &ContestedView) {
     let theme = &app.theme;
-    let title = format!(" Contested claims ({}) ", view.rows.len());
+    let title = format!(" Contested claims ({}) ", view.total);
     let block = theme.pane(true, theme.border).title(title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -432,11 +439,14 @@ pub fn draw_contested(frame: &mut Frame, area: Rect, app: &App, view: &Contested
         ),
         theme.title,
     )];
-    if view.rows.is_empty() {
+    if view.total == 0 {
         lines.push(Line::styled("  No claim is contested.", theme.dim));
     }
     let rows = usize::from(inner.height).saturating_sub(1) / 2;
-    for (pos, r) in view.rows.iter().enumerate().skip(view.offset).take(rows) {
+    // Only the claims in view were fetched.
+    let shown =
+        (view.offset..view.total.min(view.offset + rows)).filter_map(|p| Some((p, view.row(p)?)));
+    for (pos, r) in shown {
         let selected = pos == view.selected;
         let c = &r.claim;
         let mut first = vec![

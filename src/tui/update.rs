@@ -213,22 +213,47 @@ impl App {
     fn ask_export(&mut self) {
         let mut only = None;
         let ids = match &self.screen {
-            Screen::Actor(page) => {
-                let (ids, claims) = page.listed();
+            Screen::Actor(_) => {
+                let Screen::Actor(page) = std::mem::replace(&mut self.screen, Screen::List) else {
+                    return;
+                };
+                let listed = self.index().map(|i| page.listed(i));
+                self.screen = Screen::Actor(page);
+                let (ids, claims) = match listed {
+                    Ok(Ok(listed)) => listed,
+                    Ok(Err(e)) => {
+                        self.message = Some(format!("Index: {e}"));
+                        return;
+                    }
+                    Err(e) => {
+                        self.message = Some(e);
+                        return;
+                    }
+                };
                 only = Some(claims);
                 ids
             }
-            Screen::Contested(view) => {
-                let mut ids: Vec<crate::model::ArticleId> = Vec::new();
-                let mut claims = Vec::new();
-                for r in &view.rows {
-                    let c = &r.claim;
-                    if ids.last() != Some(&c.article.id) && !ids.contains(&c.article.id) {
-                        ids.push(c.article.id.clone());
+            Screen::Contested(_) => {
+                // Every claim the screen lists, not only those fetched.
+                let listed = match self.index().map(|i| i.contested_ids()) {
+                    Ok(Ok(listed)) => listed,
+                    Ok(Err(e)) => {
+                        self.message = Some(format!("Index: {e}"));
+                        return;
                     }
-                    claims.push((c.article.id.clone(), c.claim.clone()));
+                    Err(e) => {
+                        self.message = Some(e);
+                        return;
+                    }
+                };
+                let mut ids: Vec<crate::model::ArticleId> = Vec::new();
+                let mut seen = std::collections::HashSet::new();
+                for (article, _) in &listed {
+                    if seen.insert(article) {
+                        ids.push(article.clone());
+                    }
                 }
-                only = Some(claims);
+                only = Some(listed);
                 ids
             }
             Screen::Actors(_) => {

@@ -531,3 +531,62 @@ fn the_help_screen_documents_the_query_language() {
         assert!(screen.contains(wanted), "{wanted:?} in\n{screen}");
     }
 }
+
+#[test]
+fn a_query_narrows_another_only_when_every_match_of_it_matches_the_other() {
+    use whosaid::query::Query;
+    use whosaid::tui::filter::narrows;
+    let q = |s: &str| Query::parse(s).unwrap();
+    for (new, wider, expected) in [
+        ("harb", "har", true),
+        ("Hárbour", "harb", true),
+        ("har", "harb", false),
+        ("-harb", "-har", false),
+        ("-har", "-har", true),
+        ("har bridge", "har", true),
+        ("tag:river x", "tag:river", true),
+        ("tag:river", "tag:river,harbour", false),
+        ("tag:river,harbour", "tag:river", false),
+        ("bridge har", "har", false),
+        ("is:contested", "", true),
+    ] {
+        assert_eq!(
+            narrows(&q(new), &q(wider)),
+            expected,
+            "{new:?} after {wider:?}"
+        );
+    }
+}
+
+#[test]
+fn a_query_typed_key_by_key_lists_what_it_lists_when_put_in_at_once() {
+    let c = corpus();
+    for query in [
+        "harbour",
+        "-harbour",
+        "valmora -bridge",
+        "ha is:contested",
+        "tag:harbour,river mine",
+        "渡轮 林",
+        "closure",
+    ] {
+        let mut typed = reader(&c, (120, 30), true);
+        type_in(&mut typed, query);
+        let mut at_once = reader(&c, (120, 30), true);
+        at_once.search.query = query.to_string();
+        at_once.edit_query();
+        assert_eq!(typed.search.error, None, "{query}");
+        assert_eq!(listed(&typed), listed(&at_once), "{query}");
+        let fields = |app: &App| {
+            let mut f: Vec<_> = app
+                .search
+                .fields
+                .iter()
+                .map(|(s, w)| (*s, format!("{w:?}")))
+                .collect();
+            f.sort();
+            f
+        };
+        assert_eq!(fields(&typed), fields(&at_once), "{query}");
+    }
+}

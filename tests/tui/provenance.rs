@@ -116,36 +116,34 @@ fn the_actors_search_folds_case_and_accents_and_sorting_cycles_and_reverses() {
     let Screen::Actors(view) = &app.screen else {
         panic!("not the actors screen")
     };
-    let names: Vec<&str> = view
-        .shown
-        .iter()
-        .map(|&i| view.rows[i].summary.id.as_str())
-        .collect();
+    let names: Vec<&str> = view.shown.iter().map(|id| id.as_str()).collect();
     assert_eq!(names, ["peskov"]);
     assert!(screen(&app).contains("actors /PESKÓV"));
     app.update(Command::SearchCancel);
+    // Every actor's counts, by id, to check the screen's order against.
+    let summaries: std::collections::HashMap<ActorId, whosaid::index::ActorSummary> = app
+        .provenance_index
+        .as_ref()
+        .unwrap()
+        .actors()
+        .unwrap()
+        .into_iter()
+        .map(|a| (a.id.clone(), a))
+        .collect();
     // s: name, kind, role, articles…; from articles (the default) the next is asserted.
     run(&mut app, &[Action::Sort]);
     let Screen::Actors(view) = &app.screen else {
         panic!()
     };
     assert_eq!(view.sort, Column::Asserted);
-    let asserted: Vec<u64> = view
-        .shown
-        .iter()
-        .map(|&i| view.rows[i].summary.asserted)
-        .collect();
+    let asserted: Vec<u64> = view.shown.iter().map(|id| summaries[id].asserted).collect();
     assert!(asserted.windows(2).all(|w| w[0] >= w[1]), "{asserted:?}");
     assert!(asserted[0] > 0);
     run(&mut app, &[Action::ReverseSort]);
     let Screen::Actors(view) = &app.screen else {
         panic!()
     };
-    let asserted: Vec<u64> = view
-        .shown
-        .iter()
-        .map(|&i| view.rows[i].summary.asserted)
-        .collect();
+    let asserted: Vec<u64> = view.shown.iter().map(|id| summaries[id].asserted).collect();
     assert!(asserted.windows(2).all(|w| w[0] <= w[1]), "{asserted:?}");
     // Four presses more come round to the name column, A to Z with accents folded.
     run(&mut app, &[Action::Sort; 4]);
@@ -156,7 +154,7 @@ fn the_actors_search_folds_case_and_accents_and_sorting_cycles_and_reverses() {
     let names: Vec<String> = view
         .shown
         .iter()
-        .map(|&i| whosaid::query::fold::fold(&view.rows[i].summary.name))
+        .map(|id| whosaid::query::fold::fold(&summaries[id].name))
         .collect();
     let mut sorted = names.clone();
     sorted.sort();
@@ -197,7 +195,7 @@ fn the_wire_service_page_lists_all_five_articles() {
         &ActorId::new("meridian-wire"),
     )
     .unwrap();
-    let (mut articles, _) = page.listed();
+    let (mut articles, _) = page.listed(app.provenance_index.as_ref().unwrap()).unwrap();
     articles.sort();
     let ids: Vec<&str> = articles.iter().map(|a| a.as_str()).collect();
     assert_eq!(
@@ -216,7 +214,7 @@ fn the_wire_service_page_lists_all_five_articles() {
     page_of(&mut app, "meridian");
     // Every screen of the page, moving down through every entry.
     let mut s = String::new();
-    for _ in 0..page.entries.len() {
+    for _ in 0..page.len() {
         s.push_str(&screen(&app));
         run(&mut app, &[Action::Down]);
     }
@@ -496,4 +494,118 @@ fn conflicts_and_likely_duplicates_are_marked_with_their_files_and_ids() {
         s.contains("≈ ilsa-marrow may be the same actor as marrow “Marrow”"),
         "{s}"
     );
+}
+
+/// The reader over `n` generated articles (fictional: invented people), each with
+/// one claim that `say-i` asserts and `deny-i` denies, dated a day apart; `hub`
+/// asserts every claim too, through `say-i`.
+fn generated(dir: &Path, cache: &Path, n: usize) -> App {
+    for i in 0..n {
+        let (month, day) = (1 + i / 28, 1 + i % 28);
+        let text = format!(
+            "# Fictional: invented people.\ntitle = \"Dispute {i:03}\"\n\
+             published = 2025-{month:02}-{day:02}\nbody = \"Dispute {i:03}.\"\n\n\
+             [actors.say-{i}]\nname = \"Sayer {i:03}\"\nkind = \"person\"\n\n\
+             [actors.deny-{i}]\nname = \"Denier {i:03}\"\nkind = \"person\"\n\n\
+             [[claims]]\nid = \"point\"\nstatement = \"Point {i:03} holds.\"\n\n\
+             [actors.hub]\nname = \"Hub Agency\"\nkind = \"outlet\"\n\n\
+             [[claims.asserted_by]]\nactor = \"say-{i}\"\n\n\
+             [[claims.asserted_by]]\nactor = \"hub\"\nvia = [\"say-{i}\"]\n\n\
+             [[claims.denied_by]]\nactor = \"deny-{i}\"\n"
+        );
+        std::fs::write(dir.join(format!("d{i:03}.toml")), text).unwrap();
+    }
+    let (index, _) = Index::open_in(cache, dir).unwrap();
+    index.verify(&mut |_| {}).unwrap();
+    let sources = whosaid::load::discover(&[dir.to_path_buf()]).unwrap();
+    let loaded = whosaid::load::load_all(&sources, &|_| {});
+    let config = Config::builtin().unwrap();
+    let theme = Theme::new(&config.colors, true);
+    let library = Library::in_memory(loaded, config.sort);
+    let mut app = App::new(library, config, theme, (80, 24));
+    app.articles_dir = dir.to_path_buf();
+    app.provenance_index = Some(index);
+    app
+}
+
+#[test]
+fn the_contested_screen_reads_claims_as_it_scrolls_and_lists_them_all() {
+    let (dir, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let mut app = generated(dir.path(), cache.path(), 300);
+    run(&mut app, &[Action::Contested]);
+    let s = screen(&app);
+    assert!(s.contains("Contested claims (300)"), "{s}");
+    // Newest first: dispute 299 at the top, with its two sides named.
+    assert!(s.contains("Point 299 holds."), "{s}");
+    assert!(
+        s.contains("+ Sayer 299") && s.contains("− Denier 299"),
+        "{s}"
+    );
+    let Screen::Contested(view) = &app.screen else {
+        panic!("not the contested screen")
+    };
+    assert!(view.rows.len() < 300, "every claim was read at once");
+    // Down one at a time to the end: each claim in turn, on screen, with its sides.
+    for i in (0..299).rev() {
+        run(&mut app, &[Action::Down]);
+        let s = screen(&app);
+        let selected = s.lines().find(|l| l.contains('▶')).unwrap_or_default();
+        assert!(
+            selected.contains(&format!("Point {i:03} holds.")),
+            "{i}:\n{s}"
+        );
+        assert!(s.contains(&format!("− Denier {i:03}")), "{i}:\n{s}");
+    }
+    // Back to the top in one step, then the last again, and open it.
+    run(&mut app, &[Action::Top]);
+    assert!(screen(&app).contains("Point 299 holds."));
+    run(&mut app, &[Action::Bottom, Action::Open]);
+    let Screen::Article(view) = &app.screen else {
+        panic!("the claim did not open")
+    };
+    assert_eq!(view.id.as_str(), "d000");
+}
+
+#[test]
+fn an_actor_page_reads_stances_as_it_scrolls_and_exports_them_all() {
+    let (dir, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let mut app = generated(dir.path(), cache.path(), 300);
+    app.go(Place::Actor {
+        id: ActorId::new("hub"),
+        selected: 0,
+    });
+    let s = screen(&app);
+    assert!(s.contains("Asserted or denied (300)"), "{s}");
+    assert!(s.contains("in 300 articles"), "{s}");
+    let Screen::Actor(page) = &app.screen else {
+        panic!("not the actor's page:\n{s}")
+    };
+    assert_eq!(page.len(), 300);
+    let index = app.provenance_index.as_ref().unwrap();
+    let (articles, claims) = page.listed(index).unwrap();
+    assert_eq!((articles.len(), claims.len()), (300, 300));
+    assert_eq!(articles[0].as_str(), "d299");
+    // Newest first, one at a time to the end: each stance with the name of its source.
+    for i in (0..300).rev() {
+        let s = screen(&app);
+        let lines: Vec<&str> = s.lines().collect();
+        let at = lines.iter().position(|l| l.contains('▶')).unwrap();
+        assert!(
+            lines[at].contains(&format!("Point {i:03} holds.")),
+            "{i}:\n{s}"
+        );
+        assert!(
+            lines[at + 1].contains(&format!("via Sayer {i:03}")),
+            "{i}:\n{s}"
+        );
+        run(&mut app, &[Action::Down]);
+    }
+    run(&mut app, &[Action::Top, Action::Bottom]);
+    let s = screen(&app);
+    assert!(s.contains("▶") && s.contains("Point 000 holds."), "{s}");
+    run(&mut app, &[Action::Up, Action::Open]);
+    let Screen::Article(view) = &app.screen else {
+        panic!("the claim did not open")
+    };
+    assert_eq!(view.id.as_str(), "d001");
 }
