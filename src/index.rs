@@ -566,11 +566,6 @@ impl Index {
         Ok(page::about_sides(&self.conn, actor)?)
     }
 
-    /// Every contested claim with its two sides named, newest first.
-    pub fn contested_sides(&self) -> Result<Vec<Sided>, Error> {
-        Ok(page::contested_sides(&self.conn)?)
-    }
-
     /// Every article holding contested claims, newest first: its number in the index
     /// and how many it holds (for [`Index::contested_of`]).
     pub fn contested_files(&self) -> Result<Vec<(i64, u32)>, Error> {
@@ -597,19 +592,6 @@ impl Index {
     /// summary: one look-up, however many articles declare it.
     pub fn first_declaration(&self, actor: &ActorId) -> Result<Option<Declaration>, Error> {
         Ok(page::first_declaration(&self.conn, actor)?)
-    }
-
-    /// How many articles declare `actor`.
-    pub fn declared(&self, actor: &ActorId) -> Result<u64, Error> {
-        Ok(page::declared(&self.conn, actor)?)
-    }
-
-    /// Display names of `ids` (those declared anywhere).
-    pub fn names(
-        &self,
-        ids: &[ActorId],
-    ) -> Result<std::collections::HashMap<ActorId, String>, Error> {
-        Ok(page::names(&self.conn, ids)?)
     }
 
     /// Caps this connection's page cache at `kib` KiB (the default suits building the

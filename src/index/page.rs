@@ -2,10 +2,9 @@
 //! answer as they need: each side of a claim with the names its article gives,
 //! an actor's declarations with their files, and display names for ids.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
-use rusqlite::{Connection, params_from_iter};
+use rusqlite::Connection;
 
 use super::query::{ArticleRef, ClaimRef};
 use super::store::{SEP, status_of};
@@ -100,22 +99,6 @@ pub fn about_sides(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<S
     );
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([actor.as_str()], sided)?;
-    rows.collect()
-}
-
-/// Every contested claim with both its sides, newest first.
-pub fn contested_sides(conn: &Connection) -> rusqlite::Result<Vec<Sided>> {
-    let sql = format!(
-        "SELECT {CLAIM_COLUMNS}, {}, {}
-         FROM files AS f
-         JOIN claims AS c ON c.file = f.num
-         WHERE f.contested > 0 AND c.status = 2
-         ORDER BY f.published DESC, f.id, c.pos",
-        side_sql(0),
-        side_sql(1)
-    );
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([], sided)?;
     rows.collect()
 }
 
@@ -215,38 +198,4 @@ pub fn first_declaration(
         })
     })?;
     rows.next().transpose()
-}
-
-/// How many ids one `IN (…)` list holds: well under SQLite's limit on parameters.
-const CHUNK: usize = 500;
-
-/// How many articles declare `actor`.
-pub fn declared(conn: &Connection, actor: &ActorId) -> rusqlite::Result<u64> {
-    conn.query_row(
-        "SELECT count(*) FROM actors INDEXED BY actors_actor WHERE actor = ?1",
-        [actor.as_str()],
-        |r| r.get::<_, i64>(0).map(|n| n as u64),
-    )
-}
-
-/// The name of each of `ids` that some article declares, as the first file indexed
-/// that declares it names it (names differ only where files conflict).
-pub fn names(conn: &Connection, ids: &[ActorId]) -> rusqlite::Result<HashMap<ActorId, String>> {
-    let mut out = HashMap::with_capacity(ids.len());
-    for chunk in ids.chunks(CHUNK) {
-        let marks = vec!["?"; chunk.len()].join(",");
-        let sql = format!(
-            "SELECT actor, name, min(file) FROM actors INDEXED BY actors_actor
-             WHERE actor IN ({marks}) GROUP BY actor"
-        );
-        let mut stmt = conn.prepare(&sql)?;
-        let mut rows = stmt.query(params_from_iter(chunk.iter().map(|id| id.as_str())))?;
-        while let Some(r) = rows.next()? {
-            let id = ActorId::new(r.get::<_, String>(0)?);
-            if let std::collections::hash_map::Entry::Vacant(e) = out.entry(id) {
-                e.insert(r.get(1)?);
-            }
-        }
-    }
-    Ok(out)
 }
