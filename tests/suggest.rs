@@ -109,7 +109,11 @@ fn relays_become_via_and_every_denying_word_denies() {
     let text = "The Elsby Courier, citing people familiar with the talks, reported that the \
                 ferry deal had collapsed. The harbour board rejected the report, saying the deal stands.";
     let found = suggest::find(text);
-    let courier = &found[0];
+    // The `citing` is an attribution of its own; the report keeps its relay.
+    let courier = found
+        .iter()
+        .find(|a| &text[a.cue.clone()] == "reported")
+        .unwrap();
     assert_eq!(
         courier.source.clone().map(|s| &text[s]),
         Some("The Elsby Courier")
@@ -849,4 +853,46 @@ fn a_surname_alone_is_the_full_name_declared_in_the_same_file() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("actor = \"vell\""), "{stdout}");
     assert!(!stdout.contains("[actors."), "no new actor: {stdout}");
+}
+
+#[test]
+fn expectations_without_a_speaker_and_the_evidence_a_speaker_cites() {
+    // Fictional: Lower Tarrow, its council, Odile Brandt, Tomas Quell and the
+    // Tarrow Gazette are invented.
+    let text = "The harbour council is expected to approve the bridge plan on Monday. \
+The tolls will be higher than expected. \
+“The span is safe,” Quell said, citing a survey of the old piers. \
+The Tarrow Gazette, citing council minutes, reported that the vote was close.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            None,
+            "is expected",
+            vec![
+                "The harbour council",
+                "to approve the bridge plan on Monday",
+            ],
+            false,
+        ),
+        (Some("Quell"), "said", vec!["“The span is safe,”"], false),
+        (
+            Some("Quell"),
+            "citing",
+            vec!["a survey of the old piers"],
+            false,
+        ),
+        (
+            Some("The Tarrow Gazette"),
+            "citing",
+            vec!["council minutes"],
+            false,
+        ),
+        (
+            Some("The Tarrow Gazette"),
+            "reported",
+            vec!["that the vote was close"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
 }

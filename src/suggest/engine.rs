@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 mod minds;
+mod unsaid;
 
 use super::Attribution;
 use super::lexicon::{self, Verb};
@@ -253,7 +254,9 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
         let f = if doc.is(i, "according") && doc.is(i + 1, "to") {
             according_to(doc, &s, i)
         } else {
-            reporting_verb(doc, &s, i)
+            unsaid::expected(doc, &s, i, &found)
+                .or_else(|| unsaid::citing(doc, &s, i, &found))
+                .or_else(|| reporting_verb(doc, &s, i))
                 .or_else(|| gerund_after(doc, &s, i, &mut found))
                 .or_else(|| minds::find(doc, &s, i, &found))
         };
