@@ -896,3 +896,32 @@ The Tarrow Gazette, citing council minutes, reported that the vote was close.";
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_speaker_with_a_long_apposition_or_an_aside_before_the_verb() {
+    // Fictional: Bill Marsh, Odile Brandt, Will Penrose, Lower Tarrow and its
+    // harbour board are invented.
+    let text = "Bill Marsh, a harbour pilot who had sailed the strait for a decade before the \
+storm closed the port, said the channel was too shallow. \
+Harbour Board Chair Will Penrose, for example, said the dredging would start in May. \
+The pier rusted, and the board said nothing.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some(
+                "Bill Marsh, a harbour pilot who had sailed the strait for a decade before the \
+storm closed the port,",
+            ),
+            "said",
+            vec!["the channel was too shallow"],
+            false,
+        ),
+        (
+            Some("Harbour Board Chair Will Penrose"),
+            "said",
+            vec!["the dredging would start in May"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}

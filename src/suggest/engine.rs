@@ -578,6 +578,108 @@ struct Source {
 /// The source before the verb at `v`: `Peskov said`, `he has also said`,
 /// `Steven Cheung, Trump’s communications director, said`, `The report, citing X, said`.
 fn source_before(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
+    source_near(doc, s, v).or_else(|| long_apposition(doc, s, v))
+}
+
+/// Words that set off a discourse aside rather than an apposition (`Rogers, for example, said`).
+const ASIDES: &[&[&str]] = &[
+    &["for", "example"],
+    &["for", "instance"],
+    &["however"],
+    &["meanwhile"],
+    &["too"],
+    &["though"],
+    &["in", "turn"],
+    &["in", "contrast"],
+    &["by", "contrast"],
+    &["instead"],
+];
+
+/// `Bill Marsh, a harbour pilot who had sailed the strait for a decade before
+/// the storm, said …`: a sentence that opens with a plain noun phrase and a
+/// comma, and an apposition of any length (up to 45 words, no quotation, no
+/// other verb of saying) closed by the comma before the verb. The noun phrase
+/// alone when the aside is `for example`, `however` and the like.
+fn long_apposition(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
+    let p = v.checked_sub(1)?;
+    if p <= s.start || !doc.is_punct(p, ",") || doc.in_quote(p) {
+        return None;
+    }
+    let mut start = s.start;
+    if ["but", "and", "so", "yet", "still"]
+        .iter()
+        .any(|w| doc.is(start, w))
+    {
+        start += 1;
+    }
+    let opens = doc.capitalized(start) && !lexicon::is_capital_stop(doc.word(start))
+        || lexicon::is_np_word(doc.word(start));
+    if !opens {
+        return None;
+    }
+    // The noun phrase: plain words up to the first comma, at most MAX_NP.
+    let comma = (start..p.min(start + MAX_NP + 1)).find(|&i| !doc.is_word(i))?;
+    if comma == start
+        || !doc.is_punct(comma, ",")
+        || !(start..comma).any(|i| doc.capitalized(i) && !lexicon::is_capital_stop(doc.word(i)))
+        || (start..comma).any(|i| {
+            let w = doc.word(i);
+            // `Will Rogers` is a name; a lower-case `will` is a verb.
+            !doc.capitalized(i) && lexicon::verb(w).is_some()
+                || !doc.capitalized(i) && (lexicon::is_be(w) || lexicon::is_auxiliary(w))
+                || ["that", "who", "which", "when", "if", "as"]
+                    .iter()
+                    .any(|x| doc.is(i, x))
+        })
+    {
+        return None;
+    }
+    if p - comma > 45 {
+        return None;
+    }
+    let aside = comma + 1..p;
+    if ASIDES.iter().any(|a| {
+        a.len() == aside.len()
+            && a.iter()
+                .enumerate()
+                .all(|(k, w)| doc.is(aside.start + k, w))
+    }) {
+        return Some(Source {
+            np: start..comma,
+            via: None,
+        });
+    }
+    let plain = aside.clone().all(|i| {
+        !doc.in_quote(i)
+            && !doc.is_punct(i, ";")
+            && !doc.is_punct(i, ":")
+            && !(doc.is_word(i) && lexicon::verb(doc.word(i)).is_some_and(|f| !f.gerund))
+    });
+    // The aside names or describes the subject: it opens with a determiner, a
+    // name, a number or a relative word, not a verb or a clause of its own.
+    let describes = doc.np_token(comma + 1)
+        || doc
+            .word(comma + 1)
+            .starts_with(|c: char| c.is_ascii_digit())
+        || [
+            "who",
+            "whose",
+            "one",
+            "head",
+            "chair",
+            "director",
+            "president",
+            "author",
+        ]
+        .iter()
+        .any(|w| doc.is(comma + 1, w));
+    (plain && describes && !aside.is_empty()).then_some(Source {
+        np: start..p + 1,
+        via: None,
+    })
+}
+
+fn source_near(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
     let mut p = v.checked_sub(1)?;
     let mut skipped = 0;
     while p > s.start && skipped < 3 && lexicon::is_auxiliary(doc.word(p)) {
