@@ -925,3 +925,34 @@ storm closed the port,",
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn subjects_with_a_preposition_and_according_to_after_a_quotation_or_a_conjunction() {
+    // Fictional: Lower Tarrow, its ferry, the Tarrow Gazette and the Elsby
+    // Courier are invented.
+    let text = "Some delegates at the harbour meeting said the vote was fair. \
+The ferry will stop at dusk, “because the lights are broken,” according to the Tarrow Gazette. \
+But according to the Elsby Courier, the lights were fixed on Friday.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Some delegates at the harbour meeting"),
+            "said",
+            vec!["the vote was fair"],
+            false,
+        ),
+        (
+            Some("the Tarrow Gazette"),
+            "according to",
+            vec!["The ferry will stop at dusk, “because the lights are broken,”"],
+            false,
+        ),
+        (
+            Some("the Elsby Courier"),
+            "according to",
+            vec!["the lights were fixed on Friday"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}

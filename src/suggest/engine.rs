@@ -879,12 +879,9 @@ fn subject_region(doc: &Doc, s: &Range<usize>, p: usize) -> Option<Range<usize>>
         "these",
         "those",
         "there",
-        "at",
         "on",
         "during",
-        "from",
         "to",
-        "with",
         "into",
         "over",
         "under",
@@ -927,14 +924,9 @@ fn subject_region(doc: &Doc, s: &Range<usize>, p: usize) -> Option<Range<usize>>
             && !doc.word(p).ends_with("ss")
             && (b..=p).all(|i| doc.word(i).chars().all(|c| c.is_lowercase() || c == '-')));
     let plain = (b..=p).all(|i| {
-        // `in` only between numbers (`six in 10 voters`).
-        let stray_in = doc.is(i, "in")
-            && !(i > b
-                && doc
-                    .word(i - 1)
-                    .chars()
-                    .any(|c| c.is_ascii_digit() || c.is_alphabetic())
-                && doc.word(i + 1).starts_with(|c: char| c.is_ascii_digit()));
+        // A preposition inside the phrase (`six in 10 voters`, `delegates at the
+        // convention`, `people with knowledge of`), never its first word.
+        let stray_in = i == b && ["in", "at", "with", "from"].iter().any(|w| doc.is(i, w));
         !stray_in
             && doc.is_word(i)
             && !FORBIDDEN.iter().any(|w| doc.is(i, w))
@@ -984,15 +976,33 @@ fn according_to(doc: &Doc, s: &Range<usize>, i: usize) -> Option<Found> {
     let np = from..to;
     let end = doc.trim_end(np.end, s.end);
     let cue = i..i + 2;
-    let at_start = i == s.start || (i == s.start + 1 && doc.toks[s.start].kind == Kind::Open);
-    let after_comma = i > s.start && doc.is_punct(i - 1, ",");
+    // `But according to X, …`, `“According to X, …`: an opening word or mark before it.
+    let at_start = i == s.start
+        || (i == s.start + 1
+            && (doc.toks[s.start].kind == Kind::Open
+                || ["but", "and", "so", "yet"]
+                    .iter()
+                    .any(|w| doc.is(s.start, w))));
+    // `…,” according to X`, `… — according to X`: the comma may close a quotation.
+    let after_comma = i > s.start
+        && (doc.is_punct(i - 1, ",")
+            || doc.is_punct(i - 1, "—")
+            || (i > s.start + 1
+                && doc.toks[i - 1].kind == Kind::Close
+                && doc.is_punct(i - 2, ",")));
     let content = if doc.is_punct(np.end, ",") && at_start {
         let from = np.end + 1;
         let to = doc.trim_end(from, s.end);
         (to >= from + MIN_CONTENT).then(|| vec![from..to])?
     } else if np.end == end && after_comma {
         let from = content_start(doc, s);
-        (i > from + MIN_CONTENT).then(|| vec![from..i - 1])?
+        // A quotation closed after the comma is content with its closing mark.
+        let to = if doc.toks[i - 1].kind == Kind::Close {
+            i
+        } else {
+            i - 1
+        };
+        (i > from + MIN_CONTENT).then(|| vec![from..to])?
     } else if doc.is_punct(np.end, ",") && after_comma {
         let from = content_start(doc, s);
         let to = doc.trim_end(np.end + 1, s.end);
