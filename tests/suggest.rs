@@ -956,3 +956,26 @@ But according to the Elsby Courier, the lights were fixed on Friday.";
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_short_adjunct_between_the_verb_and_its_quotation() {
+    // Fictional: the Tarrow Ferry Company and Tomas Quell are invented.
+    let text = "The Tarrow Ferry Company said in a statement: “We will sail again on Monday.” \
+Quell told reporters in Elsby last week, “The tolls will stay low.”";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("The Tarrow Ferry Company"),
+            "said in a statement:",
+            vec!["“We will sail again on Monday.”"],
+            false,
+        ),
+        (
+            Some("Quell"),
+            "told",
+            vec!["“The tolls will stay low.”"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}

@@ -555,6 +555,15 @@ fn cue_then_quote(doc: &Doc, s: &Range<usize>, q: &Range<usize>) -> Option<Found
             break;
         }
     }
+    // `Verizon said in a statement:`, `Christie told reporters in Nashua last week,`:
+    // a short adjunct of time or place between the verb (and its addressee) and the quotation.
+    let verb_at = verb_at.or_else(|| {
+        let v = (c.saturating_sub(9).max(s.start)..c)
+            .rev()
+            .find(|&i| doc.is_word(i) && lexicon::verb(doc.word(i)).is_some())?;
+        let t = skip_addressee(doc, v, v + 1, c + 1);
+        trailing_adjunct(doc, t, c + 1).then_some(v)
+    });
     let v = verb_at?;
     let form = lexicon::verb(doc.word(v))?;
     if form.gerund || v == s.start || lexicon::is_be(doc.word(v - 1)) {
