@@ -979,3 +979,34 @@ Quell told reporters in Elsby last week, “The tolls will stay low.”";
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn documents_that_speak_in_the_plural() {
+    // Fictional: the Tarrow harbour board, its polls and its records are invented.
+    let text = "Harbour board records show that the ferry lost money in May. \
+Recent polls show the mayor leading in Lower Tarrow. \
+The inquiry found no fault with the pilots. \
+The pilots show their passes at the gate.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Harbour board records"),
+            "show",
+            vec!["that the ferry lost money in May"],
+            false,
+        ),
+        (
+            Some("Recent polls"),
+            "show",
+            vec!["the mayor leading in Lower Tarrow"],
+            false,
+        ),
+        (
+            Some("The inquiry"),
+            "found",
+            vec!["no fault with the pilots"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}

@@ -1048,8 +1048,9 @@ fn reporting_verb(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
     if form.gerund {
         return gerund(doc, s, v);
     }
-    // `they say`, `officials tell`: of the base forms only these report often enough.
-    if form.is_base && !matches!(form.base, "say" | "tell") {
+    // `they say`, `officials tell`: of the base forms only these report often enough,
+    // and `polls show`, `records show`, kept below to documents that speak.
+    if form.is_base && !matches!(form.base, "say" | "tell") && form.verb != Verb::Evidence {
         return None;
     }
     // `the state`, `a report`, `her remarks`: nouns, unless a name or pronoun says them and `that` follows.
@@ -1268,6 +1269,15 @@ fn reporting_verb(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
                 "review",
                 "audit",
                 "investigation",
+                "inquiry",
+                "probe",
+                "records",
+                "reports",
+                "documents",
+                "filings",
+                "polling",
+                "statistics",
+                "estimates",
             ]
             .iter()
             .any(|w| doc.is(i, w))
