@@ -1010,3 +1010,26 @@ The pilots show their passes at the gate.";
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn adverbs_before_the_verb_are_part_of_the_cue() {
+    // Fictional: Tomas Quell and Odile Brandt are invented.
+    let text =
+        "Quell later said the bridge was safe. Brandt has repeatedly said the tolls were too high.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Quell"),
+            "later said",
+            vec!["the bridge was safe"],
+            false,
+        ),
+        (
+            Some("Brandt"),
+            "has repeatedly said",
+            vec!["the tolls were too high"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}

@@ -363,11 +363,22 @@ fn widen_cue(doc: &Doc, s: &Range<usize>, f: &Found) -> Range<usize> {
     if lexicon::verb(doc.word(cue.start)).is_none() {
         return cue;
     }
+    // Adverbs and a stressing `did` before the verb belong to it too (`later said`,
+    // `quickly noted`, `did say`), as PolNeAR's annotators mark them nearly always.
+    let adverb = |i: usize| {
+        let w = doc.word(i);
+        doc.is_word(i)
+            && w.starts_with(char::is_lowercase)
+            && ((w.ends_with("ly") && w.len() > 4 && w != "only" && w != "early")
+                || [
+                    "has", "have", "had", "also", "later", "even", "often", "once", "just", "did",
+                    "does", "do", "still", "never", "already",
+                ]
+                .contains(&w))
+    };
     while cue.start > s.start
-        && cue.start + 2 > f.cue.start
-        && ["has", "have", "had", "also"]
-            .iter()
-            .any(|w| doc.is(cue.start - 1, w))
+        && cue.start + 3 > f.cue.start
+        && adverb(cue.start - 1)
         && free(cue.start - 1)
     {
         cue.start -= 1;
