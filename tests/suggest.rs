@@ -1033,3 +1033,28 @@ fn adverbs_before_the_verb_are_part_of_the_cue() {
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_sentence_that_opens_with_what_its_speaker_notes_and_a_gerund_after_a_quotation() {
+    // Fictional: Odile Vell, Tomas Quell and Lower Tarrow are invented.
+    let text = "Noting the late storm, Vell said the pier would stay shut. \
+Quell said the toll was “unfair,” noting that the ferry was free in Lower Tarrow.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (Some("Vell"), "Noting", vec!["the late storm"], false),
+        (
+            Some("Vell"),
+            "said",
+            vec!["the pier would stay shut"],
+            false,
+        ),
+        (Some("Quell"), "said", vec!["the toll was “unfair,”"], false),
+        (
+            Some("Quell"),
+            "noting",
+            vec!["that the ferry was free in Lower Tarrow"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}

@@ -256,6 +256,7 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
         } else {
             unsaid::expected(doc, &s, i, &found)
                 .or_else(|| unsaid::citing(doc, &s, i, &found))
+                .or_else(|| unsaid::opening_gerund(doc, &s, i))
                 .or_else(|| reporting_verb(doc, &s, i))
                 .or_else(|| gerund_after(doc, &s, i, &mut found))
                 .or_else(|| minds::find(doc, &s, i, &found))
@@ -1348,7 +1349,13 @@ fn gerund(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
 /// `“…,” Jacobs said, adding that …`, `…, she said, referring to her father`: a
 /// gerund after an attribution found before it in the sentence has its source.
 fn gerund_after(doc: &Doc, s: &Range<usize>, v: usize, found: &mut [Found]) -> Option<Found> {
-    if v == s.start || !doc.is_punct(v - 1, ",") {
+    // The comma may close a quotation (`… was “corrupt,” noting that …`).
+    let after_comma = v > s.start
+        && (doc.is_punct(v - 1, ",")
+            || (v > s.start + 1
+                && doc.toks[v - 1].kind == Kind::Close
+                && doc.is_punct(v - 2, ",")));
+    if !after_comma {
         return None;
     }
     let referring = doc.is(v, "referring") && doc.is(v + 1, "to");
@@ -1375,7 +1382,12 @@ fn gerund_after(doc: &Doc, s: &Range<usize>, v: usize, found: &mut [Found]) -> O
         && last.contains(&v)
         && last.start < v - 1
     {
-        last.end = v - 1;
+        // A quotation closed after the comma keeps its closing mark.
+        last.end = if doc.toks[v - 1].kind == Kind::Close {
+            v
+        } else {
+            v - 1
+        };
     }
     Some(f)
 }

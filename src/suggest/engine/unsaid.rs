@@ -1,10 +1,12 @@
 //! Attributions PolNeAR marks without a verb of saying in the usual place:
 //! expectations nobody is named for (`The House is expected to pass …`) and
-//! the evidence a speaker cites (`…, he said, citing a new poll`).
+//! the evidence a speaker cites (`…, he said, citing a new poll`), and a
+//! sentence that opens with what its speaker notes (`Noting the storm, Vell said …`).
 
 use std::ops::Range;
 
 use super::{Doc, Found, minds, sentence_subject, source_before};
+use crate::suggest::lexicon;
 
 /// `The House is expected to pass the bill`: the cue is `is expected`, with no
 /// source; the content is the subject and the infinitive, as PolNeAR marks it.
@@ -76,6 +78,36 @@ pub(super) fn citing(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> 
         source: Some(source),
         cue: v..v + 1,
         content: vec![t..end],
+        via: None,
+        refers_back: false,
+    })
+}
+
+/// `Noting the late storm, Vell said the pier would stay shut`: a sentence that
+/// opens with a gerund of saying, what it says up to the first comma, and a
+/// subject right after that comma followed by a verb of saying.
+pub(super) fn opening_gerund(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
+    if v != s.start {
+        return None;
+    }
+    let form = lexicon::verb(doc.word(v))?;
+    if !form.gerund || !doc.capitalized(v) {
+        return None;
+    }
+    let comma = (v + 1..s.end.min(v + 30)).find(|&i| doc.is_punct(i, ",") && !doc.in_quote(i))?;
+    if comma < v + 2 {
+        return None;
+    }
+    let np = doc.np_forward(comma + 1, s.end)?;
+    let said = lexicon::verb(doc.word(np.end)).is_some_and(|f| !f.gerund && !f.is_base)
+        && doc.is_word(np.end);
+    if !said {
+        return None;
+    }
+    Some(Found {
+        source: Some(np),
+        cue: v..v + 1,
+        content: vec![v + 1..comma],
         via: None,
         refers_back: false,
     })
