@@ -1058,3 +1058,18 @@ Quell said the toll was “unfair,” noting that the ferry was free in Lower Ta
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn an_actor_is_named_by_the_name_in_its_apposition_not_its_description() {
+    // Fictional: Bill Marsh, the Tarrow pilots and Lower Tarrow are invented.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("p.toml"),
+        "title = \"Channel\"\nbody = \"\"\"\nBill Marsh, a harbour pilot who had sailed the strait \
+for a decade before the storm closed the port, said the channel was too shallow.\n\"\"\"\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = suggest_in(dir.path(), &["--dry-run", "p.toml"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("name = \"Bill Marsh\"\n"), "{stdout}");
+}
