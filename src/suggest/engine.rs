@@ -671,10 +671,10 @@ fn long_apposition(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
         });
     }
     let plain = aside.clone().all(|i| {
-        !doc.in_quote(i)
-            && !doc.is_punct(i, ";")
-            && !doc.is_punct(i, ":")
-            && !(doc.is_word(i) && lexicon::verb(doc.word(i)).is_some_and(|f| !f.gerund))
+        !(doc.in_quote(i)
+            || doc.is_punct(i, ";")
+            || doc.is_punct(i, ":")
+            || doc.is_word(i) && lexicon::verb(doc.word(i)).is_some_and(|f| !f.gerund))
     });
     // The aside names or describes the subject: it opens with a determiner, a
     // name, a number or a relative word, not a verb or a clause of its own.
