@@ -28,10 +28,19 @@ fn main() -> ExitCode {
         .position(|a| a == "--wrong")
         .and_then(|i| args.get(i + 1))
         .cloned();
+    // `--dump DIR`: write each text's predicted standoff to `DIR/NAME.ann`, for scripts.
+    let dump = args
+        .iter()
+        .position(|a| a == "--dump")
+        .and_then(|i| args.get(i + 1))
+        .cloned();
     let dirs: Vec<&String> = args
         .iter()
         .filter(|a| {
-            !a.starts_with("--") && Some(*a) != missed.as_ref() && Some(*a) != wrong.as_ref()
+            !a.starts_with("--")
+                && Some(*a) != missed.as_ref()
+                && Some(*a) != wrong.as_ref()
+                && Some(*a) != dump.as_ref()
         })
         .collect();
     let [texts, anns] = dirs[..] else {
@@ -61,6 +70,12 @@ fn main() -> ExitCode {
         let mut out = Vec::new();
         if brat::write(text, &found, &mut out).is_err() {
             continue;
+        }
+        if let (Some(dir), Some(name)) = (&dump, txt.file_stem()) {
+            let path = Path::new(dir).join(name).with_extension("ann");
+            if let Err(e) = std::fs::write(&path, &out) {
+                eprintln!("eval_suggest: cannot write {}: {e}", path.display());
+            }
         }
         let predicted = score::parse_ann(&String::from_utf8_lossy(&out));
         let actual = score::parse_ann(&gold);

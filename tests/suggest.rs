@@ -109,7 +109,11 @@ fn relays_become_via_and_every_denying_word_denies() {
     let text = "The Elsby Courier, citing people familiar with the talks, reported that the \
                 ferry deal had collapsed. The harbour board rejected the report, saying the deal stands.";
     let found = suggest::find(text);
-    let courier = &found[0];
+    // The `citing` is an attribution of its own; the report keeps its relay.
+    let courier = found
+        .iter()
+        .find(|a| &text[a.cue.clone()] == "reported")
+        .unwrap();
     assert_eq!(
         courier.source.clone().map(|s| &text[s]),
         Some("The Elsby Courier")
@@ -849,4 +853,223 @@ fn a_surname_alone_is_the_full_name_declared_in_the_same_file() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("actor = \"vell\""), "{stdout}");
     assert!(!stdout.contains("[actors."), "no new actor: {stdout}");
+}
+
+#[test]
+fn expectations_without_a_speaker_and_the_evidence_a_speaker_cites() {
+    // Fictional: Lower Tarrow, its council, Odile Brandt, Tomas Quell and the
+    // Tarrow Gazette are invented.
+    let text = "The harbour council is expected to approve the bridge plan on Monday. \
+The tolls will be higher than expected. \
+“The span is safe,” Quell said, citing a survey of the old piers. \
+The Tarrow Gazette, citing council minutes, reported that the vote was close.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            None,
+            "is expected",
+            vec![
+                "The harbour council",
+                "to approve the bridge plan on Monday",
+            ],
+            false,
+        ),
+        (Some("Quell"), "said", vec!["“The span is safe,”"], false),
+        (
+            Some("Quell"),
+            "citing",
+            vec!["a survey of the old piers"],
+            false,
+        ),
+        (
+            Some("The Tarrow Gazette"),
+            "citing",
+            vec!["council minutes"],
+            false,
+        ),
+        (
+            Some("The Tarrow Gazette"),
+            "reported",
+            vec!["that the vote was close"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_speaker_with_a_long_apposition_or_an_aside_before_the_verb() {
+    // Fictional: Bill Marsh, Odile Brandt, Will Penrose, Lower Tarrow and its
+    // harbour board are invented.
+    let text = "Bill Marsh, a harbour pilot who had sailed the strait for a decade before the \
+storm closed the port, said the channel was too shallow. \
+Harbour Board Chair Will Penrose, for example, said the dredging would start in May. \
+The pier rusted, and the board said nothing.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some(
+                "Bill Marsh, a harbour pilot who had sailed the strait for a decade before the \
+storm closed the port,",
+            ),
+            "said",
+            vec!["the channel was too shallow"],
+            false,
+        ),
+        (
+            Some("Harbour Board Chair Will Penrose"),
+            "said",
+            vec!["the dredging would start in May"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn subjects_with_a_preposition_and_according_to_after_a_quotation_or_a_conjunction() {
+    // Fictional: Lower Tarrow, its ferry, the Tarrow Gazette and the Elsby
+    // Courier are invented.
+    let text = "Some delegates at the harbour meeting said the vote was fair. \
+The ferry will stop at dusk, “because the lights are broken,” according to the Tarrow Gazette. \
+But according to the Elsby Courier, the lights were fixed on Friday.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Some delegates at the harbour meeting"),
+            "said",
+            vec!["the vote was fair"],
+            false,
+        ),
+        (
+            Some("the Tarrow Gazette"),
+            "according to",
+            vec!["The ferry will stop at dusk, “because the lights are broken,”"],
+            false,
+        ),
+        (
+            Some("the Elsby Courier"),
+            "according to",
+            vec!["the lights were fixed on Friday"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_short_adjunct_between_the_verb_and_its_quotation() {
+    // Fictional: the Tarrow Ferry Company and Tomas Quell are invented.
+    let text = "The Tarrow Ferry Company said in a statement: “We will sail again on Monday.” \
+Quell told reporters in Elsby last week, “The tolls will stay low.”";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("The Tarrow Ferry Company"),
+            "said in a statement:",
+            vec!["“We will sail again on Monday.”"],
+            false,
+        ),
+        (
+            Some("Quell"),
+            "told",
+            vec!["“The tolls will stay low.”"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn documents_that_speak_in_the_plural() {
+    // Fictional: the Tarrow harbour board, its polls and its records are invented.
+    let text = "Harbour board records show that the ferry lost money in May. \
+Recent polls show the mayor leading in Lower Tarrow. \
+The inquiry found no fault with the pilots. \
+The pilots show their passes at the gate.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Harbour board records"),
+            "show",
+            vec!["that the ferry lost money in May"],
+            false,
+        ),
+        (
+            Some("Recent polls"),
+            "show",
+            vec!["the mayor leading in Lower Tarrow"],
+            false,
+        ),
+        (
+            Some("The inquiry"),
+            "found",
+            vec!["no fault with the pilots"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn adverbs_before_the_verb_are_part_of_the_cue() {
+    // Fictional: Tomas Quell and Odile Brandt are invented.
+    let text =
+        "Quell later said the bridge was safe. Brandt has repeatedly said the tolls were too high.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Quell"),
+            "later said",
+            vec!["the bridge was safe"],
+            false,
+        ),
+        (
+            Some("Brandt"),
+            "has repeatedly said",
+            vec!["the tolls were too high"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_sentence_that_opens_with_what_its_speaker_notes_and_a_gerund_after_a_quotation() {
+    // Fictional: Odile Vell, Tomas Quell and Lower Tarrow are invented.
+    let text = "Noting the late storm, Vell said the pier would stay shut. \
+Quell said the toll was “unfair,” noting that the ferry was free in Lower Tarrow.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (Some("Vell"), "Noting", vec!["the late storm"], false),
+        (
+            Some("Vell"),
+            "said",
+            vec!["the pier would stay shut"],
+            false,
+        ),
+        (Some("Quell"), "said", vec!["the toll was “unfair,”"], false),
+        (
+            Some("Quell"),
+            "noting",
+            vec!["that the ferry was free in Lower Tarrow"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn an_actor_is_named_by_the_name_in_its_apposition_not_its_description() {
+    // Fictional: Bill Marsh, the Tarrow pilots and Lower Tarrow are invented.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("p.toml"),
+        "title = \"Channel\"\nbody = \"\"\"\nBill Marsh, a harbour pilot who had sailed the strait \
+for a decade before the storm closed the port, said the channel was too shallow.\n\"\"\"\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = suggest_in(dir.path(), &["--dry-run", "p.toml"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("name = \"Bill Marsh\"\n"), "{stdout}");
 }

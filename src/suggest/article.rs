@@ -363,8 +363,28 @@ fn actor_name(body: &str, a: &Attribution) -> Option<String> {
         let r = a.resolved.as_ref()?;
         return Some(anchor::collapse(body.get(r.clone())?));
     }
-    let name = strip_report(text);
+    let name = name_in_apposition(&strip_report(text));
     (!name.is_empty()).then_some(name)
+}
+
+/// `Nahr al-Fidda’s vice-captain, Tariq Mansour` → `Tariq Mansour`; `Bill Marsh,
+/// a harbour pilot who …` → `Bill Marsh`: of a source with an apposition, the
+/// first part whose words are all capitalized (a parenthesis after it dropped),
+/// so that the actor is the person, not their description.
+fn name_in_apposition(text: &str) -> String {
+    if !text.contains(',') {
+        return text.to_string();
+    }
+    let named = text.split(',').map(str::trim).find_map(|part| {
+        let part = part.split(" (").next().unwrap_or(part).trim();
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let name = !words.is_empty()
+            && words
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        name.then_some(part)
+    });
+    named.unwrap_or(text).to_string()
 }
 
 /// Whether `r` starts and ends on grapheme-cluster boundaries of `body`.

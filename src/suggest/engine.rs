@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 mod minds;
+mod unsaid;
 
 use super::Attribution;
 use super::lexicon::{self, Verb};
@@ -253,7 +254,10 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
         let f = if doc.is(i, "according") && doc.is(i + 1, "to") {
             according_to(doc, &s, i)
         } else {
-            reporting_verb(doc, &s, i)
+            unsaid::expected(doc, &s, i, &found)
+                .or_else(|| unsaid::citing(doc, &s, i, &found))
+                .or_else(|| unsaid::opening_gerund(doc, &s, i))
+                .or_else(|| reporting_verb(doc, &s, i))
                 .or_else(|| gerund_after(doc, &s, i, &mut found))
                 .or_else(|| minds::find(doc, &s, i, &found))
         };
@@ -360,11 +364,22 @@ fn widen_cue(doc: &Doc, s: &Range<usize>, f: &Found) -> Range<usize> {
     if lexicon::verb(doc.word(cue.start)).is_none() {
         return cue;
     }
+    // Adverbs and a stressing `did` before the verb belong to it too (`later said`,
+    // `quickly noted`, `did say`), as PolNeAR's annotators mark them nearly always.
+    let adverb = |i: usize| {
+        let w = doc.word(i);
+        doc.is_word(i)
+            && w.starts_with(char::is_lowercase)
+            && ((w.ends_with("ly") && w.len() > 4 && w != "only" && w != "early")
+                || [
+                    "has", "have", "had", "also", "later", "even", "often", "once", "just", "did",
+                    "does", "do", "still", "never", "already",
+                ]
+                .contains(&w))
+    };
     while cue.start > s.start
-        && cue.start + 2 > f.cue.start
-        && ["has", "have", "had", "also"]
-            .iter()
-            .any(|w| doc.is(cue.start - 1, w))
+        && cue.start + 3 > f.cue.start
+        && adverb(cue.start - 1)
         && free(cue.start - 1)
     {
         cue.start -= 1;
@@ -552,6 +567,15 @@ fn cue_then_quote(doc: &Doc, s: &Range<usize>, q: &Range<usize>) -> Option<Found
             break;
         }
     }
+    // `Verizon said in a statement:`, `Christie told reporters in Nashua last week,`:
+    // a short adjunct of time or place between the verb (and its addressee) and the quotation.
+    let verb_at = verb_at.or_else(|| {
+        let v = (c.saturating_sub(9).max(s.start)..c)
+            .rev()
+            .find(|&i| doc.is_word(i) && lexicon::verb(doc.word(i)).is_some())?;
+        let t = skip_addressee(doc, v, v + 1, c + 1);
+        trailing_adjunct(doc, t, c + 1).then_some(v)
+    });
     let v = verb_at?;
     let form = lexicon::verb(doc.word(v))?;
     if form.gerund || v == s.start || lexicon::is_be(doc.word(v - 1)) {
@@ -575,6 +599,108 @@ struct Source {
 /// The source before the verb at `v`: `Peskov said`, `he has also said`,
 /// `Steven Cheung, Trump’s communications director, said`, `The report, citing X, said`.
 fn source_before(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
+    source_near(doc, s, v).or_else(|| long_apposition(doc, s, v))
+}
+
+/// Words that set off a discourse aside rather than an apposition (`Rogers, for example, said`).
+const ASIDES: &[&[&str]] = &[
+    &["for", "example"],
+    &["for", "instance"],
+    &["however"],
+    &["meanwhile"],
+    &["too"],
+    &["though"],
+    &["in", "turn"],
+    &["in", "contrast"],
+    &["by", "contrast"],
+    &["instead"],
+];
+
+/// `Bill Marsh, a harbour pilot who had sailed the strait for a decade before
+/// the storm, said …`: a sentence that opens with a plain noun phrase and a
+/// comma, and an apposition of any length (up to 45 words, no quotation, no
+/// other verb of saying) closed by the comma before the verb. The noun phrase
+/// alone when the aside is `for example`, `however` and the like.
+fn long_apposition(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
+    let p = v.checked_sub(1)?;
+    if p <= s.start || !doc.is_punct(p, ",") || doc.in_quote(p) {
+        return None;
+    }
+    let mut start = s.start;
+    if ["but", "and", "so", "yet", "still"]
+        .iter()
+        .any(|w| doc.is(start, w))
+    {
+        start += 1;
+    }
+    let opens = doc.capitalized(start) && !lexicon::is_capital_stop(doc.word(start))
+        || lexicon::is_np_word(doc.word(start));
+    if !opens {
+        return None;
+    }
+    // The noun phrase: plain words up to the first comma, at most MAX_NP.
+    let comma = (start..p.min(start + MAX_NP + 1)).find(|&i| !doc.is_word(i))?;
+    if comma == start
+        || !doc.is_punct(comma, ",")
+        || !(start..comma).any(|i| doc.capitalized(i) && !lexicon::is_capital_stop(doc.word(i)))
+        || (start..comma).any(|i| {
+            let w = doc.word(i);
+            // `Will Rogers` is a name; a lower-case `will` is a verb.
+            !doc.capitalized(i) && lexicon::verb(w).is_some()
+                || !doc.capitalized(i) && (lexicon::is_be(w) || lexicon::is_auxiliary(w))
+                || ["that", "who", "which", "when", "if", "as"]
+                    .iter()
+                    .any(|x| doc.is(i, x))
+        })
+    {
+        return None;
+    }
+    if p - comma > 45 {
+        return None;
+    }
+    let aside = comma + 1..p;
+    if ASIDES.iter().any(|a| {
+        a.len() == aside.len()
+            && a.iter()
+                .enumerate()
+                .all(|(k, w)| doc.is(aside.start + k, w))
+    }) {
+        return Some(Source {
+            np: start..comma,
+            via: None,
+        });
+    }
+    let plain = aside.clone().all(|i| {
+        !(doc.in_quote(i)
+            || doc.is_punct(i, ";")
+            || doc.is_punct(i, ":")
+            || doc.is_word(i) && lexicon::verb(doc.word(i)).is_some_and(|f| !f.gerund))
+    });
+    // The aside names or describes the subject: it opens with a determiner, a
+    // name, a number or a relative word, not a verb or a clause of its own.
+    let describes = doc.np_token(comma + 1)
+        || doc
+            .word(comma + 1)
+            .starts_with(|c: char| c.is_ascii_digit())
+        || [
+            "who",
+            "whose",
+            "one",
+            "head",
+            "chair",
+            "director",
+            "president",
+            "author",
+        ]
+        .iter()
+        .any(|w| doc.is(comma + 1, w));
+    (plain && describes && !aside.is_empty()).then_some(Source {
+        np: start..p + 1,
+        via: None,
+    })
+}
+
+fn source_near(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
     let mut p = v.checked_sub(1)?;
     let mut skipped = 0;
     while p > s.start && skipped < 3 && lexicon::is_auxiliary(doc.word(p)) {
@@ -774,12 +900,9 @@ fn subject_region(doc: &Doc, s: &Range<usize>, p: usize) -> Option<Range<usize>>
         "these",
         "those",
         "there",
-        "at",
         "on",
         "during",
-        "from",
         "to",
-        "with",
         "into",
         "over",
         "under",
@@ -822,14 +945,9 @@ fn subject_region(doc: &Doc, s: &Range<usize>, p: usize) -> Option<Range<usize>>
             && !doc.word(p).ends_with("ss")
             && (b..=p).all(|i| doc.word(i).chars().all(|c| c.is_lowercase() || c == '-')));
     let plain = (b..=p).all(|i| {
-        // `in` only between numbers (`six in 10 voters`).
-        let stray_in = doc.is(i, "in")
-            && !(i > b
-                && doc
-                    .word(i - 1)
-                    .chars()
-                    .any(|c| c.is_ascii_digit() || c.is_alphabetic())
-                && doc.word(i + 1).starts_with(|c: char| c.is_ascii_digit()));
+        // A preposition inside the phrase (`six in 10 voters`, `delegates at the
+        // convention`, `people with knowledge of`), never its first word.
+        let stray_in = i == b && ["in", "at", "with", "from"].iter().any(|w| doc.is(i, w));
         !stray_in
             && doc.is_word(i)
             && !FORBIDDEN.iter().any(|w| doc.is(i, w))
@@ -879,15 +997,33 @@ fn according_to(doc: &Doc, s: &Range<usize>, i: usize) -> Option<Found> {
     let np = from..to;
     let end = doc.trim_end(np.end, s.end);
     let cue = i..i + 2;
-    let at_start = i == s.start || (i == s.start + 1 && doc.toks[s.start].kind == Kind::Open);
-    let after_comma = i > s.start && doc.is_punct(i - 1, ",");
+    // `But according to X, …`, `“According to X, …`: an opening word or mark before it.
+    let at_start = i == s.start
+        || (i == s.start + 1
+            && (doc.toks[s.start].kind == Kind::Open
+                || ["but", "and", "so", "yet"]
+                    .iter()
+                    .any(|w| doc.is(s.start, w))));
+    // `…,” according to X`, `… — according to X`: the comma may close a quotation.
+    let after_comma = i > s.start
+        && (doc.is_punct(i - 1, ",")
+            || doc.is_punct(i - 1, "—")
+            || (i > s.start + 1
+                && doc.toks[i - 1].kind == Kind::Close
+                && doc.is_punct(i - 2, ",")));
     let content = if doc.is_punct(np.end, ",") && at_start {
         let from = np.end + 1;
         let to = doc.trim_end(from, s.end);
         (to >= from + MIN_CONTENT).then(|| vec![from..to])?
     } else if np.end == end && after_comma {
         let from = content_start(doc, s);
-        (i > from + MIN_CONTENT).then(|| vec![from..i - 1])?
+        // A quotation closed after the comma is content with its closing mark.
+        let to = if doc.toks[i - 1].kind == Kind::Close {
+            i
+        } else {
+            i - 1
+        };
+        (i > from + MIN_CONTENT).then(|| vec![from..to])?
     } else if doc.is_punct(np.end, ",") && after_comma {
         let from = content_start(doc, s);
         let to = doc.trim_end(np.end + 1, s.end);
@@ -924,8 +1060,9 @@ fn reporting_verb(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
     if form.gerund {
         return gerund(doc, s, v);
     }
-    // `they say`, `officials tell`: of the base forms only these report often enough.
-    if form.is_base && !matches!(form.base, "say" | "tell") {
+    // `they say`, `officials tell`: of the base forms only these report often enough,
+    // and `polls show`, `records show`, kept below to documents that speak.
+    if form.is_base && !matches!(form.base, "say" | "tell") && form.verb != Verb::Evidence {
         return None;
     }
     // `the state`, `a report`, `her remarks`: nouns, unless a name or pronoun says them and `that` follows.
@@ -1144,6 +1281,15 @@ fn reporting_verb(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
                 "review",
                 "audit",
                 "investigation",
+                "inquiry",
+                "probe",
+                "records",
+                "reports",
+                "documents",
+                "filings",
+                "polling",
+                "statistics",
+                "estimates",
             ]
             .iter()
             .any(|w| doc.is(i, w))
@@ -1203,7 +1349,13 @@ fn gerund(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
 /// `“…,” Jacobs said, adding that …`, `…, she said, referring to her father`: a
 /// gerund after an attribution found before it in the sentence has its source.
 fn gerund_after(doc: &Doc, s: &Range<usize>, v: usize, found: &mut [Found]) -> Option<Found> {
-    if v == s.start || !doc.is_punct(v - 1, ",") {
+    // The comma may close a quotation (`… was “corrupt,” noting that …`).
+    let after_comma = v > s.start
+        && (doc.is_punct(v - 1, ",")
+            || (v > s.start + 1
+                && doc.toks[v - 1].kind == Kind::Close
+                && doc.is_punct(v - 2, ",")));
+    if !after_comma {
         return None;
     }
     let referring = doc.is(v, "referring") && doc.is(v + 1, "to");
@@ -1230,7 +1382,12 @@ fn gerund_after(doc: &Doc, s: &Range<usize>, v: usize, found: &mut [Found]) -> O
         && last.contains(&v)
         && last.start < v - 1
     {
-        last.end = v - 1;
+        // A quotation closed after the comma keeps its closing mark.
+        last.end = if doc.toks[v - 1].kind == Kind::Close {
+            v
+        } else {
+            v - 1
+        };
     }
     Some(f)
 }

@@ -101,7 +101,7 @@ pub(super) fn find(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Op
 
 /// Whether token `i` lies in what an attribution found before reports: PolNeAR
 /// annotates no attribution inside another's content.
-fn inside_content(found: &[Found], i: usize) -> bool {
+pub(super) fn inside_content(found: &[Found], i: usize) -> bool {
     found
         .iter()
         .rev()

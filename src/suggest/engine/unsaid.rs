@@ -1,0 +1,114 @@
+//! Attributions PolNeAR marks without a verb of saying in the usual place:
+//! expectations nobody is named for (`The House is expected to pass …`) and
+//! the evidence a speaker cites (`…, he said, citing a new poll`), and a
+//! sentence that opens with what its speaker notes (`Noting the storm, Vell said …`).
+
+use std::ops::Range;
+
+use super::{Doc, Found, minds, sentence_subject, source_before};
+use crate::suggest::lexicon;
+
+/// `The House is expected to pass the bill`: the cue is `is expected`, with no
+/// source; the content is the subject and the infinitive, as PolNeAR marks it.
+/// Only after a plain form of `be` and before `to` (`than expected` is no cue).
+pub(super) fn expected(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Option<Found> {
+    if !doc.is(v, "expected") || !doc.is(v + 1, "to") || !doc.is_word(v + 2) {
+        return None;
+    }
+    let be = v.checked_sub(1)?;
+    if be <= s.start
+        || !["is", "are", "was", "were"].iter().any(|w| doc.is(be, w))
+        || minds::inside_content(found, v)
+    {
+        return None;
+    }
+    // `it is expected to`, `that is expected`: no subject worth reporting.
+    let subject = source_before(doc, s, be)?.np;
+    if doc.is(subject.start, "it") || doc.is(subject.start, "that") || doc.in_quote(subject.start) {
+        return None;
+    }
+    let end = doc.trim_end(v + 1, s.end);
+    if end < v + 3 {
+        return None;
+    }
+    Some(Found {
+        source: None,
+        cue: be..v + 1,
+        content: vec![subject, v + 1..end],
+        via: None,
+        refers_back: false,
+    })
+}
+
+/// `…, he said, citing a new poll` / `The Journal, citing internal documents,
+/// reported` / `…, by citing his results`: the one who cites is the source of
+/// the attribution found before in the sentence, else the sentence's subject;
+/// the content is what is cited, up to the next comma or the sentence's end.
+pub(super) fn citing(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Option<Found> {
+    if !doc.is(v, "citing") || v == s.start || minds::inside_content(found, v) {
+        return None;
+    }
+    let after_comma = doc.is_punct(v - 1, ",");
+    if !after_comma && !doc.is(v - 1, "by") {
+        return None;
+    }
+    let source = found
+        .iter()
+        .rev()
+        .find(|f| f.cue.end < v)
+        .and_then(|f| f.source.clone())
+        .or_else(|| sentence_subject(doc, s))
+        .or_else(|| {
+            // `The Journal, citing …`: the subject alone before the comma.
+            let np = doc.np_forward(s.start, v - 1)?;
+            (after_comma && np.end == v - 1 && np.clone().any(|i| doc.capitalized(i))).then_some(np)
+        })?;
+    if doc.is(source.start, "it") {
+        return None;
+    }
+    let t = v + 1;
+    let comma = (t..s.end)
+        .find(|&i| doc.is_punct(i, ",") && !doc.in_quote(i))
+        .unwrap_or(s.end);
+    let end = doc.trim_end(t, comma);
+    if end <= t || !(doc.is_word(t) || doc.in_quote(t)) {
+        return None;
+    }
+    Some(Found {
+        source: Some(source),
+        cue: v..v + 1,
+        content: vec![t..end],
+        via: None,
+        refers_back: false,
+    })
+}
+
+/// `Noting the late storm, Vell said the pier would stay shut`: a sentence that
+/// opens with a gerund of saying, what it says up to the first comma, and a
+/// subject right after that comma followed by a verb of saying.
+pub(super) fn opening_gerund(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
+    if v != s.start {
+        return None;
+    }
+    let form = lexicon::verb(doc.word(v))?;
+    if !form.gerund || !doc.capitalized(v) {
+        return None;
+    }
+    let comma = (v + 1..s.end.min(v + 30)).find(|&i| doc.is_punct(i, ",") && !doc.in_quote(i))?;
+    if comma < v + 2 {
+        return None;
+    }
+    let np = doc.np_forward(comma + 1, s.end)?;
+    let said = lexicon::verb(doc.word(np.end)).is_some_and(|f| !f.gerund && !f.is_base)
+        && doc.is_word(np.end);
+    if !said {
+        return None;
+    }
+    Some(Found {
+        source: Some(np),
+        cue: v..v + 1,
+        content: vec![v + 1..comma],
+        via: None,
+        refers_back: false,
+    })
+}
