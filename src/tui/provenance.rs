@@ -9,18 +9,9 @@ use crate::model::{ActorId, ArticleId, ClaimId};
 
 use super::layout::Pane;
 
-/// A column of the actors screen, which its sort key cycles through.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Column {
-    Name,
-    Kind,
-    Role,
-    Articles,
-    Asserted,
-    Denied,
-    Relayed,
-    About,
-}
+/// A column of the actors screen, which its sort key cycles through: the index's
+/// own sort column, so the screen asks for exactly what it shows.
+pub use crate::index::ActorColumn as Column;
 
 impl Column {
     pub const ALL: [Column; 8] = [
@@ -242,21 +233,6 @@ fn fold(s: &str) -> String {
 /// Rows read beyond each end of the actors screen's view.
 const ACTOR_MARGIN: usize = 50;
 
-impl Column {
-    fn of_index(self) -> index::ActorColumn {
-        match self {
-            Column::Name => index::ActorColumn::Name,
-            Column::Kind => index::ActorColumn::Kind,
-            Column::Role => index::ActorColumn::Role,
-            Column::Articles => index::ActorColumn::Articles,
-            Column::Asserted => index::ActorColumn::Asserted,
-            Column::Denied => index::ActorColumn::Denied,
-            Column::Relayed => index::ActorColumn::Relayed,
-            Column::About => index::ActorColumn::About,
-        }
-    }
-}
-
 impl ActorsView {
     /// Every actor of the index, most articles first.
     pub fn query(index: &Index) -> Result<ActorsView, index::Error> {
@@ -288,7 +264,7 @@ impl ActorsView {
     /// Searches and sorts again, keeping `keep` selected when it is still shown.
     pub fn reshow(&mut self, index: &Index, keep: Option<&ActorId>) -> Result<(), index::Error> {
         let q = fold(&self.query);
-        self.shown = index.actor_order(self.sort.of_index(), self.reverse, &q)?;
+        self.shown = index.actor_order(self.sort, self.reverse, &q)?;
         self.selected = keep
             .and_then(|k| self.shown.iter().position(|id| id == k))
             .unwrap_or(0);
