@@ -152,6 +152,10 @@ impl std::fmt::Debug for Index {
     }
 }
 
+/// The page cache of a connection, in KiB: what building the index and searching it
+/// want. A reader that only reads its rows once asks for less ([`Index::limit_cache`]).
+pub const CACHE_KIB: u32 = 32 * 1024;
+
 /// Where indexes live: `$XDG_CACHE_HOME/whosaid`, else `$HOME/.cache/whosaid`.
 pub fn cache_dir() -> Option<PathBuf> {
     let absolute = |v: std::ffi::OsString| {
@@ -200,7 +204,9 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
     conn.busy_timeout(BUSY)?;
     // Before WAL mode, so a new file gets it: rows of a few KB (bodies) pack
     // into 16 KB pages with little waste, where 4 KB pages hold one each.
-    conn.execute_batch("PRAGMA page_size = 16384; PRAGMA cache_size = -32768;")?;
+    conn.execute_batch(&format!(
+        "PRAGMA page_size = 16384; PRAGMA cache_size = -{CACHE_KIB};"
+    ))?;
     let mode = wal_mode(&conn)?;
     if !mode.eq_ignore_ascii_case("wal") {
         // Another process holds it in a mode where we would block its readers.

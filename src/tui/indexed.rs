@@ -130,6 +130,9 @@ fn head_order(sort: Sort) -> Option<RowOrder> {
     }
 }
 
+/// The page cache, in KiB, of the connection that lists the rows and checks the files.
+const ROWS_CACHE_KIB: u32 = 4096;
+
 fn run(
     cache: Option<&Path>,
     articles: &Path,
@@ -143,6 +146,9 @@ fn run(
     if !send(IndexEvent::Opened(notice.map(|n| n.0))) {
         return Ok(());
     }
+    // The rows are read once: pages kept for later would only be the reader's memory
+    // (tens of MB at 100,000 articles). A build or a large check gets the full cache back.
+    let _ = index.limit_cache(ROWS_CACHE_KIB);
     // One snapshot for the head and the rows: no row of the head can be missing from
     // the list because another reader's check removed it in between.
     let read = index.snapshot(|index| {
@@ -177,6 +183,9 @@ fn run(
     // A warm index answers the prompt at once: it holds what was just listed.
     if warm && !send(IndexEvent::Ready(Box::new(indexed(&index)?))) {
         return Ok(());
+    }
+    if !warm {
+        let _ = index.limit_cache(crate::index::CACHE_KIB);
     }
     let changes = index.verify(&mut |_| {})?;
     let after = index.rows()?;
