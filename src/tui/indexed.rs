@@ -67,14 +67,13 @@ fn fingerprint(row: &IndexedRow) -> u64 {
 }
 
 /// What to apply to a list made of `listed` (by id, each row's [`fingerprint`]) so it
-/// shows the index as it is now (`after`): rows that differ or that `verify` re-read, and
+/// shows the index as it is now (its rows read one at a time): rows that differ or that `verify` re-read, and
 /// ids gone. Compared with what was listed rather than taken from `verify`'s changes
 /// alone, because those are relative to the index when verification began, and another
 /// reader may have written it since our list.
 fn changes_since(
     index: &Index,
     mut before: HashMap<ArticleId, u64>,
-    after: Vec<IndexedRow>,
     changes: Changes,
 ) -> Result<Vec<FileChange>, crate::index::Error> {
     let touched: HashSet<ArticleId> = changes
@@ -83,7 +82,7 @@ fn changes_since(
         .chain(changes.replaced)
         .collect();
     let mut out = Vec::new();
-    for row in after {
+    index.each_row(&mut |row| {
         let same = before
             .remove(&row.id)
             .is_some_and(|b| b == fingerprint(&row))
@@ -91,7 +90,8 @@ fn changes_since(
         if !same {
             out.push(change_of(index, row)?);
         }
-    }
+        Ok(())
+    })?;
     let mut gone: Vec<ArticleId> = before.into_keys().collect();
     gone.sort_unstable();
     out.extend(gone.into_iter().map(FileChange::Removed));
@@ -188,14 +188,13 @@ fn run(
         let _ = index.limit_cache(crate::index::CACHE_KIB);
     }
     let changes = index.verify(&mut |_| {})?;
-    let after = index.rows()?;
-    // Before the changes, so the list they make is filtered by the index that holds them.
-    if !send(IndexEvent::Ready(Box::new(indexed(&index)?))) {
+    let changed = changes_since(&index, kept, changes)?;
+    // Before the changes, so the list they make is filtered by the index that holds them;
+    // a warm index that nothing changed already answers the prompt.
+    if (!warm || !changed.is_empty()) && !send(IndexEvent::Ready(Box::new(indexed(&index)?))) {
         return Ok(());
     }
-    send(IndexEvent::Checked(changes_since(
-        &index, kept, after, changes,
-    )?));
+    send(IndexEvent::Checked(changed));
     Ok(())
 }
 
