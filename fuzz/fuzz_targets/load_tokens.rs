@@ -10,50 +10,9 @@ use whosaid::load::{self, SourceFile};
 
 mod invariants;
 
-/// FORMAT.md's example, with a stance quote and `via` (the seeds' shape).
-const SEED: &str = r#"title = "Kremlin denies reports of Trump-Putin call on Ukraine conflict"
-published = 2024-11-11
-tags = ["ukraine", "us-russia"]
-body = """
-According to a report by The Washington Post, the two leaders reportedly
-discussed the Ukraine conflict, with Trump advising Putin against escalating
-tensions. However, Kremlin spokesperson Dmitry Peskov dismissed this claim as
-"pure fiction", maintaining that no such conversation has occurred.
-"""
-
-[actors.wapo]
-name = "The Washington Post"
-kind = "outlet"
-
-[actors.wapo-sources]
-name = "Sources familiar with the call"
-kind = "anonymous"
-
-[actors.peskov]
-name = "Dmitry Peskov"
-kind = "person"
-role = "Kremlin spokesperson"
-affiliation = "kremlin"
-
-[actors.kremlin]
-name = "The Kremlin"
-kind = "government"
-
-[[claims]]
-id = "call-took-place"
-statement = "Trump and Putin spoke by phone about the war in Ukraine."
-quote = "the two leaders reportedly discussed the Ukraine conflict"
-
-[[claims.asserted_by]]
-actor = "wapo"
-via = ["wapo-sources"]
-cue = "reported"
-
-[[claims.denied_by]]
-actor = "peskov"
-cue = "dismissed this claim as"
-quote = "pure fiction"
-"#;
+/// FORMAT.md's example, with a stance quote and `via` (the seeds' shape): the
+/// loader's valid fixture.
+const SEED: &str = include_str!("../../tests/fixtures/valid/format-example.toml");
 
 /// Tokens that are not in the seed but make interesting neighbours.
 const EXTRA: [&str; 16] = [

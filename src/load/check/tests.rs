@@ -31,49 +31,8 @@ fn problems(text: &str) -> Vec<String> {
         .collect()
 }
 
-const EXAMPLE: &str = r#"title = "Kremlin denies reports of Trump-Putin call on Ukraine conflict"
-published = 2024-11-11
-tags = ["ukraine", "us-russia"]
-body = """
-According to a report by The Washington Post, the two leaders reportedly
-discussed the Ukraine conflict, with Trump advising Putin against escalating
-tensions. However, Kremlin spokesperson Dmitry Peskov dismissed this claim as
-"pure fiction", maintaining that no such conversation has occurred.
-"""
-
-[actors.wapo]
-name = "The Washington Post"
-kind = "outlet"
-
-[actors.wapo-sources]
-name = "Sources familiar with the call"
-kind = "anonymous"
-
-[actors.peskov]
-name = "Dmitry Peskov"
-kind = "person"
-role = "Kremlin spokesperson"
-affiliation = "kremlin"
-
-[actors.kremlin]
-name = "The Kremlin"
-kind = "government"
-
-[[claims]]
-id = "call-took-place"
-statement = "Trump and Putin spoke by phone about the war in Ukraine."
-quote = "the two leaders reportedly discussed the Ukraine conflict"
-
-[[claims.asserted_by]]
-actor = "wapo"
-via = ["wapo-sources"]
-cue = "reported"
-
-[[claims.denied_by]]
-actor = "peskov"
-cue = "dismissed this claim as"
-quote = "pure fiction"
-"#;
+/// FORMAT.md's example, shared with the loader fixtures and the token fuzzer's seed.
+const EXAMPLE: &str = include_str!("../../../tests/fixtures/valid/format-example.toml");
 
 #[test]
 fn the_contract_example_loads_clean() {
