@@ -1026,3 +1026,58 @@ fn an_actors_stances_come_newest_first_undated_last_each_article_in_claim_order(
     .collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn an_actors_stances_page_by_page_keep_article_id_order_on_a_shared_date_after_an_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    fs::create_dir_all(&articles).unwrap();
+    for (name, date) in [
+        ("a-old", Some("2023-01-05")),
+        ("b-undated", None),
+        ("c-new", Some("2025-06-01")),
+        ("d-old-too", Some("2023-01-05")),
+    ] {
+        fs::write(articles.join(format!("{name}.toml")), two_stances(date)).unwrap();
+    }
+    let (index, _) = Index::open_in(&dir.path().join("cache"), &articles).unwrap();
+    index.verify(&mut |_| {}).unwrap();
+    // Rewritten, `a-old` is stored again after `d-old-too`: the order stays by id.
+    let edited = two_stances(Some("2023-01-05")).replace("soon.", "soon, again.");
+    fs::write(articles.join("a-old.toml"), edited).unwrap();
+    let changes = index.verify(&mut |_| {}).unwrap();
+    assert_eq!(changes.replaced, ids(&["a-old"]));
+    let ann = ActorId::new("ann");
+    let want = [
+        ("c-new", "bridge"),
+        ("c-new", "tunnel"),
+        ("a-old", "bridge"),
+        ("a-old", "tunnel"),
+        ("d-old-too", "bridge"),
+        ("d-old-too", "tunnel"),
+        ("b-undated", "bridge"),
+        ("b-undated", "tunnel"),
+    ];
+    let pairs = |stances: Vec<whosaid::index::ActorStance>| -> Vec<(String, String)> {
+        stances
+            .into_iter()
+            .map(|s| (s.claim.article.id.to_string(), s.claim.claim.to_string()))
+            .collect()
+    };
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(a, c)| (a.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(pairs(index.stances_of(&ann).unwrap()), want);
+    for size in 1..=3 {
+        let mut paged = Vec::new();
+        for from in (0..want.len()).step_by(size) {
+            paged.extend(pairs(index.stances_page(&ann, from, size).unwrap()));
+        }
+        assert_eq!(paged, want, "pages of {size}");
+    }
+    // Past the end: nothing, not an error.
+    assert!(index.stances_page(&ann, 8, 5).unwrap().is_empty());
+    assert!(index.stances_page(&ann, 100, 5).unwrap().is_empty());
+    assert_eq!(pairs(index.stances_page(&ann, 6, 100).unwrap()), want[6..]);
+}

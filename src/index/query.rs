@@ -163,47 +163,119 @@ fn claim_ref(row: &Row, at: usize) -> rusqlite::Result<ClaimRef> {
     })
 }
 
-/// Every stance `actor` takes, in every article, newest first.
+/// Every stance `actor` takes, in every article, newest first (see [`stances_page`]).
+///
+/// One pass over the actor's stances in the order they are stored (by file), each
+/// joined with its claim and article: both looked up in ascending file order, so
+/// each page of those tables is read once; then sorted here.
 pub fn stances_of(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<ActorStance>> {
-    stances_page(conn, actor, 0, usize::MAX)
+    let mut stmt = conn.prepare(
+        "SELECT s.kind, s.via, s.cue, s.quote, f.id, f.title, f.published,
+                c.id, c.statement, c.status, c.suggested, s.file, s.claim, s.pos
+         FROM stances AS s
+         CROSS JOIN claims AS c ON c.file = s.file AND c.pos = s.claim
+         CROSS JOIN files AS f ON f.num = s.file
+         WHERE s.actor = ?1",
+    )?;
+    let rows = stmt.query_map([actor.as_str()], |r| {
+        let key = (r.get::<_, i64>(11)?, r.get(12)?, r.get(0)?, r.get(13)?);
+        Ok((key, actor_stance(r)?))
+    })?;
+    let mut stances = rows.collect::<rusqlite::Result<Vec<(StanceKey, ActorStance)>>>()?;
+    stances.sort_by(|(a, x), (b, y)| {
+        let (x, y) = (&x.claim.article, &y.claim.article);
+        // Newest first, undated (`None`) last; then article id; then the stance's place.
+        y.published
+            .cmp(&x.published)
+            .then_with(|| x.id.cmp(&y.id))
+            .then_with(|| a.cmp(b))
+    });
+    Ok(stances.into_iter().map(|(_, s)| s).collect())
+}
+
+/// Where a stance is stored: its file's number, claim position, kind code and
+/// position among the claim's stances of that kind.
+type StanceKey = (i64, i64, i64, i64);
+
+/// Reads a stance row: kind, via, cue, quote, then [`CLAIM_COLUMNS`].
+fn actor_stance(r: &Row) -> rusqlite::Result<ActorStance> {
+    Ok(ActorStance {
+        kind: kind_of(r.get(0)?),
+        via: ids(r.get_ref(1)?.as_str()?),
+        cue: r.get(2)?,
+        quote: r.get(3)?,
+        claim: claim_ref(r, 4)?,
+    })
+}
+
+/// The keys of every stance `actor` takes, in the page's order: newest article
+/// first (undated last), then by article id, each article's in claim order.
+///
+/// The keys come from the actor's range of `stances` (in file order), each file's
+/// date and id from one look-up per file (ascending, so each page of `files` is read
+/// once); files are ranked, then the keys sorted by rank. Nothing but the keys and
+/// one date and id per file is held.
+fn stance_order(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<StanceKey>> {
+    let mut keys = conn.prepare("SELECT file, claim, kind, pos FROM stances WHERE actor = ?1")?;
+    let mut file = conn.prepare("SELECT published, id FROM files WHERE num = ?1")?;
+    // Per file of the actor's: its date and id, and its number.
+    let mut files: Vec<(Option<String>, String, i64)> = Vec::new();
+    // Per stance: the index of its file in `files`, then its key.
+    let mut stances: Vec<(usize, StanceKey)> = Vec::new();
+    let mut rows = keys.query([actor.as_str()])?;
+    while let Some(r) = rows.next()? {
+        let key: StanceKey = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+        if files.last().is_none_or(|f| f.2 != key.0) {
+            let (published, id) =
+                file.query_row([key.0], |f| Ok((f.get(0)?, f.get::<_, String>(1)?)))?;
+            files.push((published, id, key.0));
+        }
+        stances.push((files.len() - 1, key));
+    }
+    drop(rows);
+    let mut by_date: Vec<usize> = (0..files.len()).collect();
+    by_date.sort_by(|&a, &b| {
+        let (a, b) = (&files[a], &files[b]);
+        b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1))
+    });
+    let mut rank = vec![0usize; files.len()];
+    for (at, &f) in by_date.iter().enumerate() {
+        rank[f] = at;
+    }
+    stances.sort_unstable_by_key(|&(f, key)| (rank[f], key));
+    Ok(stances.into_iter().map(|(_, key)| key).collect())
 }
 
 /// The stances `actor` takes from the `from`th on, at most `limit`: newest first
 /// (undated last), then by article id, each article's in claim order.
 ///
-/// The positions are counted in `stances_newest`, which holds that order, without
-/// reading a row; only the stances returned are looked up with their claim and
-/// article.
+/// The order is worked out from the keys alone (see [`stance_order`]); only the
+/// stances returned are read whole, with their claim and article.
 pub fn stances_page(
     conn: &Connection,
     actor: &ActorId,
     from: usize,
     limit: usize,
 ) -> rusqlite::Result<Vec<ActorStance>> {
+    let order = stance_order(conn, actor)?;
+    let Some(window) = order.get(from..) else {
+        return Ok(Vec::new());
+    };
+    let window = &window[..limit.min(window.len())];
     let mut stmt = conn.prepare(
         "SELECT s.kind, s.via, s.cue, s.quote, f.id, f.title, f.published,
                 c.id, c.statement, c.status, c.suggested
-         FROM (SELECT file, claim, kind, pos, published, article
-               FROM stances INDEXED BY stances_newest WHERE actor = ?1
-               ORDER BY published DESC, article, claim, kind, pos
-               LIMIT ?2 OFFSET ?3) AS k
-         JOIN stances AS s ON s.actor = ?1 AND s.file = k.file AND s.claim = k.claim
-              AND s.kind = k.kind AND s.pos = k.pos
-         JOIN claims AS c ON c.file = k.file AND c.pos = k.claim
-         JOIN files AS f ON f.num = k.file
-         ORDER BY k.published DESC, k.article, k.claim, k.kind, k.pos",
+         FROM stances AS s
+         CROSS JOIN claims AS c ON c.file = s.file AND c.pos = s.claim
+         CROSS JOIN files AS f ON f.num = s.file
+         WHERE s.actor = ?1 AND s.file = ?2 AND s.claim = ?3 AND s.kind = ?4 AND s.pos = ?5",
     )?;
-    let n = |v: usize| i64::try_from(v).unwrap_or(i64::MAX);
-    let rows = stmt.query_map(rusqlite::params![actor.as_str(), n(limit), n(from)], |r| {
-        Ok(ActorStance {
-            kind: kind_of(r.get(0)?),
-            via: ids(r.get_ref(1)?.as_str()?),
-            cue: r.get(2)?,
-            quote: r.get(3)?,
-            claim: claim_ref(r, 4)?,
-        })
-    })?;
-    rows.collect()
+    let mut out = Vec::with_capacity(window.len());
+    for &(file, claim, kind, pos) in window {
+        let args = rusqlite::params![actor.as_str(), file, claim, kind, pos];
+        out.push(stmt.query_row(args, actor_stance)?);
+    }
+    Ok(out)
 }
 
 /// Every stance that relays `actor` (names it in its `via`), newest first.

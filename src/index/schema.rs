@@ -6,7 +6,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x7773_6978;
 /// `PRAGMA user_version`: raised whenever the tables below change, so an index
 /// written by another version is rebuilt rather than misread.
-pub const VERSION: i32 = 11;
+pub const VERSION: i32 = 12;
 
 /// Per file a row, keyed by `num` (its rowid); every other table starts its key
 /// (stances: an index)
@@ -18,8 +18,8 @@ pub const VERSION: i32 = 11;
 /// A claim's status and a stance's kind are small integers (see `store::status_code`):
 /// they repeat in every row and in the key of every stance. Stances are stored
 /// in actor order, so an actor's page reads them in one range, without lookups;
-/// each carries its article's date and id, so `stances_newest` gives an actor's
-/// stances in the page's order and the page reads only those in view.
+/// the page's order (newest article first) is worked out from their keys and one
+/// date per file (see `query::stances_page`), not kept in an index of its own.
 /// `files_newest` gives the first screen of the list, newest first, without a sort.
 /// `files_contested` lists the articles with contested claims newest first, with how
 /// many, so the contested screen reads only the claims in view.
@@ -69,11 +69,9 @@ CREATE TABLE claims(
 CREATE TABLE stances(
     file INTEGER NOT NULL, claim INTEGER NOT NULL, kind INTEGER NOT NULL, pos INTEGER NOT NULL,
     actor TEXT NOT NULL, via TEXT NOT NULL, cue TEXT, quote TEXT,
-    published TEXT, article TEXT NOT NULL,
     PRIMARY KEY(actor, file, claim, kind, pos)
 ) WITHOUT ROWID;
 CREATE INDEX stances_file ON stances(file, claim, kind, pos);
-CREATE INDEX stances_newest ON stances(actor, published DESC, article, claim, kind, pos);
 CREATE TABLE via(
     file INTEGER NOT NULL, claim INTEGER NOT NULL, kind INTEGER NOT NULL, pos INTEGER NOT NULL,
     step INTEGER NOT NULL, actor TEXT NOT NULL,

@@ -113,9 +113,8 @@ impl<'c> Writer<'c> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?,
             stance: conn.prepare(
-                "INSERT INTO stances(file, claim, kind, pos, actor, via, cue, quote,
-                 published, article)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                "INSERT INTO stances(file, claim, kind, pos, actor, via, cue, quote)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?,
             via: conn.prepare(
                 "INSERT INTO via(file, claim, kind, pos, step, actor)
@@ -237,19 +236,12 @@ impl<'c> Writer<'c> {
             ])?;
         }
         if let Some(article) = article {
-            self.article(num, loaded.source.id.as_str(), article, texts)?;
+            self.article(num, article, texts)?;
         }
         Ok(num)
     }
 
-    fn article(
-        &mut self,
-        num: i64,
-        id: &str,
-        article: &Article,
-        texts: &Texts,
-    ) -> rusqlite::Result<()> {
-        let published = article.published.as_ref().map(|p| p.as_str());
+    fn article(&mut self, num: i64, article: &Article, texts: &Texts) -> rusqlite::Result<()> {
         for tag in &article.tags {
             self.tag.execute(params![num, tag])?;
         }
@@ -295,8 +287,6 @@ impl<'c> Writer<'c> {
                     via.join(&SEP.to_string()),
                     stance.cue,
                     stance.quote,
-                    published,
-                    id,
                 ])?;
                 for (step, actor) in via.iter().enumerate() {
                     self.via.execute(params![
