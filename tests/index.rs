@@ -1081,3 +1081,49 @@ fn an_actors_stances_page_by_page_keep_article_id_order_on_a_shared_date_after_a
     assert!(index.stances_page(&ann, 100, 5).unwrap().is_empty());
     assert_eq!(pairs(index.stances_page(&ann, 6, 100).unwrap()), want[6..]);
 }
+
+#[test]
+fn likely_duplicates_follow_a_rename_and_a_removal() {
+    let s = setup();
+    let many: Vec<(String, String)> = (0..12)
+        .map(|i| (format!("extra-{i}"), format!("Extra Person {i}")))
+        .collect();
+    let mut declared: Vec<(&str, &str)> = vec![("port", "Port Velmar"), ("alone", "Nobody Else")];
+    declared.extend(many.iter().map(|(id, name)| (id.as_str(), name.as_str())));
+    fs::write(s.articles.join("names.toml"), declaring(&declared)).unwrap();
+    fs::write(
+        s.articles.join("solo.toml"),
+        declaring(&[("solo", "Velmar Harbour Port Velmar")]),
+    )
+    .unwrap();
+    let (index, _) = fresh(&s);
+    let of = |id: &str| index.duplicates_of(&ActorId::new(id)).unwrap();
+    assert_eq!(of("port"), vec![ActorId::new("solo")]);
+    assert_eq!(of("solo"), vec![ActorId::new("port")]);
+    assert!(of("alone").is_empty());
+
+    // Renamed: a few actors touched, so only theirs are brought up to date.
+    fs::write(
+        s.articles.join("solo.toml"),
+        declaring(&[("solo", "Nobody Else")]),
+    )
+    .unwrap();
+    index.verify(&mut |_| {}).unwrap();
+    assert!(of("port").is_empty());
+    assert_eq!(of("alone"), vec![ActorId::new("solo")]);
+    assert_eq!(of("solo"), vec![ActorId::new("alone")]);
+
+    fs::remove_file(s.articles.join("solo.toml")).unwrap();
+    index.verify(&mut |_| {}).unwrap();
+    assert!(of("alone").is_empty());
+    assert!(of("solo").is_empty());
+    // Declared again under its first name: its old words are gone, not doubled.
+    fs::write(
+        s.articles.join("solo.toml"),
+        declaring(&[("solo", "Velmar Harbour Port Velmar")]),
+    )
+    .unwrap();
+    index.verify(&mut |_| {}).unwrap();
+    assert_eq!(of("port"), vec![ActorId::new("solo")]);
+    assert!(of("alone").is_empty());
+}

@@ -90,10 +90,9 @@ pub enum ActorColumn {
 }
 
 /// What the index stores of an actor's names beside its counts: `name` folded (a
-/// sort by name compares it), its role folded, every name and the id folded one per
-/// line (what a search looks in), and each name's words (see
-/// [`crate::actors::words`]), those with any.
-fn folded_names(a: &ActorSummary) -> (String, String, String, Vec<String>) {
+/// sort by name compares it), its role folded, and every name and the id folded one
+/// per line (what a search looks in). Its words go to `actor_words` (see [`word_rows`]).
+fn folded_names(a: &ActorSummary) -> (String, String, String) {
     use crate::query::fold::{fold, fold_into};
     let mut search = String::new();
     for name in &a.names {
@@ -101,16 +100,40 @@ fn folded_names(a: &ActorSummary) -> (String, String, String, Vec<String>) {
         search.push('\n');
     }
     fold_into(a.id.as_str(), &mut search);
-    let mut words: Vec<String> = a
-        .names
-        .iter()
-        .map(|n| crate::actors::words(n))
+    let role = a.role.as_deref().map(fold).unwrap_or_default();
+    (fold(&a.name), role, search)
+}
+
+/// The rows `actor_words` holds for an actor named `names`: each name's words (see
+/// [`crate::actors::words`]), those with any, as whole names, and their proper
+/// suffixes; by words, each once. Worked out again from the names its summary
+/// keeps, rather than looked up through an index of the table by actor (which would
+/// repeat every row).
+fn word_rows<'n>(names: impl IntoIterator<Item = &'n str>) -> Vec<(String, bool)> {
+    let mut words: Vec<String> = names
+        .into_iter()
+        .map(crate::actors::words)
         .filter(|w| !w.is_empty())
         .collect();
     words.sort_unstable();
     words.dedup();
-    let role = a.role.as_deref().map(fold).unwrap_or_default();
-    (fold(&a.name), role, search, words)
+    let mut rows: Vec<(String, bool)> = Vec::new();
+    for w in &words {
+        rows.push((w.clone(), true));
+        rows.extend(crate::actors::proper_suffixes(w).map(|s| (s.to_string(), false)));
+    }
+    rows.sort_unstable();
+    rows.dedup();
+    rows
+}
+
+/// What [`stored_names`] runs.
+const NAMES: &str = "SELECT names FROM actor_summary WHERE actor = ?1";
+
+/// The names an actor's summary keeps (`None` when it has none), by [`NAMES`].
+fn stored_names(names: &mut rusqlite::Statement, actor: &str) -> rusqlite::Result<Option<String>> {
+    let mut rows = names.query([actor])?;
+    rows.next()?.map(|r| r.get(0)).transpose()
 }
 
 /// Which claims an article must hold to match [`Filter::status`].
@@ -165,37 +188,131 @@ fn claim_ref(row: &Row, at: usize) -> rusqlite::Result<ClaimRef> {
 
 /// Every stance `actor` takes, in every article, newest first (see [`stances_page`]).
 ///
-/// One pass over the actor's stances in the order they are stored (by file), each
-/// joined with its claim and article: both looked up in ascending file order, so
-/// each page of those tables is read once; then sorted here.
+/// Two statements read side by side, both in file order: the actor's range of
+/// stances, and the claims (with their article) of the files it holds stances in,
+/// each page of `claims` and `files` read once. The stances are then sorted by their
+/// file's rank as small keys, and put into that order in place.
 pub fn stances_of(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<ActorStance>> {
-    let mut stmt = conn.prepare(
-        "SELECT s.kind, s.via, s.cue, s.quote, f.id, f.title, f.published,
-                c.id, c.statement, c.status, c.suggested, s.file, s.claim, s.pos
-         FROM stances AS s
-         CROSS JOIN claims AS c ON c.file = s.file AND c.pos = s.claim
-         CROSS JOIN files AS f ON f.num = s.file
-         WHERE s.actor = ?1",
+    let mut stances = conn
+        .prepare("SELECT file, claim, kind, pos, via, cue, quote FROM stances WHERE actor = ?1")?;
+    let mut claims = conn.prepare(
+        "SELECT c.file, c.pos, c.id, c.statement, c.status, c.suggested,
+                f.id, f.title, f.published
+         FROM files AS f CROSS JOIN claims AS c ON c.file = f.num
+         WHERE f.num IN (SELECT file FROM stances WHERE actor = ?1)
+         ORDER BY f.num, c.pos",
     )?;
-    let rows = stmt.query_map([actor.as_str()], |r| {
-        let key = (r.get::<_, i64>(11)?, r.get(12)?, r.get(0)?, r.get(13)?);
-        Ok((key, actor_stance(r)?))
-    })?;
-    let mut stances = rows.collect::<rusqlite::Result<Vec<(StanceKey, ActorStance)>>>()?;
-    stances.sort_by(|(a, x), (b, y)| {
-        let (x, y) = (&x.claim.article, &y.claim.article);
-        // Newest first, undated (`None`) last; then article id; then the stance's place.
-        y.published
-            .cmp(&x.published)
-            .then_with(|| x.id.cmp(&y.id))
-            .then_with(|| a.cmp(b))
-    });
-    Ok(stances.into_iter().map(|(_, s)| s).collect())
+    let hint: i64 = conn
+        .query_row(
+            "SELECT asserted + denied FROM actor_summary WHERE actor = ?1",
+            [actor.as_str()],
+            |r| r.get(0),
+        )
+        .or_else(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Ok(0),
+            e => Err(e),
+        })?;
+    let hint = usize::try_from(hint).unwrap_or(0).min(1 << 20);
+    // The articles met so far (in file order), and the claim the claims are at.
+    let mut articles: Vec<(i64, ArticleRef)> = Vec::new();
+    let mut at: Option<((i64, i64), ClaimRef)> = None;
+    let mut claim_rows = claims.query([actor.as_str()])?;
+    let mut out: Vec<ActorStance> = Vec::with_capacity(hint);
+    let mut order: Vec<(usize, StanceKey, usize)> = Vec::with_capacity(hint);
+    let mut rows = stances.query([actor.as_str()])?;
+    while let Some(r) = rows.next()? {
+        let key: StanceKey = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+        let wanted = (key.0, key.1);
+        // Claims before this stance's are passed over without being read.
+        while at.as_ref().is_none_or(|(place, _)| *place < wanted) {
+            let Some(c) = claim_rows.next()? else {
+                at = None;
+                break;
+            };
+            let place: (i64, i64) = (c.get(0)?, c.get(1)?);
+            if place < wanted {
+                continue;
+            }
+            let article = match articles.last() {
+                Some((num, article)) if *num == place.0 => article.clone(),
+                _ => {
+                    let article = ArticleRef {
+                        id: ArticleId::new(c.get::<_, String>(6)?),
+                        title: c.get::<_, Option<String>>(7)?.unwrap_or_default(),
+                        published: c.get(8)?,
+                    };
+                    articles.push((place.0, article.clone()));
+                    article
+                }
+            };
+            let claim = ClaimRef {
+                article,
+                claim: ClaimId::new(c.get::<_, String>(2)?),
+                statement: c.get(3)?,
+                status: status_of(c.get(4)?),
+                suggested: c.get(5)?,
+            };
+            at = Some((place, claim));
+        }
+        // A stance whose claim is missing is not listed (as a join would drop it).
+        let Some((_, claim)) = at.as_ref().filter(|(place, _)| *place == wanted) else {
+            continue;
+        };
+        order.push((articles.len() - 1, key, out.len()));
+        out.push(ActorStance {
+            kind: kind_of(key.2),
+            via: ids(r.get_ref(4)?.as_str()?),
+            cue: r.get(5)?,
+            quote: r.get(6)?,
+            claim: claim.clone(),
+        });
+    }
+    let rank = rank_articles(&articles, |a| (&a.1.published, a.1.id.as_str()));
+    for entry in &mut order {
+        entry.0 = rank[entry.0];
+    }
+    order.sort_unstable();
+    let mut from: Vec<usize> = order.into_iter().map(|(_, _, at)| at).collect();
+    permute(&mut out, &mut from);
+    Ok(out)
+}
+
+/// Puts `items[from[i]]` at `i`, for every `i`, in place (`from` is a permutation,
+/// used up): each cycle of it is followed once, by swaps.
+fn permute<T>(items: &mut [T], from: &mut [usize]) {
+    const DONE: usize = usize::MAX;
+    for start in 0..from.len() {
+        let mut at = start;
+        while from[at] != DONE {
+            let next = from[at];
+            from[at] = DONE;
+            if next == start {
+                break;
+            }
+            items.swap(at, next);
+            at = next;
+        }
+    }
 }
 
 /// Where a stance is stored: its file's number, claim position, kind code and
 /// position among the claim's stances of that kind.
 type StanceKey = (i64, i64, i64, i64);
+
+/// Each of `files`' place in the page's order: newest first, undated (`None`) last,
+/// then by article id. `date_id` gives a file's date and id.
+fn rank_articles<T>(files: &[T], date_id: impl Fn(&T) -> (&Option<String>, &str)) -> Vec<usize> {
+    let mut by_date: Vec<usize> = (0..files.len()).collect();
+    by_date.sort_by(|&a, &b| {
+        let ((a_date, a_id), (b_date, b_id)) = (date_id(&files[a]), date_id(&files[b]));
+        b_date.cmp(a_date).then_with(|| a_id.cmp(b_id))
+    });
+    let mut rank = vec![0usize; files.len()];
+    for (at, &f) in by_date.iter().enumerate() {
+        rank[f] = at;
+    }
+    rank
+}
 
 /// Reads a stance row: kind, via, cue, quote, then [`CLAIM_COLUMNS`].
 fn actor_stance(r: &Row) -> rusqlite::Result<ActorStance> {
@@ -218,30 +335,22 @@ fn actor_stance(r: &Row) -> rusqlite::Result<ActorStance> {
 fn stance_order(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<StanceKey>> {
     let mut keys = conn.prepare("SELECT file, claim, kind, pos FROM stances WHERE actor = ?1")?;
     let mut file = conn.prepare("SELECT published, id FROM files WHERE num = ?1")?;
-    // Per file of the actor's: its date and id, and its number.
-    let mut files: Vec<(Option<String>, String, i64)> = Vec::new();
+    // Per file of the actor's: its number, date and id.
+    let mut files: Vec<(i64, Option<String>, String)> = Vec::new();
     // Per stance: the index of its file in `files`, then its key.
     let mut stances: Vec<(usize, StanceKey)> = Vec::new();
     let mut rows = keys.query([actor.as_str()])?;
     while let Some(r) = rows.next()? {
         let key: StanceKey = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
-        if files.last().is_none_or(|f| f.2 != key.0) {
+        if files.last().is_none_or(|f| f.0 != key.0) {
             let (published, id) =
                 file.query_row([key.0], |f| Ok((f.get(0)?, f.get::<_, String>(1)?)))?;
-            files.push((published, id, key.0));
+            files.push((key.0, published, id));
         }
         stances.push((files.len() - 1, key));
     }
     drop(rows);
-    let mut by_date: Vec<usize> = (0..files.len()).collect();
-    by_date.sort_by(|&a, &b| {
-        let (a, b) = (&files[a], &files[b]);
-        b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1))
-    });
-    let mut rank = vec![0usize; files.len()];
-    for (at, &f) in by_date.iter().enumerate() {
-        rank[f] = at;
-    }
+    let rank = rank_articles(&files, |f| (&f.1, f.2.as_str()));
     stances.sort_unstable_by_key(|&(f, key)| (rank[f], key));
     Ok(stances.into_iter().map(|(_, key)| key).collect())
 }
@@ -453,19 +562,29 @@ pub fn actor_total(conn: &Connection) -> rusqlite::Result<usize> {
 pub fn duplicates_of(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<ActorId>> {
     // A group is a whole name K: the ids named K, and those whose names end with K.
     // The actor is in the groups of its names and of their suffixes that are names.
-    let mut stmt = conn.prepare(
-        "SELECT DISTINCT a.words, b.actor FROM actor_words AS a INDEXED BY actor_words_actor
-         JOIN actor_words AS b ON b.words = a.words
-         WHERE a.actor = ?1 AND b.actor != ?1
-           AND EXISTS (SELECT 1 FROM actor_words AS w WHERE w.words = a.words AND w.whole)
-         ORDER BY a.words, b.actor",
+    let Some(names) = stored_names(&mut conn.prepare(NAMES)?, actor.as_str())? else {
+        return Ok(Vec::new());
+    };
+    let mut keys: Vec<String> = word_rows(names.split(SEP))
+        .into_iter()
+        .map(|w| w.0)
+        .collect();
+    keys.dedup();
+    let mut whole = conn.prepare("SELECT 1 FROM actor_words WHERE words = ?1 AND whole LIMIT 1")?;
+    let mut members = conn.prepare(
+        "SELECT DISTINCT actor FROM actor_words WHERE words = ?1 AND actor != ?2 ORDER BY actor",
     )?;
     let mut out: Vec<ActorId> = Vec::new();
-    let mut rows = stmt.query([actor.as_str()])?;
-    while let Some(r) = rows.next()? {
-        let id = ActorId::new(r.get::<_, String>(1)?);
-        if !out.contains(&id) {
-            out.push(id);
+    for key in &keys {
+        if !whole.exists([key])? {
+            continue;
+        }
+        let mut rows = members.query([key.as_str(), actor.as_str()])?;
+        while let Some(r) = rows.next()? {
+            let id = ActorId::new(r.get::<_, String>(0)?);
+            if !out.contains(&id) {
+                out.push(id);
+            }
         }
     }
     Ok(out)
@@ -536,17 +655,21 @@ pub(super) fn refresh_summary(
     )?;
     let mut word =
         conn.prepare("INSERT OR IGNORE INTO actor_words(words, actor, whole) VALUES (?1, ?2, ?3)")?;
-    let mut unword = conn.prepare("DELETE FROM actor_words WHERE actor = ?1")?;
-    let mut write = |a: &ActorSummary, first_file: i64, fresh: bool| {
-        let (sort_name, sort_role, search, words) = folded_names(a);
-        if !fresh {
-            unword.execute([a.id.as_str()])?;
-        }
-        for w in &words {
-            word.execute(rusqlite::params![w, a.id.as_str(), true])?;
-            for suffix in crate::actors::proper_suffixes(w) {
-                word.execute(rusqlite::params![suffix, a.id.as_str(), false])?;
+    let mut unword = conn.prepare("DELETE FROM actor_words WHERE words = ?1 AND actor = ?2")?;
+    let mut names = conn.prepare(NAMES)?;
+    // Takes out the words of the names `actor`'s summary keeps, before it changes.
+    let mut drop_words = |actor: &str| -> rusqlite::Result<()> {
+        if let Some(names) = stored_names(&mut names, actor)? {
+            for (words, _) in word_rows(names.split(SEP)) {
+                unword.execute([words.as_str(), actor])?;
             }
+        }
+        Ok(())
+    };
+    let mut write = |a: &ActorSummary, first_file: i64| {
+        let (sort_name, sort_role, search) = folded_names(a);
+        for (w, whole) in word_rows(a.names.iter().map(String::as_str)) {
+            word.execute(rusqlite::params![w, a.id.as_str(), whole])?;
         }
         let n = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
         insert.execute(rusqlite::params![
@@ -571,7 +694,7 @@ pub(super) fn refresh_summary(
         conn.execute("DELETE FROM actor_summary", [])?;
         conn.execute("DELETE FROM actor_words", [])?;
         for (a, first) in actors_from_tables(conn)? {
-            write(&a, first, true)?;
+            write(&a, first)?;
         }
         return Ok(());
     }
@@ -585,7 +708,6 @@ pub(super) fn refresh_summary(
     let mut relayed = conn.prepare("SELECT count(*) FROM via WHERE actor = ?1")?;
     let mut about = conn.prepare("SELECT count(*) FROM about WHERE actor = ?1")?;
     let mut delete = conn.prepare("DELETE FROM actor_summary WHERE actor = ?1")?;
-    let mut drop_words = conn.prepare("DELETE FROM actor_words WHERE actor = ?1")?;
     let count = |n: i64| u64::try_from(n).unwrap_or(0);
     for actor in touched {
         let mut one: Vec<ActorSummary> = Vec::with_capacity(1);
@@ -600,8 +722,8 @@ pub(super) fn refresh_summary(
         drop(rows);
         let Some(mut a) = one.pop() else {
             // No article declares it (any more): not listed.
+            drop_words(actor)?;
             delete.execute([actor])?;
-            drop_words.execute([actor])?;
             continue;
         };
         let of_kind = |stmt: &mut rusqlite::Statement, kind: i64| {
@@ -612,7 +734,8 @@ pub(super) fn refresh_summary(
         a.denied = of_kind(&mut stances, 1)?;
         a.relayed = relayed.query_row([actor], |r| r.get(0)).map(count)?;
         a.about = about.query_row([actor], |r| r.get(0)).map(count)?;
-        write(&a, first, false)?;
+        drop_words(actor)?;
+        write(&a, first)?;
     }
     Ok(())
 }
@@ -754,4 +877,19 @@ pub fn articles(conn: &Connection, filter: &Filter) -> rusqlite::Result<Vec<Arti
         Ok(ArticleId::new(r.get::<_, String>(0)?))
     })?;
     rows.collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+
+    #[test]
+    fn a_permutation_is_applied_in_place() {
+        let mut items = ['a', 'b', 'c', 'd', 'e', 'f'];
+        // Two cycles (0 3 1, 2 4) and a fixed point (5).
+        permute(&mut items, &mut [3, 0, 4, 1, 2, 5]);
+        assert_eq!(items, ['d', 'a', 'e', 'b', 'c', 'f']);
+        let mut none: [u8; 0] = [];
+        permute(&mut none, &mut []);
+    }
 }

@@ -29,7 +29,8 @@ pub const VERSION: i32 = 12;
 /// with its names folded as the screen sorts and searches them, and the file of its
 /// first declaration; `actor_summary_articles` gives the screen's first order. `actor_words` holds
 /// each name's words (`whole`) and their proper suffixes, so the likely duplicates
-/// of an actor (see [`crate::actors::duplicates_of`]) are a look-up.
+/// of an actor (see [`crate::actors::duplicates_of`]) are a look-up per word; an
+/// actor's own words are worked out from the names its summary keeps.
 pub const TABLES: &str = "
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE files(
@@ -95,7 +96,6 @@ CREATE TABLE actor_words(
     words TEXT NOT NULL, actor TEXT NOT NULL, whole INTEGER NOT NULL,
     PRIMARY KEY(words, actor, whole)
 ) WITHOUT ROWID;
-CREATE INDEX actor_words_actor ON actor_words(actor);
 CREATE TABLE diagnostics(
     file INTEGER NOT NULL, seq INTEGER NOT NULL, severity TEXT NOT NULL,
     line INTEGER NOT NULL, col INTEGER NOT NULL, message TEXT NOT NULL,
