@@ -16,9 +16,8 @@ use std::sync::{Mutex, MutexGuard};
 
 use super::ExportError;
 
-/// The temporary files being written now. Held while one is created or
-/// renamed, so a signal handler that takes it sees each file either still
-/// temporary (and deletes it) or already in place.
+/// The temporary files being written now. Held while one is created, so a
+/// signal handler that takes it (and keeps it) leaves no new one behind.
 static LIVE: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
 fn live() -> MutexGuard<'static, Vec<PathBuf>> {
@@ -27,8 +26,9 @@ fn live() -> MutexGuard<'static, Vec<PathBuf>> {
 }
 
 /// Deletes every temporary file an export is writing now, and keeps new ones
-/// from being renamed into place for as long as the returned guard lives: call
-/// it from a signal handler's thread right before ending the process.
+/// from being created for as long as the returned guard lives (those deleted
+/// can no longer be renamed into place): call it from a signal handler's thread
+/// right before ending the process.
 pub fn remove_temporary_files() -> impl Drop {
     let mut files = live();
     for path in files.drain(..) {
@@ -131,8 +131,13 @@ impl Temporary {
         }
     }
 
+    /// Renames the file into place. The rename runs without the list held: on
+    /// ext4 replacing a file can wait milliseconds for the old one's blocks, and
+    /// held, the list would make many writers wait in turn. A signal handler
+    /// deleting the file at the same moment is still safe: the rename and the
+    /// deletion are each atomic, so the target is the complete new file (the
+    /// deletion then finds nothing) or the old one (the rename then fails).
     fn persist(mut self, target: &Path, overwrite: bool) -> Result<(), ExportError> {
-        let mut files = live();
         let Some(file) = self.file.take() else {
             return Err(ExportError::Io {
                 path: target.to_path_buf(),
@@ -145,9 +150,9 @@ impl Temporary {
             file.persist_noclobber(target)
         };
         // On failure the temporary file comes back in the error and is deleted
-        // with it here, while the list is still held.
+        // with it, before it is forgotten.
         let persisted = persisted.map_err(|e| e.error);
-        files.retain(|p| *p != self.path);
+        live().retain(|p| *p != self.path);
         match persisted {
             Ok(_) => Ok(()),
             Err(e) if !overwrite && e.kind() == io::ErrorKind::AlreadyExists => {
