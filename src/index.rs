@@ -21,6 +21,7 @@ use crate::load::UsageError;
 use crate::model::{ActorId, ArticleId, ClaimId};
 
 mod filter;
+mod grams;
 mod page;
 mod query;
 mod schema;

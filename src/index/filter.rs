@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rusqlite::{Connection, params_from_iter, types::Value, types::ValueRef};
 
+use super::grams;
 use super::search::{Field, fold};
 use crate::model::ArticleId;
 use crate::query::fold::fold as fold_value;
@@ -221,11 +222,12 @@ fn words(
 }
 
 /// Which of `candidates` hold `folded` in their text, each at its best field.
-/// Field by field, best first, each looking only at the candidates not found
-/// yet: a word of three characters or more is found through the trigram index
-/// unless few candidates are left; otherwise the stored (folded) text of the
-/// candidates left — looked up by number when few, else all of it — is searched
-/// here, so a word found in every claim never reads the bodies.
+/// A word of one or two characters is looked up in the grams ([`grams`]): exact,
+/// a few small rows per field. A longer one, field by field, best first, each
+/// looking only at the candidates not found yet: through the trigram index unless
+/// few candidates are left, else the stored (folded) text of the candidates left —
+/// looked up by number when few, else all of it — is searched here, so a word
+/// found in every claim never reads the bodies.
 fn hits(
     conn: &Connection,
     folded: &str,
@@ -236,22 +238,29 @@ fn hits(
     let finder = memchr::memmem::Finder::new(folded.as_bytes());
     let mut left: HashSet<i64> = candidates.into_iter().collect();
     let mut out: HashMap<i64, Field> = HashMap::new();
+    if let Some(gram) = grams::of_word(folded) {
+        // Too short for the trigrams: the articles holding it, exactly, field by field.
+        for field in Field::ALL {
+            if left.is_empty() {
+                break;
+            }
+            for num in grams::holding(conn, field, gram)? {
+                if left.remove(&num) {
+                    out.insert(num, field);
+                }
+            }
+        }
+        return Ok(out);
+    }
     for field in Field::ALL {
         if left.is_empty() {
             break;
         }
-        // A search of the whole field reads every article's text under three
-        // characters, and those the trigrams allow from three on (often few): the
-        // candidates left are looked up one by one when that reads less.
-        let left_count = left.len() as i64;
-        let short = folded.chars().count() < 3;
-        let by_number = if short {
-            left_count < total
-        } else {
-            left_count * 3 <= total
-        };
-        let found: Vec<i64> = if by_number || short {
-            scan(conn, field, &left, by_number, &finder)?
+        // The trigrams often allow few articles: the candidates left are looked up one
+        // by one only when they are a third of the corpus or less.
+        let by_number = left.len() as i64 * 3 <= total;
+        let found: Vec<i64> = if by_number {
+            scan(conn, field, &left, true, &finder)?
         } else {
             // The trigram index answers a rare word at once; a common one (found in
             // more than an eighth of the candidates) would have each of its many

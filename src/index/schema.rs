@@ -6,7 +6,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x7773_6978;
 /// `PRAGMA user_version`: raised whenever the tables below change, so an index
 /// written by another version is rebuilt rather than misread.
-pub const VERSION: i32 = 11;
+pub const VERSION: i32 = 12;
 
 /// Per file a row, keyed by `num` (its rowid); every other table starts its key
 /// (stances: an index)
@@ -15,6 +15,8 @@ pub const VERSION: i32 = 11;
 /// at titles first and stop once it has enough. Their text is folded (see
 /// `search::fold`), which is all search needs; `detail = none` keeps the trigram
 /// index small, and GLOB still matches exactly, checking the stored text.
+/// `text_grams` answers the words too short for trigrams (one or two characters):
+/// which articles hold each folded character and pair, per field (see `grams`).
 /// A claim's status and a stance's kind are small integers (see `store::status_code`):
 /// they repeat in every row and in the key of every stance. Stances are stored
 /// in actor order, so an actor's page reads them in one range, without lookups;
@@ -104,6 +106,10 @@ CREATE TABLE diagnostics(
     source_line TEXT NOT NULL, width INTEGER NOT NULL, excerpt_column INTEGER NOT NULL,
     excerpt_cut INTEGER NOT NULL,
     PRIMARY KEY(file, seq)
+) WITHOUT ROWID;
+CREATE TABLE text_grams(
+    field INTEGER NOT NULL, gram INTEGER NOT NULL, chunk INTEGER NOT NULL, nums BLOB NOT NULL,
+    PRIMARY KEY(field, gram, chunk)
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE text_title USING fts5(body, tokenize = 'trigram case_sensitive 1', detail = none, columnsize = 0);
 CREATE VIRTUAL TABLE text_actor USING fts5(body, tokenize = 'trigram case_sensitive 1', detail = none, columnsize = 0);

@@ -3,9 +3,11 @@
 //! Text is folded in Rust before it is stored and before it is sought (decomposed,
 //! combining marks dropped, lower-cased, white-space runs made one space), so `Lin`
 //! finds `Lín`, `LÍN` finds `lin`, and a phrase is found across a wrapped line.
-//! The FTS5 table uses the trigram tokenizer; the query is a GLOB pattern, which FTS5 answers from the trigram index when the query has three characters
-//! or more and by a plain scan of the folded text when it is shorter (`晓雯`).
-//! Either way the match is exact: a substring of the folded text.
+//! The FTS5 table uses the trigram tokenizer; the query is a GLOB pattern, which FTS5
+//! answers from the trigram index when the query has three characters or more. A
+//! shorter one (`晓雯`) is looked up in the grams (see `grams`): which articles hold
+//! each character and each pair. Either way the match is exact: a substring of the
+//! folded text.
 
 use std::collections::HashSet;
 
@@ -117,6 +119,26 @@ pub fn search(conn: &Connection, query: &str, limit: usize) -> rusqlite::Result<
     let pattern = glob(&folded);
     let mut seen: HashSet<i64> = HashSet::new();
     let mut hits: Vec<Hit> = Vec::new();
+    if let Some(gram) = super::grams::of_word(&folded) {
+        // Too short for the trigrams: the grams answer, in the order of indexing.
+        let mut id = conn.prepare("SELECT id FROM files WHERE num = ?1")?;
+        for field in Field::ALL {
+            for num in super::grams::holding(conn, field, gram)? {
+                if !seen.insert(num) {
+                    continue;
+                }
+                hits.push(Hit {
+                    id: ArticleId::new(id.query_row([num], |r| r.get::<_, String>(0))?),
+                    field,
+                    rank: hits.len(),
+                });
+                if hits.len() == limit {
+                    return Ok(hits);
+                }
+            }
+        }
+        return Ok(hits);
+    }
     for field in Field::ALL {
         // CROSS JOIN keeps the FTS table outermost: it drives, files are looked up.
         let sql = format!(

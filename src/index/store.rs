@@ -2,8 +2,9 @@
 
 use std::collections::HashSet;
 
-use rusqlite::{Connection, Statement, params};
+use rusqlite::{Connection, OptionalExtension, Statement, params};
 
+use super::grams::Pending;
 use super::search::{Field, fold, fold_parts};
 use crate::diagnostic::Severity;
 use crate::load::Loaded;
@@ -70,6 +71,9 @@ pub struct Writer<'c> {
     about: Statement<'c>,
     diagnostic: Statement<'c>,
     text: Vec<(Field, Statement<'c>)>,
+    /// A file's stored texts, read before they are deleted: their grams go too.
+    stored: Vec<Statement<'c>>,
+    grams: Pending,
     deletes: Vec<Statement<'c>>,
     touch: Statement<'c>,
     /// Every actor named by a file's rows, read before the rows are deleted.
@@ -135,6 +139,16 @@ impl<'c> Writer<'c> {
                     conn.prepare(&sql).map(|stmt| (*f, stmt))
                 })
                 .collect::<rusqlite::Result<_>>()?,
+            stored: Field::ALL
+                .iter()
+                .map(|f| {
+                    conn.prepare(&format!(
+                        "SELECT c0 FROM {}_content WHERE id = ?1",
+                        f.table()
+                    ))
+                })
+                .collect::<rusqlite::Result<_>>()?,
+            grams: Pending::default(),
             deletes,
             touch: conn.prepare("UPDATE files SET size = ?2, mtime = ?3 WHERE num = ?1")?,
             named: conn.prepare(
@@ -151,6 +165,7 @@ impl<'c> Writer<'c> {
     /// Brings the actors' summaries up to date with what was written; call once, before
     /// the transaction commits.
     pub fn finish(&mut self) -> rusqlite::Result<()> {
+        self.grams.write(self.conn)?;
         super::query::refresh_summary(self.conn, &self.touched)?;
         self.touched.clear();
         Ok(())
@@ -163,6 +178,13 @@ impl<'c> Writer<'c> {
             self.touched.insert(r.get(0)?);
         }
         drop(rows);
+        let mut texts: Texts = Default::default();
+        for (text, stored) in texts.iter_mut().zip(&mut self.stored) {
+            if let Some(t) = stored.query_row([num], |r| r.get(0)).optional()? {
+                *text = t;
+            }
+        }
+        self.grams.remove(self.conn, num, &texts)?;
         for delete in &mut self.deletes {
             delete.execute([num])?;
         }
@@ -315,7 +337,7 @@ impl<'c> Writer<'c> {
                 insert.execute(params![num, text])?;
             }
         }
-        Ok(())
+        self.grams.add(self.conn, num, texts)
     }
 }
 
