@@ -22,6 +22,7 @@ use crate::model::{ActorId, ArticleId, ClaimId};
 
 mod filter;
 mod grams;
+mod packed;
 mod page;
 mod query;
 mod schema;

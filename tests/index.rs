@@ -1047,7 +1047,7 @@ const SHORT_BETA: &str = r#"# Fictional: invented people, places and outlets.
 title = "Plain news"
 published = 2025-06-02
 body = """
-A report on 東 wind, e.g. X-ray.
+A report on 東 wind, e.g. X-ray. Codes abcx and bcdy.
 """
 
 [actors.bo]
@@ -1114,6 +1114,13 @@ fn one_and_two_character_queries_find_exactly_the_texts_holding_them() {
         vec![hit("alpha", Field::Actor),]
     );
     assert_eq!(search_sorted(&index, "?"), vec![]);
+    // Longer words: every trigram of `abcd` is in the text, but not together.
+    assert_eq!(search_sorted(&index, "bcd"), vec![hit("beta", Field::Body)]);
+    assert_eq!(
+        search_sorted(&index, "ABCX"),
+        vec![hit("beta", Field::Body)]
+    );
+    assert_eq!(search_sorted(&index, "abcd"), vec![]);
     // The filter language gives the same rows.
     let matching = |text: &str| -> Vec<(String, Option<Field>)> {
         let query = whosaid::query::Query::parse(text).unwrap();
@@ -1135,6 +1142,11 @@ fn one_and_two_character_queries_find_exactly_the_texts_holding_them() {
         ]
     );
     assert_eq!(matching("-東"), vec![]);
+    assert_eq!(matching("abcd"), vec![]);
+    assert_eq!(
+        matching("bcdy"),
+        vec![("beta".to_string(), Some(Field::Body))]
+    );
     assert_eq!(matching("ōs -ll"), vec![]);
     // A file changed on disk: its old pairs are gone, its new ones found.
     fs::write(

@@ -4,9 +4,10 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use rusqlite::{Connection, params_from_iter, types::Value, types::ValueRef};
+use rusqlite::{Connection, params_from_iter, types::Value};
 
 use super::grams;
+use super::packed;
 use super::search::{Field, fold};
 use crate::model::ArticleId;
 use crate::query::fold::fold as fold_value;
@@ -224,9 +225,8 @@ fn words(
 /// Which of `candidates` hold `folded` in their text, each at its best field.
 /// A word of one or two characters is looked up in the grams ([`grams`]): exact,
 /// a few small rows per field. A longer one, field by field, best first, each
-/// looking only at the candidates not found yet: through the trigram index unless
-/// few candidates are left, else the stored (folded) text of the candidates left —
-/// looked up by number when few, else all of it — is searched here, so a word
+/// looking only at the candidates not found yet: the trigram index names the
+/// articles that may hold it, and their stored texts say which do, so a word
 /// found in every claim never reads the bodies.
 fn hits(
     conn: &Connection,
@@ -234,7 +234,6 @@ fn hits(
     candidates: Vec<i64>,
     total: i64,
 ) -> rusqlite::Result<HashMap<i64, Field>> {
-    let pattern = super::search::glob(folded);
     let finder = memchr::memmem::Finder::new(folded.as_bytes());
     let mut left: HashSet<i64> = candidates.into_iter().collect();
     let mut out: HashMap<i64, Field> = HashMap::new();
@@ -252,32 +251,31 @@ fn hits(
         }
         return Ok(out);
     }
+    let query = super::search::trigrams(folded);
+    let exact = folded.chars().count() == 3;
     for field in Field::ALL {
         if left.is_empty() {
             break;
         }
-        // The trigrams often allow few articles: the candidates left are looked up one
-        // by one only when they are a third of the corpus or less.
-        let by_number = left.len() as i64 * 3 <= total;
-        let found: Vec<i64> = if by_number {
-            scan(conn, field, &left, true, &finder)?
-        } else {
-            // The trigram index answers a rare word at once; a common one (found in
-            // more than an eighth of the candidates) would have each of its many
-            // texts checked by SQLite's GLOB, which a scan here does faster.
-            let limit = (left.len() / 8).max(64);
-            let sql = format!(
-                "SELECT rowid FROM {} WHERE body GLOB ?1 LIMIT ?2",
-                field.table()
-            );
-            let mut stmt = conn.prepare(&sql)?;
-            let rows = stmt.query_map(rusqlite::params![pattern, limit as i64], |r| r.get(0))?;
-            let found: Vec<i64> = rows.collect::<rusqlite::Result<_>>()?;
-            if found.len() < limit {
-                found
-            } else {
-                scan(conn, field, &left, false, &finder)?
+        // The articles holding every trigram of the word (often few, read from the
+        // index alone), then their texts checked: one by one when they are a third
+        // of the corpus or less, else in one pass over every text of the field.
+        let sql = format!("SELECT rowid FROM {} WHERE {0} MATCH ?1", field.table());
+        let mut stmt = conn.prepare(&sql)?;
+        let rows = stmt.query_map([&query], |r| r.get::<_, i64>(0))?;
+        let mut candidates: HashSet<i64> = HashSet::new();
+        for num in rows {
+            let num = num?;
+            if left.contains(&num) {
+                candidates.insert(num);
             }
+        }
+        // A word of three characters is one trigram: the index alone is exact.
+        let found = if exact || candidates.is_empty() {
+            candidates.into_iter().collect()
+        } else {
+            let by_number = candidates.len() as i64 * 3 <= total;
+            scan(conn, field, &candidates, by_number, &finder)?
         };
         for num in found {
             if left.remove(&num) {
@@ -289,9 +287,9 @@ fn hits(
 }
 
 /// The candidates `left` whose stored (folded) `field` text holds the word of
-/// `finder`: the FTS table's own content table, read here and searched with
-/// memchr (SQLite's GLOB decodes every character) — by number when `by_number`
-/// (few candidates), else every row, skipping those not among them.
+/// `finder`: `text_content`, read here (decompressed where compressed) and
+/// searched with memchr — by number when `by_number` (few candidates), else
+/// every row, skipping those not among them.
 fn scan(
     conn: &Connection,
     field: Field,
@@ -299,27 +297,27 @@ fn scan(
     by_number: bool,
     finder: &memchr::memmem::Finder<'_>,
 ) -> rusqlite::Result<Vec<i64>> {
-    let mut sql = format!("SELECT id, c0 FROM {}_content", field.table());
+    let mut sql = format!("SELECT num, {} FROM text_content", field.column());
     let mut args: Vec<String> = Vec::new();
     if by_number {
         let mut nums: Vec<i64> = left.iter().copied().collect();
         nums.sort_unstable();
         args.push(serde_json::to_string(&nums).unwrap_or_else(|_| "[]".to_string()));
-        sql.push_str(" WHERE id IN (SELECT value FROM json_each(?1))");
+        sql.push_str(" WHERE num IN (SELECT value FROM json_each(?1))");
     }
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query(params_from_iter(args))?;
     let mut found = Vec::new();
+    let mut buffer = Vec::new();
     while let Some(r) = rows.next()? {
         let num: i64 = r.get(0)?;
         if !left.contains(&num) {
             continue;
         }
-        let text = match r.get_ref(1)? {
-            ValueRef::Text(t) | ValueRef::Blob(t) => t,
-            _ => continue,
-        };
-        if finder.find(text).is_some() {
+        if finder
+            .find(packed::unpack(r.get_ref(1)?, &mut buffer, 1)?)
+            .is_some()
+        {
             found.push(num);
         }
     }

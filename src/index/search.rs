@@ -13,6 +13,7 @@ use std::collections::HashSet;
 
 use rusqlite::Connection;
 
+use super::packed;
 use crate::model::ArticleId;
 
 /// Where in an article a query matched.
@@ -36,6 +37,11 @@ impl Field {
             Field::Claim => "text_claim",
             Field::Body => "text_body",
         }
+    }
+
+    /// Its column in `text_content`, which keeps the texts the FTS5 tables index.
+    pub(crate) fn column(self) -> &'static str {
+        self.as_str()
     }
 
     pub fn as_str(self) -> &'static str {
@@ -87,22 +93,29 @@ pub fn fold_parts<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
     out
 }
 
-/// The GLOB pattern that matches `folded` as a substring: `*`, `?` and `[`
-/// are put in brackets, so they match themselves.
-pub(crate) fn glob(folded: &str) -> String {
-    let mut out = String::with_capacity(folded.len() + 2);
-    out.push('*');
-    for c in folded.chars() {
-        match c {
-            '*' | '?' | '[' => {
-                out.push('[');
-                out.push(c);
-                out.push(']');
-            }
-            _ => out.push(c),
+/// The FTS5 query for the articles holding every trigram of `folded` (three
+/// characters or more): each trigram a quoted string, ANDed. What it finds may
+/// hold them apart, so each is checked against its text.
+pub(crate) fn trigrams(folded: &str) -> String {
+    let chars: Vec<char> = folded.chars().collect();
+    let mut seen: HashSet<&[char]> = HashSet::new();
+    let mut out = String::new();
+    for trigram in chars.windows(3) {
+        if !seen.insert(trigram) {
+            continue;
         }
+        if !out.is_empty() {
+            out.push_str(" AND ");
+        }
+        out.push('"');
+        for &c in trigram {
+            if c == '"' {
+                out.push('"');
+            }
+            out.push(c);
+        }
+        out.push('"');
     }
-    out.push('*');
     out
 }
 
@@ -116,7 +129,6 @@ pub fn search(conn: &Connection, query: &str, limit: usize) -> rusqlite::Result<
     if folded.trim().is_empty() || limit == 0 {
         return Ok(Vec::new());
     }
-    let pattern = glob(&folded);
     let mut seen: HashSet<i64> = HashSet::new();
     let mut hits: Vec<Hit> = Vec::new();
     if let Some(gram) = super::grams::of_word(&folded) {
@@ -139,21 +151,39 @@ pub fn search(conn: &Connection, query: &str, limit: usize) -> rusqlite::Result<
         }
         return Ok(hits);
     }
+    let finder = memchr::memmem::Finder::new(folded.as_bytes());
+    let query = trigrams(&folded);
+    let exact = folded.chars().count() == 3;
+    let mut id = conn.prepare("SELECT id FROM files WHERE num = ?1")?;
+    let mut buffer = Vec::new();
     for field in Field::ALL {
-        // CROSS JOIN keeps the FTS table outermost: it drives, files are looked up.
-        let sql = format!(
-            "SELECT t.rowid, f.id FROM {} AS t CROSS JOIN files AS f ON f.num = t.rowid
-             WHERE t.body GLOB ?1",
+        let mut candidates = conn.prepare(&format!(
+            "SELECT rowid FROM {} WHERE {0} MATCH ?1",
             field.table()
-        );
-        let mut stmt = conn.prepare(&sql)?;
-        let mut rows = stmt.query([&pattern])?;
+        ))?;
+        let mut text = conn.prepare(&format!(
+            "SELECT {} FROM text_content WHERE num = ?1",
+            field.column()
+        ))?;
+        let mut rows = candidates.query([&query])?;
         while let Some(row) = rows.next()? {
-            if !seen.insert(row.get(0)?) {
+            let num: i64 = row.get(0)?;
+            if seen.contains(&num) {
                 continue;
             }
+            // Its trigrams may be apart (a word of three is one): the text says.
+            let holds = exact
+                || text.query_row([num], |r| {
+                    Ok(finder
+                        .find(packed::unpack(r.get_ref(0)?, &mut buffer, 0)?)
+                        .is_some())
+                })?;
+            if !holds {
+                continue;
+            }
+            seen.insert(num);
             hits.push(Hit {
-                id: ArticleId::new(row.get::<_, String>(1)?),
+                id: ArticleId::new(id.query_row([num], |r| r.get::<_, String>(0))?),
                 field,
                 rank: hits.len(),
             });
@@ -187,7 +217,9 @@ mod tests {
     }
 
     #[test]
-    fn glob_brackets_its_wildcards() {
-        assert_eq!(glob("a*b?c[d"), "*a[*]b[?]c[[]d*");
+    fn trigrams_are_quoted_and_each_asked_once() {
+        assert_eq!(trigrams("abcab"), r#""abc" AND "bca" AND "cab""#);
+        assert_eq!(trigrams("a\"b c"), r#""a""b" AND """b " AND "b c""#);
+        assert_eq!(trigrams("aaaa"), r#""aaa""#);
     }
 }

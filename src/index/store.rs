@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use rusqlite::{Connection, OptionalExtension, Statement, params};
 
 use super::grams::Pending;
+use super::packed;
 use super::search::{Field, fold, fold_parts};
 use crate::diagnostic::Severity;
 use crate::load::Loaded;
@@ -71,8 +72,11 @@ pub struct Writer<'c> {
     about: Statement<'c>,
     diagnostic: Statement<'c>,
     text: Vec<(Field, Statement<'c>)>,
-    /// A file's stored texts, read before they are deleted: their grams go too.
-    stored: Vec<Statement<'c>>,
+    /// A file's stored texts, read before they are deleted: their grams and
+    /// trigrams go too (a contentless FTS5 table is told what it indexed).
+    stored: Statement<'c>,
+    content: Statement<'c>,
+    untext: Vec<Statement<'c>>,
     grams: Pending,
     deletes: Vec<Statement<'c>>,
     touch: Statement<'c>,
@@ -97,7 +101,7 @@ impl<'c> Writer<'c> {
         let deletes = tables
             .iter()
             .map(|table| format!("DELETE FROM {table} WHERE file = ?1"))
-            .chain(Field::ALL.map(|f| format!("DELETE FROM {} WHERE rowid = ?1", f.table())))
+            .chain(["DELETE FROM text_content WHERE num = ?1".to_string()])
             .chain(["DELETE FROM files WHERE num = ?1".to_string()])
             .map(|sql| conn.prepare(&sql))
             .collect::<rusqlite::Result<_>>()?;
@@ -139,12 +143,18 @@ impl<'c> Writer<'c> {
                     conn.prepare(&sql).map(|stmt| (*f, stmt))
                 })
                 .collect::<rusqlite::Result<_>>()?,
-            stored: Field::ALL
+            stored: conn
+                .prepare("SELECT title, actor, claim, body FROM text_content WHERE num = ?1")?,
+            content: conn.prepare(
+                "INSERT INTO text_content(num, title, actor, claim, body)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?,
+            untext: Field::ALL
                 .iter()
                 .map(|f| {
+                    let t = f.table();
                     conn.prepare(&format!(
-                        "SELECT c0 FROM {}_content WHERE id = ?1",
-                        f.table()
+                        "INSERT INTO {t}({t}, rowid, body) VALUES ('delete', ?1, ?2)"
                     ))
                 })
                 .collect::<rusqlite::Result<_>>()?,
@@ -178,13 +188,25 @@ impl<'c> Writer<'c> {
             self.touched.insert(r.get(0)?);
         }
         drop(rows);
-        let mut texts: Texts = Default::default();
-        for (text, stored) in texts.iter_mut().zip(&mut self.stored) {
-            if let Some(t) = stored.query_row([num], |r| r.get(0)).optional()? {
-                *text = t;
+        let old: Option<Texts> = self
+            .stored
+            .query_row([num], |r| {
+                Ok([
+                    packed::unpack_string(r.get_ref(0)?, 0)?,
+                    packed::unpack_string(r.get_ref(1)?, 1)?,
+                    packed::unpack_string(r.get_ref(2)?, 2)?,
+                    packed::unpack_string(r.get_ref(3)?, 3)?,
+                ])
+            })
+            .optional()?;
+        if let Some(texts) = old {
+            for (text, untext) in texts.iter().zip(&mut self.untext) {
+                if !text.is_empty() {
+                    untext.execute(params![num, text])?;
+                }
             }
+            self.grams.remove(self.conn, num, &texts)?;
         }
-        self.grams.remove(self.conn, num, &texts)?;
         for delete in &mut self.deletes {
             delete.execute([num])?;
         }
@@ -336,6 +358,11 @@ impl<'c> Writer<'c> {
             if !text.is_empty() {
                 insert.execute(params![num, text])?;
             }
+        }
+        if texts.iter().any(|t| !t.is_empty()) {
+            let [title, actor, claim, body] = texts.each_ref().map(|t| packed::pack(t));
+            self.content
+                .execute(params![num, title, actor, claim, body])?;
         }
         self.grams.add(self.conn, num, texts)
     }
