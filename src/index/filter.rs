@@ -356,7 +356,7 @@ fn scan(
     by_number: bool,
     finder: &memchr::memmem::Finder<'_>,
 ) -> rusqlite::Result<Vec<i64>> {
-    let mut sql = format!("SELECT num, {} FROM text_content", field.column());
+    let mut sql = format!("SELECT num, {} FROM text_content", packed::columns(field));
     let mut args: Vec<String> = Vec::new();
     if by_number {
         args.push(serde_json::to_string(candidates).unwrap_or_else(|_| "[]".to_string()));
@@ -365,16 +365,14 @@ fn scan(
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query(params_from_iter(args))?;
     let mut found = Vec::new();
-    let mut buffer = Vec::new();
+    let (mut dict, mut buffer) = (Vec::new(), Vec::new());
     while let Some(r) = rows.next()? {
         let num: i64 = r.get(0)?;
         if candidates.binary_search(&num).is_err() {
             continue;
         }
-        if finder
-            .find(packed::unpack(r.get_ref(1)?, &mut buffer, 1)?)
-            .is_some()
-        {
+        let text = packed::unpack_columns(r, 1, &mut dict, &mut buffer)?;
+        if finder.find(text).is_some() {
             found.push(num);
         }
     }

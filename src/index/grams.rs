@@ -11,6 +11,7 @@
 //! folded query has) are not grams.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -24,7 +25,7 @@ const BITMAP_BYTES: usize = CHUNK / 8;
 const LIST_AT_MOST: usize = BITMAP_BYTES / 2 - 1;
 
 /// Numbers waiting to be written, above which the writer applies them.
-const PENDING_AT_MOST: usize = 1 << 21;
+const PENDING_AT_MOST: usize = 1 << 23;
 
 /// A gram as stored: one character `c` is `c`, a pair `a b` is `(a + 1) << 21 | b`
 /// (characters are below 2^21), so the two never meet.
@@ -138,6 +139,31 @@ pub fn holding(conn: &Connection, field: Field, gram: i64) -> rusqlite::Result<V
     Ok(out)
 }
 
+/// Hashes the writer's keys (three integers) by multiplication: a build hashes
+/// one per gram of every article, which SipHash would make a good part of it.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(23) ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+
+    fn write_i64(&mut self, n: i64) {
+        self.write_u64(n as u64);
+    }
+}
+
 /// The numbers to add to and take from one row.
 #[derive(Default)]
 struct Edit {
@@ -150,7 +176,7 @@ struct Edit {
 /// than once per article.
 #[derive(Default)]
 pub struct Pending {
-    edits: HashMap<(i64, i64, i64), Edit>,
+    edits: HashMap<(i64, i64, i64), Edit, BuildHasherDefault<KeyHasher>>,
     /// Numbers added since the last write: removing one of them writes first,
     /// so a number's removal is never applied after its addition.
     added: std::collections::HashSet<i64>,
@@ -158,19 +184,20 @@ pub struct Pending {
 }
 
 impl Pending {
-    /// The grams of `texts` (in the order of [`Field::ALL`]) are now in article `num`.
+    /// The grams (in the order of [`Field::ALL`], see [`of_text`]) are now in article `num`.
     pub fn add(
         &mut self,
         conn: &Connection,
         num: i64,
-        texts: &[String; 4],
+        grams: &[Vec<i64>; 4],
     ) -> rusqlite::Result<()> {
-        self.edit(num, texts, true);
+        self.edit(num, grams, true);
         self.added.insert(num);
         self.write_if_full(conn)
     }
 
-    /// The grams of `texts` are no longer in article `num`.
+    /// The grams of `texts` (folded, in the order of [`Field::ALL`]) are no longer
+    /// in article `num`.
     pub fn remove(
         &mut self,
         conn: &Connection,
@@ -180,15 +207,15 @@ impl Pending {
         if self.added.contains(&num) {
             self.write(conn)?;
         }
-        self.edit(num, texts, false);
+        self.edit(num, &texts.each_ref().map(|t| of_text(t)), false);
         self.write_if_full(conn)
     }
 
-    fn edit(&mut self, num: i64, texts: &[String; 4], add: bool) {
+    fn edit(&mut self, num: i64, grams: &[Vec<i64>; 4], add: bool) {
         let chunk = num >> CHUNK_SHIFT;
         let at = (num & (CHUNK as i64 - 1)) as u16;
-        for (field, text) in Field::ALL.iter().zip(texts) {
-            for gram in of_text(text) {
+        for (field, grams) in Field::ALL.iter().zip(grams) {
+            for &gram in grams {
                 let edit = self
                     .edits
                     .entry((field_code(*field), gram, chunk))

@@ -9,7 +9,7 @@
 //! each character and each pair. Either way the match is exact: a substring of the
 //! folded text.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::Connection;
 
@@ -37,11 +37,6 @@ impl Field {
             Field::Claim => "text_claim",
             Field::Body => "text_body",
         }
-    }
-
-    /// Its column in `text_content`, which keeps the texts the FTS5 tables index.
-    pub(crate) fn column(self) -> &'static str {
-        self.as_str()
     }
 
     pub fn as_str(self) -> &'static str {
@@ -129,41 +124,35 @@ pub fn search(conn: &Connection, query: &str, limit: usize) -> rusqlite::Result<
     if folded.trim().is_empty() || limit == 0 {
         return Ok(Vec::new());
     }
+    // (number, field) of each hit, best first.
+    let mut found: Vec<(i64, Field)> = Vec::new();
     let mut seen: HashSet<i64> = HashSet::new();
-    let mut hits: Vec<Hit> = Vec::new();
     if let Some(gram) = super::grams::of_word(&folded) {
         // Too short for the trigrams: the grams answer, in the order of indexing.
-        let mut id = conn.prepare("SELECT id FROM files WHERE num = ?1")?;
-        for field in Field::ALL {
+        'fields: for field in Field::ALL {
             for num in super::grams::holding(conn, field, gram)? {
-                if !seen.insert(num) {
-                    continue;
-                }
-                hits.push(Hit {
-                    id: ArticleId::new(id.query_row([num], |r| r.get::<_, String>(0))?),
-                    field,
-                    rank: hits.len(),
-                });
-                if hits.len() == limit {
-                    return Ok(hits);
+                if seen.insert(num) {
+                    found.push((num, field));
+                    if found.len() == limit {
+                        break 'fields;
+                    }
                 }
             }
         }
-        return Ok(hits);
+        return with_ids(conn, found);
     }
     let finder = memchr::memmem::Finder::new(folded.as_bytes());
     let query = trigrams(&folded);
     let exact = folded.chars().count() == 3;
-    let mut id = conn.prepare("SELECT id FROM files WHERE num = ?1")?;
-    let mut buffer = Vec::new();
-    for field in Field::ALL {
+    let (mut dict, mut buffer) = (Vec::new(), Vec::new());
+    'all: for field in Field::ALL {
         let mut candidates = conn.prepare(&format!(
             "SELECT rowid FROM {} WHERE {0} MATCH ?1",
             field.table()
         ))?;
         let mut text = conn.prepare(&format!(
             "SELECT {} FROM text_content WHERE num = ?1",
-            field.column()
+            packed::columns(field)
         ))?;
         let mut rows = candidates.query([&query])?;
         while let Some(row) = rows.next()? {
@@ -174,25 +163,44 @@ pub fn search(conn: &Connection, query: &str, limit: usize) -> rusqlite::Result<
             // Its trigrams may be apart (a word of three is one): the text says.
             let holds = exact
                 || text.query_row([num], |r| {
-                    Ok(finder
-                        .find(packed::unpack(r.get_ref(0)?, &mut buffer, 0)?)
-                        .is_some())
+                    let text = packed::unpack_columns(r, 0, &mut dict, &mut buffer)?;
+                    Ok(finder.find(text).is_some())
                 })?;
-            if !holds {
-                continue;
-            }
-            seen.insert(num);
-            hits.push(Hit {
-                id: ArticleId::new(id.query_row([num], |r| r.get::<_, String>(0))?),
-                field,
-                rank: hits.len(),
-            });
-            if hits.len() == limit {
-                return Ok(hits);
+            if holds {
+                seen.insert(num);
+                found.push((num, field));
+                if found.len() == limit {
+                    break 'all;
+                }
             }
         }
     }
-    Ok(hits)
+    with_ids(conn, found)
+}
+
+/// The hits numbered in `found`, in its order, with their articles' ids (read in
+/// one statement, not one per hit).
+fn with_ids(conn: &Connection, found: Vec<(i64, Field)>) -> rusqlite::Result<Vec<Hit>> {
+    let mut nums: Vec<i64> = found.iter().map(|(n, _)| *n).collect();
+    nums.sort_unstable();
+    let json = serde_json::to_string(&nums).unwrap_or_else(|_| "[]".to_string());
+    let mut stmt =
+        conn.prepare("SELECT num, id FROM files WHERE num IN (SELECT value FROM json_each(?1))")?;
+    let mut ids: HashMap<i64, String> = HashMap::with_capacity(nums.len());
+    let mut rows = stmt.query([json])?;
+    while let Some(r) = rows.next()? {
+        ids.insert(r.get(0)?, r.get(1)?);
+    }
+    Ok(found
+        .into_iter()
+        .filter_map(|(num, field)| Some((ids.remove(&num)?, field)))
+        .enumerate()
+        .map(|(rank, (id, field))| Hit {
+            id: ArticleId::new(id),
+            field,
+            rank,
+        })
+        .collect())
 }
 
 #[cfg(test)]

@@ -188,14 +188,17 @@ impl<'c> Writer<'c> {
             self.touched.insert(r.get(0)?);
         }
         drop(rows);
-        let old: Option<Texts> = self
+        let old: Option<[String; 4]> = self
             .stored
             .query_row([num], |r| {
+                let claim = packed::unpack_string(r.get_ref(2)?, &[], 2)?;
+                // The body is packed against the claims (see `Texts::of`).
+                let body = packed::unpack_string(r.get_ref(3)?, claim.as_bytes(), 3)?;
                 Ok([
-                    packed::unpack_string(r.get_ref(0)?, 0)?,
-                    packed::unpack_string(r.get_ref(1)?, 1)?,
-                    packed::unpack_string(r.get_ref(2)?, 2)?,
-                    packed::unpack_string(r.get_ref(3)?, 3)?,
+                    packed::unpack_string(r.get_ref(0)?, &[], 0)?,
+                    packed::unpack_string(r.get_ref(1)?, &[], 1)?,
+                    claim,
+                    body,
                 ])
             })
             .optional()?;
@@ -354,22 +357,53 @@ impl<'c> Writer<'c> {
                 }
             }
         }
-        for (text, (_, insert)) in texts.iter().zip(&mut self.text) {
+        for (text, (_, insert)) in texts.folded.iter().zip(&mut self.text) {
             if !text.is_empty() {
                 insert.execute(params![num, text])?;
             }
         }
-        if texts.iter().any(|t| !t.is_empty()) {
-            let [title, actor, claim, body] = texts.each_ref().map(|t| packed::pack(t));
+        if texts.folded.iter().any(|t| !t.is_empty()) {
+            let [title, actor, claim, body] = &texts.packed;
             self.content
                 .execute(params![num, title, actor, claim, body])?;
         }
-        self.grams.add(self.conn, num, texts)
+        self.grams.add(self.conn, num, &texts.grams)
     }
 }
 
-/// An article's searchable text per field, folded, in the order of [`Field::ALL`].
-pub type Texts = [String; 4];
+/// An article's searchable text per field, in the order of [`Field::ALL`]: folded,
+/// as `text_content` stores it (see [`packed`]), and its grams (see
+/// [`super::grams`]). Made on the worker that parsed the article, so the one
+/// thread that writes the index does not fold, compress or count too.
+#[derive(Debug)]
+pub struct Texts {
+    folded: [String; 4],
+    packed: [rusqlite::types::Value; 4],
+    grams: [Vec<i64>; 4],
+}
+
+impl Default for Texts {
+    fn default() -> Texts {
+        Texts::of(Default::default())
+    }
+}
+
+impl Texts {
+    fn of(folded: [String; 4]) -> Texts {
+        Texts {
+            // The body holds its claims' quotes: packed against them, it shrinks by
+            // about what they take (see `packed::columns`).
+            packed: [
+                packed::pack(&folded[0]),
+                packed::pack(&folded[1]),
+                packed::pack(&folded[2]),
+                packed::pack_with(&folded[3], folded[2].as_bytes()),
+            ],
+            grams: folded.each_ref().map(|t| super::grams::of_text(t)),
+            folded,
+        }
+    }
+}
 
 /// What search looks in: built on the worker that parsed the article, so the one
 /// thread that writes the index does not fold text too.
@@ -391,5 +425,5 @@ pub fn texts(article: Option<&Article>) -> Texts {
             .chain(quotes)
     }));
     // In the order of `Field::ALL`: title, actors, claims, body.
-    [fold(&article.title), names, claims, fold(&article.body)]
+    Texts::of([fold(&article.title), names, claims, fold(&article.body)])
 }
