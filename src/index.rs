@@ -21,6 +21,8 @@ use crate::load::UsageError;
 use crate::model::{ActorId, ArticleId, ClaimId};
 
 mod filter;
+mod grams;
+mod packed;
 mod page;
 mod query;
 mod schema;
@@ -642,15 +644,16 @@ impl Index {
         Ok(filter::matching(&self.conn, query, vocabulary, read, None)?)
     }
 
-    /// [`Index::matching`] among the articles `within` only: a query that narrows
-    /// another (see [`crate::query::Query::narrows`]) looks only at what that one
-    /// matched.
+    /// [`Index::matching`] among the articles numbered `within` only (ascending
+    /// [`Match::num`]s of an earlier answer, while [`Index::data_version`] is the
+    /// same): a query that narrows another (see [`crate::query::Query::narrows`])
+    /// looks only at what that one matched.
     pub fn matching_within(
         &self,
         query: &crate::query::Query,
         vocabulary: &crate::query::Vocabulary,
         read: &dyn crate::query::ReadState,
-        within: &std::collections::HashSet<ArticleId>,
+        within: &[i64],
     ) -> Result<Vec<Match>, Error> {
         Ok(filter::matching(
             &self.conn,
@@ -659,6 +662,14 @@ impl Index {
             read,
             Some(within),
         )?)
+    }
+
+    /// Changes whenever another connection commits to the index: the numbers of
+    /// [`Match::num`] may then name other articles.
+    pub fn data_version(&self) -> Result<i64, Error> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
     /// What the corpus names, for completion and for [`Index::matching`].

@@ -1127,3 +1127,142 @@ fn likely_duplicates_follow_a_rename_and_a_removal() {
     assert_eq!(of("port"), vec![ActorId::new("solo")]);
     assert!(of("alone").is_empty());
 }
+
+const SHORT_ALPHA: &str = r#"# Fictional: invented people, places and outlets.
+title = "Zoë at the Ōsaka—東京 fair!"
+published = 2025-06-01
+body = """
+Quiet day.
+"""
+
+[actors.zoe]
+name = "Zoë Quill"
+kind = "person"
+
+[actors.zed]
+name = "Zed Ray"
+kind = "person"
+"#;
+
+const SHORT_BETA: &str = r#"# Fictional: invented people, places and outlets.
+title = "Plain news"
+published = 2025-06-02
+body = """
+A report on 東 wind, e.g. X-ray. Codes abcx and bcdy.
+"""
+
+[actors.bo]
+name = "Bo Marsh"
+kind = "person"
+"#;
+
+/// (id, field) of every hit, sorted (hits in one field come in the order the
+/// files were indexed, which the parallel readers leave open).
+fn search_sorted(index: &Index, query: &str) -> Vec<(String, Field)> {
+    let mut hits = search(index, query);
+    hits.sort();
+    hits
+}
+
+#[test]
+fn one_and_two_character_queries_find_exactly_the_texts_holding_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    fs::create_dir_all(&articles).unwrap();
+    fs::write(articles.join("alpha.toml"), SHORT_ALPHA).unwrap();
+    fs::write(articles.join("beta.toml"), SHORT_BETA).unwrap();
+    let (index, _) = Index::open_in(&dir.path().join("cache"), &articles).unwrap();
+    index.verify(&mut |_| {}).unwrap();
+    let hit = |id: &str, field| (id.to_string(), field);
+    // Accents fold both ways, one letter or two.
+    assert_eq!(
+        search_sorted(&index, "Ë"),
+        vec![hit("alpha", Field::Title), hit("beta", Field::Title)]
+    );
+    assert_eq!(
+        search_sorted(&index, "ōs"),
+        vec![hit("alpha", Field::Title)]
+    );
+    assert_eq!(
+        search_sorted(&index, "OE"),
+        vec![hit("alpha", Field::Title)]
+    );
+    // CJK and punctuation, alone and in pairs.
+    assert_eq!(
+        search_sorted(&index, "東"),
+        vec![hit("alpha", Field::Title), hit("beta", Field::Body)]
+    );
+    assert_eq!(
+        search_sorted(&index, "—東"),
+        vec![hit("alpha", Field::Title)]
+    );
+    assert_eq!(
+        search_sorted(&index, "r!"),
+        vec![hit("alpha", Field::Title)]
+    );
+    assert_eq!(search_sorted(&index, "!"), vec![hit("alpha", Field::Title)]);
+    assert_eq!(search_sorted(&index, "e."), vec![hit("beta", Field::Body)]);
+    assert_eq!(search_sorted(&index, "x-"), vec![hit("beta", Field::Body)]);
+    assert_eq!(search_sorted(&index, "東 "), vec![hit("beta", Field::Body)]);
+    // Actors' names: inside one, and never across two.
+    assert_eq!(
+        search_sorted(&index, "ll"),
+        vec![hit("alpha", Field::Actor)]
+    );
+    assert_eq!(search_sorted(&index, "lz"), vec![]);
+    assert_eq!(
+        search_sorted(&index, "q"),
+        vec![hit("alpha", Field::Actor),]
+    );
+    assert_eq!(search_sorted(&index, "?"), vec![]);
+    // Longer words: every trigram of `abcd` is in the text, but not together.
+    assert_eq!(search_sorted(&index, "bcd"), vec![hit("beta", Field::Body)]);
+    assert_eq!(
+        search_sorted(&index, "ABCX"),
+        vec![hit("beta", Field::Body)]
+    );
+    assert_eq!(search_sorted(&index, "abcd"), vec![]);
+    // The filter language gives the same rows.
+    let matching = |text: &str| -> Vec<(String, Option<Field>)> {
+        let query = whosaid::query::Query::parse(text).unwrap();
+        let vocabulary = index.vocabulary().unwrap();
+        let mut found: Vec<_> = index
+            .matching(&query, &vocabulary, &|_: &ArticleId| false)
+            .unwrap()
+            .into_iter()
+            .map(|m| (m.id.as_str().to_string(), m.field))
+            .collect();
+        found.sort();
+        found
+    };
+    assert_eq!(
+        matching("東 y"),
+        vec![
+            ("alpha".to_string(), Some(Field::Title)),
+            ("beta".to_string(), Some(Field::Body)),
+        ]
+    );
+    assert_eq!(matching("-東"), vec![]);
+    assert_eq!(matching("abcd"), vec![]);
+    assert_eq!(
+        matching("bcdy"),
+        vec![("beta".to_string(), Some(Field::Body))]
+    );
+    assert_eq!(matching("ōs -ll"), vec![]);
+    // A file changed on disk: its old pairs are gone, its new ones found.
+    fs::write(
+        articles.join("beta.toml"),
+        SHORT_BETA.replace("東 wind", "西 wind"),
+    )
+    .unwrap();
+    index.verify(&mut |_| {}).unwrap();
+    assert_eq!(
+        search_sorted(&index, "東"),
+        vec![hit("alpha", Field::Title)]
+    );
+    assert_eq!(search_sorted(&index, "西 "), vec![hit("beta", Field::Body)]);
+    fs::remove_file(articles.join("alpha.toml")).unwrap();
+    index.verify(&mut |_| {}).unwrap();
+    assert_eq!(search_sorted(&index, "東"), vec![]);
+    assert_eq!(search_sorted(&index, "ll"), vec![]);
+}

@@ -2,10 +2,12 @@
 //! filters as one SQL statement, its words through the FTS5 tables, with the
 //! same meaning as [`crate::query::Query::matches`] (the ground truth).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
-use rusqlite::{Connection, params_from_iter, types::Value, types::ValueRef};
+use rusqlite::{Connection, params_from_iter, types::Value};
 
+use super::grams;
+use super::packed;
 use super::search::{Field, fold};
 use crate::model::ArticleId;
 use crate::query::fold::fold as fold_value;
@@ -15,6 +17,9 @@ use crate::query::{Filter, Query, ReadState, State, Term, Vocabulary};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
     pub id: ArticleId,
+    /// Its number in this index (see [`crate::index::Index::data_version`]): what
+    /// [`crate::index::Index::matching_within`] is given.
+    pub num: i64,
     /// Where its words matched best (title before actor, claim, body); none
     /// when the query has no words.
     pub field: Option<Field>,
@@ -89,13 +94,13 @@ impl Sql {
 /// The articles (that loaded) matching every term of `query`. `vocabulary` gives
 /// the stored spellings of tags and outlets (compared folded); `read` answers
 /// `is:unread`; `within`, when given, limits the answer to those articles (their
-/// words are looked for in them only). In no particular order.
+/// numbers, ascending; their words are looked for in them only). In no particular order.
 pub fn matching(
     conn: &Connection,
     query: &Query,
     vocabulary: &Vocabulary,
     read: &dyn ReadState,
-    within: Option<&HashSet<ArticleId>>,
+    within: Option<&[i64]>,
 ) -> rusqlite::Result<Vec<Match>> {
     let mut select = Sql::default();
     select.push("SELECT f.num, f.id");
@@ -145,6 +150,9 @@ pub fn matching(
     let mut kept: Vec<(i64, ArticleId)> = Vec::new();
     while let Some(r) = rows.next()? {
         let num: i64 = r.get(0)?;
+        if within.is_some_and(|w| w.binary_search(&num).is_err()) {
+            continue;
+        }
         let id = ArticleId::new(r.get::<_, String>(1)?);
         let mut keep = true;
         for (k, term) in unread_terms.iter().enumerate() {
@@ -154,28 +162,59 @@ pub fn matching(
                 break;
             }
         }
-        if keep && within.is_none_or(|w| w.contains(&id)) {
+        if keep {
             kept.push((num, id));
         }
     }
-    let fields = words(conn, query.terms(), &kept)?;
+    let Some(best) = words(conn, query.terms(), &kept)? else {
+        return Ok(kept
+            .into_iter()
+            .map(|(num, id)| Match {
+                id,
+                num,
+                field: None,
+            })
+            .collect());
+    };
     Ok(kept
         .into_iter()
-        .filter_map(|(num, id)| match &fields {
-            None => Some(Match { id, field: None }),
-            Some(fields) => fields.get(&num).map(|field| Match { id, field: *field }),
+        .filter_map(|(num, id)| {
+            let state = best.get(usize::try_from(num).ok()?).copied()?;
+            (state != OUT).then(|| Match {
+                id,
+                num,
+                field: field_of(state),
+            })
         })
         .collect())
 }
 
-/// Which of the `kept` articles every word term allows (`None`: no word term),
-/// each with the best field its wanted words matched in (none with only negated
-/// words). Each word is looked for only in the articles the words before it left.
+/// Per article number, while words are sought: out, in at its best field so far
+/// (`Field::ALL` index + 1), or in without a field (only negated words yet).
+const OUT: u8 = 0;
+const NO_FIELD: u8 = u8::MAX;
+
+fn state_of(field: Field) -> u8 {
+    Field::ALL
+        .iter()
+        .position(|f| *f == field)
+        .map_or(NO_FIELD, |i| i as u8 + 1)
+}
+
+fn field_of(state: u8) -> Option<Field> {
+    Field::ALL.get(usize::from(state).checked_sub(1)?).copied()
+}
+
+/// Which of the `kept` articles every word term allows (`None`: no word term), as
+/// a state per article number (see [`OUT`]): each with the best field its wanted
+/// words matched in (none with only negated words). Each word is looked for only
+/// in the articles the words before it left. Arrays by number, not hash maps: a
+/// keystroke may keep every article.
 fn words(
     conn: &Connection,
     terms: &[Term],
     kept: &[(i64, ArticleId)],
-) -> rusqlite::Result<Option<HashMap<i64, Option<Field>>>> {
+) -> rusqlite::Result<Option<Vec<u8>>> {
     let words: Vec<(&Term, String)> = terms
         .iter()
         .filter_map(|t| match &t.filter {
@@ -186,130 +225,153 @@ fn words(
     if words.is_empty() {
         return Ok(None);
     }
-    // About how many articles a search of a whole field reads (numbers are rowids).
-    let total: i64 = conn.query_row("SELECT coalesce(max(num), 0) FROM files", [], |r| r.get(0))?;
-    let mut left: HashMap<i64, Option<Field>> = kept.iter().map(|(n, _)| (*n, None)).collect();
+    // Numbers are rowids: the arrays span them all.
+    let total = kept.iter().map(|(n, _)| *n).max().unwrap_or(0).max(0);
+    let mut state = vec![OUT; usize::try_from(total).unwrap_or(0) + 1];
+    let mut left = 0usize;
+    for (num, _) in kept {
+        if let Some(s) = usize::try_from(*num).ok().and_then(|n| state.get_mut(n)) {
+            *s = NO_FIELD;
+            left += 1;
+        }
+    }
     // Wanted words first: they narrow what the others must look at.
     let mut ordered = words;
     ordered.sort_by_key(|(t, _)| t.negated);
     for (term, folded) in ordered {
-        if left.is_empty() {
+        if left == 0 {
             break;
         }
         if folded.is_empty() {
             // Folds to nothing (a lone accent): in every text, so it holds everywhere.
             if term.negated {
-                left.clear();
+                state.fill(OUT);
+                left = 0;
             }
             continue;
         }
-        let candidates: Vec<i64> = left.keys().copied().collect();
-        let hits = hits(conn, &folded, candidates, total)?;
-        if term.negated {
-            left.retain(|n, _| !hits.contains_key(n));
-        } else {
-            left = left
-                .into_iter()
-                .filter_map(|(n, best)| {
-                    let field = *hits.get(&n)?;
-                    Some((n, Some(best.map_or(field, |b: Field| b.min(field)))))
-                })
-                .collect();
+        let found = hits(conn, &folded, &state, left)?;
+        left = 0;
+        for (s, f) in state.iter_mut().zip(&found) {
+            if *s == OUT {
+                continue;
+            }
+            *s = match (term.negated, *f) {
+                (true, OUT) => *s,
+                (true, _) | (false, OUT) => OUT,
+                (false, f) => (*s).min(f),
+            };
+            if *s != OUT {
+                left += 1;
+            }
         }
     }
-    Ok(Some(left))
+    Ok(Some(state))
 }
 
-/// Which of `candidates` hold `folded` in their text, each at its best field.
-/// Field by field, best first, each looking only at the candidates not found
-/// yet: a word of three characters or more is found through the trigram index
-/// unless few candidates are left; otherwise the stored (folded) text of the
-/// candidates left — looked up by number when few, else all of it — is searched
-/// here, so a word found in every claim never reads the bodies.
+/// Which of the articles still in (`state`, `left` of them) hold `folded` in
+/// their text, as the field they hold it in best, per number ([`OUT`]: not found).
+/// A word of one or two characters is looked up in the grams ([`grams`]): exact,
+/// a few small rows per field. A longer one, field by field, best first, each
+/// looking only at the articles not found yet: the trigram index names the
+/// articles that may hold it, and their stored texts say which do, so a word
+/// found in every claim never reads the bodies.
 fn hits(
     conn: &Connection,
     folded: &str,
-    candidates: Vec<i64>,
-    total: i64,
-) -> rusqlite::Result<HashMap<i64, Field>> {
-    let pattern = super::search::glob(folded);
+    state: &[u8],
+    mut left: usize,
+) -> rusqlite::Result<Vec<u8>> {
+    let mut found = vec![OUT; state.len()];
+    // Still sought: in, and not found in a better field.
+    let sought = |found: &[u8], num: i64| -> Option<usize> {
+        let n = usize::try_from(num).ok()?;
+        (state.get(n).is_some_and(|s| *s != OUT) && found[n] == OUT).then_some(n)
+    };
+    if let Some(gram) = grams::of_word(folded) {
+        // Too short for the trigrams: the articles holding it, exactly, field by field.
+        for field in Field::ALL {
+            if left == 0 {
+                break;
+            }
+            for num in grams::holding(conn, field, gram)? {
+                if let Some(n) = sought(&found, num) {
+                    found[n] = state_of(field);
+                    left -= 1;
+                }
+            }
+        }
+        return Ok(found);
+    }
     let finder = memchr::memmem::Finder::new(folded.as_bytes());
-    let mut left: HashSet<i64> = candidates.into_iter().collect();
-    let mut out: HashMap<i64, Field> = HashMap::new();
+    let query = super::search::trigrams(folded);
+    // A word of three characters is one trigram: the index alone is exact.
+    let exact = folded.chars().count() == 3;
     for field in Field::ALL {
-        if left.is_empty() {
+        if left == 0 {
             break;
         }
-        // A search of the whole field reads every article's text under three
-        // characters, and those the trigrams allow from three on (often few): the
-        // candidates left are looked up one by one when that reads less.
-        let left_count = left.len() as i64;
-        let short = folded.chars().count() < 3;
-        let by_number = if short {
-            left_count < total
-        } else {
-            left_count * 3 <= total
-        };
-        let found: Vec<i64> = if by_number || short {
-            scan(conn, field, &left, by_number, &finder)?
-        } else {
-            // The trigram index answers a rare word at once; a common one (found in
-            // more than an eighth of the candidates) would have each of its many
-            // texts checked by SQLite's GLOB, which a scan here does faster.
-            let limit = (left.len() / 8).max(64);
-            let sql = format!(
-                "SELECT rowid FROM {} WHERE body GLOB ?1 LIMIT ?2",
-                field.table()
-            );
-            let mut stmt = conn.prepare(&sql)?;
-            let rows = stmt.query_map(rusqlite::params![pattern, limit as i64], |r| r.get(0))?;
-            let found: Vec<i64> = rows.collect::<rusqlite::Result<_>>()?;
-            if found.len() < limit {
-                found
-            } else {
-                scan(conn, field, &left, false, &finder)?
+        // The articles holding every trigram of the word (often few, read from the
+        // index alone), then their texts checked: one by one when they are a third
+        // of the corpus or less, else in one pass over every text of the field.
+        let sql = format!("SELECT rowid FROM {} WHERE {0} MATCH ?1", field.table());
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rows = stmt.query([&query])?;
+        let mut candidates: Vec<i64> = Vec::new();
+        while let Some(r) = rows.next()? {
+            let num: i64 = r.get(0)?;
+            if sought(&found, num).is_some() {
+                candidates.push(num);
             }
+        }
+        let confirmed = if exact || candidates.is_empty() {
+            candidates
+        } else {
+            scan(
+                conn,
+                field,
+                &candidates,
+                candidates.len() * 3 <= state.len(),
+                &finder,
+            )?
         };
-        for num in found {
-            if left.remove(&num) {
-                out.insert(num, field);
+        for num in confirmed {
+            if let Some(n) = sought(&found, num) {
+                found[n] = state_of(field);
+                left -= 1;
             }
         }
     }
-    Ok(out)
+    Ok(found)
 }
 
-/// The candidates `left` whose stored (folded) `field` text holds the word of
-/// `finder`: the FTS table's own content table, read here and searched with
-/// memchr (SQLite's GLOB decodes every character) — by number when `by_number`
-/// (few candidates), else every row, skipping those not among them.
+/// Which of `candidates` (ascending numbers) have a stored (folded) `field` text
+/// holding the word of `finder`: `text_content`, read here (decompressed where
+/// compressed) and searched with memchr — by number when `by_number` (few
+/// candidates), else every row, skipping those not among them.
 fn scan(
     conn: &Connection,
     field: Field,
-    left: &HashSet<i64>,
+    candidates: &[i64],
     by_number: bool,
     finder: &memchr::memmem::Finder<'_>,
 ) -> rusqlite::Result<Vec<i64>> {
-    let mut sql = format!("SELECT id, c0 FROM {}_content", field.table());
+    let mut sql = format!("SELECT num, {} FROM text_content", packed::columns(field));
     let mut args: Vec<String> = Vec::new();
     if by_number {
-        let mut nums: Vec<i64> = left.iter().copied().collect();
-        nums.sort_unstable();
-        args.push(serde_json::to_string(&nums).unwrap_or_else(|_| "[]".to_string()));
-        sql.push_str(" WHERE id IN (SELECT value FROM json_each(?1))");
+        args.push(serde_json::to_string(candidates).unwrap_or_else(|_| "[]".to_string()));
+        sql.push_str(" WHERE num IN (SELECT value FROM json_each(?1))");
     }
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query(params_from_iter(args))?;
     let mut found = Vec::new();
+    let (mut dict, mut buffer) = (Vec::new(), Vec::new());
     while let Some(r) = rows.next()? {
         let num: i64 = r.get(0)?;
-        if !left.contains(&num) {
+        if candidates.binary_search(&num).is_err() {
             continue;
         }
-        let text = match r.get_ref(1)? {
-            ValueRef::Text(t) | ValueRef::Blob(t) => t,
-            _ => continue,
-        };
+        let text = packed::unpack_columns(r, 1, &mut dict, &mut buffer)?;
         if finder.find(text).is_some() {
             found.push(num);
         }

@@ -6,7 +6,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x7773_6978;
 /// `PRAGMA user_version`: raised whenever the tables below change, so an index
 /// written by another version is rebuilt rather than misread.
-pub const VERSION: i32 = 12;
+pub const VERSION: i32 = 13;
 
 /// Per file a row, keyed by `num` (its rowid); every other table starts its key
 /// (stances: an index)
@@ -14,7 +14,11 @@ pub const VERSION: i32 = 12;
 /// searchable field has its own FTS5 table (rowid = `num`), so a search can look
 /// at titles first and stop once it has enough. Their text is folded (see
 /// `search::fold`), which is all search needs; `detail = none` keeps the trigram
-/// index small, and GLOB still matches exactly, checking the stored text.
+/// index small. They keep no copy of it (`content = ''`): `text_content` does, one
+/// row per article (`num`), long texts LZ4-compressed (see `packed`), and a match
+/// of the trigrams is checked against it, exactly, in Rust.
+/// `text_grams` answers the words too short for trigrams (one or two characters):
+/// which articles hold each folded character and pair, per field (see `grams`).
 /// A claim's status and a stance's kind are small integers (see `store::status_code`):
 /// they repeat in every row and in the key of every stance. Stances are stored
 /// in actor order, so an actor's page reads them in one range, without lookups;
@@ -103,10 +107,15 @@ CREATE TABLE diagnostics(
     excerpt_cut INTEGER NOT NULL,
     PRIMARY KEY(file, seq)
 ) WITHOUT ROWID;
-CREATE VIRTUAL TABLE text_title USING fts5(body, tokenize = 'trigram case_sensitive 1', detail = none, columnsize = 0);
-CREATE VIRTUAL TABLE text_actor USING fts5(body, tokenize = 'trigram case_sensitive 1', detail = none, columnsize = 0);
-CREATE VIRTUAL TABLE text_claim USING fts5(body, tokenize = 'trigram case_sensitive 1', detail = none, columnsize = 0);
-CREATE VIRTUAL TABLE text_body USING fts5(body, tokenize = 'trigram case_sensitive 1', detail = none, columnsize = 0);
+CREATE TABLE text_content(num INTEGER PRIMARY KEY, title, actor, claim, body);
+CREATE TABLE text_grams(
+    field INTEGER NOT NULL, gram INTEGER NOT NULL, chunk INTEGER NOT NULL, nums BLOB NOT NULL,
+    PRIMARY KEY(field, gram, chunk)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE text_title USING fts5(body, tokenize = 'trigram case_sensitive 1', detail = none, columnsize = 0, content = '');
+CREATE VIRTUAL TABLE text_actor USING fts5(body, tokenize = 'trigram case_sensitive 1', detail = none, columnsize = 0, content = '');
+CREATE VIRTUAL TABLE text_claim USING fts5(body, tokenize = 'trigram case_sensitive 1', detail = none, columnsize = 0, content = '');
+CREATE VIRTUAL TABLE text_body USING fts5(body, tokenize = 'trigram case_sensitive 1', detail = none, columnsize = 0, content = '');
 ";
 
 /// What an existing database is, judged before anything is read from it.

@@ -3,14 +3,17 @@
 //! Text is folded in Rust before it is stored and before it is sought (decomposed,
 //! combining marks dropped, lower-cased, white-space runs made one space), so `Lin`
 //! finds `Lín`, `LÍN` finds `lin`, and a phrase is found across a wrapped line.
-//! The FTS5 table uses the trigram tokenizer; the query is a GLOB pattern, which FTS5 answers from the trigram index when the query has three characters
-//! or more and by a plain scan of the folded text when it is shorter (`晓雯`).
-//! Either way the match is exact: a substring of the folded text.
+//! The FTS5 table uses the trigram tokenizer; the query is a GLOB pattern, which FTS5
+//! answers from the trigram index when the query has three characters or more. A
+//! shorter one (`晓雯`) is looked up in the grams (see `grams`): which articles hold
+//! each character and each pair. Either way the match is exact: a substring of the
+//! folded text.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::Connection;
 
+use super::packed;
 use crate::model::ArticleId;
 
 /// Where in an article a query matched.
@@ -85,22 +88,29 @@ pub fn fold_parts<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
     out
 }
 
-/// The GLOB pattern that matches `folded` as a substring: `*`, `?` and `[`
-/// are put in brackets, so they match themselves.
-pub(crate) fn glob(folded: &str) -> String {
-    let mut out = String::with_capacity(folded.len() + 2);
-    out.push('*');
-    for c in folded.chars() {
-        match c {
-            '*' | '?' | '[' => {
-                out.push('[');
-                out.push(c);
-                out.push(']');
-            }
-            _ => out.push(c),
+/// The FTS5 query for the articles holding every trigram of `folded` (three
+/// characters or more): each trigram a quoted string, ANDed. What it finds may
+/// hold them apart, so each is checked against its text.
+pub(crate) fn trigrams(folded: &str) -> String {
+    let chars: Vec<char> = folded.chars().collect();
+    let mut seen: HashSet<&[char]> = HashSet::new();
+    let mut out = String::new();
+    for trigram in chars.windows(3) {
+        if !seen.insert(trigram) {
+            continue;
         }
+        if !out.is_empty() {
+            out.push_str(" AND ");
+        }
+        out.push('"');
+        for &c in trigram {
+            if c == '"' {
+                out.push('"');
+            }
+            out.push(c);
+        }
+        out.push('"');
     }
-    out.push('*');
     out
 }
 
@@ -114,33 +124,83 @@ pub fn search(conn: &Connection, query: &str, limit: usize) -> rusqlite::Result<
     if folded.trim().is_empty() || limit == 0 {
         return Ok(Vec::new());
     }
-    let pattern = glob(&folded);
+    // (number, field) of each hit, best first.
+    let mut found: Vec<(i64, Field)> = Vec::new();
     let mut seen: HashSet<i64> = HashSet::new();
-    let mut hits: Vec<Hit> = Vec::new();
-    for field in Field::ALL {
-        // CROSS JOIN keeps the FTS table outermost: it drives, files are looked up.
-        let sql = format!(
-            "SELECT t.rowid, f.id FROM {} AS t CROSS JOIN files AS f ON f.num = t.rowid
-             WHERE t.body GLOB ?1",
+    if let Some(gram) = super::grams::of_word(&folded) {
+        // Too short for the trigrams: the grams answer, in the order of indexing.
+        'fields: for field in Field::ALL {
+            for num in super::grams::holding(conn, field, gram)? {
+                if seen.insert(num) {
+                    found.push((num, field));
+                    if found.len() == limit {
+                        break 'fields;
+                    }
+                }
+            }
+        }
+        return with_ids(conn, found);
+    }
+    let finder = memchr::memmem::Finder::new(folded.as_bytes());
+    let query = trigrams(&folded);
+    let exact = folded.chars().count() == 3;
+    let (mut dict, mut buffer) = (Vec::new(), Vec::new());
+    'all: for field in Field::ALL {
+        let mut candidates = conn.prepare(&format!(
+            "SELECT rowid FROM {} WHERE {0} MATCH ?1",
             field.table()
-        );
-        let mut stmt = conn.prepare(&sql)?;
-        let mut rows = stmt.query([&pattern])?;
+        ))?;
+        let mut text = conn.prepare(&format!(
+            "SELECT {} FROM text_content WHERE num = ?1",
+            packed::columns(field)
+        ))?;
+        let mut rows = candidates.query([&query])?;
         while let Some(row) = rows.next()? {
-            if !seen.insert(row.get(0)?) {
+            let num: i64 = row.get(0)?;
+            if seen.contains(&num) {
                 continue;
             }
-            hits.push(Hit {
-                id: ArticleId::new(row.get::<_, String>(1)?),
-                field,
-                rank: hits.len(),
-            });
-            if hits.len() == limit {
-                return Ok(hits);
+            // Its trigrams may be apart (a word of three is one): the text says.
+            let holds = exact
+                || text.query_row([num], |r| {
+                    let text = packed::unpack_columns(r, 0, &mut dict, &mut buffer)?;
+                    Ok(finder.find(text).is_some())
+                })?;
+            if holds {
+                seen.insert(num);
+                found.push((num, field));
+                if found.len() == limit {
+                    break 'all;
+                }
             }
         }
     }
-    Ok(hits)
+    with_ids(conn, found)
+}
+
+/// The hits numbered in `found`, in its order, with their articles' ids (read in
+/// one statement, not one per hit).
+fn with_ids(conn: &Connection, found: Vec<(i64, Field)>) -> rusqlite::Result<Vec<Hit>> {
+    let mut nums: Vec<i64> = found.iter().map(|(n, _)| *n).collect();
+    nums.sort_unstable();
+    let json = serde_json::to_string(&nums).unwrap_or_else(|_| "[]".to_string());
+    let mut stmt =
+        conn.prepare("SELECT num, id FROM files WHERE num IN (SELECT value FROM json_each(?1))")?;
+    let mut ids: HashMap<i64, String> = HashMap::with_capacity(nums.len());
+    let mut rows = stmt.query([json])?;
+    while let Some(r) = rows.next()? {
+        ids.insert(r.get(0)?, r.get(1)?);
+    }
+    Ok(found
+        .into_iter()
+        .filter_map(|(num, field)| Some((ids.remove(&num)?, field)))
+        .enumerate()
+        .map(|(rank, (id, field))| Hit {
+            id: ArticleId::new(id),
+            field,
+            rank,
+        })
+        .collect())
 }
 
 #[cfg(test)]
@@ -165,7 +225,9 @@ mod tests {
     }
 
     #[test]
-    fn glob_brackets_its_wildcards() {
-        assert_eq!(glob("a*b?c[d"), "*a[*]b[?]c[[]d*");
+    fn trigrams_are_quoted_and_each_asked_once() {
+        assert_eq!(trigrams("abcab"), r#""abc" AND "bca" AND "cab""#);
+        assert_eq!(trigrams("a\"b c"), r#""a""b" AND """b " AND "b c""#);
+        assert_eq!(trigrams("aaaa"), r#""aaa""#);
     }
 }

@@ -2,8 +2,10 @@
 
 use std::collections::HashSet;
 
-use rusqlite::{Connection, Statement, params};
+use rusqlite::{Connection, OptionalExtension, Statement, params};
 
+use super::grams::Pending;
+use super::packed;
 use super::search::{Field, fold, fold_parts};
 use crate::diagnostic::Severity;
 use crate::load::Loaded;
@@ -70,6 +72,12 @@ pub struct Writer<'c> {
     about: Statement<'c>,
     diagnostic: Statement<'c>,
     text: Vec<(Field, Statement<'c>)>,
+    /// A file's stored texts, read before they are deleted: their grams and
+    /// trigrams go too (a contentless FTS5 table is told what it indexed).
+    stored: Statement<'c>,
+    content: Statement<'c>,
+    untext: Vec<Statement<'c>>,
+    grams: Pending,
     deletes: Vec<Statement<'c>>,
     touch: Statement<'c>,
     /// Every actor named by a file's rows, read before the rows are deleted.
@@ -93,7 +101,7 @@ impl<'c> Writer<'c> {
         let deletes = tables
             .iter()
             .map(|table| format!("DELETE FROM {table} WHERE file = ?1"))
-            .chain(Field::ALL.map(|f| format!("DELETE FROM {} WHERE rowid = ?1", f.table())))
+            .chain(["DELETE FROM text_content WHERE num = ?1".to_string()])
             .chain(["DELETE FROM files WHERE num = ?1".to_string()])
             .map(|sql| conn.prepare(&sql))
             .collect::<rusqlite::Result<_>>()?;
@@ -134,6 +142,22 @@ impl<'c> Writer<'c> {
                     conn.prepare(&sql).map(|stmt| (*f, stmt))
                 })
                 .collect::<rusqlite::Result<_>>()?,
+            stored: conn
+                .prepare("SELECT title, actor, claim, body FROM text_content WHERE num = ?1")?,
+            content: conn.prepare(
+                "INSERT INTO text_content(num, title, actor, claim, body)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?,
+            untext: Field::ALL
+                .iter()
+                .map(|f| {
+                    let t = f.table();
+                    conn.prepare(&format!(
+                        "INSERT INTO {t}({t}, rowid, body) VALUES ('delete', ?1, ?2)"
+                    ))
+                })
+                .collect::<rusqlite::Result<_>>()?,
+            grams: Pending::default(),
             deletes,
             touch: conn.prepare("UPDATE files SET size = ?2, mtime = ?3 WHERE num = ?1")?,
             named: conn.prepare(
@@ -150,6 +174,7 @@ impl<'c> Writer<'c> {
     /// Brings the actors' summaries up to date with what was written; call once, before
     /// the transaction commits.
     pub fn finish(&mut self) -> rusqlite::Result<()> {
+        self.grams.write(self.conn)?;
         super::query::refresh_summary(self.conn, &self.touched)?;
         self.touched.clear();
         Ok(())
@@ -162,6 +187,28 @@ impl<'c> Writer<'c> {
             self.touched.insert(r.get(0)?);
         }
         drop(rows);
+        let old: Option<[String; 4]> = self
+            .stored
+            .query_row([num], |r| {
+                let claim = packed::unpack_string(r.get_ref(2)?, &[], 2)?;
+                // The body is packed against the claims (see `Texts::of`).
+                let body = packed::unpack_string(r.get_ref(3)?, claim.as_bytes(), 3)?;
+                Ok([
+                    packed::unpack_string(r.get_ref(0)?, &[], 0)?,
+                    packed::unpack_string(r.get_ref(1)?, &[], 1)?,
+                    claim,
+                    body,
+                ])
+            })
+            .optional()?;
+        if let Some(texts) = old {
+            for (text, untext) in texts.iter().zip(&mut self.untext) {
+                if !text.is_empty() {
+                    untext.execute(params![num, text])?;
+                }
+            }
+            self.grams.remove(self.conn, num, &texts)?;
+        }
         for delete in &mut self.deletes {
             delete.execute([num])?;
         }
@@ -300,17 +347,53 @@ impl<'c> Writer<'c> {
                 }
             }
         }
-        for (text, (_, insert)) in texts.iter().zip(&mut self.text) {
+        for (text, (_, insert)) in texts.folded.iter().zip(&mut self.text) {
             if !text.is_empty() {
                 insert.execute(params![num, text])?;
             }
         }
-        Ok(())
+        if texts.folded.iter().any(|t| !t.is_empty()) {
+            let [title, actor, claim, body] = &texts.packed;
+            self.content
+                .execute(params![num, title, actor, claim, body])?;
+        }
+        self.grams.add(self.conn, num, &texts.grams)
     }
 }
 
-/// An article's searchable text per field, folded, in the order of [`Field::ALL`].
-pub type Texts = [String; 4];
+/// An article's searchable text per field, in the order of [`Field::ALL`]: folded,
+/// as `text_content` stores it (see [`packed`]), and its grams (see
+/// [`super::grams`]). Made on the worker that parsed the article, so the one
+/// thread that writes the index does not fold, compress or count too.
+#[derive(Debug)]
+pub struct Texts {
+    folded: [String; 4],
+    packed: [rusqlite::types::Value; 4],
+    grams: [Vec<i64>; 4],
+}
+
+impl Default for Texts {
+    fn default() -> Texts {
+        Texts::of(Default::default())
+    }
+}
+
+impl Texts {
+    fn of(folded: [String; 4]) -> Texts {
+        Texts {
+            // The body holds its claims' quotes: packed against them, it shrinks by
+            // about what they take (see `packed::columns`).
+            packed: [
+                packed::pack(&folded[0]),
+                packed::pack(&folded[1]),
+                packed::pack(&folded[2]),
+                packed::pack_with(&folded[3], folded[2].as_bytes()),
+            ],
+            grams: folded.each_ref().map(|t| super::grams::of_text(t)),
+            folded,
+        }
+    }
+}
 
 /// What search looks in: built on the worker that parsed the article, so the one
 /// thread that writes the index does not fold text too.
@@ -332,5 +415,5 @@ pub fn texts(article: Option<&Article>) -> Texts {
             .chain(quotes)
     }));
     // In the order of `Field::ALL`: title, actors, claims, body.
-    [fold(&article.title), names, claims, fold(&article.body)]
+    Texts::of([fold(&article.title), names, claims, fold(&article.body)])
 }

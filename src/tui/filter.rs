@@ -6,6 +6,7 @@
 //! (made from the files on the first such search), and filters wait for the index.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::index::{Field, Index};
 use crate::model::{Article, ArticleId};
@@ -36,7 +37,7 @@ pub struct Search {
     /// cannot be answered): the last good result stays.
     pub error: Option<String>,
     /// Where the words matched, for each row shown (none without words).
-    pub fields: HashMap<Slot, Why>,
+    pub fields: SlotMap<Why>,
     /// What the last Tab offered, shown under the prompt.
     pub candidates: Vec<String>,
     /// Set by the loop while it takes a burst of queued keys: the query is then
@@ -44,9 +45,37 @@ pub struct Search {
     pub deferred: bool,
     /// The text changed while deferred: apply it before anything reads the list.
     pub stale: bool,
-    /// The last query the index answered while typing, and the articles it matched:
-    /// a query that only narrows it (see [`narrows`]) looks among those alone.
-    pub last_answer: Option<(Query, HashSet<ArticleId>)>,
+    /// The last query the index answered while typing, the index's data version
+    /// then, and the numbers of the articles it matched, ascending: a query that
+    /// only narrows it (see [`narrows`]) looks among those alone, while the index
+    /// is unchanged.
+    pub last_answer: Option<(Query, i64, Vec<i64>)>,
+}
+
+/// A map keyed by slot, hashed by a multiplication: a keystroke may fill it with
+/// every row, and slots are small integers that SipHash would only slow down.
+pub type SlotMap<V> = HashMap<Slot, V, BuildHasherDefault<SlotHasher>>;
+
+/// See [`SlotMap`].
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SlotHasher(u64);
+
+impl Hasher for SlotHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        // Fibonacci hashing: the high bits, which the table uses, mix every input bit.
+        let h = (n as u64 ^ self.0).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 = h ^ (h >> 29);
+    }
 }
 
 impl Search {
@@ -163,13 +192,21 @@ impl App {
     /// The slots the active query keeps, best field first and then in list order,
     /// with where each one's words matched. `typing`: the query was just typed, so
     /// the index's last answer may be narrowed rather than the corpus searched.
-    fn matching(&mut self, typing: bool) -> Result<(Vec<Slot>, HashMap<Slot, Why>), String> {
+    fn matching(&mut self, typing: bool) -> Result<(Vec<Slot>, SlotMap<Why>), String> {
         let last = std::mem::take(&mut self.search.last_answer);
         let query = &self.search.active;
         if query.is_empty() {
-            return Ok((self.library.order().to_vec(), HashMap::new()));
+            return Ok((self.library.order().to_vec(), SlotMap::default()));
         }
-        let mut found: HashMap<Slot, Option<Why>> = HashMap::new();
+        // Per slot: `None` not found, else where its words matched best. A vector, not a
+        // map: a keystroke may find every row.
+        let mut found: Vec<Option<Option<Why>>> = Vec::new();
+        fn put(found: &mut Vec<Option<Option<Why>>>, slot: Slot, why: Option<Why>) {
+            if found.len() <= slot {
+                found.resize(slot + 1, None);
+            }
+            found[slot] = Some(why);
+        }
         match &self.index {
             Some(indexed) => {
                 let read = |id: &ArticleId| self.read.is_read(id);
@@ -177,10 +214,15 @@ impl App {
                 let unread = query.terms().iter().any(
                     |t| matches!(&t.filter, Filter::Is(states) if states.contains(&State::Unread)),
                 );
+                // The numbers of the last answer name the same articles only while no
+                // other connection wrote the index.
+                let version = indexed.index.data_version().ok();
                 let within = last
                     .as_ref()
-                    .filter(|(wider, _)| typing && !unread && narrows(query, wider))
-                    .map(|(_, ids)| ids);
+                    .filter(|(wider, at, _)| {
+                        typing && !unread && Some(*at) == version && narrows(query, wider)
+                    })
+                    .map(|(_, _, nums)| nums.as_slice());
                 let matches = match within {
                     Some(within) => {
                         indexed
@@ -190,18 +232,22 @@ impl App {
                     None => indexed.index.matching(query, &indexed.vocabulary, &read),
                 }
                 .map_err(|e| format!("The index cannot answer: {e}"))?;
-                let answer: HashSet<ArticleId> = matches.iter().map(|m| m.id.clone()).collect();
-                self.search.last_answer = Some((query.clone(), answer));
+                if let Some(version) = version {
+                    let mut answer: Vec<i64> = matches.iter().map(|m| m.num).collect();
+                    answer.sort_unstable();
+                    self.search.last_answer = Some((query.clone(), version, answer));
+                }
                 // Judging a row in memory reads its file: for a few rows (the watcher's)
                 // that is quick; after a reload, every row waits for the index's check
                 // instead, and the index's answer stands until it lands.
                 let in_memory = self.unindexed.len() <= IN_MEMORY_AT_MOST;
+                let judged = in_memory && !self.unindexed.is_empty();
                 for m in matches {
-                    if in_memory && self.unindexed.contains(&m.id) {
+                    if judged && self.unindexed.contains(&m.id) {
                         continue;
                     }
                     if let Some(slot) = self.library.slot(&m.id) {
-                        found.insert(slot, m.field.map(Why::from));
+                        put(&mut found, slot, m.field.map(Why::from));
                     }
                 }
                 // Rows changed on disk since the index was written: judged in memory.
@@ -213,7 +259,7 @@ impl App {
                         continue;
                     };
                     if query.matches(&article, &read) {
-                        found.insert(slot, best_field(&article, query).map(Why::from));
+                        put(&mut found, slot, best_field(&article, query).map(Why::from));
                     }
                 }
             }
@@ -232,22 +278,22 @@ impl App {
                 self.library.fold_search_texts();
                 for slot in self.library.order() {
                     if let Some(why) = self.library.row(*slot).and_then(|r| r.why_all(query)) {
-                        found.insert(*slot, why);
+                        put(&mut found, *slot, why);
                     }
                 }
             }
         }
         // One pass over the list order, into one bucket per rank.
         let mut buckets: [Vec<Slot>; 4] = Default::default();
+        let mut fields = SlotMap::default();
         for &slot in self.library.order() {
-            if let Some(why) = found.get(&slot) {
+            if let Some(Some(why)) = found.get(slot) {
                 buckets[usize::from(rank(*why))].push(slot);
+                if let Some(why) = why {
+                    fields.insert(slot, *why);
+                }
             }
         }
-        let fields = found
-            .into_iter()
-            .filter_map(|(slot, why)| why.map(|w| (slot, w)))
-            .collect();
         Ok((buckets.concat(), fields))
     }
 

@@ -590,3 +590,42 @@ fn a_query_typed_key_by_key_lists_what_it_lists_when_put_in_at_once() {
         assert_eq!(fields(&typed), fields(&at_once), "{query}");
     }
 }
+
+#[test]
+fn a_short_word_follows_a_file_changed_under_the_reader() {
+    let corpus = corpus();
+    let mut app = reader(&corpus, (100, 30), false);
+    type_in(&mut app, "渡");
+    app.update(Command::SearchAccept);
+    assert_eq!(listed(&app), [Q]);
+    // The ferry becomes a cruise ship everywhere in its file.
+    let path = corpus.articles.path().join("asia/ferry-returns.toml");
+    let edited = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("渡轮", "邮轮");
+    std::fs::write(&path, edited).unwrap();
+    let changes = whosaid::tui::watch::read_changes(
+        corpus.articles.path(),
+        [(path, true)].into_iter().collect(),
+    );
+    app.mark_changed(&changes);
+    app.on_files(changes);
+    assert_eq!(listed(&app), Vec::<String>::new());
+    // Once the index has taken it in, its characters and pairs are the new ones.
+    let index = app.reindex_due().expect("a check is due");
+    let sent = std::sync::Mutex::new(Vec::new());
+    indexed::reindex(index, &|ev| {
+        sent.lock().unwrap().push(ev);
+        true
+    });
+    for ev in sent.into_inner().unwrap() {
+        app.on_index(ev);
+    }
+    assert!(app.unindexed.is_empty());
+    assert_eq!(listed(&app), Vec::<String>::new());
+    for query in ["邮", "邮轮", "邮轮下"] {
+        app.update(Command::SearchCancel);
+        type_in(&mut app, query);
+        assert_eq!(listed(&app), [Q], "{query}");
+    }
+}
