@@ -1026,3 +1026,34 @@ fn an_actors_stances_come_newest_first_undated_last_each_article_in_claim_order(
     .collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn the_vocabulary_names_each_actor_as_the_first_article_by_id_declares_it() {
+    let s = setup();
+    let (index, _) = fresh(&s);
+    let actors = |index: &Index| index.vocabulary().unwrap().actors;
+    let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+        list.iter()
+            .map(|(id, name)| (id.to_string(), name.to_string()))
+            .collect()
+    };
+    // `lin` is declared in city/harbour and in market: city/harbour comes first.
+    assert_eq!(
+        actors(&index),
+        pairs(&[
+            ("brannvik", "Oskar Brannvik"),
+            ("courier", "Velmar Courier"),
+            ("lin", "Lín Xiǎowén"),
+            ("organisers", "Night market organisers"),
+        ])
+    );
+    // A file before both, by id, declares it again under another name.
+    let first = "# Fictional.\ntitle = \"A note\"\nbody = \"b\"\n\n[actors.lin]\nname = \"Mayor Lin\"\nkind = \"person\"\n";
+    fs::write(s.articles.join("a-note.toml"), first).unwrap();
+    index.verify(&mut |_| {}).unwrap();
+    assert_eq!(
+        actors(&index)[2],
+        ("lin".to_string(), "Mayor Lin".to_string())
+    );
+    assert_eq!(actors(&index).len(), 4);
+}
