@@ -16,8 +16,10 @@ use super::watch::FileChange;
 pub const HEAD_ROWS: usize = 200;
 
 /// What starting from the index reports, in this order: `Opened`, `Head` (when asked
-/// for, and the index holds any row), `Listed`, `Checked` (or `Failed` at any point,
-/// after which the files must be scanned as without an index).
+/// for, and the index holds any row), `Listed`, `Checked`, then `Vocabulary` when no
+/// `Ready` came after the check (or `Failed` at any point, after which the files must
+/// be scanned as without an index). `Ready` comes before the check (a warm index) or
+/// just before `Checked`.
 #[derive(Debug)]
 pub enum IndexEvent {
     /// The index is open; a one-line notice when it was rebuilt or is a private one.
@@ -33,6 +35,9 @@ pub enum IndexEvent {
     /// A check run after files changed under the reader is over (see
     /// [`reindex`]): the index holds them now.
     Reindexed(Box<Indexed>),
+    /// What the corpus names, read once the check is over (when the prompt got the
+    /// index before it, and nothing changed): for the prompt, unless it has read it.
+    Vocabulary(Box<crate::query::Vocabulary>),
     /// Verification is over: the rows that differ from `Listed` (files added, edited,
     /// re-read) and the ids gone, to apply as the watcher's changes are.
     Checked(Vec<FileChange>),
@@ -229,8 +234,10 @@ fn run(
     if !send(IndexEvent::Listed(listed)) {
         return Ok(());
     }
-    // A warm index answers the prompt at once: it holds what was just listed.
-    if warm && !send(IndexEvent::Ready(Box::new(indexed(&index)?))) {
+    // A warm index answers the prompt at once: it holds what was just listed. Its
+    // vocabulary comes after the check, so the two are not in memory at once (the
+    // prompt reads it itself if asked before).
+    if warm && !send(IndexEvent::Ready(Box::new(Indexed::new(index.another()?)))) {
         return Ok(());
     }
     if !warm {
@@ -240,19 +247,26 @@ fn run(
     let changed = changes_since(&index, kept, changes)?;
     // Before the changes, so the list they make is filtered by the index that holds them;
     // a warm index that nothing changed already answers the prompt.
-    if (!warm || !changed.is_empty()) && !send(IndexEvent::Ready(Box::new(indexed(&index)?))) {
+    let again = !warm || !changed.is_empty();
+    if again && !send(IndexEvent::Ready(Box::new(indexed(&index)?))) {
         return Ok(());
     }
-    send(IndexEvent::Checked(changed));
+    if !send(IndexEvent::Checked(changed)) || again {
+        return Ok(());
+    }
+    // The prompt reads it when first asked, should this fail.
+    if let Ok(vocabulary) = index.vocabulary() {
+        send(IndexEvent::Vocabulary(Box::new(vocabulary)));
+    }
     Ok(())
 }
 
 /// A second connection to `index`, with what the corpus names.
 fn indexed(index: &Index) -> Result<Indexed, crate::index::Error> {
-    Ok(Indexed {
-        index: index.another()?,
-        vocabulary: index.vocabulary()?,
-    })
+    Ok(Indexed::with_vocabulary(
+        index.another()?,
+        index.vocabulary()?,
+    ))
 }
 
 /// Checks the files again against the index (after the watcher or a reload read
@@ -262,7 +276,7 @@ pub fn reindex(index: Index, send: &dyn Fn(IndexEvent) -> bool) {
     let done = index
         .verify(&mut |_| {})
         .and_then(|_| index.vocabulary())
-        .map(|vocabulary| Indexed { index, vocabulary });
+        .map(|vocabulary| Indexed::with_vocabulary(index, vocabulary));
     if let Ok(indexed) = done {
         send(IndexEvent::Reindexed(Box::new(indexed)));
     }
@@ -333,6 +347,12 @@ impl App {
             }
             IndexEvent::Reindexed(indexed) => {
                 self.reindexed(*indexed);
+                Then::Nothing
+            }
+            IndexEvent::Vocabulary(vocabulary) => {
+                if let Some(indexed) = &self.index {
+                    indexed.offer_vocabulary(*vocabulary);
+                }
                 Then::Nothing
             }
             IndexEvent::Checked(changes) => {

@@ -53,7 +53,7 @@ fn start(cache: &Path, articles: &Path) -> Vec<IndexEvent> {
     let events = std::sync::Mutex::new(Vec::new());
     indexed::start(Some(cache), articles, &|ev| {
         // The index handed to the search prompt is the filter tests' business.
-        if !matches!(ev, IndexEvent::Ready(_)) {
+        if !matches!(ev, IndexEvent::Ready(_) | IndexEvent::Vocabulary(_)) {
             events.lock().unwrap().push(ev);
         }
         true
@@ -421,4 +421,72 @@ fn the_first_screen_comes_first_in_the_lists_order_then_the_whole_list() {
     let by_title = start_sorted(Sort::Title);
     assert!(!by_title.iter().any(|e| matches!(e, IndexEvent::Head(_))));
     assert!(matches!(by_title[1], IndexEvent::Listed(_)));
+}
+
+/// The kinds of events a start sent, in order.
+fn kinds(events: &[IndexEvent]) -> Vec<&'static str> {
+    events
+        .iter()
+        .map(|e| match e {
+            IndexEvent::Opened(_) => "opened",
+            IndexEvent::Head(_) => "head",
+            IndexEvent::Listed(_) => "listed",
+            IndexEvent::Ready(_) => "ready",
+            IndexEvent::Reindexed(_) => "reindexed",
+            IndexEvent::Vocabulary(_) => "vocabulary",
+            IndexEvent::Checked(_) => "checked",
+            IndexEvent::Failed(_) => "failed",
+        })
+        .collect()
+}
+
+/// Every event of a start, the index handed to the prompt included.
+fn every_event(cache: &Path, articles: &Path) -> Vec<IndexEvent> {
+    let events = std::sync::Mutex::new(Vec::new());
+    indexed::start(Some(cache), articles, &|ev| {
+        events.lock().unwrap().push(ev);
+        true
+    });
+    events.into_inner().unwrap()
+}
+
+/// `actor:` and Tab at the prompt: what the query becomes.
+fn completed_actor(app: &mut App) -> String {
+    use whosaid::tui::keymap::{Action, Command};
+    app.update(Command::Run(Action::Search));
+    for c in "actor:".chars() {
+        app.update(Command::SearchInput(c));
+    }
+    app.update(Command::SearchComplete);
+    app.search.query.clone()
+}
+
+#[test]
+fn a_warm_start_gives_the_prompt_its_vocabulary_after_the_check_or_when_first_asked() {
+    let (articles, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    write_corpus(articles.path());
+    let cache_dir = cache.path().join("whosaid");
+    let cold = every_event(&cache_dir, articles.path());
+    // A new index: the prompt's index (with its vocabulary) comes with the check.
+    assert_eq!(kinds(&cold), ["opened", "listed", "ready", "checked"]);
+
+    let warm = every_event(&cache_dir, articles.path());
+    assert_eq!(
+        kinds(&warm),
+        ["opened", "listed", "ready", "checked", "vocabulary"]
+    );
+    let mut all = app();
+    for ev in warm {
+        all.on_index(ev);
+    }
+    assert_eq!(completed_actor(&mut all), "actor:master");
+
+    // Asked before the vocabulary came: the prompt reads it from the index itself.
+    let mut early = app();
+    for ev in every_event(&cache_dir, articles.path()) {
+        if !matches!(ev, IndexEvent::Vocabulary(_)) {
+            early.on_index(ev);
+        }
+    }
+    assert_eq!(completed_actor(&mut early), "actor:master");
 }
