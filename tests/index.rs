@@ -1056,4 +1056,16 @@ fn the_vocabulary_names_each_actor_as_the_first_article_by_id_declares_it() {
         ("lin".to_string(), "Mayor Lin".to_string())
     );
     assert_eq!(actors(&index).len(), 4);
+    // Gone again: the next declaration names it.
+    fs::remove_file(s.articles.join("a-note.toml")).unwrap();
+    index.verify(&mut |_| {}).unwrap();
+    assert_eq!(
+        actors(&index)[2],
+        ("lin".to_string(), "Lín Xiǎowén".to_string())
+    );
+    // An actor no file declares any more is no longer offered.
+    fs::remove_file(s.articles.join("market.toml")).unwrap();
+    index.verify(&mut |_| {}).unwrap();
+    let ids: Vec<String> = actors(&index).into_iter().map(|(id, _)| id).collect();
+    assert_eq!(ids, ["brannvik", "courier", "lin"]);
 }
