@@ -1266,3 +1266,46 @@ fn one_and_two_character_queries_find_exactly_the_texts_holding_them() {
     assert_eq!(search_sorted(&index, "東"), vec![]);
     assert_eq!(search_sorted(&index, "ll"), vec![]);
 }
+
+#[test]
+fn the_vocabulary_names_each_actor_as_the_first_article_by_id_declares_it() {
+    let s = setup();
+    let (index, _) = fresh(&s);
+    let actors = |index: &Index| index.vocabulary().unwrap().actors;
+    let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+        list.iter()
+            .map(|(id, name)| (id.to_string(), name.to_string()))
+            .collect()
+    };
+    // `lin` is declared in city/harbour and in market: city/harbour comes first.
+    assert_eq!(
+        actors(&index),
+        pairs(&[
+            ("brannvik", "Oskar Brannvik"),
+            ("courier", "Velmar Courier"),
+            ("lin", "Lín Xiǎowén"),
+            ("organisers", "Night market organisers"),
+        ])
+    );
+    // A file before both, by id, declares it again under another name.
+    let first = "# Fictional.\ntitle = \"A note\"\nbody = \"b\"\n\n[actors.lin]\nname = \"Mayor Lin\"\nkind = \"person\"\n";
+    fs::write(s.articles.join("a-note.toml"), first).unwrap();
+    index.verify(&mut |_| {}).unwrap();
+    assert_eq!(
+        actors(&index)[2],
+        ("lin".to_string(), "Mayor Lin".to_string())
+    );
+    assert_eq!(actors(&index).len(), 4);
+    // Gone again: the next declaration names it.
+    fs::remove_file(s.articles.join("a-note.toml")).unwrap();
+    index.verify(&mut |_| {}).unwrap();
+    assert_eq!(
+        actors(&index)[2],
+        ("lin".to_string(), "Lín Xiǎowén".to_string())
+    );
+    // An actor no file declares any more is no longer offered.
+    fs::remove_file(s.articles.join("market.toml")).unwrap();
+    index.verify(&mut |_| {}).unwrap();
+    let ids: Vec<String> = actors(&index).into_iter().map(|(id, _)| id).collect();
+    assert_eq!(ids, ["brannvik", "courier", "lin"]);
+}

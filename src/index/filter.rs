@@ -2,7 +2,6 @@
 //! filters as one SQL statement, its words through the FTS5 tables, with the
 //! same meaning as [`crate::query::Query::matches`] (the ground truth).
 
-use std::collections::BTreeMap;
 
 use rusqlite::{Connection, params_from_iter, types::Value};
 
@@ -29,31 +28,21 @@ pub struct Match {
 /// and outlets: actor ids with their first declared name (in article id order),
 /// the ids claims are about, tags, outlets and languages.
 pub fn vocabulary(conn: &Connection) -> rusqlite::Result<Vocabulary> {
-    let mut actors: BTreeMap<String, (String, String)> = BTreeMap::new();
-    let mut stmt = conn.prepare(
-        "SELECT a.actor, a.name, f.id FROM actors AS a JOIN files AS f ON f.num = a.file",
-    )?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let (id, name, article): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
-        match actors.get_mut(&id) {
-            Some(first) if article < first.1 => *first = (name, article),
-            Some(_) => {}
-            None => {
-                actors.insert(id, (name, article));
-            }
-        }
-    }
+    // Each actor's name as its first declaration in article id order gives it: what the
+    // actor summary keeps, one row per actor in actor order. (Read from the
+    // declarations, with a look-up of each one's file, this took ~1 s at 100,000
+    // articles, and a map of them all ~20 MB.)
+    let mut stmt = conn.prepare("SELECT actor, name FROM actor_summary ORDER BY actor")?;
+    let actors = stmt
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     let list = |sql: &str| -> rusqlite::Result<Vec<String>> {
         let mut stmt = conn.prepare(sql)?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
         rows.collect()
     };
     Ok(Vocabulary {
-        actors: actors
-            .into_iter()
-            .map(|(id, (name, _))| (id, name))
-            .collect(),
+        actors,
         about: list("SELECT DISTINCT actor FROM about ORDER BY actor")?,
         tags: list("SELECT DISTINCT tag FROM tags ORDER BY tag")?,
         outlets: list(

@@ -1,7 +1,6 @@
 //! Bringing the index up to date with the files: every file's size, modification
 //! time and content hash compared, only what changed parsed again.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -38,6 +37,7 @@ pub struct Progress {
 }
 
 /// What the index held for one file.
+#[derive(Clone, Copy)]
 struct Held {
     num: i64,
     stat: Stat,
@@ -132,22 +132,36 @@ pub fn verify(
     }
 }
 
-fn held(conn: &Connection) -> rusqlite::Result<HashMap<String, Held>> {
+/// Files the index holds that are not on disk: their numbers and ids.
+type Gone = Vec<(i64, String)>;
+
+/// What the index holds for each of `sources` (sorted by id, as [`load::discover`]
+/// gives them), by position, and the files it holds that are not among them. Found by
+/// halving in `sources` rather than through a map of every id (~8 MB at 100,000 files).
+fn held(conn: &Connection, sources: &[SourceFile]) -> rusqlite::Result<(Vec<Option<Held>>, Gone)> {
+    let mut held = vec![None; sources.len()];
+    let mut gone = Vec::new();
     let mut stmt = conn.prepare("SELECT id, num, size, mtime, hash FROM files")?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            Held {
-                num: r.get(1)?,
-                stat: Stat {
-                    size: r.get(2)?,
-                    mtime: r.get(3)?,
-                    hash: r.get(4)?,
-                },
-            },
-        ))
-    })?;
-    rows.collect()
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let id = r.get_ref(0)?.as_str()?;
+        let num = r.get(1)?;
+        let at = sources.binary_search_by(|s| s.id.as_str().cmp(id));
+        match at {
+            Ok(at) => {
+                held[at] = Some(Held {
+                    num,
+                    stat: Stat {
+                        size: r.get(2)?,
+                        mtime: r.get(3)?,
+                        hash: r.get(4)?,
+                    },
+                });
+            }
+            Err(_) => gone.push((num, id.to_string())),
+        }
+    }
+    Ok((held, gone))
 }
 
 fn apply(
@@ -155,11 +169,7 @@ fn apply(
     sources: &[SourceFile],
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Changes, super::Error> {
-    let mut held = held(conn)?;
-    let stats: Vec<Option<Stat>> = sources
-        .iter()
-        .map(|s| held.get(s.id.as_str()).map(|h| h.stat))
-        .collect();
+    let (held, gone) = held(conn, sources)?;
     let mut writer = Writer::new(conn)?;
     let mut changes = Changes::default();
     let total = sources.len();
@@ -170,12 +180,13 @@ fn apply(
     std::thread::scope(|scope| -> Result<(), super::Error> {
         for _ in 0..threads {
             let send = send.clone();
-            let (next, stats) = (&next, &stats);
+            let (next, held) = (&next, &held);
             scope.spawn(move || {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(source) = sources.get(i) else { break };
-                    if send.send((i, judge(source, stats[i].as_ref()))).is_err() {
+                    let stat = held[i].as_ref().map(|h| &h.stat);
+                    if send.send((i, judge(source, stat))).is_err() {
                         break;
                     }
                 }
@@ -185,7 +196,7 @@ fn apply(
         let mut done = 0;
         for (i, verdict) in receive {
             let source = &sources[i];
-            let old = held.remove(source.id.as_str());
+            let old = held[i];
             match verdict {
                 Verdict::Same => {}
                 Verdict::Touched(stat) => {
@@ -212,8 +223,8 @@ fn apply(
         Ok(())
     })?;
     // Whatever the index still holds was not found on disk.
-    for (id, gone) in held {
-        writer.remove(gone.num)?;
+    for (num, id) in gone {
+        writer.remove(num)?;
         changes.removed.push(ArticleId::new(id));
     }
     writer.finish()?;

@@ -21,7 +21,42 @@ use super::library::{Slot, Why};
 #[derive(Debug)]
 pub struct Indexed {
     pub index: Index,
-    pub vocabulary: Vocabulary,
+    /// Made when first asked for, unless the start's worker hands it over first (see
+    /// [`Indexed::offer_vocabulary`]): at 100,000 articles it is ~9 MB, which should
+    /// not be held while the files are checked.
+    vocabulary: std::cell::OnceCell<Vocabulary>,
+}
+
+impl Indexed {
+    /// The index, its vocabulary to be read when first needed.
+    pub fn new(index: Index) -> Indexed {
+        Indexed {
+            index,
+            vocabulary: std::cell::OnceCell::new(),
+        }
+    }
+
+    pub fn with_vocabulary(index: Index, vocabulary: Vocabulary) -> Indexed {
+        Indexed {
+            index,
+            vocabulary: vocabulary.into(),
+        }
+    }
+
+    /// What the corpus names, read from the index the first time.
+    pub fn vocabulary(&self) -> Result<&Vocabulary, crate::index::Error> {
+        if let Some(vocabulary) = self.vocabulary.get() {
+            return Ok(vocabulary);
+        }
+        let vocabulary = self.index.vocabulary()?;
+        Ok(self.vocabulary.get_or_init(|| vocabulary))
+    }
+
+    /// Takes `vocabulary` (read by another connection to the same index, as it is
+    /// now) unless one was read already.
+    pub fn offer_vocabulary(&self, vocabulary: Vocabulary) {
+        let _ = self.vocabulary.set(vocabulary);
+    }
 }
 
 /// The search prompt: the text typed, the last query that parsed (what the list
@@ -223,15 +258,15 @@ impl App {
                         typing && !unread && Some(*at) == version && narrows(query, wider)
                     })
                     .map(|(_, _, nums)| nums.as_slice());
-                let matches = match within {
-                    Some(within) => {
-                        indexed
+                let matches = indexed
+                    .vocabulary()
+                    .and_then(|vocabulary| match within {
+                        Some(within) => indexed
                             .index
-                            .matching_within(query, &indexed.vocabulary, &read, within)
-                    }
-                    None => indexed.index.matching(query, &indexed.vocabulary, &read),
-                }
-                .map_err(|e| format!("The index cannot answer: {e}"))?;
+                            .matching_within(query, vocabulary, &read, within),
+                        None => indexed.index.matching(query, vocabulary, &read),
+                    })
+                    .map_err(|e| format!("The index cannot answer: {e}"))?;
                 if let Some(version) = version {
                     let mut answer: Vec<i64> = matches.iter().map(|m| m.num).collect();
                     answer.sort_unstable();
@@ -302,7 +337,8 @@ impl App {
     /// several put in what they share and are listed under the prompt.
     pub fn complete_query(&mut self) {
         let empty = Vocabulary::default();
-        let vocabulary = self.index.as_ref().map_or(&empty, |i| &i.vocabulary);
+        let vocabulary = self.index.as_ref().and_then(|i| i.vocabulary().ok());
+        let vocabulary = vocabulary.unwrap_or(&empty);
         let query = &self.search.query;
         let completion = complete(query, query.len(), vocabulary);
         let texts: Vec<&str> = completion

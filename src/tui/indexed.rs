@@ -1,7 +1,6 @@
 //! Starting from the index: its rows at once, then what changed on disk once `verify` ran,
 //! as the same file changes the watcher reports, so one path takes both into the list.
 
-use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::index::{Changes, Index, IndexedRow, RowOrder};
@@ -17,8 +16,10 @@ use super::watch::FileChange;
 pub const HEAD_ROWS: usize = 200;
 
 /// What starting from the index reports, in this order: `Opened`, `Head` (when asked
-/// for, and the index holds any row), `Listed`, `Checked` (or `Failed` at any point,
-/// after which the files must be scanned as without an index).
+/// for, and the index holds any row), `Listed`, `Checked`, then `Vocabulary` when no
+/// `Ready` came after the check (or `Failed` at any point, after which the files must
+/// be scanned as without an index). `Ready` comes before the check (a warm index) or
+/// just before `Checked`.
 #[derive(Debug)]
 pub enum IndexEvent {
     /// The index is open; a one-line notice when it was rebuilt or is a private one.
@@ -27,13 +28,16 @@ pub enum IndexEvent {
     /// is read; `Listed` follows with every row (these again among them).
     Head(Vec<FileChange>),
     /// Every row the index held (those of failed files as problems).
-    Listed(Vec<FileChange>),
+    Listed(Listing),
     /// The index, as a second connection with what the corpus names, for the search
     /// prompt: sent once it holds the files as the list shows (or is about to).
     Ready(Box<Indexed>),
     /// A check run after files changed under the reader is over (see
     /// [`reindex`]): the index holds them now.
     Reindexed(Box<Indexed>),
+    /// What the corpus names, read once the check is over (when the prompt got the
+    /// index before it, and nothing changed): for the prompt, unless it has read it.
+    Vocabulary(Box<crate::query::Vocabulary>),
     /// Verification is over: the rows that differ from `Listed` (files added, edited,
     /// re-read) and the ids gone, to apply as the watcher's changes are.
     Checked(Vec<FileChange>),
@@ -41,18 +45,56 @@ pub enum IndexEvent {
     Failed(String),
 }
 
+/// Every row the index held, as the list takes them in: the rows of files that load
+/// and the problems of those that fail. Rows travel unboxed, in one buffer: a box each
+/// would leave 100,000 holes in the worker's heap once the list has taken them.
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub rows: Vec<Row>,
+    pub problems: Vec<Problem>,
+}
+
+impl Listing {
+    /// How many files: rows and problems.
+    pub fn len(&self) -> usize {
+        self.rows.len() + self.problems.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty() && self.problems.is_empty()
+    }
+
+    /// The same, as the changes the watcher reports.
+    pub fn into_changes(self) -> Vec<FileChange> {
+        let rows = self.rows.into_iter().map(|r| FileChange::Row(Box::new(r)));
+        let problems = self.problems.into_iter();
+        rows.chain(problems.map(|p| FileChange::Problem(Box::new(p))))
+            .collect()
+    }
+}
+
+/// One indexed row as the list holds it: its row, or its file's stored diagnostics.
+fn listed_of(index: &Index, row: IndexedRow) -> Result<Result<Row, Problem>, crate::index::Error> {
+    Ok(match Row::from_indexed(row) {
+        Ok(row) => Ok(row),
+        Err(row) => {
+            let row = *row;
+            Err(Problem {
+                diagnostics: index.diagnostics(&row.id)?,
+                id: row.id,
+                path: row.path,
+                // The index keeps the diagnostics the loader showed, not its tally of the rest.
+                hidden: crate::diagnostic::Tally::default(),
+            })
+        }
+    })
+}
+
 /// The change for one indexed row: its row, or its file's stored diagnostics.
 fn change_of(index: &Index, row: IndexedRow) -> Result<FileChange, crate::index::Error> {
-    let (id, path) = (row.id.clone(), row.path.clone());
-    Ok(match Row::indexed(row) {
-        Some(row) => FileChange::Row(Box::new(row)),
-        None => FileChange::Problem(Box::new(Problem {
-            diagnostics: index.diagnostics(&id)?,
-            id,
-            path,
-            // The index keeps the diagnostics the loader showed, not its tally of the rest.
-            hidden: crate::diagnostic::Tally::default(),
-        })),
+    Ok(match listed_of(index, row)? {
+        Ok(row) => FileChange::Row(Box::new(row)),
+        Err(problem) => FileChange::Problem(Box::new(problem)),
     })
 }
 
@@ -66,35 +108,43 @@ fn fingerprint(row: &IndexedRow) -> u64 {
     hasher.finish()
 }
 
-/// What to apply to a list made of `listed` (by id, each row's [`fingerprint`]) so it
-/// shows the index as it is now (its rows read one at a time): rows that differ or that `verify` re-read, and
-/// ids gone. Compared with what was listed rather than taken from `verify`'s changes
-/// alone, because those are relative to the index when verification began, and another
+/// What is kept of the list while the files are checked: each listed id with its row's
+/// [`fingerprint`], sorted by id (32 bytes a row, where a hash map took twice that).
+type Kept = Vec<(ArticleId, u64)>;
+
+/// What to apply to a list made of `kept` so it shows the index as it is now (its rows
+/// read one at a time): rows that differ or that `verify` re-read, and ids gone.
+/// Compared with what was listed rather than taken from `verify`'s changes alone,
+/// because those are relative to the index when verification began, and another
 /// reader may have written it since our list.
 fn changes_since(
     index: &Index,
-    mut before: HashMap<ArticleId, u64>,
+    mut kept: Kept,
     changes: Changes,
 ) -> Result<Vec<FileChange>, crate::index::Error> {
-    let touched: HashSet<ArticleId> = changes
-        .inserted
-        .into_iter()
-        .chain(changes.replaced)
-        .collect();
+    // Each list is in id order; together, sorted once, looked up by halving.
+    let mut touched = changes.inserted;
+    touched.extend(changes.replaced);
+    touched.sort_unstable();
+    // Listed in the index's id order, which is the bytes' order, as here: this sort
+    // only checks that.
+    kept.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut seen = vec![false; kept.len()];
     let mut out = Vec::new();
     index.each_row(&mut |row| {
-        let same = before
-            .remove(&row.id)
-            .is_some_and(|b| b == fingerprint(&row))
-            && !touched.contains(&row.id);
+        let listed = kept.binary_search_by(|(id, _)| id.cmp(&row.id)).ok();
+        if let Some(at) = listed {
+            seen[at] = true;
+        }
+        let same = listed.is_some_and(|at| kept[at].1 == fingerprint(&row))
+            && touched.binary_search(&row.id).is_err();
         if !same {
             out.push(change_of(index, row)?);
         }
         Ok(())
     })?;
-    let mut gone: Vec<ArticleId> = before.into_keys().collect();
-    gone.sort_unstable();
-    out.extend(gone.into_iter().map(FileChange::Removed));
+    let gone = kept.into_iter().zip(seen).filter(|(_, seen)| !seen);
+    out.extend(gone.map(|((id, _), _)| FileChange::Removed(id)));
     Ok(out)
 }
 
@@ -164,13 +214,17 @@ fn run(
                 }
             }
         }
-        let rows = index.rows()?;
-        let mut kept = HashMap::with_capacity(rows.len());
-        let mut listed = Vec::with_capacity(rows.len());
-        for row in rows {
-            kept.insert(row.id.clone(), fingerprint(&row));
-            listed.push(change_of(index, row)?);
-        }
+        // One row at a time: all of them read first would be ~20 MB more at the peak.
+        let mut kept = Kept::new();
+        let mut listed = Listing::default();
+        index.each_row(&mut |row| {
+            kept.push((row.id.clone(), fingerprint(&row)));
+            match listed_of(index, row)? {
+                Ok(row) => listed.rows.push(row),
+                Err(problem) => listed.problems.push(problem),
+            }
+            Ok(())
+        })?;
         Ok(Some((kept, listed)))
     })?;
     let Some((kept, listed)) = read else {
@@ -180,8 +234,10 @@ fn run(
     if !send(IndexEvent::Listed(listed)) {
         return Ok(());
     }
-    // A warm index answers the prompt at once: it holds what was just listed.
-    if warm && !send(IndexEvent::Ready(Box::new(indexed(&index)?))) {
+    // A warm index answers the prompt at once: it holds what was just listed. Its
+    // vocabulary comes after the check, so the two are not in memory at once (the
+    // prompt reads it itself if asked before).
+    if warm && !send(IndexEvent::Ready(Box::new(Indexed::new(index.another()?)))) {
         return Ok(());
     }
     if !warm {
@@ -191,19 +247,26 @@ fn run(
     let changed = changes_since(&index, kept, changes)?;
     // Before the changes, so the list they make is filtered by the index that holds them;
     // a warm index that nothing changed already answers the prompt.
-    if (!warm || !changed.is_empty()) && !send(IndexEvent::Ready(Box::new(indexed(&index)?))) {
+    let again = !warm || !changed.is_empty();
+    if again && !send(IndexEvent::Ready(Box::new(indexed(&index)?))) {
         return Ok(());
     }
-    send(IndexEvent::Checked(changed));
+    if !send(IndexEvent::Checked(changed)) || again {
+        return Ok(());
+    }
+    // The prompt reads it when first asked, should this fail.
+    if let Ok(vocabulary) = index.vocabulary() {
+        send(IndexEvent::Vocabulary(Box::new(vocabulary)));
+    }
     Ok(())
 }
 
 /// A second connection to `index`, with what the corpus names.
 fn indexed(index: &Index) -> Result<Indexed, crate::index::Error> {
-    Ok(Indexed {
-        index: index.another()?,
-        vocabulary: index.vocabulary()?,
-    })
+    Ok(Indexed::with_vocabulary(
+        index.another()?,
+        index.vocabulary()?,
+    ))
 }
 
 /// Checks the files again against the index (after the watcher or a reload read
@@ -213,7 +276,7 @@ pub fn reindex(index: Index, send: &dyn Fn(IndexEvent) -> bool) {
     let done = index
         .verify(&mut |_| {})
         .and_then(|_| index.vocabulary())
-        .map(|vocabulary| Indexed { index, vocabulary });
+        .map(|vocabulary| Indexed::with_vocabulary(index, vocabulary));
     if let Ok(indexed) = done {
         send(IndexEvent::Reindexed(Box::new(indexed)));
     }
@@ -266,11 +329,14 @@ impl App {
                 self.index_scanning = true;
                 Then::Scan
             }
-            IndexEvent::Listed(rows) => {
+            IndexEvent::Listed(listing) => {
                 // Room for every row at once: growing by doubling would, at 100,000
                 // rows, briefly hold the list twice.
-                self.library.reserve(rows.len());
-                self.on_files(rows);
+                self.library.reserve(listing.rows.len());
+                let Listing { rows, problems } = listing;
+                let rows = rows.into_iter().map(|r| FileChange::Row(Box::new(r)));
+                let problems = problems.into_iter();
+                self.on_changes(rows.chain(problems.map(|p| FileChange::Problem(Box::new(p)))));
                 self.library.finish();
                 self.loading = Loading::Done;
                 Then::Nothing
@@ -281,6 +347,12 @@ impl App {
             }
             IndexEvent::Reindexed(indexed) => {
                 self.reindexed(*indexed);
+                Then::Nothing
+            }
+            IndexEvent::Vocabulary(vocabulary) => {
+                if let Some(indexed) = &self.index {
+                    indexed.offer_vocabulary(*vocabulary);
+                }
                 Then::Nothing
             }
             IndexEvent::Checked(changes) => {

@@ -66,11 +66,25 @@ impl Row {
     /// that is a problem, not a row). The search prompt asks the index about it (see
     /// [`super::filter`]).
     pub fn indexed(row: crate::index::IndexedRow) -> Option<Row> {
-        let title = row.title?;
-        Some(Row {
+        Row::from_indexed(row).ok()
+    }
+
+    /// As [`Row::indexed`], and the indexed row given back when it is a problem.
+    pub fn from_indexed(
+        mut row: crate::index::IndexedRow,
+    ) -> Result<Row, Box<crate::index::IndexedRow>> {
+        let Some(title) = row.title.take() else {
+            return Err(Box::new(row));
+        };
+        // The title as read, unless it must change: no copy of every title.
+        let safe = match text::sanitize(&title) {
+            std::borrow::Cow::Owned(safe) => Some(safe),
+            std::borrow::Cow::Borrowed(_) => None,
+        };
+        Ok(Row {
             id: row.id,
             path: row.path.into_boxed_path(),
-            title: text::sanitize(&title).into(),
+            title: safe.unwrap_or(title).into_boxed_str(),
             published: row.published.map(Published::new),
             outlet: row
                 .outlet

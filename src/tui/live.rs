@@ -14,6 +14,12 @@ use super::work::Finished;
 impl App {
     /// Takes in the files the watcher read again.
     pub fn on_files(&mut self, changes: Vec<FileChange>) {
+        self.on_changes(changes);
+    }
+
+    /// Takes in file changes as they come, one at a time (a whole list from the index
+    /// is not collected into changes first).
+    pub fn on_changes(&mut self, changes: impl IntoIterator<Item = FileChange>) {
         let open = self.open_view().map(|v| v.id.clone());
         let mut touched_open = false;
         for change in changes {

@@ -9,7 +9,7 @@ use std::path::Path;
 use whosaid::tui::app::App;
 use whosaid::tui::app::Loading;
 use whosaid::tui::config::{Config, Sort};
-use whosaid::tui::indexed::{self, IndexEvent, Then};
+use whosaid::tui::indexed::{self, IndexEvent, Listing, Then};
 use whosaid::tui::library::Library;
 use whosaid::tui::theme::Theme;
 use whosaid::tui::watch::FileChange;
@@ -53,7 +53,7 @@ fn start(cache: &Path, articles: &Path) -> Vec<IndexEvent> {
     let events = std::sync::Mutex::new(Vec::new());
     indexed::start(Some(cache), articles, &|ev| {
         // The index handed to the search prompt is the filter tests' business.
-        if !matches!(ev, IndexEvent::Ready(_)) {
+        if !matches!(ev, IndexEvent::Ready(_) | IndexEvent::Vocabulary(_)) {
             events.lock().unwrap().push(ev);
         }
         true
@@ -62,7 +62,7 @@ fn start(cache: &Path, articles: &Path) -> Vec<IndexEvent> {
 }
 
 /// The three steps of a start that went well: the notice, the rows, the changes.
-fn steps(events: Vec<IndexEvent>) -> (Option<String>, Vec<FileChange>, Vec<FileChange>) {
+fn steps(events: Vec<IndexEvent>) -> (Option<String>, Listing, Vec<FileChange>) {
     let mut it = events.into_iter();
     match (it.next(), it.next(), it.next(), it.next()) {
         (
@@ -141,7 +141,7 @@ fn a_warm_index_lists_every_article_before_the_check() {
     assert_eq!(notice, None);
     assert!(changes.is_empty(), "{changes:?}");
     let mut warm = app();
-    warm.on_files(rows);
+    warm.on_files(rows.into_changes());
     assert_eq!(listed(&warm), expected());
     let problem = &warm.library.problems()[0];
     assert!(
@@ -161,7 +161,7 @@ fn a_deleted_or_garbage_index_is_rebuilt_and_lists_correctly() {
     let (notice, rows, changes) = steps(start(&cache_dir, articles.path()));
     assert_eq!(notice, None, "a missing index is simply made");
     let mut app1 = app();
-    app1.on_files(rows);
+    app1.on_files(rows.into_changes());
     app1.on_files(changes);
     assert_eq!(listed(&app1), expected());
 
@@ -174,7 +174,7 @@ fn a_deleted_or_garbage_index_is_rebuilt_and_lists_correctly() {
     let notice = notice.expect("a rebuilt index says so");
     assert!(notice.contains("rebuilt"), "{notice}");
     let mut app2 = app();
-    app2.on_files(rows);
+    app2.on_files(rows.into_changes());
     app2.on_files(changes);
     assert_eq!(listed(&app2), expected());
 }
@@ -202,13 +202,49 @@ fn an_edit_keeping_size_and_time_shows_after_the_check() {
 
     let (_, rows, changes) = steps(start(&cache_dir, articles.path()));
     let mut app = app();
-    app.on_files(rows);
+    app.on_files(rows.into_changes());
     let (old, _) = listed(&app);
     assert_eq!(old[1], ("beta".to_string(), "Beta bridge".to_string()));
     app.on_files(changes);
     let (new, problems) = listed(&app);
     assert_eq!(new[1], ("beta".to_string(), "Bete bridge".to_string()));
     assert_eq!((new.len(), problems), (3, vec!["broken".to_string()]));
+}
+
+#[test]
+fn files_added_deleted_broken_and_fixed_while_closed_show_after_the_check() {
+    let (articles, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    write_corpus(articles.path());
+    let cache_dir = cache.path().join("whosaid");
+    steps(start(&cache_dir, articles.path()));
+
+    // While the reader is closed: one file goes, one comes, one breaks, one is fixed.
+    let dir = articles.path();
+    std::fs::remove_file(dir.join("gamma.toml")).unwrap();
+    std::fs::write(dir.join("delta.toml"), article("Delta pier")).unwrap();
+    std::fs::write(dir.join("beta.toml"), "title = \n").unwrap();
+    std::fs::write(dir.join("broken.toml"), article("Broken no more")).unwrap();
+
+    let (_, listing, changes) = steps(start(&cache_dir, dir));
+    assert_eq!(
+        (listing.rows.len(), listing.problems.len()),
+        (3, 1),
+        "the list first shows the index as it was"
+    );
+    let mut app = app();
+    app.on_index(IndexEvent::Opened(None));
+    app.on_index(IndexEvent::Listed(listing));
+    assert_eq!(listed(&app), expected());
+    app.on_index(IndexEvent::Checked(changes));
+    let rows = [
+        ("alpha", "Alpha ferry"),
+        ("broken", "Broken no more"),
+        ("delta", "Delta pier"),
+    ]
+    .iter()
+    .map(|(i, t)| (i.to_string(), t.to_string()))
+    .collect();
+    assert_eq!(listed(&app), (rows, vec!["beta".to_string()]));
 }
 
 #[test]
@@ -232,7 +268,7 @@ fn two_readers_starting_at_once_both_list_correctly() {
         let (notice, rows, changes) = steps(events);
         assert_eq!(notice, None);
         let mut app = app();
-        app.on_files(rows);
+        app.on_files(rows.into_changes());
         app.on_files(changes);
         assert_eq!(listed(&app), expected());
     }
@@ -385,4 +421,72 @@ fn the_first_screen_comes_first_in_the_lists_order_then_the_whole_list() {
     let by_title = start_sorted(Sort::Title);
     assert!(!by_title.iter().any(|e| matches!(e, IndexEvent::Head(_))));
     assert!(matches!(by_title[1], IndexEvent::Listed(_)));
+}
+
+/// The kinds of events a start sent, in order.
+fn kinds(events: &[IndexEvent]) -> Vec<&'static str> {
+    events
+        .iter()
+        .map(|e| match e {
+            IndexEvent::Opened(_) => "opened",
+            IndexEvent::Head(_) => "head",
+            IndexEvent::Listed(_) => "listed",
+            IndexEvent::Ready(_) => "ready",
+            IndexEvent::Reindexed(_) => "reindexed",
+            IndexEvent::Vocabulary(_) => "vocabulary",
+            IndexEvent::Checked(_) => "checked",
+            IndexEvent::Failed(_) => "failed",
+        })
+        .collect()
+}
+
+/// Every event of a start, the index handed to the prompt included.
+fn every_event(cache: &Path, articles: &Path) -> Vec<IndexEvent> {
+    let events = std::sync::Mutex::new(Vec::new());
+    indexed::start(Some(cache), articles, &|ev| {
+        events.lock().unwrap().push(ev);
+        true
+    });
+    events.into_inner().unwrap()
+}
+
+/// `actor:` and Tab at the prompt: what the query becomes.
+fn completed_actor(app: &mut App) -> String {
+    use whosaid::tui::keymap::{Action, Command};
+    app.update(Command::Run(Action::Search));
+    for c in "actor:".chars() {
+        app.update(Command::SearchInput(c));
+    }
+    app.update(Command::SearchComplete);
+    app.search.query.clone()
+}
+
+#[test]
+fn a_warm_start_gives_the_prompt_its_vocabulary_after_the_check_or_when_first_asked() {
+    let (articles, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    write_corpus(articles.path());
+    let cache_dir = cache.path().join("whosaid");
+    let cold = every_event(&cache_dir, articles.path());
+    // A new index: the prompt's index (with its vocabulary) comes with the check.
+    assert_eq!(kinds(&cold), ["opened", "listed", "ready", "checked"]);
+
+    let warm = every_event(&cache_dir, articles.path());
+    assert_eq!(
+        kinds(&warm),
+        ["opened", "listed", "ready", "checked", "vocabulary"]
+    );
+    let mut all = app();
+    for ev in warm {
+        all.on_index(ev);
+    }
+    assert_eq!(completed_actor(&mut all), "actor:master");
+
+    // Asked before the vocabulary came: the prompt reads it from the index itself.
+    let mut early = app();
+    for ev in every_event(&cache_dir, articles.path()) {
+        if !matches!(ev, IndexEvent::Vocabulary(_)) {
+            early.on_index(ev);
+        }
+    }
+    assert_eq!(completed_actor(&mut early), "actor:master");
 }
