@@ -2,7 +2,6 @@
 //! filters as one SQL statement, its words through the FTS5 tables, with the
 //! same meaning as [`crate::query::Query::matches`] (the ground truth).
 
-
 use rusqlite::{Connection, params_from_iter, types::Value};
 
 use super::grams;

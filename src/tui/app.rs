@@ -207,6 +207,10 @@ pub struct App {
     pub unindexed: std::collections::HashSet<ArticleId>,
     /// While a check of those runs, the ids it covers.
     pub reindexing: Option<std::collections::HashSet<ArticleId>>,
+    /// Articles the watcher (or an edit) changed while the start's check ran: what
+    /// the check read of them may be older (a file it read just before it was
+    /// deleted), so its word on them is not taken.
+    pub changed_during_check: std::collections::HashSet<ArticleId>,
 }
 
 impl App {
@@ -256,6 +260,7 @@ impl App {
             index: None,
             unindexed: std::collections::HashSet::new(),
             reindexing: None,
+            changed_during_check: std::collections::HashSet::new(),
         }
     }
 

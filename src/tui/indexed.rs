@@ -320,7 +320,7 @@ impl App {
             }
             IndexEvent::Head(rows) => {
                 // Loading goes on: `Listed` brings the rest.
-                self.on_files(rows);
+                self.on_changes(rows);
                 Then::Nothing
             }
             // The loader already reads every file (started as no index was there).
@@ -357,13 +357,12 @@ impl App {
             }
             IndexEvent::Checked(changes) => {
                 self.index_progress = Progress::Over;
-                if !changes.is_empty() {
-                    self.on_files(changes);
-                }
+                self.on_checked(changes);
                 Then::Nothing
             }
             IndexEvent::Failed(reason) => {
                 self.index_progress = Progress::Over;
+                self.changed_during_check.clear();
                 self.index = None;
                 self.message = Some(format!("Index not used ({reason}): reading the files."));
                 if std::mem::replace(&mut self.index_scanning, true) {

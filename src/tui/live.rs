@@ -6,15 +6,31 @@ use std::collections::HashSet;
 use crate::model::ArticleId;
 
 use super::app::{App, Loading, Opened, Screen};
+use super::indexed::Progress;
 use super::layout::Pane;
 use super::library::Change;
 use super::watch::FileChange;
 use super::work::Finished;
 
 impl App {
-    /// Takes in the files the watcher read again.
+    /// Takes in the files the watcher (or an edit) read again.
     pub fn on_files(&mut self, changes: Vec<FileChange>) {
+        if self.index_progress == Progress::Checking {
+            let ids = changes.iter().filter_map(FileChange::id).cloned();
+            self.changed_during_check.extend(ids);
+        }
         self.on_changes(changes);
+    }
+
+    /// Takes in what the start's check of the files found changed since the index was
+    /// written, except for the files changed on disk since it began: the watcher
+    /// brought those, newer than what the check read.
+    pub fn on_checked(&mut self, mut changes: Vec<FileChange>) {
+        let newer = std::mem::take(&mut self.changed_during_check);
+        changes.retain(|c| c.id().is_none_or(|id| !newer.contains(id)));
+        if !changes.is_empty() {
+            self.on_changes(changes);
+        }
     }
 
     /// Takes in file changes as they come, one at a time (a whole list from the index

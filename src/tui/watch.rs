@@ -30,6 +30,18 @@ pub enum FileChange {
     Rescan,
 }
 
+impl FileChange {
+    /// The article changed (none for a rescan).
+    pub fn id(&self) -> Option<&ArticleId> {
+        match self {
+            FileChange::Row(row) => Some(&row.id),
+            FileChange::Problem(problem) => Some(&problem.id),
+            FileChange::Removed(id) => Some(id),
+            FileChange::Rescan => None,
+        }
+    }
+}
+
 /// Quiet time after the last event before the files are read: an editor's save is a
 /// burst of events (temporary file, rename, attributes), read once when it is over.
 const QUIET: Duration = Duration::from_millis(40);

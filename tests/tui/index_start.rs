@@ -490,3 +490,44 @@ fn a_warm_start_gives_the_prompt_its_vocabulary_after_the_check_or_when_first_as
     }
     assert_eq!(completed_actor(&mut early), "actor:master");
 }
+
+#[test]
+fn files_the_watcher_changed_while_the_check_ran_keep_what_the_watcher_read() {
+    let (articles, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    write_corpus(articles.path());
+    let cache_dir = cache.path().join("whosaid");
+    steps(start(&cache_dir, articles.path()));
+    let dir = articles.path();
+    // While the reader is closed: beta and gamma are edited, delta is added.
+    std::fs::write(dir.join("beta.toml"), article("Beta edited")).unwrap();
+    std::fs::write(dir.join("gamma.toml"), article("Gamma edited")).unwrap();
+    std::fs::write(dir.join("delta.toml"), article("Delta pier")).unwrap();
+    let (_, listing, changes) = steps(start(&cache_dir, dir));
+
+    let mut app = app();
+    app.on_index(IndexEvent::Opened(None));
+    app.on_index(IndexEvent::Listed(listing));
+    // While the check runs, after it read them: delta is deleted and beta saved again,
+    // and the watcher brings both before the check's answer.
+    std::fs::remove_file(dir.join("delta.toml")).unwrap();
+    std::fs::write(dir.join("beta.toml"), article("Beta latest")).unwrap();
+    let paths = [
+        (dir.join("delta.toml"), false),
+        (dir.join("beta.toml"), false),
+    ];
+    app.on_files(whosaid::tui::watch::read_changes(
+        dir,
+        paths.into_iter().collect(),
+    ));
+    app.on_index(IndexEvent::Checked(changes));
+
+    let rows = [
+        ("alpha", "Alpha ferry"),
+        ("beta", "Beta latest"),
+        ("gamma", "Gamma edited"),
+    ]
+    .iter()
+    .map(|(i, t)| (i.to_string(), t.to_string()))
+    .collect();
+    assert_eq!(listed(&app), (rows, vec!["broken".to_string()]));
+}
