@@ -987,8 +987,9 @@ denied_by = [{{ actor = "ann", cue = "denied" }}]
     )
 }
 
-#[test]
-fn an_actors_stances_come_newest_first_undated_last_each_article_in_claim_order() {
+/// Four articles in which `ann` asserts `bridge` and denies `tunnel`: two on one
+/// date, one newer, one undated; indexed.
+fn four_dated_articles() -> (TempDir, Index) {
     let dir = tempfile::tempdir().unwrap();
     let articles = dir.path().join("articles");
     fs::create_dir_all(&articles).unwrap();
@@ -1002,6 +1003,12 @@ fn an_actors_stances_come_newest_first_undated_last_each_article_in_claim_order(
     }
     let (index, _) = Index::open_in(&dir.path().join("cache"), &articles).unwrap();
     index.verify(&mut |_| {}).unwrap();
+    (dir, index)
+}
+
+#[test]
+fn an_actors_stances_come_newest_first_undated_last_each_article_in_claim_order() {
+    let (_dir, index) = four_dated_articles();
     let got: Vec<(String, String, StanceKind)> = index
         .stances_of(&ActorId::new("ann"))
         .unwrap()
@@ -1029,19 +1036,8 @@ fn an_actors_stances_come_newest_first_undated_last_each_article_in_claim_order(
 
 #[test]
 fn an_actors_stances_page_by_page_keep_article_id_order_on_a_shared_date_after_an_edit() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, index) = four_dated_articles();
     let articles = dir.path().join("articles");
-    fs::create_dir_all(&articles).unwrap();
-    for (name, date) in [
-        ("a-old", Some("2023-01-05")),
-        ("b-undated", None),
-        ("c-new", Some("2025-06-01")),
-        ("d-old-too", Some("2023-01-05")),
-    ] {
-        fs::write(articles.join(format!("{name}.toml")), two_stances(date)).unwrap();
-    }
-    let (index, _) = Index::open_in(&dir.path().join("cache"), &articles).unwrap();
-    index.verify(&mut |_| {}).unwrap();
     // Rewritten, `a-old` is stored again after `d-old-too`: the order stays by id.
     let edited = two_stances(Some("2023-01-05")).replace("soon.", "soon, again.");
     fs::write(articles.join("a-old.toml"), edited).unwrap();

@@ -401,15 +401,7 @@ fn a_file_changed_under_the_reader_is_filtered_as_it_is_now() {
     app.on_files(changes);
     assert_eq!(listed(&app), [H, K, B]);
     // Once the index has taken it in, it answers alone, the same.
-    let index = app.reindex_due().expect("a check is due");
-    let sent = std::sync::Mutex::new(Vec::new());
-    indexed::reindex(index, &|ev| {
-        sent.lock().unwrap().push(ev);
-        true
-    });
-    for ev in sent.into_inner().unwrap() {
-        app.on_index(ev);
-    }
+    reindex_now(&mut app);
     assert!(app.unindexed.is_empty());
     assert_eq!(listed(&app), [H, K, B]);
 }
@@ -612,6 +604,19 @@ fn a_short_word_follows_a_file_changed_under_the_reader() {
     app.on_files(changes);
     assert_eq!(listed(&app), Vec::<String>::new());
     // Once the index has taken it in, its characters and pairs are the new ones.
+    reindex_now(&mut app);
+    assert!(app.unindexed.is_empty());
+    assert_eq!(listed(&app), Vec::<String>::new());
+    for query in ["邮", "邮轮", "邮轮下"] {
+        app.update(Command::SearchCancel);
+        type_in(&mut app, query);
+        assert_eq!(listed(&app), [Q], "{query}");
+    }
+}
+
+/// Runs the check of the files the watcher brought, as the reader's worker would, and
+/// gives the app what it reports.
+fn reindex_now(app: &mut App) {
     let index = app.reindex_due().expect("a check is due");
     let sent = std::sync::Mutex::new(Vec::new());
     indexed::reindex(index, &|ev| {
@@ -620,12 +625,5 @@ fn a_short_word_follows_a_file_changed_under_the_reader() {
     });
     for ev in sent.into_inner().unwrap() {
         app.on_index(ev);
-    }
-    assert!(app.unindexed.is_empty());
-    assert_eq!(listed(&app), Vec::<String>::new());
-    for query in ["邮", "邮轮", "邮轮下"] {
-        app.update(Command::SearchCancel);
-        type_in(&mut app, query);
-        assert_eq!(listed(&app), [Q], "{query}");
     }
 }

@@ -100,16 +100,20 @@ fn listed(app: &App) -> (Vec<(String, String)>, Vec<String>) {
     (rows, problems)
 }
 
+/// (id, title) pairs as [`listed`] gives them.
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(i, t)| (i.to_string(), t.to_string()))
+        .collect()
+}
+
 fn expected() -> (Vec<(String, String)>, Vec<String>) {
     // Same date for all: the list orders them by id.
-    let rows = [
+    let rows = pairs(&[
         ("alpha", "Alpha ferry"),
         ("beta", "Beta bridge"),
         ("gamma", "Gamma dock"),
-    ]
-    .iter()
-    .map(|(i, t)| (i.to_string(), t.to_string()))
-    .collect();
+    ]);
     (rows, vec!["broken".to_string()])
 }
 
@@ -236,14 +240,11 @@ fn files_added_deleted_broken_and_fixed_while_closed_show_after_the_check() {
     app.on_index(IndexEvent::Listed(listing));
     assert_eq!(listed(&app), expected());
     app.on_index(IndexEvent::Checked(changes));
-    let rows = [
+    let rows = pairs(&[
         ("alpha", "Alpha ferry"),
         ("broken", "Broken no more"),
         ("delta", "Delta pier"),
-    ]
-    .iter()
-    .map(|(i, t)| (i.to_string(), t.to_string()))
-    .collect();
+    ]);
     assert_eq!(listed(&app), (rows, vec!["beta".to_string()]));
 }
 
@@ -521,13 +522,10 @@ fn files_the_watcher_changed_while_the_check_ran_keep_what_the_watcher_read() {
     ));
     app.on_index(IndexEvent::Checked(changes));
 
-    let rows = [
+    let rows = pairs(&[
         ("alpha", "Alpha ferry"),
         ("beta", "Beta latest"),
         ("gamma", "Gamma edited"),
-    ]
-    .iter()
-    .map(|(i, t)| (i.to_string(), t.to_string()))
-    .collect();
+    ]);
     assert_eq!(listed(&app), (rows, vec!["broken".to_string()]));
 }
