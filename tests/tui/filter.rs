@@ -387,18 +387,15 @@ fn a_file_changed_under_the_reader_is_filtered_as_it_is_now() {
     app.update(Command::SearchAccept);
     assert_eq!(listed(&app), [H, K]);
     // The bridge article gains the tag; the watcher reads it, the index has not yet.
-    let path = corpus.articles.path().join("valmora/bridge-closure.toml");
-    let edited = std::fs::read_to_string(&path).unwrap().replace(
-        "tags = [\"transport\"]",
-        "tags = [\"transport\", \"trade\"]",
-    );
-    std::fs::write(&path, edited).unwrap();
-    let changes = whosaid::tui::watch::read_changes(
+    edit_under_reader(
+        &mut app,
         corpus.articles.path(),
-        [(path, true)].into_iter().collect(),
+        "valmora/bridge-closure.toml",
+        (
+            "tags = [\"transport\"]",
+            "tags = [\"transport\", \"trade\"]",
+        ),
     );
-    app.mark_changed(&changes);
-    app.on_files(changes);
     assert_eq!(listed(&app), [H, K, B]);
     // Once the index has taken it in, it answers alone, the same.
     reindex_now(&mut app);
@@ -591,17 +588,12 @@ fn a_short_word_follows_a_file_changed_under_the_reader() {
     app.update(Command::SearchAccept);
     assert_eq!(listed(&app), [Q]);
     // The ferry becomes a cruise ship everywhere in its file.
-    let path = corpus.articles.path().join("asia/ferry-returns.toml");
-    let edited = std::fs::read_to_string(&path)
-        .unwrap()
-        .replace("渡轮", "邮轮");
-    std::fs::write(&path, edited).unwrap();
-    let changes = whosaid::tui::watch::read_changes(
+    edit_under_reader(
+        &mut app,
         corpus.articles.path(),
-        [(path, true)].into_iter().collect(),
+        "asia/ferry-returns.toml",
+        ("渡轮", "邮轮"),
     );
-    app.mark_changed(&changes);
-    app.on_files(changes);
     assert_eq!(listed(&app), Vec::<String>::new());
     // Once the index has taken it in, its characters and pairs are the new ones.
     reindex_now(&mut app);
@@ -626,4 +618,15 @@ fn reindex_now(app: &mut App) {
     for ev in sent.into_inner().unwrap() {
         app.on_index(ev);
     }
+}
+
+/// Replaces `from` with `to` in the file at `name` below `articles`, and gives the app
+/// what the watcher reads of it.
+fn edit_under_reader(app: &mut App, articles: &Path, name: &str, (from, to): (&str, &str)) {
+    let path = articles.join(name);
+    let edited = std::fs::read_to_string(&path).unwrap().replace(from, to);
+    std::fs::write(&path, edited).unwrap();
+    let changes = whosaid::tui::watch::read_changes(articles, [(path, true)].into_iter().collect());
+    app.mark_changed(&changes);
+    app.on_files(changes);
 }
