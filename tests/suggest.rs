@@ -1073,3 +1073,59 @@ for a decade before the storm closed the port, said the channel was too shallow.
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("name = \"Bill Marsh\"\n"), "{stdout}");
 }
+
+#[test]
+fn subjects_after_a_conjunction_polls_questions_and_quotes_without_a_comma() {
+    // Fictional: Lower Tarrow, its pier and ferry, Tomas Quell, Odile Brandt
+    // and Ilse Vell are invented.
+    let text = "Lower Tarrow built a new pier, and one in four said the toll was too high. \
+Those surveyed say the ferry is faster. \
+The pier will close at dusk, people familiar with the plan said. \
+“The tolls will stay low” Quell said. \
+“We will sail again,” Brandt said Friday. \
+When asked whether the pier would reopen, Vell said it would reopen in May. \
+Asked by Odile Brandt if the fares would rise, Quell said the fares would stay low.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("one in four"),
+            "said",
+            vec!["the toll was too high"],
+            false,
+        ),
+        (
+            Some("Those surveyed"),
+            "say",
+            vec!["the ferry is faster"],
+            false,
+        ),
+        (
+            Some("people familiar with the plan"),
+            "said",
+            vec!["The pier will close at dusk"],
+            false,
+        ),
+        (
+            Some("Quell"),
+            "said",
+            vec!["“The tolls will stay low”"],
+            false,
+        ),
+        (Some("Brandt"), "said", vec!["“We will sail again,”"], false),
+        (None, "asked", vec!["whether the pier would reopen"], false),
+        (Some("Vell"), "said", vec!["it would reopen in May"], false),
+        (
+            Some("Odile Brandt"),
+            "Asked",
+            vec!["if the fares would rise"],
+            false,
+        ),
+        (
+            Some("Quell"),
+            "said",
+            vec!["the fares would stay low"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}

@@ -257,6 +257,7 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
             unsaid::expected(doc, &s, i, &found)
                 .or_else(|| unsaid::citing(doc, &s, i, &found))
                 .or_else(|| unsaid::opening_gerund(doc, &s, i))
+                .or_else(|| unsaid::asked(doc, &s, i, &found))
                 .or_else(|| reporting_verb(doc, &s, i))
                 .or_else(|| gerund_after(doc, &s, i, &mut found))
                 .or_else(|| minds::find(doc, &s, i, &found))
@@ -425,6 +426,7 @@ fn quote_then_cue(
     } else if !inner_sep
         // `“…” said Nick Merrill`: no mark inside, but the verb right after.
         && !lexicon::verb(doc.word(k)).is_some_and(|v| !v.gerund && v.verb != Verb::Evidence)
+        && !bare_speaker(doc, k, s.end)
     {
         return None;
     }
@@ -521,6 +523,23 @@ fn quote_then_cue(
         via: None,
         refers_back: false,
     })
+}
+
+/// `“…” Vell said.`: a quotation without a closing comma, then a capitalised
+/// name, its verb of saying, and the sentence's end (or a comma).
+fn bare_speaker(doc: &Doc, k: usize, end: usize) -> bool {
+    if !doc.capitalized(k) || lexicon::is_capital_stop(doc.word(k)) {
+        return false;
+    }
+    let Some(np) = doc.np_forward(k, end) else {
+        return false;
+    };
+    let v = np.end;
+    doc.is_word(v)
+        && np.len() <= 4
+        && lexicon::verb(doc.word(v))
+            .is_some_and(|f| !f.gerund && !f.is_base && f.verb != Verb::Evidence)
+        && (v + 1 >= end || doc.is_punct(v + 1, ".") || doc.is_punct(v + 1, ","))
 }
 
 /// After a `tell`-like verb, the addressee (`reporters`, `CNN`, `him`).
@@ -922,10 +941,14 @@ fn subject_region(doc: &Doc, s: &Range<usize>, p: usize) -> Option<Range<usize>>
         "hours",
     ];
     let mut b = p;
-    while b > s.start && doc.is_word(b - 1) && p - b < 10 {
+    // The walk stops after a word that opens a clause (`and one in four said`,
+    // `While some friends say`): what follows it is the clause's own subject.
+    while b > s.start && doc.is_word(b - 1) && p - b < 10 && !opens_clause(doc, b - 1) {
         b -= 1;
     }
+    let after_opener = b > s.start && opens_clause(doc, b - 1);
     if b > s.start
+        && !after_opener
         && !(doc.is_punct(b - 1, ",") || doc.is_punct(b - 1, ";") || doc.is_punct(b - 1, ":"))
     {
         return None;
@@ -939,6 +962,13 @@ fn subject_region(doc: &Doc, s: &Range<usize>, p: usize) -> Option<Range<usize>>
         .iter()
         .any(|w| w.eq_ignore_ascii_case(first))
         || first.starts_with(|c: char| c.is_ascii_digit())
+        // `people familiar with the session`, `voters in Elsby`: a lower-case plural heads it.
+        || (b < p
+            && (doc.is(b, "people")
+                || first.ends_with('s') && !first.ends_with("ss") && first.len() > 3)
+            && first.chars().all(|c| c.is_lowercase() || c == '-'))
+        // `those surveyed say`, `Those over 60 say`: the people a poll asked.
+        || (doc.is(b, "those") && p > b && !doc.is(b + 1, "who"))
         // `political scientists say`: a few lower-case words ending in a plural.
         || (p - b < 3
             && doc.word(p).ends_with('s')
@@ -950,11 +980,21 @@ fn subject_region(doc: &Doc, s: &Range<usize>, p: usize) -> Option<Range<usize>>
         let stray_in = i == b && ["in", "at", "with", "from"].iter().any(|w| doc.is(i, w));
         !stray_in
             && doc.is_word(i)
-            && !FORBIDDEN.iter().any(|w| doc.is(i, w))
+            && !(FORBIDDEN.iter().any(|w| doc.is(i, w)) && !(i == b && doc.is(i, "those")))
             && lexicon::verb(doc.word(i)).is_none()
             && !(i > b && doc.word(i).ends_with("ly"))
     });
     (opens && plain && p >= b).then_some(b..p + 1)
+}
+
+/// Whether the word at `i` opens a clause whose subject follows it (`and`, `while`, `because`).
+fn opens_clause(doc: &Doc, i: usize) -> bool {
+    [
+        "and", "but", "while", "whereas", "because", "although", "though", "since", "if", "when",
+        "as", "so", "yet",
+    ]
+    .iter()
+    .any(|w| doc.is(i, w))
 }
 
 /// Whether a source starting at `i` starts its clause, so the words before it are not its verb.

@@ -233,7 +233,27 @@ fn speaker_follows(text: &str, tokens: &[Token], from: usize) -> bool {
                 t.kind == Kind::Break
                     || matches!(
                         &text[t.range()],
-                        "." | "," | "to" | "at" | "in" | "about" | "of" | "during" | "on"
+                        "." | ","
+                            | "to"
+                            | "at"
+                            | "in"
+                            | "about"
+                            | "of"
+                            | "during"
+                            | "on"
+                            | "Monday"
+                            | "Tuesday"
+                            | "Wednesday"
+                            | "Thursday"
+                            | "Friday"
+                            | "Saturday"
+                            | "Sunday"
+                            | "today"
+                            | "yesterday"
+                            | "last"
+                            | "earlier"
+                            | "later"
+                            | "this"
                     )
             });
         }

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::{Doc, Found, minds, sentence_subject, source_before};
 use crate::suggest::lexicon;
+use crate::suggest::tokens::Kind;
 
 /// `The House is expected to pass the bill`: the cue is `is expected`, with no
 /// source; the content is the subject and the infinitive, as PolNeAR marks it.
@@ -108,6 +109,50 @@ pub(super) fn opening_gerund(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Fo
         source: Some(np),
         cue: v..v + 1,
         content: vec![v + 1..comma],
+        via: None,
+        refers_back: false,
+    })
+}
+
+/// `When asked whether he would run, Vell said …`, `Asked by Quell if …`: a
+/// question put to the subject, with no source unless `by` names who asked.
+/// The content is the question (`whether …`, `to confirm …`) up to the next
+/// comma; `asked about …` is left out (few of them are marked on develop).
+pub(super) fn asked(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Option<Found> {
+    if !doc.is(v, "asked") || minds::inside_content(found, v) {
+        return None;
+    }
+    // Only where a clause opens: the sentence's start, `when`, a comma or an opening mark.
+    let opens = v == s.start
+        || doc.is(v - 1, "when")
+        || doc.is_punct(v - 1, ",")
+        || doc.toks[v - 1].kind == Kind::Open;
+    if !opens {
+        return None;
+    }
+    const QUESTION: &[&str] = &["whether", "if", "why", "what", "who", "how", "to"];
+    let mut t = v + 1;
+    let mut source = None;
+    if doc.is(t, "by") {
+        // `Asked by Matt Vell whether …`: the asker, then the question.
+        let np = doc.np_forward(t + 1, s.end)?;
+        source = Some(np.clone());
+        t = np.end;
+    }
+    if !QUESTION.iter().any(|w| doc.is(t, w)) || !doc.is_word(t + 1) {
+        return None;
+    }
+    let comma = (t + 1..s.end)
+        .find(|&i| doc.is_punct(i, ",") && !doc.in_quote(i))
+        .unwrap_or(s.end);
+    let end = doc.trim_end(t, comma);
+    if end < t + 2 {
+        return None;
+    }
+    Some(Found {
+        source,
+        cue: v..v + 1,
+        content: vec![t..end],
         via: None,
         refers_back: false,
     })
