@@ -1129,3 +1129,41 @@ Asked by Odile Brandt if the fares would rise, Quell said the fares would stay l
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_gerund_after_a_plain_subject_an_opening_adjunct_or_a_quotation() {
+    // Fictional: Lower Tarrow's mayor, Judge Ilse Varga, Tomas Quell and Odile
+    // Brandt are invented.
+    let text = "The mayor closed the pier on Monday, saying the storm had damaged it. \
+In May, Judge Ilse Varga sided with the pilots, saying the tolls were unlawful. \
+Quell attacked the plan, calling it “a costly folly.” \
+Brandt spoke of the “new tolls,” saying they would pay for the bridge.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("The mayor"),
+            "saying",
+            vec!["the storm had damaged it"],
+            false,
+        ),
+        (
+            Some("Judge Ilse Varga"),
+            "saying",
+            vec!["the tolls were unlawful"],
+            false,
+        ),
+        (
+            Some("Quell"),
+            "calling",
+            vec!["it “a costly folly.”"],
+            false,
+        ),
+        (
+            Some("Brandt"),
+            "saying",
+            vec!["they would pay for the bridge"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}

@@ -258,8 +258,8 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
                 .or_else(|| unsaid::citing(doc, &s, i, &found))
                 .or_else(|| unsaid::opening_gerund(doc, &s, i))
                 .or_else(|| unsaid::asked(doc, &s, i, &found))
-                .or_else(|| reporting_verb(doc, &s, i))
                 .or_else(|| gerund_after(doc, &s, i, &mut found))
+                .or_else(|| reporting_verb(doc, &s, i))
                 .or_else(|| minds::find(doc, &s, i, &found))
         };
         if let Some(f) = f {
@@ -1091,6 +1091,14 @@ fn reporting_verb(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
     if form.base == "call" && !form.gerund && !form.is_base {
         return called(doc, s, v);
     }
+    // `…, calling him “a total stiff”`: a gerund of naming reports like one of saying.
+    if form.gerund
+        && form.base == "call"
+        && v > s.start
+        && !(doc.is(v + 1, "on") || doc.is(v + 1, "for"))
+    {
+        return gerund(doc, s, v);
+    }
     if form.verb == Verb::QuoteOnly
         || v == s.start
         || !doc.word(v).starts_with(|c: char| c.is_lowercase())
@@ -1380,10 +1388,66 @@ fn called(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
 
 /// `X did this, saying (that) …`: the sentence's subject reports.
 fn gerund(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
-    if !doc.is_punct(v.checked_sub(1)?, ",") {
+    let p = v.checked_sub(1)?;
+    // `…, saying`, `… “New York values,” saying`, `… by saying`.
+    let after_comma = doc.is_punct(p, ",")
+        || (p > s.start && doc.toks[p].kind == Kind::Close && doc.is_punct(p - 1, ","))
+        || (doc.is(p, "by") && p > s.start && !doc.in_quote(p));
+    if !after_comma {
         return None;
     }
-    gerund_of(doc, s, v, sentence_subject(doc, s)?)
+    let subject = sentence_subject(doc, s).or_else(|| plain_subject(doc, s))?;
+    gerund_of(doc, s, v, subject)
+}
+
+/// The subject of a sentence that opens with a lower-case noun phrase (`The
+/// president left …`, `Both parents stiffened …`) or with a short adjunct and a
+/// comma (`In May, a federal judge sided …`): a noun phrase with a head, then a word.
+fn plain_subject(doc: &Doc, s: &Range<usize>) -> Option<Range<usize>> {
+    const ADJUNCT: &[&str] = &[
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "last",
+        "earlier",
+        "later",
+        "this",
+        "since",
+        "for",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+    ];
+    let mut start = s.start;
+    if ADJUNCT.iter().any(|w| doc.is(start, w)) {
+        let comma = (start + 1..s.end.min(start + 9)).find(|&i| !doc.is_word(i))?;
+        if !doc.is_punct(comma, ",") {
+            return None;
+        }
+        start = comma + 1;
+    }
+    let np = doc.np_forward(start, s.end)?;
+    let first = doc.word(np.start);
+    let usable = !["it", "who", "there", "this", "that", "you", "what"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
+        && !lexicon::is_capital_stop(first)
+        || [
+            "the", "a", "an", "both", "some", "many", "several", "all", "most", "few",
+        ]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w));
+    (usable && doc.is_word(np.end) && lexicon::verb(doc.word(np.end)).is_none_or(|f| !f.gerund))
+        .then_some(np)
 }
 
 /// `“…,” Jacobs said, adding that …`, `…, she said, referring to her father`: a
