@@ -1167,3 +1167,30 @@ Brandt spoke of the “new tolls,” saying they would pay for the bridge.";
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn quotations_that_follow_an_attribution_in_its_paragraph_continue_its_content() {
+    // Fictional: Tomas Quell, Odile Brandt and the pier of Lower Tarrow are invented.
+    let text = "“The tolls will stay low,” Quell said. “The bridge is safe. It opens in May.” \
+“Nobody will pay twice.”\n\n“The pier is old.”\n\n“We disagree,” Brandt said. “Nobody asked us.”";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Quell"),
+            "said",
+            vec![
+                "“The tolls will stay low,”",
+                "“The bridge is safe. It opens in May.”",
+                "“Nobody will pay twice.”",
+            ],
+            false,
+        ),
+        (
+            Some("Brandt"),
+            "said",
+            vec!["“We disagree,”", "“Nobody asked us.”"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}

@@ -191,12 +191,67 @@ pub fn find(text: &str) -> Vec<Attribution> {
         quotes,
     };
     let mut out = Vec::new();
-    for s in sentences {
-        sentence(&doc, s, &mut out);
+    // Which attributions each sentence gave, to carry a quotation on into the next ones.
+    let mut given: Vec<Range<usize>> = Vec::with_capacity(sentences.len());
+    for s in &sentences {
+        let from = out.len();
+        sentence(&doc, s.clone(), &mut out);
+        given.push(from..out.len());
     }
+    continue_quotes(&doc, &sentences, &given, &mut out);
     resolve_pronouns(&doc, &mut out);
     out.sort_by_key(|a| a.cue.start);
     out
+}
+
+/// `“The tolls will stay low,” Quell said. “The bridge is safe.”`: a sentence
+/// that is one quotation and nothing else, right after an attribution whose
+/// content ends with a quotation, in the same paragraph and with no attribution
+/// of its own, goes on with what was quoted, as PolNeAR's annotators mark it.
+fn continue_quotes(
+    doc: &Doc,
+    sentences: &[Range<usize>],
+    given: &[Range<usize>],
+    out: &mut [Attribution],
+) {
+    // The attribution being continued, as an index into `out`.
+    let mut open: Option<usize> = None;
+    for (n, s) in sentences.iter().enumerate() {
+        let joined =
+            n > 0 && !(sentences[n - 1].end..s.start).any(|i| doc.toks[i].kind == Kind::Break);
+        if let Some(a) = open.filter(|_| joined && given[n].is_empty())
+            && let Some(q) = whole_quote(doc, s)
+        {
+            out[a].content.push(doc.span(q));
+            continue;
+        }
+        open = given[n]
+            .clone()
+            .max_by_key(|&a| out[a].cue.start)
+            .filter(|&a| ends_with_last_quote(doc, s, &out[a]));
+    }
+}
+
+/// The quotation that makes up sentence `s`, with at most its closing punctuation after it.
+fn whole_quote(doc: &Doc, s: &Range<usize>) -> Option<Range<usize>> {
+    let qi = doc.quote_of.get(s.start).copied().flatten()?;
+    let q = doc.quotes[qi].clone();
+    (q.start == s.start && doc.trim_end(q.end, s.end) == q.end).then_some(q)
+}
+
+/// Whether `a`'s content ends with the last quotation of sentence `s`.
+fn ends_with_last_quote(doc: &Doc, s: &Range<usize>, a: &Attribution) -> bool {
+    let Some(last) = a.content.last() else {
+        return false;
+    };
+    let mut i = s.end;
+    while i > s.start {
+        i -= 1;
+        if let Some(qi) = doc.quote_of[i] {
+            return doc.span(doc.quotes[qi].clone()) == *last;
+        }
+    }
+    false
 }
 
 struct Found {
@@ -439,7 +494,8 @@ fn quote_then_cue(
         }
         let np = doc
             .np_forward(k + 1, s.end)
-            .or_else(|| described(doc, k + 1, s.end))?;
+            .or_else(|| described(doc, k + 1, s.end))
+            .or_else(|| speaker_run(doc, k + 1, s.end))?;
         (np.clone(), k)
     } else {
         let np = determined_run(doc, k, s.end).or_else(|| doc.np_forward(k, s.end));
@@ -1713,7 +1769,9 @@ fn inverted(doc: &Doc, s: &Range<usize>, v: usize, form: lexicon::VerbForm) -> O
     {
         return None;
     }
-    let np = doc.np_forward(v + 1, s.end)?;
+    let np = doc
+        .np_forward(v + 1, s.end)
+        .or_else(|| speaker_run(doc, v + 1, s.end))?;
     let first = doc.word(np.start);
     let named = doc.capitalized(np.start)
         || lexicon::is_subject_pronoun(first)
@@ -1845,6 +1903,34 @@ fn described(doc: &Doc, start: usize, end: usize) -> Option<Range<usize>> {
     }
     let stops = i >= end || doc.is_punct(i, ",") || doc.trim_end(i, end) == i;
     (i > start + 1 && stops).then_some(start..i)
+}
+
+/// `retired Army Lt. Gen. Ana Bell`, `another leading harbour pilot` after an
+/// inverted verb: plain words (no verb, no clause word) up to a comma or the
+/// sentence's end, at most twelve, with a name or a head noun among them.
+fn speaker_run(doc: &Doc, start: usize, end: usize) -> Option<Range<usize>> {
+    let mut i = start;
+    while i < end && i < start + MAX_NP && doc.is_word(i) {
+        let w = doc.word(i);
+        if lexicon::verb(w).is_some()
+            || lexicon::mind_verb(w).is_some()
+            || lexicon::is_be(w)
+            || lexicon::is_auxiliary(w)
+            || lexicon::is_subject_pronoun(w)
+            || lexicon::is_object_pronoun(w)
+            || [
+                "that", "who", "which", "and", "or", "but", "to", "not", "as", "when",
+            ]
+            .iter()
+            .any(|x| doc.is(i, x))
+        {
+            return None;
+        }
+        i += 1;
+    }
+    let np = start..i;
+    let stops = doc.is_punct(i, ",") || doc.trim_end(i, end) == i;
+    (i > start && stops && doc.has_head(&np)).then_some(np)
 }
 
 /// Whether the words from `t` to `end` are only a short adjunct of time or place
