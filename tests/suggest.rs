@@ -1194,3 +1194,33 @@ fn quotations_that_follow_an_attribution_in_its_paragraph_continue_its_content()
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_quotation_after_reported_speech_a_verdict_mid_sentence_and_a_second_verb() {
+    // Fictional: Tomas Quell, the mayor and the officials of Lower Tarrow are invented.
+    let text = "Quell said the pier would close. “It is old.” \
+The mayor called the plan “a costly folly” in a letter to the council. \
+The officials met on Monday and said the tolls were unfair.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Quell"),
+            "said",
+            vec!["the pier would close", "“It is old.”"],
+            false,
+        ),
+        (
+            Some("The mayor"),
+            "called",
+            vec!["the plan “a costly folly” in a letter to the council"],
+            false,
+        ),
+        (
+            Some("The officials"),
+            "said",
+            vec!["the tolls were unfair"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}

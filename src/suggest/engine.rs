@@ -228,7 +228,7 @@ fn continue_quotes(
         open = given[n]
             .clone()
             .max_by_key(|&a| out[a].cue.start)
-            .filter(|&a| ends_with_last_quote(doc, s, &out[a]));
+            .filter(|&a| ends_with_last_quote(doc, s, &out[a]) || reaches_end(doc, s, &out[a]));
     }
 }
 
@@ -237,6 +237,15 @@ fn whole_quote(doc: &Doc, s: &Range<usize>) -> Option<Range<usize>> {
     let qi = doc.quote_of.get(s.start).copied().flatten()?;
     let q = doc.quotes[qi].clone();
     (q.start == s.start && doc.trim_end(q.end, s.end) == q.end).then_some(q)
+}
+
+/// Whether `a`'s content runs to the end of sentence `s` (`Quell said the bridge is safe.`).
+fn reaches_end(doc: &Doc, s: &Range<usize>, a: &Attribution) -> bool {
+    let end = doc.trim_end(s.start, s.end);
+    end > s.start
+        && a.content
+            .last()
+            .is_some_and(|c| c.end == doc.toks[end - 1].end)
 }
 
 /// Whether `a`'s content ends with the last quotation of sentence `s`.
@@ -1429,14 +1438,16 @@ fn called(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
     }
     let qi = doc.quote_of.get(q).copied().flatten()?;
     let quote = doc.quotes[qi].clone();
-    if quote.start != q || q == v + 1 || doc.trim_end(quote.end, s.end) != quote.end {
+    if quote.start != q || q == v + 1 {
         return None;
     }
+    // `called the deal “a step forward” in the talks`: the rest of the sentence too.
+    let end = doc.trim_end(quote.end, s.end).max(quote.end);
     let source = source_before(doc, s, v)?;
     Some(Found {
         source: Some(source.np),
         cue: v..v + 1,
-        content: vec![v + 1..quote.end],
+        content: vec![v + 1..end],
         via: source.via,
         refers_back: false,
     })
@@ -1608,7 +1619,7 @@ fn coordinated_subject(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> 
     if !doc.is(p, "and") {
         return None;
     }
-    let np = sentence_subject(doc, s)?;
+    let np = sentence_subject(doc, s).or_else(|| plain_subject(doc, s))?;
     // No comma-free clause boundary in between that could bring its own subject.
     if (np.end..p).any(|i| {
         doc.is(i, "that") || doc.is(i, "who") || doc.is(i, "which") || doc.is_punct(i, ";")
