@@ -1224,3 +1224,31 @@ The officials met on Monday and said the tolls were unfair.";
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn participle_asides_titles_before_a_party_tag_a_reversed_closing_mark_and_polls() {
+    // Fictional: Odile Brandt, Sen. Ilse Varga, Tomas Quell, Elsby and the
+    // Tarrow Gazette are invented.
+    let text = "Brandt, speaking to pilots in Elsby, said the tolls were unfair. \
+By Monday, harbour rival Sen. Ilse Varga (T-Elsby) said the bridge was safe. \
+“It is unusual,“ said Tomas Quell. \
+In a Tarrow Gazette poll released Monday, most pilots backed the bridge.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (Some("Brandt"), "said", vec!["the tolls were unfair"], false),
+        (
+            Some("harbour rival Sen. Ilse Varga (T-Elsby)"),
+            "said",
+            vec!["the bridge was safe"],
+            false,
+        ),
+        (Some("Tomas Quell"), "said", vec!["“It is unusual,“"], false),
+        (
+            Some("a Tarrow Gazette poll released Monday"),
+            "In",
+            vec!["most pilots backed the bridge"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}

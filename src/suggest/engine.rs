@@ -322,6 +322,7 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
                 .or_else(|| unsaid::citing(doc, &s, i, &found))
                 .or_else(|| unsaid::opening_gerund(doc, &s, i))
                 .or_else(|| unsaid::asked(doc, &s, i, &found))
+                .or_else(|| unsaid::in_poll(doc, &s, i))
                 .or_else(|| gerund_after(doc, &s, i, &mut found))
                 .or_else(|| reporting_verb(doc, &s, i))
                 .or_else(|| minds::find(doc, &s, i, &found))
@@ -818,7 +819,13 @@ fn source_near(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
             .rev()
             .find(|&i| doc.is_punct(i, "("))?;
         let name = doc.np_back(open.checked_sub(1)?, s.start)?;
-        if !starts_clause(doc, s, name.start) || !doc.capitalized(name.end - 1) {
+        // `rival Sen. Ana Bell (R-Fla.) said`: lower-case title words before the name.
+        let name = if starts_clause(doc, s, name.start) {
+            name
+        } else {
+            titled(doc, s, name)?
+        };
+        if !doc.capitalized(name.end - 1) {
             return None;
         }
         return Some(Source {
@@ -853,6 +860,21 @@ fn source_near(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
                 return Some(Source {
                     np: name,
                     via: Some(via),
+                });
+            }
+            // `Fiorina, speaking to voters in Elsby, said`: an aside that opens with a
+            // participle; the name alone is the source, as annotators mark it.
+            let first = doc.word(c2 + 1);
+            if doc.is_word(c2 + 1)
+                && first.ends_with("ing")
+                && first.starts_with(char::is_lowercase)
+                && lexicon::verb(first).is_none()
+                && doc.capitalized(name.end - 1)
+                && !(c2 + 1..p).any(|i| doc.in_quote(i))
+            {
+                return Some(Source {
+                    np: name,
+                    via: None,
                 });
             }
             // An apposition follows a name (`Peter Cook, Carter’s press secretary,`),

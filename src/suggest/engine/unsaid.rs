@@ -157,3 +157,38 @@ pub(super) fn asked(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> O
         refers_back: false,
     })
 }
+
+/// `In a Tarrow Gazette poll released Monday, 31 percent of voters …`: a
+/// sentence that opens with `In` and a poll or survey up to a comma; the poll
+/// is the source, `In` the cue, and the rest of the sentence the content.
+pub(super) fn in_poll(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
+    let opens =
+        v == s.start || (v == s.start + 1 && ["but", "and"].iter().any(|w| doc.is(s.start, w)));
+    if !opens || !doc.is(v, "in") {
+        return None;
+    }
+    let comma = (v + 1..s.end.min(v + 20)).find(|&i| !doc.is_word(i))?;
+    if !doc.is_punct(comma, ",") || comma < v + 2 {
+        return None;
+    }
+    let poll = (v + 1..comma).any(|i| {
+        ["poll", "polls", "survey", "surveys", "polling"]
+            .iter()
+            .any(|w| doc.is(i, w))
+    });
+    if !poll || (v + 1..comma).any(|i| lexicon::verb(doc.word(i)).is_some()) {
+        return None;
+    }
+    let from = comma + 1;
+    let end = doc.trim_end(from, s.end);
+    if end < from + 3 {
+        return None;
+    }
+    Some(Found {
+        source: Some(v + 1..comma),
+        cue: v..v + 1,
+        content: vec![from..end],
+        via: None,
+        refers_back: false,
+    })
+}
