@@ -1252,3 +1252,40 @@ In a Tarrow Gazette poll released Monday, most pilots backed the bridge.";
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn an_inverted_speaker_keeps_a_party_tag_and_an_apposition_up_to_which_or_a_participle() {
+    // Fictional: Ilse Varga, the Elsby United States Line, Tomas Quell and
+    // Odile Brandt are invented.
+    let text = "“The pier is old,” said Ilse Varga, head of the Elsby United States Line, \
+which runs the ferries. “The tolls will stay,” said Tomas Quell (T-Elsby). \
+“We will see,” said Odile Brandt, the pier's keeper, referring to the vote.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Ilse Varga, head of the Elsby United States Line"),
+            "said",
+            vec!["“The pier is old,”"],
+            false,
+        ),
+        (
+            Some("Tomas Quell (T-Elsby)"),
+            "said",
+            vec!["“The tolls will stay,”"],
+            false,
+        ),
+        (
+            Some("Odile Brandt, the pier's keeper,"),
+            "said",
+            vec!["“We will see,”"],
+            false,
+        ),
+        (
+            Some("Odile Brandt, the pier's keeper,"),
+            "referring to",
+            vec!["the vote"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}

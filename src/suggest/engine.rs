@@ -506,6 +506,8 @@ fn quote_then_cue(
             .np_forward(k + 1, s.end)
             .or_else(|| described(doc, k + 1, s.end))
             .or_else(|| speaker_run(doc, k + 1, s.end))?;
+        // `said Rep. Ana Bell (D-Va.)`: the party tag belongs to the name.
+        let np = np.start..paren_after(doc, np.end, s.end);
         (np.clone(), k)
     } else {
         let np = determined_run(doc, k, s.end).or_else(|| doc.np_forward(k, s.end));
@@ -556,20 +558,7 @@ fn quote_then_cue(
             .get(after + 1)
             .is_some_and(|t| t.kind == Kind::Open)
     {
-        let end = doc.trim_end(after + 1, s.end);
-        let appo = after + 1..end;
-        let relative = doc.is(after + 1, "who");
-        if !appo.is_empty()
-            && (relative || appo.len() <= 30)
-            && appo.clone().all(|i| {
-                doc.is_word(i)
-                    || doc.is_punct(i, ",")
-                    || doc.is_punct(i, "(")
-                    || doc.is_punct(i, ")")
-            })
-            && (relative || appo.clone().all(|i| lexicon::verb(doc.word(i)).is_none()))
-            && appo.len() <= 30
-        {
+        if let Some(end) = apposition_end(doc, after + 1, s.end) {
             source = source.start..end;
             after = end;
         }
@@ -1814,27 +1803,11 @@ fn inverted(doc: &Doc, s: &Range<usize>, v: usize, form: lexicon::VerbForm) -> O
     if !named || doc.is(np.start, "that") {
         return None;
     }
-    let mut end = np.end;
+    let mut end = paren_after(doc, np.end, s.end);
     if doc.is_punct(end, ",") {
         // The apposition to the sentence's end is the speaker's (`, a professor at …`).
-        let to = doc.trim_end(end + 1, s.end);
-        let appo = end + 1..to;
-        let relative = doc.is(end + 1, "who");
-        if appo.is_empty()
-            || appo.len() > 30
-            || !appo.clone().all(|i| {
-                doc.is_word(i)
-                    || doc.is_punct(i, ",")
-                    || doc.is_punct(i, "(")
-                    || doc.is_punct(i, ")")
-            })
-            || !(relative || appo.clone().all(|i| lexicon::verb(doc.word(i)).is_none()))
-        {
-            return None;
-        }
-        end = to;
-    }
-    if doc.trim_end(end, s.end) != end {
+        end = apposition_end(doc, end + 1, s.end)?;
+    } else if doc.trim_end(end, s.end) != end {
         return None;
     }
     let from = content_start(doc, s);
@@ -1936,6 +1909,51 @@ fn described(doc: &Doc, start: usize, end: usize) -> Option<Range<usize>> {
     }
     let stops = i >= end || doc.is_punct(i, ",") || doc.trim_end(i, end) == i;
     (i > start + 1 && stops).then_some(start..i)
+}
+
+/// After a speaker's name at `end`, the end of a short parenthesis (`(D-Va.)`), else `end`.
+fn paren_after(doc: &Doc, end: usize, limit: usize) -> usize {
+    if !doc.is_punct(end, "(") {
+        return end;
+    }
+    (end + 1..limit.min(end + 8))
+        .take_while(|&i| !doc.in_quote(i))
+        .find(|&i| doc.is_punct(i, ")"))
+        .map_or(end, |close| close + 1)
+}
+
+/// The end of an apposition after an inverted speaker, from `from` (after its
+/// comma): to the sentence's end (`, a professor at Elsby.`), or to a comma
+/// before `which` (the clause is about something else) or before a participle
+/// (`, the pier's keeper, referring to …`, with that comma). Capitalised words
+/// are names even when they spell a verb (`United States`, `Consumer Reports`).
+fn apposition_end(doc: &Doc, from: usize, end: usize) -> Option<usize> {
+    let to = doc.trim_end(from, end);
+    let relative = doc.is(from, "who");
+    let mut i = from;
+    while i < to {
+        if doc.is_punct(i, ",") && i > from {
+            let next = doc.word(i + 1);
+            if doc.is(i + 1, "which") {
+                return (i - from <= 30).then_some(i);
+            }
+            if doc.is_word(i + 1)
+                && next.ends_with("ing")
+                && next.starts_with(char::is_lowercase)
+                && !relative
+            {
+                return (i - from <= 30).then_some(i + 1);
+            }
+        }
+        let plain =
+            doc.is_word(i) || doc.is_punct(i, ",") || doc.is_punct(i, "(") || doc.is_punct(i, ")");
+        let verb = doc.is_word(i) && !doc.capitalized(i) && lexicon::verb(doc.word(i)).is_some();
+        if !plain || (verb && !relative) {
+            return None;
+        }
+        i += 1;
+    }
+    (to > from && (relative || to - from <= 30)).then_some(to)
 }
 
 /// `retired Army Lt. Gen. Ana Bell`, `another leading harbour pilot` after an
