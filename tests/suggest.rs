@@ -1289,3 +1289,22 @@ which runs the ferries. “The tolls will stay,” said Tomas Quell (T-Elsby). \
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn an_addressee_before_the_end_and_a_pronoun_after_a_time() {
+    // Fictional: the pier of Lower Tarrow and the Tarrow Gazette are invented.
+    let text = "The pier is unsafe, a harbour official told the Tarrow Gazette. \
+On Tuesday night he said the tolls would stay. \
+The pier had the tolls he said were fair.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("a harbour official"),
+            "told",
+            vec!["The pier is unsafe"],
+            false,
+        ),
+        (Some("he"), "said", vec!["the tolls would stay"], false),
+    ];
+    assert_eq!(got, expected);
+}

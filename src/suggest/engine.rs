@@ -920,7 +920,39 @@ fn source_near(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
         });
     }
     let np = doc.np_back(p, s.start).and_then(|np| {
-        if starts_clause(doc, s, np.start) {
+        // `Although in May she said`, `on Tuesday night he said`: a subject pronoun
+        // right before its verb is its subject wherever the clause starts.
+        // Only after a time (`in May`, `night`, `later`), not after a noun or a
+        // relative word (`the things he said`, `what he called`).
+        let pronoun = np.len() == 1
+            && ["he", "she", "they", "we", "i"]
+                .iter()
+                .any(|w| doc.is(np.start, w))
+            && np.start > s.start
+            && (doc.capitalized(np.start - 1) && !lexicon::is_capital_stop(doc.word(np.start - 1))
+                || [
+                    "night",
+                    "morning",
+                    "afternoon",
+                    "evening",
+                    "week",
+                    "month",
+                    "year",
+                    "then",
+                    "later",
+                    "earlier",
+                    "today",
+                    "yesterday",
+                    "now",
+                    "ago",
+                    "weekend",
+                ]
+                .iter()
+                .any(|w| doc.is(np.start - 1, w))
+                || doc
+                    .word(np.start - 1)
+                    .starts_with(|c: char| c.is_ascii_digit()));
+        if pronoun || starts_clause(doc, s, np.start) {
             Some(np)
         } else {
             titled(doc, s, np)
@@ -1277,6 +1309,20 @@ fn reporting_verb(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
         }
     }
     let end = doc.trim_end(t, s.end);
+    // `…, a school spokesman told the Tarrow Gazette.`: the addressee, then the end.
+    if form.verb == Verb::Tell && !refers_back && t < end {
+        let after = skip_addressee(doc, v, t, s.end);
+        let closes = after >= end
+            || trailing_adjunct(doc, after, end)
+            || (doc.is_punct(after, ",")
+                && !doc
+                    .toks
+                    .get(after + 1)
+                    .is_some_and(|x| x.kind == Kind::Open));
+        if after > t && closes {
+            t = after;
+        }
+    }
     if refers_back {
         // `dismissed this claim as “pure fiction”`: the verdict is the quotation.
         if let Some(qi) = doc.quote_of.get(t).copied().flatten()
