@@ -1308,3 +1308,17 @@ The pier had the tolls he said were fair.";
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_quotation_after_said_and_a_comma_that_does_not_end_the_sentence() {
+    // Fictional: Tomas Quell and his pier are invented.
+    let text = "Quell said, “The pier is old” and “badly kept.”";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![(
+        Some("Quell"),
+        "said",
+        vec!["“The pier is old” and “badly kept.”"],
+        false,
+    )];
+    assert_eq!(got, expected);
+}

@@ -1378,6 +1378,10 @@ fn reporting_verb(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
             refers_back,
         });
     }
+    // `said, “…” and more`: a quotation that does not end the sentence, with the rest.
+    if doc.is_punct(t, ",") && doc.toks.get(t + 1).is_some_and(|x| x.kind == Kind::Open) {
+        t += 1;
+    }
     if form.verb == Verb::Tell {
         t = skip_addressee(doc, v, t, s.end);
         if !(doc.is(t, "that") || lexicon::is_subject_pronoun(doc.word(t)) || doc.is(t, "the")) {
