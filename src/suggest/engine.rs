@@ -557,11 +557,10 @@ fn quote_then_cue(
             .toks
             .get(after + 1)
             .is_some_and(|t| t.kind == Kind::Open)
+        && let Some(end) = apposition_end(doc, after + 1, s.end)
     {
-        if let Some(end) = apposition_end(doc, after + 1, s.end) {
-            source = source.start..end;
-            after = end;
-        }
+        source = source.start..end;
+        after = end;
     }
     let mut content = vec![q.clone()];
     // A quotation split by its cue: `“…,” he said, “…”`.
