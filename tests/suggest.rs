@@ -1322,3 +1322,16 @@ fn a_quotation_after_said_and_a_comma_that_does_not_end_the_sentence() {
     )];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_content_keeps_at_most_two_hundred_words_of_an_endless_sentence() {
+    // Fictional: Tomas Quell and his pier are invented.
+    let words: Vec<String> = (0..300).map(|n| format!("pier{n}")).collect();
+    let text = format!("Quell said {}.", words.join(" "));
+    let got = seen(&text);
+    let kept = words[..200].join(" ");
+    assert_eq!(
+        got,
+        vec![(Some("Quell"), "said", vec![kept.as_str()], false)]
+    );
+}

@@ -19,6 +19,9 @@ use crate::model::ActorKind;
 const MAX_NP: usize = 12;
 /// Fewest tokens a reported clause must have.
 const MIN_CONTENT: usize = 3;
+/// Most tokens a content fragment keeps: a sentence without end (hostile input)
+/// with a cue every few words would otherwise print contents quadratic in it.
+const MAX_CONTENT: usize = 200;
 
 struct Doc<'a> {
     text: &'a str,
@@ -333,6 +336,9 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
         }
     }
     for mut f in found {
+        for c in &mut f.content {
+            c.end = c.end.min(c.start + MAX_CONTENT);
+        }
         f.cue = widen_cue(doc, &s, &f);
         let cue_text = &doc.text[doc.span(f.cue.clone())];
         let content: Vec<Range<usize>> = f.content.iter().map(|c| doc.span(c.clone())).collect();
@@ -1979,6 +1985,10 @@ fn paren_after(doc: &Doc, end: usize, limit: usize) -> usize {
 fn apposition_end(doc: &Doc, from: usize, end: usize) -> Option<usize> {
     let to = doc.trim_end(from, end);
     let relative = doc.is(from, "who");
+    // Never more than 60 tokens, relative clause or not: the walk stays bounded.
+    if to > from + 60 {
+        return None;
+    }
     let mut i = from;
     while i < to {
         if doc.is_punct(i, ",") && i > from {

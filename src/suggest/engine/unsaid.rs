@@ -142,9 +142,15 @@ pub(super) fn asked(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> O
     if !QUESTION.iter().any(|w| doc.is(t, w)) || !doc.is_word(t + 1) {
         return None;
     }
-    let comma = (t + 1..s.end)
-        .find(|&i| doc.is_punct(i, ",") && !doc.in_quote(i))
-        .unwrap_or(s.end);
+    // A question of at most 60 tokens: each `asked` looks no further, so a
+    // sentence of them costs linear time.
+    let limit = s.end.min(t + 60);
+    let comma = (t + 1..limit).find(|&i| doc.is_punct(i, ",") && !doc.in_quote(i));
+    let comma = match comma {
+        Some(c) => c,
+        None if limit == s.end => s.end,
+        None => return None,
+    };
     let end = doc.trim_end(t, comma);
     if end < t + 2 {
         return None;
