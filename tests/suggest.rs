@@ -1073,3 +1073,265 @@ for a decade before the storm closed the port, said the channel was too shallow.
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("name = \"Bill Marsh\"\n"), "{stdout}");
 }
+
+#[test]
+fn subjects_after_a_conjunction_polls_questions_and_quotes_without_a_comma() {
+    // Fictional: Lower Tarrow, its pier and ferry, Tomas Quell, Odile Brandt
+    // and Ilse Vell are invented.
+    let text = "Lower Tarrow built a new pier, and one in four said the toll was too high. \
+Those surveyed say the ferry is faster. \
+The pier will close at dusk, people familiar with the plan said. \
+“The tolls will stay low” Quell said. \
+“We will sail again,” Brandt said Friday. \
+When asked whether the pier would reopen, Vell said it would reopen in May. \
+Asked by Odile Brandt if the fares would rise, Quell said the fares would stay low.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("one in four"),
+            "said",
+            vec!["the toll was too high"],
+            false,
+        ),
+        (
+            Some("Those surveyed"),
+            "say",
+            vec!["the ferry is faster"],
+            false,
+        ),
+        (
+            Some("people familiar with the plan"),
+            "said",
+            vec!["The pier will close at dusk"],
+            false,
+        ),
+        (
+            Some("Quell"),
+            "said",
+            vec!["“The tolls will stay low”"],
+            false,
+        ),
+        (Some("Brandt"), "said", vec!["“We will sail again,”"], false),
+        (None, "asked", vec!["whether the pier would reopen"], false),
+        (Some("Vell"), "said", vec!["it would reopen in May"], false),
+        (
+            Some("Odile Brandt"),
+            "Asked",
+            vec!["if the fares would rise"],
+            false,
+        ),
+        (
+            Some("Quell"),
+            "said",
+            vec!["the fares would stay low"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_gerund_after_a_plain_subject_an_opening_adjunct_or_a_quotation() {
+    // Fictional: Lower Tarrow's mayor, Judge Ilse Varga, Tomas Quell and Odile
+    // Brandt are invented.
+    let text = "The mayor closed the pier on Monday, saying the storm had damaged it. \
+In May, Judge Ilse Varga sided with the pilots, saying the tolls were unlawful. \
+Quell attacked the plan, calling it “a costly folly.” \
+Brandt spoke of the “new tolls,” saying they would pay for the bridge.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("The mayor"),
+            "saying",
+            vec!["the storm had damaged it"],
+            false,
+        ),
+        (
+            Some("Judge Ilse Varga"),
+            "saying",
+            vec!["the tolls were unlawful"],
+            false,
+        ),
+        (
+            Some("Quell"),
+            "calling",
+            vec!["it “a costly folly.”"],
+            false,
+        ),
+        (
+            Some("Brandt"),
+            "saying",
+            vec!["they would pay for the bridge"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn quotations_that_follow_an_attribution_in_its_paragraph_continue_its_content() {
+    // Fictional: Tomas Quell, Odile Brandt and the pier of Lower Tarrow are invented.
+    let text = "“The tolls will stay low,” Quell said. “The bridge is safe. It opens in May.” \
+“Nobody will pay twice.”\n\n“The pier is old.”\n\n“We disagree,” Brandt said. “Nobody asked us.”";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Quell"),
+            "said",
+            vec![
+                "“The tolls will stay low,”",
+                "“The bridge is safe. It opens in May.”",
+                "“Nobody will pay twice.”",
+            ],
+            false,
+        ),
+        (
+            Some("Brandt"),
+            "said",
+            vec!["“We disagree,”", "“Nobody asked us.”"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_quotation_after_reported_speech_a_verdict_mid_sentence_and_a_second_verb() {
+    // Fictional: Tomas Quell, the mayor and the officials of Lower Tarrow are invented.
+    let text = "Quell said the pier would close. “It is old.” \
+The mayor called the plan “a costly folly” in a letter to the council. \
+The officials met on Monday and said the tolls were unfair.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Quell"),
+            "said",
+            vec!["the pier would close", "“It is old.”"],
+            false,
+        ),
+        (
+            Some("The mayor"),
+            "called",
+            vec!["the plan “a costly folly” in a letter to the council"],
+            false,
+        ),
+        (
+            Some("The officials"),
+            "said",
+            vec!["the tolls were unfair"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn participle_asides_titles_before_a_party_tag_a_reversed_closing_mark_and_polls() {
+    // Fictional: Odile Brandt, Sen. Ilse Varga, Tomas Quell, Elsby and the
+    // Tarrow Gazette are invented.
+    let text = "Brandt, speaking to pilots in Elsby, said the tolls were unfair. \
+By Monday, harbour rival Sen. Ilse Varga (T-Elsby) said the bridge was safe. \
+“It is unusual,“ said Tomas Quell. \
+In a Tarrow Gazette poll released Monday, most pilots backed the bridge.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (Some("Brandt"), "said", vec!["the tolls were unfair"], false),
+        (
+            Some("harbour rival Sen. Ilse Varga (T-Elsby)"),
+            "said",
+            vec!["the bridge was safe"],
+            false,
+        ),
+        (Some("Tomas Quell"), "said", vec!["“It is unusual,“"], false),
+        (
+            Some("a Tarrow Gazette poll released Monday"),
+            "In",
+            vec!["most pilots backed the bridge"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn an_inverted_speaker_keeps_a_party_tag_and_an_apposition_up_to_which_or_a_participle() {
+    // Fictional: Ilse Varga, the Elsby United States Line, Tomas Quell and
+    // Odile Brandt are invented.
+    let text = "“The pier is old,” said Ilse Varga, head of the Elsby United States Line, \
+which runs the ferries. “The tolls will stay,” said Tomas Quell (T-Elsby). \
+“We will see,” said Odile Brandt, the pier's keeper, referring to the vote.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Ilse Varga, head of the Elsby United States Line"),
+            "said",
+            vec!["“The pier is old,”"],
+            false,
+        ),
+        (
+            Some("Tomas Quell (T-Elsby)"),
+            "said",
+            vec!["“The tolls will stay,”"],
+            false,
+        ),
+        (
+            Some("Odile Brandt, the pier's keeper,"),
+            "said",
+            vec!["“We will see,”"],
+            false,
+        ),
+        (
+            Some("Odile Brandt, the pier's keeper,"),
+            "referring to",
+            vec!["the vote"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn an_addressee_before_the_end_and_a_pronoun_after_a_time() {
+    // Fictional: the pier of Lower Tarrow and the Tarrow Gazette are invented.
+    let text = "The pier is unsafe, a harbour official told the Tarrow Gazette. \
+On Tuesday night he said the tolls would stay. \
+The pier had the tolls he said were fair.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("a harbour official"),
+            "told",
+            vec!["The pier is unsafe"],
+            false,
+        ),
+        (Some("he"), "said", vec!["the tolls would stay"], false),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_quotation_after_said_and_a_comma_that_does_not_end_the_sentence() {
+    // Fictional: Tomas Quell and his pier are invented.
+    let text = "Quell said, “The pier is old” and “badly kept.”";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![(
+        Some("Quell"),
+        "said",
+        vec!["“The pier is old” and “badly kept.”"],
+        false,
+    )];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_content_keeps_at_most_two_hundred_words_of_an_endless_sentence() {
+    // Fictional: Tomas Quell and his pier are invented.
+    let words: Vec<String> = (0..300).map(|n| format!("pier{n}")).collect();
+    let text = format!("Quell said {}.", words.join(" "));
+    let got = seen(&text);
+    let kept = words[..200].join(" ");
+    assert_eq!(
+        got,
+        vec![(Some("Quell"), "said", vec![kept.as_str()], false)]
+    );
+}

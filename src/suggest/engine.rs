@@ -19,6 +19,9 @@ use crate::model::ActorKind;
 const MAX_NP: usize = 12;
 /// Fewest tokens a reported clause must have.
 const MIN_CONTENT: usize = 3;
+/// Most tokens a content fragment keeps: a sentence without end (hostile input)
+/// with a cue every few words would otherwise print contents quadratic in it.
+const MAX_CONTENT: usize = 200;
 
 struct Doc<'a> {
     text: &'a str,
@@ -191,12 +194,76 @@ pub fn find(text: &str) -> Vec<Attribution> {
         quotes,
     };
     let mut out = Vec::new();
-    for s in sentences {
-        sentence(&doc, s, &mut out);
+    // Which attributions each sentence gave, to carry a quotation on into the next ones.
+    let mut given: Vec<Range<usize>> = Vec::with_capacity(sentences.len());
+    for s in &sentences {
+        let from = out.len();
+        sentence(&doc, s.clone(), &mut out);
+        given.push(from..out.len());
     }
+    continue_quotes(&doc, &sentences, &given, &mut out);
     resolve_pronouns(&doc, &mut out);
     out.sort_by_key(|a| a.cue.start);
     out
+}
+
+/// `“The tolls will stay low,” Quell said. “The bridge is safe.”`: a sentence
+/// that is one quotation and nothing else, right after an attribution whose
+/// content ends with a quotation, in the same paragraph and with no attribution
+/// of its own, goes on with what was quoted, as PolNeAR's annotators mark it.
+fn continue_quotes(
+    doc: &Doc,
+    sentences: &[Range<usize>],
+    given: &[Range<usize>],
+    out: &mut [Attribution],
+) {
+    // The attribution being continued, as an index into `out`.
+    let mut open: Option<usize> = None;
+    for (n, s) in sentences.iter().enumerate() {
+        let joined =
+            n > 0 && !(sentences[n - 1].end..s.start).any(|i| doc.toks[i].kind == Kind::Break);
+        if let Some(a) = open.filter(|_| joined && given[n].is_empty())
+            && let Some(q) = whole_quote(doc, s)
+        {
+            out[a].content.push(doc.span(q));
+            continue;
+        }
+        open = given[n]
+            .clone()
+            .max_by_key(|&a| out[a].cue.start)
+            .filter(|&a| ends_with_last_quote(doc, s, &out[a]) || reaches_end(doc, s, &out[a]));
+    }
+}
+
+/// The quotation that makes up sentence `s`, with at most its closing punctuation after it.
+fn whole_quote(doc: &Doc, s: &Range<usize>) -> Option<Range<usize>> {
+    let qi = doc.quote_of.get(s.start).copied().flatten()?;
+    let q = doc.quotes[qi].clone();
+    (q.start == s.start && doc.trim_end(q.end, s.end) == q.end).then_some(q)
+}
+
+/// Whether `a`'s content runs to the end of sentence `s` (`Quell said the bridge is safe.`).
+fn reaches_end(doc: &Doc, s: &Range<usize>, a: &Attribution) -> bool {
+    let end = doc.trim_end(s.start, s.end);
+    end > s.start
+        && a.content
+            .last()
+            .is_some_and(|c| c.end == doc.toks[end - 1].end)
+}
+
+/// Whether `a`'s content ends with the last quotation of sentence `s`.
+fn ends_with_last_quote(doc: &Doc, s: &Range<usize>, a: &Attribution) -> bool {
+    let Some(last) = a.content.last() else {
+        return false;
+    };
+    let mut i = s.end;
+    while i > s.start {
+        i -= 1;
+        if let Some(qi) = doc.quote_of[i] {
+            return doc.span(doc.quotes[qi].clone()) == *last;
+        }
+    }
+    false
 }
 
 struct Found {
@@ -257,8 +324,10 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
             unsaid::expected(doc, &s, i, &found)
                 .or_else(|| unsaid::citing(doc, &s, i, &found))
                 .or_else(|| unsaid::opening_gerund(doc, &s, i))
-                .or_else(|| reporting_verb(doc, &s, i))
+                .or_else(|| unsaid::asked(doc, &s, i, &found))
+                .or_else(|| unsaid::in_poll(doc, &s, i))
                 .or_else(|| gerund_after(doc, &s, i, &mut found))
+                .or_else(|| reporting_verb(doc, &s, i))
                 .or_else(|| minds::find(doc, &s, i, &found))
         };
         if let Some(f) = f {
@@ -267,6 +336,9 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
         }
     }
     for mut f in found {
+        for c in &mut f.content {
+            c.end = c.end.min(c.start + MAX_CONTENT);
+        }
         f.cue = widen_cue(doc, &s, &f);
         let cue_text = &doc.text[doc.span(f.cue.clone())];
         let content: Vec<Range<usize>> = f.content.iter().map(|c| doc.span(c.clone())).collect();
@@ -425,6 +497,7 @@ fn quote_then_cue(
     } else if !inner_sep
         // `“…” said Nick Merrill`: no mark inside, but the verb right after.
         && !lexicon::verb(doc.word(k)).is_some_and(|v| !v.gerund && v.verb != Verb::Evidence)
+        && !bare_speaker(doc, k, s.end)
     {
         return None;
     }
@@ -437,7 +510,10 @@ fn quote_then_cue(
         }
         let np = doc
             .np_forward(k + 1, s.end)
-            .or_else(|| described(doc, k + 1, s.end))?;
+            .or_else(|| described(doc, k + 1, s.end))
+            .or_else(|| speaker_run(doc, k + 1, s.end))?;
+        // `said Rep. Ana Bell (D-Va.)`: the party tag belongs to the name.
+        let np = np.start..paren_after(doc, np.end, s.end);
         (np.clone(), k)
     } else {
         let np = determined_run(doc, k, s.end).or_else(|| doc.np_forward(k, s.end));
@@ -487,24 +563,10 @@ fn quote_then_cue(
             .toks
             .get(after + 1)
             .is_some_and(|t| t.kind == Kind::Open)
+        && let Some(end) = apposition_end(doc, after + 1, s.end)
     {
-        let end = doc.trim_end(after + 1, s.end);
-        let appo = after + 1..end;
-        let relative = doc.is(after + 1, "who");
-        if !appo.is_empty()
-            && (relative || appo.len() <= 30)
-            && appo.clone().all(|i| {
-                doc.is_word(i)
-                    || doc.is_punct(i, ",")
-                    || doc.is_punct(i, "(")
-                    || doc.is_punct(i, ")")
-            })
-            && (relative || appo.clone().all(|i| lexicon::verb(doc.word(i)).is_none()))
-            && appo.len() <= 30
-        {
-            source = source.start..end;
-            after = end;
-        }
+        source = source.start..end;
+        after = end;
     }
     let mut content = vec![q.clone()];
     // A quotation split by its cue: `“…,” he said, “…”`.
@@ -521,6 +583,23 @@ fn quote_then_cue(
         via: None,
         refers_back: false,
     })
+}
+
+/// `“…” Vell said.`: a quotation without a closing comma, then a capitalised
+/// name, its verb of saying, and the sentence's end (or a comma).
+fn bare_speaker(doc: &Doc, k: usize, end: usize) -> bool {
+    if !doc.capitalized(k) || lexicon::is_capital_stop(doc.word(k)) {
+        return false;
+    }
+    let Some(np) = doc.np_forward(k, end) else {
+        return false;
+    };
+    let v = np.end;
+    doc.is_word(v)
+        && np.len() <= 4
+        && lexicon::verb(doc.word(v))
+            .is_some_and(|f| !f.gerund && !f.is_base && f.verb != Verb::Evidence)
+        && (v + 1 >= end || doc.is_punct(v + 1, ".") || doc.is_punct(v + 1, ","))
 }
 
 /// After a `tell`-like verb, the addressee (`reporters`, `CNN`, `him`).
@@ -734,7 +813,13 @@ fn source_near(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
             .rev()
             .find(|&i| doc.is_punct(i, "("))?;
         let name = doc.np_back(open.checked_sub(1)?, s.start)?;
-        if !starts_clause(doc, s, name.start) || !doc.capitalized(name.end - 1) {
+        // `rival Sen. Ana Bell (R-Fla.) said`: lower-case title words before the name.
+        let name = if starts_clause(doc, s, name.start) {
+            name
+        } else {
+            titled(doc, s, name)?
+        };
+        if !doc.capitalized(name.end - 1) {
             return None;
         }
         return Some(Source {
@@ -769,6 +854,21 @@ fn source_near(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
                 return Some(Source {
                     np: name,
                     via: Some(via),
+                });
+            }
+            // `Fiorina, speaking to voters in Elsby, said`: an aside that opens with a
+            // participle; the name alone is the source, as annotators mark it.
+            let first = doc.word(c2 + 1);
+            if doc.is_word(c2 + 1)
+                && first.ends_with("ing")
+                && first.starts_with(char::is_lowercase)
+                && lexicon::verb(first).is_none()
+                && doc.capitalized(name.end - 1)
+                && !(c2 + 1..p).any(|i| doc.in_quote(i))
+            {
+                return Some(Source {
+                    np: name,
+                    via: None,
                 });
             }
             // An apposition follows a name (`Peter Cook, Carter’s press secretary,`),
@@ -825,7 +925,39 @@ fn source_near(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
         });
     }
     let np = doc.np_back(p, s.start).and_then(|np| {
-        if starts_clause(doc, s, np.start) {
+        // `Although in May she said`, `on Tuesday night he said`: a subject pronoun
+        // right before its verb is its subject wherever the clause starts.
+        // Only after a time (`in May`, `night`, `later`), not after a noun or a
+        // relative word (`the things he said`, `what he called`).
+        let pronoun = np.len() == 1
+            && ["he", "she", "they", "we", "i"]
+                .iter()
+                .any(|w| doc.is(np.start, w))
+            && np.start > s.start
+            && (doc.capitalized(np.start - 1) && !lexicon::is_capital_stop(doc.word(np.start - 1))
+                || [
+                    "night",
+                    "morning",
+                    "afternoon",
+                    "evening",
+                    "week",
+                    "month",
+                    "year",
+                    "then",
+                    "later",
+                    "earlier",
+                    "today",
+                    "yesterday",
+                    "now",
+                    "ago",
+                    "weekend",
+                ]
+                .iter()
+                .any(|w| doc.is(np.start - 1, w))
+                || doc
+                    .word(np.start - 1)
+                    .starts_with(|c: char| c.is_ascii_digit()));
+        if pronoun || starts_clause(doc, s, np.start) {
             Some(np)
         } else {
             titled(doc, s, np)
@@ -922,10 +1054,14 @@ fn subject_region(doc: &Doc, s: &Range<usize>, p: usize) -> Option<Range<usize>>
         "hours",
     ];
     let mut b = p;
-    while b > s.start && doc.is_word(b - 1) && p - b < 10 {
+    // The walk stops after a word that opens a clause (`and one in four said`,
+    // `While some friends say`): what follows it is the clause's own subject.
+    while b > s.start && doc.is_word(b - 1) && p - b < 10 && !opens_clause(doc, b - 1) {
         b -= 1;
     }
+    let after_opener = b > s.start && opens_clause(doc, b - 1);
     if b > s.start
+        && !after_opener
         && !(doc.is_punct(b - 1, ",") || doc.is_punct(b - 1, ";") || doc.is_punct(b - 1, ":"))
     {
         return None;
@@ -939,6 +1075,13 @@ fn subject_region(doc: &Doc, s: &Range<usize>, p: usize) -> Option<Range<usize>>
         .iter()
         .any(|w| w.eq_ignore_ascii_case(first))
         || first.starts_with(|c: char| c.is_ascii_digit())
+        // `people familiar with the session`, `voters in Elsby`: a lower-case plural heads it.
+        || (b < p
+            && (doc.is(b, "people")
+                || first.ends_with('s') && !first.ends_with("ss") && first.len() > 3)
+            && first.chars().all(|c| c.is_lowercase() || c == '-'))
+        // `those surveyed say`, `Those over 60 say`: the people a poll asked.
+        || (doc.is(b, "those") && p > b && !doc.is(b + 1, "who"))
         // `political scientists say`: a few lower-case words ending in a plural.
         || (p - b < 3
             && doc.word(p).ends_with('s')
@@ -950,11 +1093,21 @@ fn subject_region(doc: &Doc, s: &Range<usize>, p: usize) -> Option<Range<usize>>
         let stray_in = i == b && ["in", "at", "with", "from"].iter().any(|w| doc.is(i, w));
         !stray_in
             && doc.is_word(i)
-            && !FORBIDDEN.iter().any(|w| doc.is(i, w))
+            && !(FORBIDDEN.iter().any(|w| doc.is(i, w)) && !(i == b && doc.is(i, "those")))
             && lexicon::verb(doc.word(i)).is_none()
             && !(i > b && doc.word(i).ends_with("ly"))
     });
     (opens && plain && p >= b).then_some(b..p + 1)
+}
+
+/// Whether the word at `i` opens a clause whose subject follows it (`and`, `while`, `because`).
+fn opens_clause(doc: &Doc, i: usize) -> bool {
+    [
+        "and", "but", "while", "whereas", "because", "although", "though", "since", "if", "when",
+        "as", "so", "yet",
+    ]
+    .iter()
+    .any(|w| doc.is(i, w))
 }
 
 /// Whether a source starting at `i` starts its clause, so the words before it are not its verb.
@@ -1050,6 +1203,14 @@ fn reporting_verb(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
     let form = lexicon::verb(doc.word(v))?;
     if form.base == "call" && !form.gerund && !form.is_base {
         return called(doc, s, v);
+    }
+    // `…, calling him “a total stiff”`: a gerund of naming reports like one of saying.
+    if form.gerund
+        && form.base == "call"
+        && v > s.start
+        && !(doc.is(v + 1, "on") || doc.is(v + 1, "for"))
+    {
+        return gerund(doc, s, v);
     }
     if form.verb == Verb::QuoteOnly
         || v == s.start
@@ -1153,6 +1314,20 @@ fn reporting_verb(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
         }
     }
     let end = doc.trim_end(t, s.end);
+    // `…, a school spokesman told the Tarrow Gazette.`: the addressee, then the end.
+    if form.verb == Verb::Tell && !refers_back && t < end {
+        let after = skip_addressee(doc, v, t, s.end);
+        let closes = after >= end
+            || trailing_adjunct(doc, after, end)
+            || (doc.is_punct(after, ",")
+                && !doc
+                    .toks
+                    .get(after + 1)
+                    .is_some_and(|x| x.kind == Kind::Open));
+        if after > t && closes {
+            t = after;
+        }
+    }
     if refers_back {
         // `dismissed this claim as “pure fiction”`: the verdict is the quotation.
         if let Some(qi) = doc.quote_of.get(t).copied().flatten()
@@ -1207,6 +1382,10 @@ fn reporting_verb(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
             via,
             refers_back,
         });
+    }
+    // `said, “…” and more`: a quotation that does not end the sentence, with the rest.
+    if doc.is_punct(t, ",") && doc.toks.get(t + 1).is_some_and(|x| x.kind == Kind::Open) {
+        t += 1;
     }
     if form.verb == Verb::Tell {
         t = skip_addressee(doc, v, t, s.end);
@@ -1325,14 +1504,16 @@ fn called(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
     }
     let qi = doc.quote_of.get(q).copied().flatten()?;
     let quote = doc.quotes[qi].clone();
-    if quote.start != q || q == v + 1 || doc.trim_end(quote.end, s.end) != quote.end {
+    if quote.start != q || q == v + 1 {
         return None;
     }
+    // `called the deal “a step forward” in the talks`: the rest of the sentence too.
+    let end = doc.trim_end(quote.end, s.end).max(quote.end);
     let source = source_before(doc, s, v)?;
     Some(Found {
         source: Some(source.np),
         cue: v..v + 1,
-        content: vec![v + 1..quote.end],
+        content: vec![v + 1..end],
         via: source.via,
         refers_back: false,
     })
@@ -1340,10 +1521,66 @@ fn called(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
 
 /// `X did this, saying (that) …`: the sentence's subject reports.
 fn gerund(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
-    if !doc.is_punct(v.checked_sub(1)?, ",") {
+    let p = v.checked_sub(1)?;
+    // `…, saying`, `… “New York values,” saying`, `… by saying`.
+    let after_comma = doc.is_punct(p, ",")
+        || (p > s.start && doc.toks[p].kind == Kind::Close && doc.is_punct(p - 1, ","))
+        || (doc.is(p, "by") && p > s.start && !doc.in_quote(p));
+    if !after_comma {
         return None;
     }
-    gerund_of(doc, s, v, sentence_subject(doc, s)?)
+    let subject = sentence_subject(doc, s).or_else(|| plain_subject(doc, s))?;
+    gerund_of(doc, s, v, subject)
+}
+
+/// The subject of a sentence that opens with a lower-case noun phrase (`The
+/// president left …`, `Both parents stiffened …`) or with a short adjunct and a
+/// comma (`In May, a federal judge sided …`): a noun phrase with a head, then a word.
+fn plain_subject(doc: &Doc, s: &Range<usize>) -> Option<Range<usize>> {
+    const ADJUNCT: &[&str] = &[
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "last",
+        "earlier",
+        "later",
+        "this",
+        "since",
+        "for",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+    ];
+    let mut start = s.start;
+    if ADJUNCT.iter().any(|w| doc.is(start, w)) {
+        let comma = (start + 1..s.end.min(start + 9)).find(|&i| !doc.is_word(i))?;
+        if !doc.is_punct(comma, ",") {
+            return None;
+        }
+        start = comma + 1;
+    }
+    let np = doc.np_forward(start, s.end)?;
+    let first = doc.word(np.start);
+    let usable = !["it", "who", "there", "this", "that", "you", "what"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
+        && !lexicon::is_capital_stop(first)
+        || [
+            "the", "a", "an", "both", "some", "many", "several", "all", "most", "few",
+        ]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w));
+    (usable && doc.is_word(np.end) && lexicon::verb(doc.word(np.end)).is_none_or(|f| !f.gerund))
+        .then_some(np)
 }
 
 /// `“…,” Jacobs said, adding that …`, `…, she said, referring to her father`: a
@@ -1448,7 +1685,7 @@ fn coordinated_subject(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> 
     if !doc.is(p, "and") {
         return None;
     }
-    let np = sentence_subject(doc, s)?;
+    let np = sentence_subject(doc, s).or_else(|| plain_subject(doc, s))?;
     // No comma-free clause boundary in between that could bring its own subject.
     if (np.end..p).any(|i| {
         doc.is(i, "that") || doc.is(i, "who") || doc.is(i, "which") || doc.is_punct(i, ";")
@@ -1609,7 +1846,9 @@ fn inverted(doc: &Doc, s: &Range<usize>, v: usize, form: lexicon::VerbForm) -> O
     {
         return None;
     }
-    let np = doc.np_forward(v + 1, s.end)?;
+    let np = doc
+        .np_forward(v + 1, s.end)
+        .or_else(|| speaker_run(doc, v + 1, s.end))?;
     let first = doc.word(np.start);
     let named = doc.capitalized(np.start)
         || lexicon::is_subject_pronoun(first)
@@ -1619,27 +1858,11 @@ fn inverted(doc: &Doc, s: &Range<usize>, v: usize, form: lexicon::VerbForm) -> O
     if !named || doc.is(np.start, "that") {
         return None;
     }
-    let mut end = np.end;
+    let mut end = paren_after(doc, np.end, s.end);
     if doc.is_punct(end, ",") {
         // The apposition to the sentence's end is the speaker's (`, a professor at …`).
-        let to = doc.trim_end(end + 1, s.end);
-        let appo = end + 1..to;
-        let relative = doc.is(end + 1, "who");
-        if appo.is_empty()
-            || appo.len() > 30
-            || !appo.clone().all(|i| {
-                doc.is_word(i)
-                    || doc.is_punct(i, ",")
-                    || doc.is_punct(i, "(")
-                    || doc.is_punct(i, ")")
-            })
-            || !(relative || appo.clone().all(|i| lexicon::verb(doc.word(i)).is_none()))
-        {
-            return None;
-        }
-        end = to;
-    }
-    if doc.trim_end(end, s.end) != end {
+        end = apposition_end(doc, end + 1, s.end)?;
+    } else if doc.trim_end(end, s.end) != end {
         return None;
     }
     let from = content_start(doc, s);
@@ -1741,6 +1964,83 @@ fn described(doc: &Doc, start: usize, end: usize) -> Option<Range<usize>> {
     }
     let stops = i >= end || doc.is_punct(i, ",") || doc.trim_end(i, end) == i;
     (i > start + 1 && stops).then_some(start..i)
+}
+
+/// After a speaker's name at `end`, the end of a short parenthesis (`(D-Va.)`), else `end`.
+fn paren_after(doc: &Doc, end: usize, limit: usize) -> usize {
+    if !doc.is_punct(end, "(") {
+        return end;
+    }
+    (end + 1..limit.min(end + 8))
+        .take_while(|&i| !doc.in_quote(i))
+        .find(|&i| doc.is_punct(i, ")"))
+        .map_or(end, |close| close + 1)
+}
+
+/// The end of an apposition after an inverted speaker, from `from` (after its
+/// comma): to the sentence's end (`, a professor at Elsby.`), or to a comma
+/// before `which` (the clause is about something else) or before a participle
+/// (`, the pier's keeper, referring to …`, with that comma). Capitalised words
+/// are names even when they spell a verb (`United States`, `Consumer Reports`).
+fn apposition_end(doc: &Doc, from: usize, end: usize) -> Option<usize> {
+    let to = doc.trim_end(from, end);
+    let relative = doc.is(from, "who");
+    // Never more than 60 tokens, relative clause or not: the walk stays bounded.
+    if to > from + 60 {
+        return None;
+    }
+    let mut i = from;
+    while i < to {
+        if doc.is_punct(i, ",") && i > from {
+            let next = doc.word(i + 1);
+            if doc.is(i + 1, "which") {
+                return (i - from <= 30).then_some(i);
+            }
+            if doc.is_word(i + 1)
+                && next.ends_with("ing")
+                && next.starts_with(char::is_lowercase)
+                && !relative
+            {
+                return (i - from <= 30).then_some(i + 1);
+            }
+        }
+        let plain =
+            doc.is_word(i) || doc.is_punct(i, ",") || doc.is_punct(i, "(") || doc.is_punct(i, ")");
+        let verb = doc.is_word(i) && !doc.capitalized(i) && lexicon::verb(doc.word(i)).is_some();
+        if !plain || (verb && !relative) {
+            return None;
+        }
+        i += 1;
+    }
+    (to > from && (relative || to - from <= 30)).then_some(to)
+}
+
+/// `retired Army Lt. Gen. Ana Bell`, `another leading harbour pilot` after an
+/// inverted verb: plain words (no verb, no clause word) up to a comma or the
+/// sentence's end, at most twelve, with a name or a head noun among them.
+fn speaker_run(doc: &Doc, start: usize, end: usize) -> Option<Range<usize>> {
+    let mut i = start;
+    while i < end && i < start + MAX_NP && doc.is_word(i) {
+        let w = doc.word(i);
+        if lexicon::verb(w).is_some()
+            || lexicon::mind_verb(w).is_some()
+            || lexicon::is_be(w)
+            || lexicon::is_auxiliary(w)
+            || lexicon::is_subject_pronoun(w)
+            || lexicon::is_object_pronoun(w)
+            || [
+                "that", "who", "which", "and", "or", "but", "to", "not", "as", "when",
+            ]
+            .iter()
+            .any(|x| doc.is(i, x))
+        {
+            return None;
+        }
+        i += 1;
+    }
+    let np = start..i;
+    let stops = doc.is_punct(i, ",") || doc.trim_end(i, end) == i;
+    (i > start && stops && doc.has_head(&np)).then_some(np)
 }
 
 /// Whether the words from `t` to `end` are only a short adjunct of time or place

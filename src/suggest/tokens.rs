@@ -177,6 +177,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 });
                 if opens { Kind::Open } else { Kind::Close }
             }
+            // `“It’s unusual,“ said …`: an opening mark right after a word and before a
+            // space closes the quotation, as some archives type it.
+            '“' if text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | ',' | '?' | '!'))
+                && text[end..].chars().next().is_none_or(char::is_whitespace) =>
+            {
+                Kind::Close
+            }
             '“' | '„' | '«' => Kind::Open,
             '”' | '»' => Kind::Close,
             '"' => {
@@ -233,7 +243,27 @@ fn speaker_follows(text: &str, tokens: &[Token], from: usize) -> bool {
                 t.kind == Kind::Break
                     || matches!(
                         &text[t.range()],
-                        "." | "," | "to" | "at" | "in" | "about" | "of" | "during" | "on"
+                        "." | ","
+                            | "to"
+                            | "at"
+                            | "in"
+                            | "about"
+                            | "of"
+                            | "during"
+                            | "on"
+                            | "Monday"
+                            | "Tuesday"
+                            | "Wednesday"
+                            | "Thursday"
+                            | "Friday"
+                            | "Saturday"
+                            | "Sunday"
+                            | "today"
+                            | "yesterday"
+                            | "last"
+                            | "earlier"
+                            | "later"
+                            | "this"
                     )
             });
         }

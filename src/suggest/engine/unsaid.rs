@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::{Doc, Found, minds, sentence_subject, source_before};
 use crate::suggest::lexicon;
+use crate::suggest::tokens::Kind;
 
 /// `The House is expected to pass the bill`: the cue is `is expected`, with no
 /// source; the content is the subject and the infinitive, as PolNeAR marks it.
@@ -108,6 +109,91 @@ pub(super) fn opening_gerund(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Fo
         source: Some(np),
         cue: v..v + 1,
         content: vec![v + 1..comma],
+        via: None,
+        refers_back: false,
+    })
+}
+
+/// `When asked whether he would run, Vell said …`, `Asked by Quell if …`: a
+/// question put to the subject, with no source unless `by` names who asked.
+/// The content is the question (`whether …`, `to confirm …`) up to the next
+/// comma; `asked about …` is left out (few of them are marked on develop).
+pub(super) fn asked(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Option<Found> {
+    if !doc.is(v, "asked") || minds::inside_content(found, v) {
+        return None;
+    }
+    // Only where a clause opens: the sentence's start, `when`, a comma or an opening mark.
+    let opens = v == s.start
+        || doc.is(v - 1, "when")
+        || doc.is_punct(v - 1, ",")
+        || doc.toks[v - 1].kind == Kind::Open;
+    if !opens {
+        return None;
+    }
+    const QUESTION: &[&str] = &["whether", "if", "why", "what", "who", "how", "to"];
+    let mut t = v + 1;
+    let mut source = None;
+    if doc.is(t, "by") {
+        // `Asked by Matt Vell whether …`: the asker, then the question.
+        let np = doc.np_forward(t + 1, s.end)?;
+        source = Some(np.clone());
+        t = np.end;
+    }
+    if !QUESTION.iter().any(|w| doc.is(t, w)) || !doc.is_word(t + 1) {
+        return None;
+    }
+    // A question of at most 60 tokens: each `asked` looks no further, so a
+    // sentence of them costs linear time.
+    let limit = s.end.min(t + 60);
+    let comma = (t + 1..limit).find(|&i| doc.is_punct(i, ",") && !doc.in_quote(i));
+    let comma = match comma {
+        Some(c) => c,
+        None if limit == s.end => s.end,
+        None => return None,
+    };
+    let end = doc.trim_end(t, comma);
+    if end < t + 2 {
+        return None;
+    }
+    Some(Found {
+        source,
+        cue: v..v + 1,
+        content: vec![t..end],
+        via: None,
+        refers_back: false,
+    })
+}
+
+/// `In a Tarrow Gazette poll released Monday, 31 percent of voters …`: a
+/// sentence that opens with `In` and a poll or survey up to a comma; the poll
+/// is the source, `In` the cue, and the rest of the sentence the content.
+pub(super) fn in_poll(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
+    let opens =
+        v == s.start || (v == s.start + 1 && ["but", "and"].iter().any(|w| doc.is(s.start, w)));
+    if !opens || !doc.is(v, "in") {
+        return None;
+    }
+    let comma = (v + 1..s.end.min(v + 20)).find(|&i| !doc.is_word(i))?;
+    if !doc.is_punct(comma, ",") || comma < v + 2 {
+        return None;
+    }
+    let poll = (v + 1..comma).any(|i| {
+        ["poll", "polls", "survey", "surveys", "polling"]
+            .iter()
+            .any(|w| doc.is(i, w))
+    });
+    if !poll || (v + 1..comma).any(|i| lexicon::verb(doc.word(i)).is_some()) {
+        return None;
+    }
+    let from = comma + 1;
+    let end = doc.trim_end(from, s.end);
+    if end < from + 3 {
+        return None;
+    }
+    Some(Found {
+        source: Some(v + 1..comma),
+        cue: v..v + 1,
+        content: vec![from..end],
         via: None,
         refers_back: false,
     })
