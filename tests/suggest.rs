@@ -478,6 +478,18 @@ quote = "pure fiction"
     let via =
         "[[claims.asserted_by]]\nactor = \"wapo\"\nvia = [\"wapo-sources\"]\ncue = \"described\"\n";
     assert!(appended.contains(via), "{appended}");
+    // What Peskov maintains is his claim, asserted; the sources the Post cites are
+    // who it relays, not a claim of their own.
+    let maintained = r#"statement = "No such conversation has occurred."
+quote = "no such conversation has occurred"
+suggested = true
+
+[[claims.asserted_by]]
+actor = "peskov"
+cue = "maintaining"
+"#;
+    assert!(appended.contains(maintained), "{appended}");
+    assert!(!appended.contains("Sources familiar"), "{appended}");
     assert_eq!(whosaid_check(dir.path(), "kremlin.toml").0, 0);
 }
 

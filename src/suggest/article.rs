@@ -164,6 +164,14 @@ impl Taken {
             .is_some_and(|(_, &end)| end > r.start)
     }
 
+    /// Whether `r` lies within a range taken.
+    fn contains(&self, r: &Range<usize>) -> bool {
+        self.0
+            .range(..=r.start)
+            .next_back()
+            .is_some_and(|(_, &end)| end >= r.end)
+    }
+
     /// Takes `r`, merging it with any range it overlaps.
     fn take(&mut self, r: Range<usize>) {
         let (mut start, mut end) = (r.start, r.end);
@@ -226,6 +234,12 @@ pub fn plan_found(
         .filter_map(|c| c.quote.as_deref())
         .collect();
     let text_of = |r: &Range<usize>| body.get(r.clone()).unwrap_or("");
+    // The sources relayed (`citing sources familiar with the call`): what names one
+    // is who spoke, never a claim of its own.
+    let mut relayed = Taken::default();
+    for v in found.iter().filter_map(|a| a.via.clone()) {
+        relayed.take(v);
+    }
     // Whether the attribution just before was suggested as a claim here.
     let mut last_suggested = false;
     for a in found {
@@ -237,6 +251,9 @@ pub fn plan_found(
         let Some(content) = a.content.iter().max_by_key(|r| r.len()) else {
             continue;
         };
+        if relayed.contains(content) {
+            continue;
+        }
         let range = claim_range(body, content.clone());
         let quote = anchor::collapse(text_of(&range));
         // A quote must start and end between grapheme clusters to anchor.
@@ -276,6 +293,10 @@ pub fn plan_found(
             let via_name = strip_report(text_of(v));
             actors.id_for(&via_name, lexicon::guess_kind(&via_name))
         });
+        // A claim of its own is denied by its cue (`denied that …`); a verdict in
+        // what is said (`maintaining that no such call took place`) is that claim,
+        // asserted: it denies only a claim it refers back to.
+        let denies = a.denial && lexicon::cue_denies(&cue);
         // The words that carry the stance: source and cue, in whichever order they come.
         let stance_quote = a
             .source
@@ -297,7 +318,7 @@ pub fn plan_found(
             asserted: Vec::new(),
             denied: Vec::new(),
         };
-        if a.denial {
+        if denies {
             claim.denied.push(stance);
         } else {
             claim.asserted.push(stance);
