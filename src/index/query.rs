@@ -194,9 +194,9 @@ fn claim_ref(row: &Row, at: usize) -> rusqlite::Result<ClaimRef> {
 /// Two statements read side by side, both in file order: the actor's range of
 /// stances, and the claims (with their article) of the files it holds stances in,
 /// each page of `claims` and `files` read once. Each article is read once and shared
-/// by its stances. A file's stances come out of the range together and already in
-/// claim order, so only the files are ranked; their runs of stances are then put
-/// into that order in place.
+/// by its stances, each claim read once and moved into its first stance. A file's
+/// stances come out of the range together and already in claim order, so only the
+/// files are ranked; their runs of stances are then put into that order in place.
 pub fn stances_of(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<ActorStance>> {
     let mut stances =
         conn.prepare("SELECT file, claim, kind, via, cue, quote FROM stances WHERE actor = ?1")?;
@@ -218,9 +218,10 @@ pub fn stances_of(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<Ac
             e => Err(e),
         })?;
     let hint = usize::try_from(hint).unwrap_or(0).min(1 << 20);
-    // The articles met so far (in file order), and the claim the claims are at.
+    // The articles met so far (in file order), and the claim the claims are at: until
+    // a stance takes it, then which stance has it (the next may share it).
     let mut articles: Vec<(i64, Arc<ArticleRef>)> = Vec::new();
-    let mut at: Option<((i64, i64), ClaimRef)> = None;
+    let mut at: Option<((i64, i64), Result<ClaimRef, usize>)> = None;
     let mut claim_rows = claims.query([actor.as_str()])?;
     let mut out: Vec<ActorStance> = Vec::with_capacity(hint);
     // Per run of stances of one article: the article (in `articles`), its first stance.
@@ -257,11 +258,18 @@ pub fn stances_of(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<Ac
                 status: status_of(c.get(4)?),
                 suggested: c.get(5)?,
             };
-            at = Some((place, claim));
+            at = Some((place, Ok(claim)));
         }
         // A stance whose claim is missing is not listed (as a join would drop it).
-        let Some((_, claim)) = at.as_ref().filter(|(place, _)| *place == wanted) else {
+        let Some((_, held)) = at.as_mut().filter(|(place, _)| *place == wanted) else {
             continue;
+        };
+        let claim = match std::mem::replace(held, Err(out.len())) {
+            Ok(claim) => claim,
+            Err(taken) => match out.get(taken) {
+                Some(stance) => stance.claim.clone(),
+                None => continue,
+            },
         };
         // `at`'s article is the last one met.
         let article = articles.len() - 1;
@@ -273,7 +281,7 @@ pub fn stances_of(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<Ac
             via: ids(r.get_ref(3)?.as_str()?),
             cue: r.get(4)?,
             quote: r.get(5)?,
-            claim: claim.clone(),
+            claim,
         });
     }
     drop(rows);
@@ -289,6 +297,7 @@ pub fn stances_of(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<Ac
         })
         .collect();
     ordered.sort_unstable();
+    // In place: a second vector of them all would be as large again.
     let mut from: Vec<usize> = Vec::with_capacity(out.len());
     for (_, start, end) in ordered {
         from.extend(start..end);
@@ -323,7 +332,8 @@ type StanceKey = (i64, i64, i64, i64);
 /// then by article id. `date_id` gives a file's date and id.
 fn rank_articles<T>(files: &[T], date_id: impl Fn(&T) -> (&Option<String>, &str)) -> Vec<usize> {
     let mut by_date: Vec<usize> = (0..files.len()).collect();
-    by_date.sort_by(|&a, &b| {
+    // Article ids are unique: no two files compare equal.
+    by_date.sort_unstable_by(|&a, &b| {
         let ((a_date, a_id), (b_date, b_id)) = (date_id(&files[a]), date_id(&files[b]));
         b_date.cmp(a_date).then_with(|| a_id.cmp(b_id))
     });
