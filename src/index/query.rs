@@ -193,10 +193,12 @@ fn claim_ref(row: &Row, at: usize) -> rusqlite::Result<ClaimRef> {
 ///
 /// Two statements read side by side, both in file order: the actor's range of
 /// stances, and the claims (with their article) of the files it holds stances in,
-/// each page of `claims` and `files` read once. Each article is read once and shared
-/// by its stances, each claim read once and moved into its first stance. A file's
-/// stances come out of the range together and already in claim order, so only the
-/// files are ranked; their runs of stances are then put into that order in place.
+/// each page of `claims` and `files` read once (those files are listed first, each
+/// once, without a sort: the range is in file order). Each article is read once and
+/// shared by its stances, each claim read once and moved into its first stance. A
+/// file's stances come out of the range together and already in claim order, so
+/// only the files are ranked; their runs of stances are then put into that order in
+/// place.
 pub fn stances_of(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<ActorStance>> {
     let mut stances =
         conn.prepare("SELECT file, claim, kind, via, cue, quote FROM stances WHERE actor = ?1")?;
@@ -204,7 +206,7 @@ pub fn stances_of(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<Ac
         "SELECT c.file, c.pos, c.id, c.statement, c.status, c.suggested,
                 f.id, f.title, f.published
          FROM files AS f CROSS JOIN claims AS c ON c.file = f.num
-         WHERE f.num IN (SELECT file FROM stances WHERE actor = ?1)
+         WHERE f.num IN (SELECT DISTINCT file FROM stances WHERE actor = ?1)
          ORDER BY f.num, c.pos",
     )?;
     let hint: i64 = conn
