@@ -70,11 +70,11 @@ const CLAIM_COLUMNS: &str = "f.id, f.title, f.published, c.id, c.statement, c.st
 fn sided(r: &rusqlite::Row) -> rusqlite::Result<Sided> {
     Ok(Sided {
         claim: ClaimRef {
-            article: ArticleRef {
+            article: std::sync::Arc::new(ArticleRef {
                 id: ArticleId::new(r.get::<_, String>(0)?),
                 title: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
                 published: r.get(2)?,
-            },
+            }),
             claim: ClaimId::new(r.get::<_, String>(3)?),
             statement: r.get(4)?,
             status: status_of(r.get(5)?),

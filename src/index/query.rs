@@ -1,6 +1,8 @@
 //! The corpus-wide questions the index answers in SQL: who said what, about whom,
 //! through whom, what is contested, and which articles match a filter.
 
+use std::sync::Arc;
+
 use rusqlite::{Connection, Row, params_from_iter, types::Value};
 
 use super::store::{SEP, kind_of, status_of};
@@ -15,10 +17,11 @@ pub struct ArticleRef {
     pub published: Option<String>,
 }
 
-/// A claim, with its article.
+/// A claim, with its article: shared, since a result may list many claims of one
+/// article (an actor's stances, by the thousand).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimRef {
-    pub article: ArticleRef,
+    pub article: Arc<ArticleRef>,
     pub claim: ClaimId,
     pub statement: String,
     pub status: Status,
@@ -174,11 +177,11 @@ fn ids(joined: &str) -> Vec<ActorId> {
 /// Reads [`CLAIM_COLUMNS`] starting at column `at`.
 fn claim_ref(row: &Row, at: usize) -> rusqlite::Result<ClaimRef> {
     Ok(ClaimRef {
-        article: ArticleRef {
+        article: Arc::new(ArticleRef {
             id: ArticleId::new(row.get::<_, String>(at)?),
             title: row.get::<_, Option<String>>(at + 1)?.unwrap_or_default(),
             published: row.get(at + 2)?,
-        },
+        }),
         claim: ClaimId::new(row.get::<_, String>(at + 3)?),
         statement: row.get(at + 4)?,
         status: status_of(row.get(at + 5)?),
@@ -190,16 +193,20 @@ fn claim_ref(row: &Row, at: usize) -> rusqlite::Result<ClaimRef> {
 ///
 /// Two statements read side by side, both in file order: the actor's range of
 /// stances, and the claims (with their article) of the files it holds stances in,
-/// each page of `claims` and `files` read once. The stances are then sorted by their
-/// file's rank as small keys, and put into that order in place.
+/// each page of `claims` and `files` read once (those files are listed first, each
+/// once, without a sort: the range is in file order). Each article is read once and
+/// shared by its stances, each claim read once and moved into its first stance. A
+/// file's stances come out of the range together and already in claim order, so
+/// only the files are ranked; their runs of stances are then put into that order in
+/// place.
 pub fn stances_of(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<ActorStance>> {
-    let mut stances = conn
-        .prepare("SELECT file, claim, kind, pos, via, cue, quote FROM stances WHERE actor = ?1")?;
+    let mut stances =
+        conn.prepare("SELECT file, claim, kind, via, cue, quote FROM stances WHERE actor = ?1")?;
     let mut claims = conn.prepare(
         "SELECT c.file, c.pos, c.id, c.statement, c.status, c.suggested,
                 f.id, f.title, f.published
          FROM files AS f CROSS JOIN claims AS c ON c.file = f.num
-         WHERE f.num IN (SELECT file FROM stances WHERE actor = ?1)
+         WHERE f.num IN (SELECT DISTINCT file FROM stances WHERE actor = ?1)
          ORDER BY f.num, c.pos",
     )?;
     let hint: i64 = conn
@@ -213,16 +220,17 @@ pub fn stances_of(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<Ac
             e => Err(e),
         })?;
     let hint = usize::try_from(hint).unwrap_or(0).min(1 << 20);
-    // The articles met so far (in file order), and the claim the claims are at.
-    let mut articles: Vec<(i64, ArticleRef)> = Vec::new();
-    let mut at: Option<((i64, i64), ClaimRef)> = None;
+    // The articles met so far (in file order), and the claim the claims are at: until
+    // a stance takes it, then which stance has it (the next may share it).
+    let mut articles: Vec<(i64, Arc<ArticleRef>)> = Vec::new();
+    let mut at: Option<((i64, i64), Result<ClaimRef, usize>)> = None;
     let mut claim_rows = claims.query([actor.as_str()])?;
     let mut out: Vec<ActorStance> = Vec::with_capacity(hint);
-    let mut order: Vec<(usize, StanceKey, usize)> = Vec::with_capacity(hint);
+    // Per run of stances of one article: the article (in `articles`), its first stance.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut rows = stances.query([actor.as_str()])?;
     while let Some(r) = rows.next()? {
-        let key: StanceKey = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
-        let wanted = (key.0, key.1);
+        let wanted: (i64, i64) = (r.get(0)?, r.get(1)?);
         // Claims before this stance's are passed over without being read.
         while at.as_ref().is_none_or(|(place, _)| *place < wanted) {
             let Some(c) = claim_rows.next()? else {
@@ -234,14 +242,14 @@ pub fn stances_of(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<Ac
                 continue;
             }
             let article = match articles.last() {
-                Some((num, article)) if *num == place.0 => article.clone(),
+                Some((num, article)) if *num == place.0 => Arc::clone(article),
                 _ => {
-                    let article = ArticleRef {
+                    let article = Arc::new(ArticleRef {
                         id: ArticleId::new(c.get::<_, String>(6)?),
                         title: c.get::<_, Option<String>>(7)?.unwrap_or_default(),
                         published: c.get(8)?,
-                    };
-                    articles.push((place.0, article.clone()));
+                    });
+                    articles.push((place.0, Arc::clone(&article)));
                     article
                 }
             };
@@ -252,27 +260,50 @@ pub fn stances_of(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<Ac
                 status: status_of(c.get(4)?),
                 suggested: c.get(5)?,
             };
-            at = Some((place, claim));
+            at = Some((place, Ok(claim)));
         }
         // A stance whose claim is missing is not listed (as a join would drop it).
-        let Some((_, claim)) = at.as_ref().filter(|(place, _)| *place == wanted) else {
+        let Some((_, held)) = at.as_mut().filter(|(place, _)| *place == wanted) else {
             continue;
         };
-        order.push((articles.len() - 1, key, out.len()));
+        let claim = match std::mem::replace(held, Err(out.len())) {
+            Ok(claim) => claim,
+            Err(taken) => match out.get(taken) {
+                Some(stance) => stance.claim.clone(),
+                None => continue,
+            },
+        };
+        // `at`'s article is the last one met.
+        let article = articles.len() - 1;
+        if runs.last().is_none_or(|run| run.0 != article) {
+            runs.push((article, out.len()));
+        }
         out.push(ActorStance {
-            kind: kind_of(key.2),
-            via: ids(r.get_ref(4)?.as_str()?),
-            cue: r.get(5)?,
-            quote: r.get(6)?,
-            claim: claim.clone(),
+            kind: kind_of(r.get(2)?),
+            via: ids(r.get_ref(3)?.as_str()?),
+            cue: r.get(4)?,
+            quote: r.get(5)?,
+            claim,
         });
     }
+    drop(rows);
+    drop(claim_rows);
     let rank = rank_articles(&articles, |a| (&a.1.published, a.1.id.as_str()));
-    for entry in &mut order {
-        entry.0 = rank[entry.0];
+    // Each run ends where the next (in file order) starts.
+    let mut ordered: Vec<(usize, usize, usize)> = runs
+        .iter()
+        .enumerate()
+        .map(|(i, &(article, start))| {
+            let end = runs.get(i + 1).map_or(out.len(), |next| next.1);
+            (rank[article], start, end)
+        })
+        .collect();
+    ordered.sort_unstable();
+    // In place: a second vector of them all would be as large again.
+    let mut from: Vec<usize> = Vec::with_capacity(out.len());
+    for (_, start, end) in ordered {
+        from.extend(start..end);
     }
-    order.sort_unstable();
-    let mut from: Vec<usize> = order.into_iter().map(|(_, _, at)| at).collect();
     permute(&mut out, &mut from);
     Ok(out)
 }
@@ -303,7 +334,8 @@ type StanceKey = (i64, i64, i64, i64);
 /// then by article id. `date_id` gives a file's date and id.
 fn rank_articles<T>(files: &[T], date_id: impl Fn(&T) -> (&Option<String>, &str)) -> Vec<usize> {
     let mut by_date: Vec<usize> = (0..files.len()).collect();
-    by_date.sort_by(|&a, &b| {
+    // Article ids are unique: no two files compare equal.
+    by_date.sort_unstable_by(|&a, &b| {
         let ((a_date, a_id), (b_date, b_id)) = (date_id(&files[a]), date_id(&files[b]));
         b_date.cmp(a_date).then_with(|| a_id.cmp(b_id))
     });

@@ -522,17 +522,14 @@ impl ActorPage {
     /// The articles the page lists, in the order first listed, and its claims: asks
     /// the index for every stance, not only those fetched.
     pub fn listed(&self, index: &Index) -> Result<Listed, index::Error> {
-        let stances: Vec<Entry> = index
-            .stances_of(&self.id)?
-            .into_iter()
-            .map(Entry::Stance)
-            .collect();
+        let stances = index.stances_of(&self.id)?;
         let mut articles: Vec<ArticleId> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        // Borrowed from the entries: an actor may take stances in thousands of articles.
+        let mut seen: std::collections::HashSet<&ArticleId> = std::collections::HashSet::new();
         let mut claims = Vec::with_capacity(stances.len() + self.rest.len());
-        for e in stances.iter().chain(&self.rest) {
-            let c = e.claim();
-            if seen.insert(c.article.id.clone()) {
+        let all = stances.iter().map(|s| &s.claim);
+        for c in all.chain(self.rest.iter().map(Entry::claim)) {
+            if seen.insert(&c.article.id) {
                 articles.push(c.article.id.clone());
             }
             claims.push((c.article.id.clone(), c.claim.clone()));
