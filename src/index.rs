@@ -29,6 +29,7 @@ mod schema;
 mod search;
 mod store;
 mod verify;
+mod words;
 
 pub use filter::Match;
 pub use page::{Declaration, Side, Sided};

@@ -9,6 +9,7 @@ use rusqlite::{Connection, params_from_iter, types::Value};
 use super::grams;
 use super::packed;
 use super::search::{Field, fold};
+use super::words;
 use crate::model::ArticleId;
 use crate::query::fold::fold as fold_value;
 use crate::query::{Filter, Query, ReadState, State, Term, Vocabulary};
@@ -272,7 +273,8 @@ fn words(
 /// Which of the articles still in (`state`, `left` of them) hold `folded` in
 /// their text, as the field they hold it in best, per number ([`OUT`]: not found).
 /// A word of one or two characters is looked up in the grams ([`grams`]): exact,
-/// a few small rows per field. A longer one, field by field, best first, each
+/// a few small rows per field; a longer one in the tokens holding it ([`words`]).
+/// A phrase (with white space), field by field, best first, each
 /// looking only at the articles not found yet: the trigram index names the
 /// articles that may hold it, and their stored texts say which do, so a word
 /// found in every claim never reads the bodies.
@@ -303,6 +305,23 @@ fn hits(
         }
         return Ok(found);
     }
+    if words::answers(folded) {
+        // The tokens holding it, then the articles holding those: exact, no text read.
+        let keys = words::holding(conn, folded)?;
+        for field in Field::ALL {
+            if left == 0 || keys.is_empty() {
+                break;
+            }
+            grams::each_holding(conn, field, &keys, |num| {
+                if let Some(n) = sought(&found, num) {
+                    found[n] = state_of(field);
+                    left -= 1;
+                }
+            })?;
+        }
+        return Ok(found);
+    }
+    // A phrase (white space inside): the trigram index, then the texts.
     let finder = memchr::memmem::Finder::new(folded.as_bytes());
     let query = super::search::trigrams(folded);
     // A word of three characters is one trigram: the index alone is exact.

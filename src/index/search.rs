@@ -141,6 +141,26 @@ pub fn search(conn: &Connection, query: &str, limit: usize) -> rusqlite::Result<
         }
         return with_ids(conn, found);
     }
+    if super::words::answers(&folded) {
+        // The tokens holding it name the articles, in the order of indexing per field.
+        let keys = super::words::holding(conn, &folded)?;
+        let mut nums = Vec::new();
+        'by_field: for field in Field::ALL {
+            nums.clear();
+            super::grams::each_holding(conn, field, &keys, |num| nums.push(num))?;
+            nums.sort_unstable();
+            nums.dedup();
+            for &num in &nums {
+                if seen.insert(num) {
+                    found.push((num, field));
+                    if found.len() == limit {
+                        break 'by_field;
+                    }
+                }
+            }
+        }
+        return with_ids(conn, found);
+    }
     let finder = memchr::memmem::Finder::new(folded.as_bytes());
     let query = trigrams(&folded);
     let exact = folded.chars().count() == 3;

@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Statement, params};
 use super::grams::Pending;
 use super::packed;
 use super::search::{Field, fold, fold_parts};
+use super::words::{self, Numbers};
 use crate::diagnostic::Severity;
 use crate::load::Loaded;
 use crate::model::{Article, StanceKind, Status};
@@ -78,6 +79,8 @@ pub struct Writer<'c> {
     content: Statement<'c>,
     untext: Vec<Statement<'c>>,
     grams: Pending,
+    /// Numbers the tokens whose articles `grams` keeps (see [`words`]).
+    numbers: Numbers<'c>,
     deletes: Vec<Statement<'c>>,
     touch: Statement<'c>,
     /// Every actor named by a file's rows, read before the rows are deleted.
@@ -158,6 +161,7 @@ impl<'c> Writer<'c> {
                 })
                 .collect::<rusqlite::Result<_>>()?,
             grams: Pending::default(),
+            numbers: Numbers::new(conn)?,
             deletes,
             touch: conn.prepare("UPDATE files SET size = ?2, mtime = ?3 WHERE num = ?1")?,
             named: conn.prepare(
@@ -207,7 +211,13 @@ impl<'c> Writer<'c> {
                     untext.execute(params![num, text])?;
                 }
             }
-            self.grams.remove(self.conn, num, &texts)?;
+            let mut keys = texts.each_ref().map(|t| super::grams::of_text(t));
+            for (keys, text) in keys.iter_mut().zip(&texts) {
+                for token in words::of_text(text) {
+                    keys.push(self.numbers.key(&token)?);
+                }
+            }
+            self.grams.remove(self.conn, num, &keys)?;
         }
         for delete in &mut self.deletes {
             delete.execute([num])?;
@@ -357,19 +367,27 @@ impl<'c> Writer<'c> {
             self.content
                 .execute(params![num, title, actor, claim, body])?;
         }
-        self.grams.add(self.conn, num, &texts.grams)
+        // The grams, and the keys of the tokens (numbered here, the one writer).
+        let mut keys = texts.grams.clone();
+        for (keys, tokens) in keys.iter_mut().zip(&texts.tokens) {
+            for token in tokens {
+                keys.push(self.numbers.key(token)?);
+            }
+        }
+        self.grams.add(self.conn, num, &keys)
     }
 }
 
 /// An article's searchable text per field, in the order of [`Field::ALL`]: folded,
-/// as `text_content` stores it (see [`packed`]), and its grams (see
-/// [`super::grams`]). Made on the worker that parsed the article, so the one
+/// as `text_content` stores it (see [`packed`]), its grams (see
+/// [`super::grams`]) and its tokens (see [`words`]). Made on the worker that parsed the article, so the one
 /// thread that writes the index does not fold, compress or count too.
 #[derive(Debug)]
 pub struct Texts {
     folded: [String; 4],
     packed: [rusqlite::types::Value; 4],
     grams: [Vec<i64>; 4],
+    tokens: [Vec<String>; 4],
 }
 
 impl Default for Texts {
@@ -390,6 +408,7 @@ impl Texts {
                 packed::pack_with(&folded[3], folded[2].as_bytes()),
             ],
             grams: folded.each_ref().map(|t| super::grams::of_text(t)),
+            tokens: folded.each_ref().map(|t| words::of_text(t)),
             folded,
         }
     }
