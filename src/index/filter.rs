@@ -274,10 +274,10 @@ fn words(
 /// their text, as the field they hold it in best, per number ([`OUT`]: not found).
 /// A word of one or two characters is looked up in the grams ([`grams`]): exact,
 /// a few small rows per field; a longer one in the tokens holding it ([`words`]).
-/// A phrase (with white space), field by field, best first, each
-/// looking only at the articles not found yet: the trigram index names the
-/// articles that may hold it, and their stored texts say which do, so a word
-/// found in every claim never reads the bodies.
+/// A phrase (with white space), field by field, best first, each looking only
+/// at the articles not found yet: those holding each of its words may hold it,
+/// and their stored texts say which do, so a phrase found in every claim never
+/// reads the bodies.
 fn hits(
     conn: &Connection,
     folded: &str,
@@ -321,40 +321,22 @@ fn hits(
         }
         return Ok(found);
     }
-    // A phrase (white space inside): the trigram index, then the texts.
+    // A phrase (white space inside): the articles holding each of its words, then
+    // their texts checked.
     let finder = memchr::memmem::Finder::new(folded.as_bytes());
-    let query = super::search::trigrams(folded);
-    // A word of three characters is one trigram: the index alone is exact.
-    let exact = folded.chars().count() == 3;
     for field in Field::ALL {
         if left == 0 {
             break;
         }
-        // The articles holding every trigram of the word (often few, read from the
-        // index alone), then their texts checked: one by one when they are a third
-        // of the corpus or less, else in one pass over every text of the field.
-        let sql = format!("SELECT rowid FROM {} WHERE {0} MATCH ?1", field.table());
-        let mut stmt = conn.prepare(&sql)?;
-        let mut rows = stmt.query([&query])?;
-        let mut candidates: Vec<i64> = Vec::new();
-        while let Some(r) = rows.next()? {
-            let num: i64 = r.get(0)?;
-            if sought(&found, num).is_some() {
-                candidates.push(num);
-            }
+        // Checked one by one when they are a third of the corpus or less, else in
+        // one pass over every text of the field.
+        let mut candidates = words::phrase_candidates(conn, field, folded)?;
+        candidates.retain(|num| sought(&found, *num).is_some());
+        if candidates.is_empty() {
+            continue;
         }
-        let confirmed = if exact || candidates.is_empty() {
-            candidates
-        } else {
-            scan(
-                conn,
-                field,
-                &candidates,
-                candidates.len() * 3 <= state.len(),
-                &finder,
-            )?
-        };
-        for num in confirmed {
+        let by_number = candidates.len() * 3 <= state.len();
+        for num in scan(conn, field, &candidates, by_number, &finder)? {
             if let Some(n) = sought(&found, num) {
                 found[n] = state_of(field);
                 left -= 1;

@@ -10,13 +10,11 @@ pub const VERSION: i32 = 14;
 
 /// Per file a row, keyed by `num` (its rowid); every other table starts its key
 /// (stances: an index)
-/// with `file` (= `files.num`), so one file's rows are deleted by range. Each
-/// searchable field has its own FTS5 table (rowid = `num`), so a search can look
-/// at titles first and stop once it has enough. Their text is folded (see
-/// `search::fold`), which is all search needs; `detail = none` keeps the trigram
-/// index small. They keep no copy of it (`content = ''`): `text_content` does, one
-/// row per article (`num`), long texts LZ4-compressed (see `packed`), and a match
-/// of the trigrams is checked against it, exactly, in Rust.
+/// with `file` (= `files.num`), so one file's rows are deleted by range. Search
+/// looks at each field in turn (titles first) and stops once it has enough; its
+/// text is folded (see `search::fold`), which is all search needs. `text_content`
+/// keeps one row per article (`num`), its folded texts by field, long ones
+/// LZ4-compressed (see `packed`), against which a phrase is checked.
 /// `text_grams` answers the words too short for trigrams (one or two characters):
 /// which articles hold each folded character and pair, per field (see `grams`),
 /// and, under negative keys, each token (a run without white space) that
@@ -117,10 +115,6 @@ CREATE TABLE text_grams(
 ) WITHOUT ROWID;
 CREATE TABLE text_tokens(id INTEGER PRIMARY KEY, token TEXT NOT NULL UNIQUE);
 CREATE VIRTUAL TABLE text_token_grams USING fts5(token, content = 'text_tokens', content_rowid = 'id', tokenize = 'trigram case_sensitive 1', detail = none, columnsize = 0);
-CREATE VIRTUAL TABLE text_title USING fts5(body, tokenize = 'trigram case_sensitive 1', detail = none, columnsize = 0, content = '');
-CREATE VIRTUAL TABLE text_actor USING fts5(body, tokenize = 'trigram case_sensitive 1', detail = none, columnsize = 0, content = '');
-CREATE VIRTUAL TABLE text_claim USING fts5(body, tokenize = 'trigram case_sensitive 1', detail = none, columnsize = 0, content = '');
-CREATE VIRTUAL TABLE text_body USING fts5(body, tokenize = 'trigram case_sensitive 1', detail = none, columnsize = 0, content = '');
 ";
 
 /// What an existing database is, judged before anything is read from it.

@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Statement, params};
 
 use super::grams::Pending;
 use super::packed;
-use super::search::{Field, fold, fold_parts};
+use super::search::{fold, fold_parts};
 use super::words::{self, Numbers};
 use crate::diagnostic::Severity;
 use crate::load::Loaded;
@@ -72,12 +72,10 @@ pub struct Writer<'c> {
     via: Statement<'c>,
     about: Statement<'c>,
     diagnostic: Statement<'c>,
-    text: Vec<(Field, Statement<'c>)>,
     /// A file's stored texts, read before they are deleted: their grams and
-    /// trigrams go too (a contentless FTS5 table is told what it indexed).
+    /// tokens go too.
     stored: Statement<'c>,
     content: Statement<'c>,
-    untext: Vec<Statement<'c>>,
     grams: Pending,
     /// Numbers the tokens whose articles `grams` keeps (see [`words`]).
     numbers: Numbers<'c>,
@@ -138,28 +136,12 @@ impl<'c> Writer<'c> {
                  width, excerpt_column, excerpt_cut)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?,
-            text: Field::ALL
-                .iter()
-                .map(|f| {
-                    let sql = format!("INSERT INTO {}(rowid, body) VALUES (?1, ?2)", f.table());
-                    conn.prepare(&sql).map(|stmt| (*f, stmt))
-                })
-                .collect::<rusqlite::Result<_>>()?,
             stored: conn
                 .prepare("SELECT title, actor, claim, body FROM text_content WHERE num = ?1")?,
             content: conn.prepare(
                 "INSERT INTO text_content(num, title, actor, claim, body)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )?,
-            untext: Field::ALL
-                .iter()
-                .map(|f| {
-                    let t = f.table();
-                    conn.prepare(&format!(
-                        "INSERT INTO {t}({t}, rowid, body) VALUES ('delete', ?1, ?2)"
-                    ))
-                })
-                .collect::<rusqlite::Result<_>>()?,
             grams: Pending::default(),
             numbers: Numbers::new(conn)?,
             deletes,
@@ -206,15 +188,10 @@ impl<'c> Writer<'c> {
             })
             .optional()?;
         if let Some(texts) = old {
-            for (text, untext) in texts.iter().zip(&mut self.untext) {
-                if !text.is_empty() {
-                    untext.execute(params![num, text])?;
-                }
-            }
             let mut keys = texts.each_ref().map(|t| super::grams::of_text(t));
             for (keys, text) in keys.iter_mut().zip(&texts) {
                 for token in words::of_text(text) {
-                    keys.push(self.numbers.key(&token)?);
+                    keys.push(self.numbers.key(token)?);
                 }
             }
             self.grams.remove(self.conn, num, &keys)?;
@@ -357,11 +334,6 @@ impl<'c> Writer<'c> {
                 }
             }
         }
-        for (text, (_, insert)) in texts.folded.iter().zip(&mut self.text) {
-            if !text.is_empty() {
-                insert.execute(params![num, text])?;
-            }
-        }
         if texts.folded.iter().any(|t| !t.is_empty()) {
             let [title, actor, claim, body] = &texts.packed;
             self.content
@@ -369,8 +341,9 @@ impl<'c> Writer<'c> {
         }
         // The grams, and the keys of the tokens (numbered here, the one writer).
         let mut keys = texts.grams.clone();
-        for (keys, tokens) in keys.iter_mut().zip(&texts.tokens) {
-            for token in tokens {
+        for ((keys, spans), text) in keys.iter_mut().zip(&texts.tokens).zip(&texts.folded) {
+            for &(start, end) in spans {
+                let token = text.get(start as usize..end as usize).unwrap_or_default();
                 keys.push(self.numbers.key(token)?);
             }
         }
@@ -387,7 +360,8 @@ pub struct Texts {
     folded: [String; 4],
     packed: [rusqlite::types::Value; 4],
     grams: [Vec<i64>; 4],
-    tokens: [Vec<String>; 4],
+    /// Where each distinct token is in `folded` (see [`words::spans`]).
+    tokens: [Vec<(u32, u32)>; 4],
 }
 
 impl Default for Texts {
@@ -408,7 +382,7 @@ impl Texts {
                 packed::pack_with(&folded[3], folded[2].as_bytes()),
             ],
             grams: folded.each_ref().map(|t| super::grams::of_text(t)),
-            tokens: folded.each_ref().map(|t| words::of_text(t)),
+            tokens: folded.each_ref().map(|t| words::spans(t)),
             folded,
         }
     }
