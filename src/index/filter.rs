@@ -2,7 +2,9 @@
 //! filters as one SQL statement, its words through the FTS5 tables, with the
 //! same meaning as [`crate::query::Query::matches`] (the ground truth).
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rusqlite::{Connection, params_from_iter, types::Value};
 
@@ -95,13 +97,15 @@ impl Sql {
 /// The articles (that loaded) matching every term of `query`. `vocabulary` gives
 /// the stored spellings of tags and outlets (compared folded); `read` answers
 /// `is:unread`; `within`, when given, limits the answer to those articles (their
-/// numbers, ascending; their words are looked for in them only). In no particular order.
+/// numbers, ascending; their words are looked for in them only); `cache` keeps
+/// what the filters kept for the next query with the same ones. In no particular order.
 pub fn matching(
     conn: &Connection,
     query: &Query,
     vocabulary: &Vocabulary,
     read: &dyn ReadState,
     within: Option<&[i64]>,
+    cache: &FilterCache,
 ) -> rusqlite::Result<Vec<Match>> {
     let mut select = Sql::default();
     select.push("SELECT f.num, f.id");
@@ -144,34 +148,28 @@ pub fn matching(
         }
     }
     let sql = format!("{}{}", select.text, filter.text);
-    let mut stmt = conn.prepare(&sql)?;
-    let args = select.args.into_iter().chain(filter.args);
-    let mut rows = stmt.query(params_from_iter(args))?;
+    let args: Vec<Value> = select.args.into_iter().chain(filter.args).collect();
+    let rows = filtered(conn, cache, sql, args)?;
     // The articles the filters keep, by number: the words are looked for in them only.
-    let mut kept: Vec<(i64, ArticleId)> = Vec::new();
-    while let Some(r) = rows.next()? {
-        let num: i64 = r.get(0)?;
-        if within.is_some_and(|w| w.binary_search(&num).is_err()) {
+    let mut kept: Vec<(i64, &ArticleId)> = Vec::new();
+    for (i, (num, id)) in rows.rows.iter().enumerate() {
+        if within.is_some_and(|w| w.binary_search(num).is_err()) {
             continue;
         }
-        let id = ArticleId::new(r.get::<_, String>(1)?);
-        let mut keep = true;
-        for (k, term) in unread_terms.iter().enumerate() {
-            let others: bool = r.get(2 + k)?;
-            if (others || !read.is_read(&id)) == term.negated {
-                keep = false;
-                break;
-            }
-        }
+        let others = rows.others.get(i * rows.unread..).unwrap_or_default();
+        let keep = unread_terms
+            .iter()
+            .zip(others)
+            .all(|(term, others)| (*others || !read.is_read(id)) != term.negated);
         if keep {
-            kept.push((num, id));
+            kept.push((*num, id));
         }
     }
     let Some(best) = words(conn, query.terms(), &kept)? else {
         return Ok(kept
             .into_iter()
             .map(|(num, id)| Match {
-                id,
+                id: id.clone(),
                 num,
                 field: None,
             })
@@ -182,12 +180,80 @@ pub fn matching(
         .filter_map(|(num, id)| {
             let state = best.get(usize::try_from(num).ok()?).copied()?;
             (state != OUT).then(|| Match {
-                id,
+                id: id.clone(),
                 num,
                 field: field_of(state),
             })
         })
         .collect())
+}
+
+/// The articles the filters of a query kept: their numbers and ids, and per
+/// article, per term naming `is:unread`, whether its other states hold (`others`,
+/// `unread` flags an article, in its order).
+#[derive(Default)]
+struct Kept {
+    rows: Vec<(i64, ArticleId)>,
+    unread: usize,
+    others: Vec<bool>,
+}
+
+/// What the filters (the terms but words) of the last query kept, so a keystroke
+/// in a word does not ask them again: valid for the same statement while no
+/// connection has written the index (`PRAGMA data_version`, and this one's own
+/// count of changes). The read state is applied after, so it may change.
+#[derive(Default)]
+pub struct FilterCache(RefCell<Option<Cached>>);
+
+struct Cached {
+    sql: String,
+    args: Vec<Value>,
+    version: (i64, u64),
+    rows: Arc<Kept>,
+}
+
+/// The rows of the filters' statement `sql`, from `cache` when it holds them.
+fn filtered(
+    conn: &Connection,
+    cache: &FilterCache,
+    sql: String,
+    args: Vec<Value>,
+) -> rusqlite::Result<Arc<Kept>> {
+    let version = (
+        conn.query_row("PRAGMA data_version", [], |r| r.get::<_, i64>(0))?,
+        conn.total_changes(),
+    );
+    if let Some(cached) = cache.0.borrow().as_ref()
+        && cached.version == version
+        && cached.sql == sql
+        && cached.args == args
+    {
+        return Ok(Arc::clone(&cached.rows));
+    }
+    let mut stmt = conn.prepare(&sql)?;
+    let columns = stmt.column_count();
+    let mut rows = stmt.query(params_from_iter(args.iter()))?;
+    let mut kept = Kept {
+        unread: columns.saturating_sub(2),
+        ..Kept::default()
+    };
+    while let Some(r) = rows.next()? {
+        for k in 2..columns {
+            kept.others.push(r.get::<_, bool>(k)?);
+        }
+        kept.rows
+            .push((r.get(0)?, ArticleId::new(r.get::<_, String>(1)?)));
+    }
+    drop(rows);
+    drop(stmt);
+    let rows = Arc::new(kept);
+    *cache.0.borrow_mut() = Some(Cached {
+        sql,
+        args,
+        version,
+        rows: Arc::clone(&rows),
+    });
+    Ok(rows)
 }
 
 /// Per article number, while words are sought: out, in at its best field so far
@@ -214,7 +280,7 @@ fn field_of(state: u8) -> Option<Field> {
 fn words(
     conn: &Connection,
     terms: &[Term],
-    kept: &[(i64, ArticleId)],
+    kept: &[(i64, &ArticleId)],
 ) -> rusqlite::Result<Option<Vec<u8>>> {
     let words: Vec<(&Term, String)> = terms
         .iter()
