@@ -198,12 +198,17 @@ struct Kept {
     others: Vec<bool>,
 }
 
-/// What the filters (the terms but words) of the last query kept, so a keystroke
-/// in a word does not ask them again: valid for the same statement while no
-/// connection has written the index (`PRAGMA data_version`, and this one's own
-/// count of changes). The read state is applied after, so it may change.
+/// What the filters (the terms but words) of the last few queries kept, so a
+/// keystroke in a word does not ask them again: valid for the same statement
+/// while no connection has written the index (`PRAGMA data_version`, and this
+/// one's own count of changes). The read state is applied after, so it may change.
+/// A few, not one: a query typed anew starts with words alone, whose statement
+/// (every article) is the one most often asked again.
 #[derive(Default)]
-pub struct FilterCache(RefCell<Option<Cached>>);
+pub struct FilterCache(RefCell<Vec<Cached>>);
+
+/// How many statements' answers [`FilterCache`] keeps, the last asked first.
+const CACHED_AT_MOST: usize = 4;
 
 struct Cached {
     sql: String,
@@ -223,12 +228,15 @@ fn filtered(
         conn.query_row("PRAGMA data_version", [], |r| r.get::<_, i64>(0))?,
         conn.total_changes(),
     );
-    if let Some(cached) = cache.0.borrow().as_ref()
-        && cached.version == version
-        && cached.sql == sql
-        && cached.args == args
     {
-        return Ok(Arc::clone(&cached.rows));
+        let mut cached = cache.0.borrow_mut();
+        cached.retain(|c| c.version == version);
+        if let Some(at) = cached.iter().position(|c| c.sql == sql && c.args == args) {
+            let hit = cached.remove(at);
+            let rows = Arc::clone(&hit.rows);
+            cached.insert(0, hit);
+            return Ok(rows);
+        }
     }
     let mut stmt = conn.prepare(&sql)?;
     let columns = stmt.column_count();
@@ -247,12 +255,17 @@ fn filtered(
     drop(rows);
     drop(stmt);
     let rows = Arc::new(kept);
-    *cache.0.borrow_mut() = Some(Cached {
-        sql,
-        args,
-        version,
-        rows: Arc::clone(&rows),
-    });
+    let mut cached = cache.0.borrow_mut();
+    cached.truncate(CACHED_AT_MOST - 1);
+    cached.insert(
+        0,
+        Cached {
+            sql,
+            args,
+            version,
+            rows: Arc::clone(&rows),
+        },
+    );
     Ok(rows)
 }
 
