@@ -202,8 +202,8 @@ struct Kept {
 /// keystroke in a word does not ask them again: valid for the same statement
 /// while no connection has written the index (`PRAGMA data_version`, and this
 /// one's own count of changes). The read state is applied after, so it may change.
-/// A few, not one: a query typed anew starts with words alone, whose statement
-/// (every article) is the one most often asked again.
+/// A few, not one: a query typed anew starts with words alone (every article
+/// that loaded), the statement most often asked again, kept while others come and go.
 #[derive(Default)]
 pub struct FilterCache(RefCell<Vec<Cached>>);
 
@@ -256,7 +256,16 @@ fn filtered(
     drop(stmt);
     let rows = Arc::new(kept);
     let mut cached = cache.0.borrow_mut();
-    cached.truncate(CACHED_AT_MOST - 1);
+    // The statement of words alone (no argument, no condition) stays: every
+    // query typed anew starts with it, and asks it again after each filter.
+    while cached.len() >= CACHED_AT_MOST {
+        let unfiltered = |c: &Cached| c.args.is_empty() && !c.sql.contains(" AND ");
+        let at = cached
+            .iter()
+            .rposition(|c| !unfiltered(c))
+            .unwrap_or(cached.len() - 1);
+        cached.remove(at);
+    }
     cached.insert(
         0,
         Cached {
