@@ -139,6 +139,12 @@ pub fn matching(
                 condition(&mut filter, &term.filter, vocabulary);
                 filter.push(", 0)");
             }
+            Filter::Actor(_) | Filter::About(_) | Filter::Tag(_) if !term.negated => {
+                // `f.num IN (…)` of non-null numbers is never NULL: bare, SQLite
+                // reads the files it names by number rather than every file.
+                filter.push(" AND ");
+                condition(&mut filter, &term.filter, vocabulary);
+            }
             other => {
                 filter.push(if term.negated { " AND NOT " } else { " AND " });
                 filter.push("coalesce(");
