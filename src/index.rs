@@ -29,6 +29,7 @@ mod schema;
 mod search;
 mod store;
 mod verify;
+mod words;
 
 pub use filter::Match;
 pub use page::{Declaration, Side, Sided};
@@ -140,6 +141,8 @@ pub struct Index {
     conn: Connection,
     root: PathBuf,
     path: PathBuf,
+    /// What the filters of the last query kept (see [`filter::FilterCache`]).
+    filters: filter::FilterCache,
     /// Holds the private temporary index's folder, removed when the last
     /// connection to it is dropped (see [`Index::another`]).
     _private: Option<std::sync::Arc<tempfile::TempDir>>,
@@ -326,6 +329,7 @@ impl Index {
                     root: articles.to_path_buf(),
                     path: path.clone(),
                     _private: None,
+                    filters: Default::default(),
                 };
                 let notice =
                     note.map(|n| Notice(format!("index {}: {n}", crate::text::path(&path))));
@@ -341,6 +345,7 @@ impl Index {
                         root: articles.to_path_buf(),
                         path: path.clone(),
                         _private: None,
+                        filters: Default::default(),
                     };
                     let notice = format!("index {} was damaged; rebuilt", crate::text::path(&path));
                     return Ok((index, Some(Notice(notice))));
@@ -371,6 +376,7 @@ impl Index {
             root: articles.to_path_buf(),
             path,
             _private: Some(std::sync::Arc::new(dir)),
+            filters: Default::default(),
         };
         Ok((index, None))
     }
@@ -384,6 +390,7 @@ impl Index {
             root: self.root.clone(),
             path: self.path.clone(),
             _private: self._private.clone(),
+            filters: Default::default(),
         })
     }
 
@@ -641,7 +648,14 @@ impl Index {
         vocabulary: &crate::query::Vocabulary,
         read: &dyn crate::query::ReadState,
     ) -> Result<Vec<Match>, Error> {
-        Ok(filter::matching(&self.conn, query, vocabulary, read, None)?)
+        Ok(filter::matching(
+            &self.conn,
+            query,
+            vocabulary,
+            read,
+            None,
+            &self.filters,
+        )?)
     }
 
     /// [`Index::matching`] among the articles numbered `within` only (ascending
@@ -661,6 +675,7 @@ impl Index {
             vocabulary,
             read,
             Some(within),
+            &self.filters,
         )?)
     }
 

@@ -1305,3 +1305,166 @@ fn the_vocabulary_names_each_actor_as_the_first_article_by_id_declares_it() {
     let ids: Vec<String> = actors(&index).into_iter().map(|(id, _)| id).collect();
     assert_eq!(ids, ["brannvik", "courier", "lin"]);
 }
+
+const WORDS_GAMMA: &str = r#"# Fictional: invented people, places and outlets.
+title = "Ferry (story 12) resumes"
+published = 2025-06-03
+tags = ["sea"]
+body = """
+The harbour-master's report, dated 2025-06-03, says: "ferries resume."
+林晓雯宣布夜市开放。
+"""
+
+[actors.ann]
+name = "Ann O'Rourke"
+kind = "person"
+"#;
+
+const WORDS_DELTA: &str = r#"# Fictional: invented people, places and outlets.
+title = "Tram news"
+published = 2025-06-04
+tags = ["city"]
+body = """
+The tram resumes on Monday; the harbourmaster waves.
+"""
+"#;
+
+#[test]
+fn longer_words_are_found_inside_tokens_and_follow_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    fs::create_dir_all(&articles).unwrap();
+    fs::write(articles.join("gamma.toml"), WORDS_GAMMA).unwrap();
+    fs::write(articles.join("delta.toml"), WORDS_DELTA).unwrap();
+    let cache = dir.path().join("cache");
+    let (index, _) = Index::open_in(&cache, &articles).unwrap();
+    index.verify(&mut |_| {}).unwrap();
+    let hit = |id: &str, field| (id.to_string(), field);
+    let matching = |index: &Index, text: &str| -> Vec<(String, Option<Field>)> {
+        let query = whosaid::query::Query::parse(text).unwrap();
+        let vocabulary = index.vocabulary().unwrap();
+        let mut found: Vec<_> = index
+            .matching(&query, &vocabulary, &|_: &ArticleId| false)
+            .unwrap()
+            .into_iter()
+            .map(|m| (m.id.as_str().to_string(), m.field))
+            .collect();
+        found.sort();
+        found
+    };
+    let some = |id: &str, field| (id.to_string(), Some(field));
+    // Inside a token with punctuation around, and across punctuation within it.
+    assert_eq!(
+        search_sorted(&index, "arbour-mast"),
+        vec![hit("gamma", Field::Body)]
+    );
+    assert_eq!(
+        search_sorted(&index, "harbour"),
+        vec![hit("delta", Field::Body), hit("gamma", Field::Body)]
+    );
+    assert_eq!(
+        search_sorted(&index, "(story"),
+        vec![hit("gamma", Field::Title)]
+    );
+    assert_eq!(
+        search_sorted(&index, "06-03,"),
+        vec![hit("gamma", Field::Body)]
+    );
+    assert_eq!(
+        search_sorted(&index, "o'rour"),
+        vec![hit("gamma", Field::Actor)]
+    );
+    assert_eq!(
+        search_sorted(&index, "resume.\""),
+        vec![hit("gamma", Field::Body)]
+    );
+    assert_eq!(search_sorted(&index, "harbourmasters"), vec![]);
+    // CJK: a run without spaces is one token; any part of it is found.
+    assert_eq!(
+        search_sorted(&index, "宣布夜市"),
+        vec![hit("gamma", Field::Body)]
+    );
+    assert_eq!(
+        search_sorted(&index, "晓雯宣"),
+        vec![hit("gamma", Field::Body)]
+    );
+    assert_eq!(search_sorted(&index, "夜市关闭"), vec![]);
+    // Phrases span tokens; their words apart do not make them.
+    assert_eq!(
+        search_sorted(&index, "tram resumes"),
+        vec![hit("delta", Field::Body)]
+    );
+    assert_eq!(search_sorted(&index, "ferry resumes"), vec![]);
+    assert_eq!(
+        search_sorted(&index, "12) resumes"),
+        vec![hit("gamma", Field::Title)]
+    );
+    assert_eq!(
+        search_sorted(&index, "resumes on m"),
+        vec![hit("delta", Field::Body)]
+    );
+    assert_eq!(search_sorted(&index, "the tram waves"), vec![]);
+    // The filter language: words with filters, and negated.
+    assert_eq!(
+        matching(&index, "resum"),
+        vec![some("delta", Field::Body), some("gamma", Field::Title)]
+    );
+    assert_eq!(
+        matching(&index, "resum tag:sea"),
+        vec![some("gamma", Field::Title)]
+    );
+    assert_eq!(
+        matching(&index, "resum -harbourm"),
+        vec![some("gamma", Field::Title)]
+    );
+    assert_eq!(matching(&index, "resum -harbour"), vec![]);
+    assert_eq!(
+        matching(&index, "resum -arbour-"),
+        vec![some("delta", Field::Body)]
+    );
+    // An edit takes a token out: no longer found; the new one is.
+    fs::write(
+        articles.join("gamma.toml"),
+        WORDS_GAMMA.replace("harbour-master's", "pier-warden's"),
+    )
+    .unwrap();
+    index.verify(&mut |_| {}).unwrap();
+    assert_eq!(search_sorted(&index, "arbour-mast"), vec![]);
+    assert_eq!(
+        search_sorted(&index, "harbour"),
+        vec![hit("delta", Field::Body)]
+    );
+    assert_eq!(
+        search_sorted(&index, "warden"),
+        vec![hit("gamma", Field::Body)]
+    );
+    assert_eq!(
+        matching(&index, "resum -arbour-"),
+        vec![some("delta", Field::Body), some("gamma", Field::Title)]
+    );
+    // The same filters again after another handle wrote the index: its answer, not the last.
+    assert_eq!(
+        matching(&index, "tag:city"),
+        vec![("delta".to_string(), None)]
+    );
+    fs::write(
+        articles.join("delta.toml"),
+        WORDS_DELTA.replace("\"city\"", "\"town\""),
+    )
+    .unwrap();
+    let (other, _) = Index::open_in(&cache, &articles).unwrap();
+    other.verify(&mut |_| {}).unwrap();
+    assert_eq!(matching(&index, "tag:city"), vec![]);
+    assert_eq!(
+        matching(&index, "tag:town tram"),
+        vec![some("delta", Field::Title)]
+    );
+    // And after this handle wrote it.
+    fs::remove_file(articles.join("delta.toml")).unwrap();
+    index.verify(&mut |_| {}).unwrap();
+    assert_eq!(matching(&index, "tag:town"), vec![]);
+    assert_eq!(
+        search_sorted(&index, "resumes"),
+        vec![hit("gamma", Field::Title)]
+    );
+}

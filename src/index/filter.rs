@@ -2,11 +2,15 @@
 //! filters as one SQL statement, its words through the FTS5 tables, with the
 //! same meaning as [`crate::query::Query::matches`] (the ground truth).
 
+use std::cell::RefCell;
+use std::sync::Arc;
+
 use rusqlite::{Connection, params_from_iter, types::Value};
 
 use super::grams;
 use super::packed;
 use super::search::{Field, fold};
+use super::words;
 use crate::model::ArticleId;
 use crate::query::fold::fold as fold_value;
 use crate::query::{Filter, Query, ReadState, State, Term, Vocabulary};
@@ -82,13 +86,15 @@ impl Sql {
 /// The articles (that loaded) matching every term of `query`. `vocabulary` gives
 /// the stored spellings of tags and outlets (compared folded); `read` answers
 /// `is:unread`; `within`, when given, limits the answer to those articles (their
-/// numbers, ascending; their words are looked for in them only). In no particular order.
+/// numbers, ascending; their words are looked for in them only); `cache` keeps
+/// what the filters kept for the next query with the same ones. In no particular order.
 pub fn matching(
     conn: &Connection,
     query: &Query,
     vocabulary: &Vocabulary,
     read: &dyn ReadState,
     within: Option<&[i64]>,
+    cache: &FilterCache,
 ) -> rusqlite::Result<Vec<Match>> {
     let mut select = Sql::default();
     select.push("SELECT f.num, f.id");
@@ -122,6 +128,12 @@ pub fn matching(
                 condition(&mut filter, &term.filter, vocabulary);
                 filter.push(", 0)");
             }
+            Filter::Actor(_) | Filter::About(_) | Filter::Tag(_) if !term.negated => {
+                // `f.num IN (…)` of non-null numbers is never NULL: bare, SQLite
+                // reads the files it names by number rather than every file.
+                filter.push(" AND ");
+                condition(&mut filter, &term.filter, vocabulary);
+            }
             other => {
                 filter.push(if term.negated { " AND NOT " } else { " AND " });
                 filter.push("coalesce(");
@@ -131,34 +143,28 @@ pub fn matching(
         }
     }
     let sql = format!("{}{}", select.text, filter.text);
-    let mut stmt = conn.prepare(&sql)?;
-    let args = select.args.into_iter().chain(filter.args);
-    let mut rows = stmt.query(params_from_iter(args))?;
+    let args: Vec<Value> = select.args.into_iter().chain(filter.args).collect();
+    let rows = filtered(conn, cache, sql, args)?;
     // The articles the filters keep, by number: the words are looked for in them only.
-    let mut kept: Vec<(i64, ArticleId)> = Vec::new();
-    while let Some(r) = rows.next()? {
-        let num: i64 = r.get(0)?;
-        if within.is_some_and(|w| w.binary_search(&num).is_err()) {
+    let mut kept: Vec<(i64, &ArticleId)> = Vec::new();
+    for (i, (num, id)) in rows.rows.iter().enumerate() {
+        if within.is_some_and(|w| w.binary_search(num).is_err()) {
             continue;
         }
-        let id = ArticleId::new(r.get::<_, String>(1)?);
-        let mut keep = true;
-        for (k, term) in unread_terms.iter().enumerate() {
-            let others: bool = r.get(2 + k)?;
-            if (others || !read.is_read(&id)) == term.negated {
-                keep = false;
-                break;
-            }
-        }
+        let others = rows.others.get(i * rows.unread..).unwrap_or_default();
+        let keep = unread_terms
+            .iter()
+            .zip(others)
+            .all(|(term, others)| (*others || !read.is_read(id)) != term.negated);
         if keep {
-            kept.push((num, id));
+            kept.push((*num, id));
         }
     }
     let Some(best) = words(conn, query.terms(), &kept)? else {
         return Ok(kept
             .into_iter()
             .map(|(num, id)| Match {
-                id,
+                id: id.clone(),
                 num,
                 field: None,
             })
@@ -169,12 +175,102 @@ pub fn matching(
         .filter_map(|(num, id)| {
             let state = best.get(usize::try_from(num).ok()?).copied()?;
             (state != OUT).then(|| Match {
-                id,
+                id: id.clone(),
                 num,
                 field: field_of(state),
             })
         })
         .collect())
+}
+
+/// The articles the filters of a query kept: their numbers and ids, and per
+/// article, per term naming `is:unread`, whether its other states hold (`others`,
+/// `unread` flags an article, in its order).
+#[derive(Default)]
+struct Kept {
+    rows: Vec<(i64, ArticleId)>,
+    unread: usize,
+    others: Vec<bool>,
+}
+
+/// What the filters (the terms but words) of the last few queries kept, so a
+/// keystroke in a word does not ask them again: valid for the same statement
+/// while no connection has written the index (`PRAGMA data_version`, and this
+/// one's own count of changes). The read state is applied after, so it may change.
+/// A few, not one: a query typed anew starts with words alone (every article
+/// that loaded), the statement most often asked again, kept while others come and go.
+#[derive(Default)]
+pub struct FilterCache(RefCell<Vec<Cached>>);
+
+/// How many statements' answers [`FilterCache`] keeps, the last asked first.
+const CACHED_AT_MOST: usize = 4;
+
+struct Cached {
+    sql: String,
+    args: Vec<Value>,
+    version: (i64, u64),
+    rows: Arc<Kept>,
+}
+
+/// The rows of the filters' statement `sql`, from `cache` when it holds them.
+fn filtered(
+    conn: &Connection,
+    cache: &FilterCache,
+    sql: String,
+    args: Vec<Value>,
+) -> rusqlite::Result<Arc<Kept>> {
+    let version = (
+        conn.query_row("PRAGMA data_version", [], |r| r.get::<_, i64>(0))?,
+        conn.total_changes(),
+    );
+    {
+        let mut cached = cache.0.borrow_mut();
+        cached.retain(|c| c.version == version);
+        if let Some(at) = cached.iter().position(|c| c.sql == sql && c.args == args) {
+            let hit = cached.remove(at);
+            let rows = Arc::clone(&hit.rows);
+            cached.insert(0, hit);
+            return Ok(rows);
+        }
+    }
+    let mut stmt = conn.prepare(&sql)?;
+    let columns = stmt.column_count();
+    let mut rows = stmt.query(params_from_iter(args.iter()))?;
+    let mut kept = Kept {
+        unread: columns.saturating_sub(2),
+        ..Kept::default()
+    };
+    while let Some(r) = rows.next()? {
+        for k in 2..columns {
+            kept.others.push(r.get::<_, bool>(k)?);
+        }
+        kept.rows
+            .push((r.get(0)?, ArticleId::new(r.get::<_, String>(1)?)));
+    }
+    drop(rows);
+    drop(stmt);
+    let rows = Arc::new(kept);
+    let mut cached = cache.0.borrow_mut();
+    // The statement of words alone (no argument, no condition) stays: every
+    // query typed anew starts with it, and asks it again after each filter.
+    while cached.len() >= CACHED_AT_MOST {
+        let unfiltered = |c: &Cached| c.args.is_empty() && !c.sql.contains(" AND ");
+        let at = cached
+            .iter()
+            .rposition(|c| !unfiltered(c))
+            .unwrap_or(cached.len() - 1);
+        cached.remove(at);
+    }
+    cached.insert(
+        0,
+        Cached {
+            sql,
+            args,
+            version,
+            rows: Arc::clone(&rows),
+        },
+    );
+    Ok(rows)
 }
 
 /// Per article number, while words are sought: out, in at its best field so far
@@ -201,7 +297,7 @@ fn field_of(state: u8) -> Option<Field> {
 fn words(
     conn: &Connection,
     terms: &[Term],
-    kept: &[(i64, ArticleId)],
+    kept: &[(i64, &ArticleId)],
 ) -> rusqlite::Result<Option<Vec<u8>>> {
     let words: Vec<(&Term, String)> = terms
         .iter()
@@ -260,10 +356,11 @@ fn words(
 /// Which of the articles still in (`state`, `left` of them) hold `folded` in
 /// their text, as the field they hold it in best, per number ([`OUT`]: not found).
 /// A word of one or two characters is looked up in the grams ([`grams`]): exact,
-/// a few small rows per field. A longer one, field by field, best first, each
-/// looking only at the articles not found yet: the trigram index names the
-/// articles that may hold it, and their stored texts say which do, so a word
-/// found in every claim never reads the bodies.
+/// a few small rows per field; a longer one in the tokens holding it ([`words`]).
+/// A phrase (with white space), field by field, best first, each looking only
+/// at the articles not found yet: those holding each of its words may hold it,
+/// and their stored texts say which do, so a phrase found in every claim never
+/// reads the bodies.
 fn hits(
     conn: &Connection,
     folded: &str,
@@ -291,39 +388,38 @@ fn hits(
         }
         return Ok(found);
     }
+    if words::answers(folded) {
+        // The tokens holding it, then the articles holding those: exact, no text read.
+        let keys = words::holding(conn, folded)?;
+        for field in Field::ALL {
+            if left == 0 || keys.is_empty() {
+                break;
+            }
+            grams::each_holding(conn, field, &keys, |num| {
+                if let Some(n) = sought(&found, num) {
+                    found[n] = state_of(field);
+                    left -= 1;
+                }
+            })?;
+        }
+        return Ok(found);
+    }
+    // A phrase (white space inside): the articles holding each of its words, then
+    // their texts checked.
     let finder = memchr::memmem::Finder::new(folded.as_bytes());
-    let query = super::search::trigrams(folded);
-    // A word of three characters is one trigram: the index alone is exact.
-    let exact = folded.chars().count() == 3;
     for field in Field::ALL {
         if left == 0 {
             break;
         }
-        // The articles holding every trigram of the word (often few, read from the
-        // index alone), then their texts checked: one by one when they are a third
-        // of the corpus or less, else in one pass over every text of the field.
-        let sql = format!("SELECT rowid FROM {} WHERE {0} MATCH ?1", field.table());
-        let mut stmt = conn.prepare(&sql)?;
-        let mut rows = stmt.query([&query])?;
-        let mut candidates: Vec<i64> = Vec::new();
-        while let Some(r) = rows.next()? {
-            let num: i64 = r.get(0)?;
-            if sought(&found, num).is_some() {
-                candidates.push(num);
-            }
+        // Checked one by one when they are a third of the corpus or less, else in
+        // one pass over every text of the field.
+        let mut candidates = words::phrase_candidates(conn, field, folded)?;
+        candidates.retain(|num| sought(&found, *num).is_some());
+        if candidates.is_empty() {
+            continue;
         }
-        let confirmed = if exact || candidates.is_empty() {
-            candidates
-        } else {
-            scan(
-                conn,
-                field,
-                &candidates,
-                candidates.len() * 3 <= state.len(),
-                &finder,
-            )?
-        };
-        for num in confirmed {
+        let by_number = candidates.len() * 3 <= state.len();
+        for num in scan(conn, field, &candidates, by_number, &finder)? {
             if let Some(n) = sought(&found, num) {
                 found[n] = state_of(field);
                 left -= 1;

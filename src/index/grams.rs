@@ -115,6 +115,37 @@ fn for_each(bits: &[u64; CHUNK / 64], mut f: impl FnMut(usize)) {
     }
 }
 
+/// Calls `each` with every article number whose `field` holds one of `grams`
+/// (keys of tokens too, see [`super::words`]): once per gram holding it, ascending
+/// for each gram.
+pub fn each_holding(
+    conn: &Connection,
+    field: Field,
+    grams: &[i64],
+    mut each: impl FnMut(i64),
+) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare(
+        "SELECT chunk, nums FROM text_grams WHERE field = ?1 AND gram = ?2 ORDER BY chunk",
+    )?;
+    let mut bits = [0u64; CHUNK / 64];
+    for &gram in grams {
+        let mut rows = stmt.query(params![field_code(field), gram])?;
+        while let Some(r) = rows.next()? {
+            let base = r.get::<_, i64>(0)? << CHUNK_SHIFT;
+            let blob = r.get_ref(1)?.as_blob()?;
+            if blob.len() == BITMAP_BYTES {
+                decode(blob, &mut bits);
+                for_each(&bits, |at| each(base + at as i64));
+            } else {
+                for pair in blob.chunks_exact(2) {
+                    each(base + i64::from(u16::from_le_bytes([pair[0], pair[1]])));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The article numbers whose `field` holds `gram`, ascending.
 pub fn holding(conn: &Connection, field: Field, gram: i64) -> rusqlite::Result<Vec<i64>> {
     let mut stmt = conn.prepare(
@@ -196,18 +227,17 @@ impl Pending {
         self.write_if_full(conn)
     }
 
-    /// The grams of `texts` (folded, in the order of [`Field::ALL`]) are no longer
-    /// in article `num`.
+    /// The grams (in the order of [`Field::ALL`]) are no longer in article `num`.
     pub fn remove(
         &mut self,
         conn: &Connection,
         num: i64,
-        texts: &[String; 4],
+        grams: &[Vec<i64>; 4],
     ) -> rusqlite::Result<()> {
         if self.added.contains(&num) {
             self.write(conn)?;
         }
-        self.edit(num, &texts.each_ref().map(|t| of_text(t)), false);
+        self.edit(num, grams, false);
         self.write_if_full(conn)
     }
 

@@ -6,19 +6,20 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x7773_6978;
 /// `PRAGMA user_version`: raised whenever the tables below change, so an index
 /// written by another version is rebuilt rather than misread.
-pub const VERSION: i32 = 13;
+pub const VERSION: i32 = 14;
 
 /// Per file a row, keyed by `num` (its rowid); every other table starts its key
 /// (stances: an index)
-/// with `file` (= `files.num`), so one file's rows are deleted by range. Each
-/// searchable field has its own FTS5 table (rowid = `num`), so a search can look
-/// at titles first and stop once it has enough. Their text is folded (see
-/// `search::fold`), which is all search needs; `detail = none` keeps the trigram
-/// index small. They keep no copy of it (`content = ''`): `text_content` does, one
-/// row per article (`num`), long texts LZ4-compressed (see `packed`), and a match
-/// of the trigrams is checked against it, exactly, in Rust.
+/// with `file` (= `files.num`), so one file's rows are deleted by range. Search
+/// looks at each field in turn (titles first) and stops once it has enough; its
+/// text is folded (see `search::fold`), which is all search needs. `text_content`
+/// keeps one row per article (`num`), its folded texts by field, long ones
+/// LZ4-compressed (see `packed`), against which a phrase is checked.
 /// `text_grams` answers the words too short for trigrams (one or two characters):
-/// which articles hold each folded character and pair, per field (see `grams`).
+/// which articles hold each folded character and pair, per field (see `grams`),
+/// and, under negative keys, each token (a run without white space) that
+/// `text_tokens` numbers, found by its trigrams in `text_token_grams`: a longer
+/// word is answered from them without reading a text (see `words`).
 /// A claim's status and a stance's kind are small integers (see `store::status_code`):
 /// they repeat in every row and in the key of every stance. Stances are stored
 /// in actor order, so an actor's page reads them in one range, without lookups;
@@ -112,10 +113,8 @@ CREATE TABLE text_grams(
     field INTEGER NOT NULL, gram INTEGER NOT NULL, chunk INTEGER NOT NULL, nums BLOB NOT NULL,
     PRIMARY KEY(field, gram, chunk)
 ) WITHOUT ROWID;
-CREATE VIRTUAL TABLE text_title USING fts5(body, tokenize = 'trigram case_sensitive 1', detail = none, columnsize = 0, content = '');
-CREATE VIRTUAL TABLE text_actor USING fts5(body, tokenize = 'trigram case_sensitive 1', detail = none, columnsize = 0, content = '');
-CREATE VIRTUAL TABLE text_claim USING fts5(body, tokenize = 'trigram case_sensitive 1', detail = none, columnsize = 0, content = '');
-CREATE VIRTUAL TABLE text_body USING fts5(body, tokenize = 'trigram case_sensitive 1', detail = none, columnsize = 0, content = '');
+CREATE TABLE text_tokens(id INTEGER PRIMARY KEY, token TEXT NOT NULL UNIQUE);
+CREATE VIRTUAL TABLE text_token_grams USING fts5(token, content = 'text_tokens', content_rowid = 'id', tokenize = 'trigram case_sensitive 1', detail = none, columnsize = 0);
 ";
 
 /// What an existing database is, judged before anything is read from it.

@@ -3,11 +3,11 @@
 //! Text is folded in Rust before it is stored and before it is sought (decomposed,
 //! combining marks dropped, lower-cased, white-space runs made one space), so `Lin`
 //! finds `Lín`, `LÍN` finds `lin`, and a phrase is found across a wrapped line.
-//! The FTS5 table uses the trigram tokenizer; the query is a GLOB pattern, which FTS5
-//! answers from the trigram index when the query has three characters or more. A
-//! shorter one (`晓雯`) is looked up in the grams (see `grams`): which articles hold
-//! each character and each pair. Either way the match is exact: a substring of the
-//! folded text.
+//! A query of one or two characters (`晓雯`) is looked up in the grams (see
+//! `grams`): which articles hold each character and each pair; a longer word in
+//! the tokens holding it (see `words`); a phrase is checked, in the texts of the
+//! articles holding each of its words. Either way the match is exact: a
+//! substring of the folded text.
 
 use std::collections::{HashMap, HashSet};
 
@@ -28,16 +28,6 @@ pub enum Field {
 impl Field {
     /// Fields in the order a match is named: the title says most, the body least.
     pub const ALL: [Field; 4] = [Field::Title, Field::Actor, Field::Claim, Field::Body];
-
-    /// The FTS5 table holding this field of every article (rowid = `files.num`).
-    pub(crate) fn table(self) -> &'static str {
-        match self {
-            Field::Title => "text_title",
-            Field::Actor => "text_actor",
-            Field::Claim => "text_claim",
-            Field::Body => "text_body",
-        }
-    }
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -88,9 +78,9 @@ pub fn fold_parts<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
     out
 }
 
-/// The FTS5 query for the articles holding every trigram of `folded` (three
+/// The FTS5 query for the tokens holding every trigram of `folded` (three
 /// characters or more): each trigram a quoted string, ANDed. What it finds may
-/// hold them apart, so each is checked against its text.
+/// hold them apart, so each is checked (see `words::holding`).
 pub(crate) fn trigrams(folded: &str) -> String {
     let chars: Vec<char> = folded.chars().collect();
     let mut seen: HashSet<&[char]> = HashSet::new();
@@ -141,31 +131,43 @@ pub fn search(conn: &Connection, query: &str, limit: usize) -> rusqlite::Result<
         }
         return with_ids(conn, found);
     }
+    if super::words::answers(&folded) {
+        // The tokens holding it name the articles, in the order of indexing per field.
+        let keys = super::words::holding(conn, &folded)?;
+        let mut nums = Vec::new();
+        'by_field: for field in Field::ALL {
+            nums.clear();
+            super::grams::each_holding(conn, field, &keys, |num| nums.push(num))?;
+            nums.sort_unstable();
+            nums.dedup();
+            for &num in &nums {
+                if seen.insert(num) {
+                    found.push((num, field));
+                    if found.len() == limit {
+                        break 'by_field;
+                    }
+                }
+            }
+        }
+        return with_ids(conn, found);
+    }
+    // A phrase: the articles holding each of its words, in the order of indexing,
+    // each checked against its text (the words may be apart).
     let finder = memchr::memmem::Finder::new(folded.as_bytes());
-    let query = trigrams(&folded);
-    let exact = folded.chars().count() == 3;
     let (mut dict, mut buffer) = (Vec::new(), Vec::new());
     'all: for field in Field::ALL {
-        let mut candidates = conn.prepare(&format!(
-            "SELECT rowid FROM {} WHERE {0} MATCH ?1",
-            field.table()
-        ))?;
         let mut text = conn.prepare(&format!(
             "SELECT {} FROM text_content WHERE num = ?1",
             packed::columns(field)
         ))?;
-        let mut rows = candidates.query([&query])?;
-        while let Some(row) = rows.next()? {
-            let num: i64 = row.get(0)?;
+        for num in super::words::phrase_candidates(conn, field, &folded)? {
             if seen.contains(&num) {
                 continue;
             }
-            // Its trigrams may be apart (a word of three is one): the text says.
-            let holds = exact
-                || text.query_row([num], |r| {
-                    let text = packed::unpack_columns(r, 0, &mut dict, &mut buffer)?;
-                    Ok(finder.find(text).is_some())
-                })?;
+            let holds = text.query_row([num], |r| {
+                let text = packed::unpack_columns(r, 0, &mut dict, &mut buffer)?;
+                Ok(finder.find(text).is_some())
+            })?;
             if holds {
                 seen.insert(num);
                 found.push((num, field));

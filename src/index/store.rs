@@ -6,7 +6,8 @@ use rusqlite::{Connection, OptionalExtension, Statement, params};
 
 use super::grams::Pending;
 use super::packed;
-use super::search::{Field, fold, fold_parts};
+use super::search::{fold, fold_parts};
+use super::words::{self, Numbers};
 use crate::diagnostic::Severity;
 use crate::load::Loaded;
 use crate::model::{Article, StanceKind, Status};
@@ -71,13 +72,13 @@ pub struct Writer<'c> {
     via: Statement<'c>,
     about: Statement<'c>,
     diagnostic: Statement<'c>,
-    text: Vec<(Field, Statement<'c>)>,
     /// A file's stored texts, read before they are deleted: their grams and
-    /// trigrams go too (a contentless FTS5 table is told what it indexed).
+    /// tokens go too.
     stored: Statement<'c>,
     content: Statement<'c>,
-    untext: Vec<Statement<'c>>,
     grams: Pending,
+    /// Numbers the tokens whose articles `grams` keeps (see [`words`]).
+    numbers: Numbers<'c>,
     deletes: Vec<Statement<'c>>,
     touch: Statement<'c>,
     /// Every actor named by a file's rows, read before the rows are deleted.
@@ -135,29 +136,14 @@ impl<'c> Writer<'c> {
                  width, excerpt_column, excerpt_cut)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?,
-            text: Field::ALL
-                .iter()
-                .map(|f| {
-                    let sql = format!("INSERT INTO {}(rowid, body) VALUES (?1, ?2)", f.table());
-                    conn.prepare(&sql).map(|stmt| (*f, stmt))
-                })
-                .collect::<rusqlite::Result<_>>()?,
             stored: conn
                 .prepare("SELECT title, actor, claim, body FROM text_content WHERE num = ?1")?,
             content: conn.prepare(
                 "INSERT INTO text_content(num, title, actor, claim, body)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )?,
-            untext: Field::ALL
-                .iter()
-                .map(|f| {
-                    let t = f.table();
-                    conn.prepare(&format!(
-                        "INSERT INTO {t}({t}, rowid, body) VALUES ('delete', ?1, ?2)"
-                    ))
-                })
-                .collect::<rusqlite::Result<_>>()?,
             grams: Pending::default(),
+            numbers: Numbers::new(conn)?,
             deletes,
             touch: conn.prepare("UPDATE files SET size = ?2, mtime = ?3 WHERE num = ?1")?,
             named: conn.prepare(
@@ -202,12 +188,13 @@ impl<'c> Writer<'c> {
             })
             .optional()?;
         if let Some(texts) = old {
-            for (text, untext) in texts.iter().zip(&mut self.untext) {
-                if !text.is_empty() {
-                    untext.execute(params![num, text])?;
+            let mut keys = texts.each_ref().map(|t| super::grams::of_text(t));
+            for (keys, text) in keys.iter_mut().zip(&texts) {
+                for token in words::of_text(text) {
+                    keys.push(self.numbers.key(token)?);
                 }
             }
-            self.grams.remove(self.conn, num, &texts)?;
+            self.grams.remove(self.conn, num, &keys)?;
         }
         for delete in &mut self.deletes {
             delete.execute([num])?;
@@ -347,29 +334,34 @@ impl<'c> Writer<'c> {
                 }
             }
         }
-        for (text, (_, insert)) in texts.folded.iter().zip(&mut self.text) {
-            if !text.is_empty() {
-                insert.execute(params![num, text])?;
-            }
-        }
         if texts.folded.iter().any(|t| !t.is_empty()) {
             let [title, actor, claim, body] = &texts.packed;
             self.content
                 .execute(params![num, title, actor, claim, body])?;
         }
-        self.grams.add(self.conn, num, &texts.grams)
+        // The grams, and the keys of the tokens (numbered here, the one writer).
+        let mut keys = texts.grams.clone();
+        for ((keys, spans), text) in keys.iter_mut().zip(&texts.tokens).zip(&texts.folded) {
+            for &(start, end) in spans {
+                let token = text.get(start as usize..end as usize).unwrap_or_default();
+                keys.push(self.numbers.key(token)?);
+            }
+        }
+        self.grams.add(self.conn, num, &keys)
     }
 }
 
 /// An article's searchable text per field, in the order of [`Field::ALL`]: folded,
-/// as `text_content` stores it (see [`packed`]), and its grams (see
-/// [`super::grams`]). Made on the worker that parsed the article, so the one
+/// as `text_content` stores it (see [`packed`]), its grams (see
+/// [`super::grams`]) and its tokens (see [`words`]). Made on the worker that parsed the article, so the one
 /// thread that writes the index does not fold, compress or count too.
 #[derive(Debug)]
 pub struct Texts {
     folded: [String; 4],
     packed: [rusqlite::types::Value; 4],
     grams: [Vec<i64>; 4],
+    /// Where each distinct token is in `folded` (see [`words::spans`]).
+    tokens: [Vec<(u32, u32)>; 4],
 }
 
 impl Default for Texts {
@@ -390,6 +382,7 @@ impl Texts {
                 packed::pack_with(&folded[3], folded[2].as_bytes()),
             ],
             grams: folded.each_ref().map(|t| super::grams::of_text(t)),
+            tokens: folded.each_ref().map(|t| words::spans(t)),
             folded,
         }
     }

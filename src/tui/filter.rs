@@ -85,6 +85,10 @@ pub struct Search {
     /// only narrows it (see [`narrows`]) looks among those alone, while the index
     /// is unchanged.
     pub last_answer: Option<(Query, i64, Vec<i64>)>,
+    /// The slot of each article number the index answered with, as last found,
+    /// and the index's data version then: a keystroke that keeps every article
+    /// checks each slot's id rather than looking every id up (see `slot_of`).
+    pub slots: Option<(i64, Vec<Slot>)>,
 }
 
 /// A map keyed by slot, hashed by a multiplication: a keystroke may fill it with
@@ -277,13 +281,20 @@ impl App {
                 // instead, and the index's answer stands until it lands.
                 let in_memory = self.unindexed.len() <= IN_MEMORY_AT_MOST;
                 let judged = in_memory && !self.unindexed.is_empty();
+                let mut slots = match self.search.slots.take() {
+                    Some((at, slots)) if Some(at) == version => slots,
+                    _ => Vec::new(),
+                };
                 for m in matches {
                     if judged && self.unindexed.contains(&m.id) {
                         continue;
                     }
-                    if let Some(slot) = self.library.slot(&m.id) {
+                    if let Some(slot) = slot_of(&self.library, &mut slots, m.num, &m.id) {
                         put(&mut found, slot, m.field.map(Why::from));
                     }
+                }
+                if let Some(version) = version {
+                    self.search.slots = Some((version, slots));
                 }
                 // Rows changed on disk since the index was written: judged in memory.
                 for id in self.unindexed.iter().filter(|_| in_memory) {
@@ -444,6 +455,35 @@ impl App {
             self.edit_query();
         }
     }
+}
+
+/// No slot known for an article number (see [`Search::slots`]).
+const NO_SLOT: Slot = Slot::MAX;
+
+/// The slot of the article `id`, numbered `num` by the index: the one `slots`
+/// remembers for the number when it still holds that article (a compare), else
+/// looked up and remembered.
+fn slot_of(
+    library: &super::library::Library,
+    slots: &mut Vec<Slot>,
+    num: i64,
+    id: &ArticleId,
+) -> Option<Slot> {
+    let Ok(n) = usize::try_from(num) else {
+        return library.slot(id);
+    };
+    if let Some(&slot) = slots.get(n)
+        && slot != NO_SLOT
+        && library.row(slot).is_some_and(|r| r.id == *id)
+    {
+        return Some(slot);
+    }
+    let slot = library.slot(id)?;
+    if slots.len() <= n {
+        slots.resize(n + 1, NO_SLOT);
+    }
+    slots[n] = slot;
+    Some(slot)
 }
 
 /// Whether every article matching `new` matches `wider` too, as typing on shows:
