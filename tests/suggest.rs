@@ -1335,3 +1335,35 @@ fn a_content_keeps_at_most_two_hundred_words_of_an_endless_sentence() {
         vec![(Some("Quell"), "said", vec![kept.as_str()], false)]
     );
 }
+
+#[test]
+fn a_subject_with_a_party_tag_or_an_aside_that_is_no_noun_before_said() {
+    // Fictional: the Tarrow papers, the Orland Press, Rep. Eli Cumm, Vikram Amar
+    // and the University of Orland are invented.
+    let text = "Six Tarrow newspapers in Orland, including the Orland Press, said the mayor was \
+unfit. Rep. Eli Cumm (D-Md.), chair of the Platform Committee, said that the process was open. \
+Vikram Amar, dean of the University of Orland College of Law, said the court had changed. \
+The pier rusted, and the board said nothing.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Six Tarrow newspapers in Orland, including the Orland Press,"),
+            "said",
+            vec!["the mayor was unfit"],
+            false,
+        ),
+        (
+            Some("Rep. Eli Cumm (D-Md.), chair of the Platform Committee,"),
+            "said",
+            vec!["that the process was open"],
+            false,
+        ),
+        (
+            Some("Vikram Amar, dean of the University of Orland College of Law,"),
+            "said",
+            vec!["the court had changed"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}

@@ -717,8 +717,11 @@ fn long_apposition(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
     if !opens {
         return None;
     }
-    // The noun phrase: plain words up to the first comma, at most MAX_NP.
-    let comma = (start..p.min(start + MAX_NP + 1)).find(|&i| !doc.is_word(i))?;
+    // The noun phrase: plain words up to the first comma, at most MAX_NP; the
+    // marks of a title or a party tag (`Rep. X (D-Md.)`) are part of it.
+    let comma = (start..p.min(start + MAX_NP + 1)).find(|&i| {
+        !doc.is_word(i) && ![".", "(", ")", "-"].iter().any(|m| doc.is_punct(i, m))
+    })?;
     if comma == start
         || !doc.is_punct(comma, ",")
         || !(start..comma).any(|i| doc.capitalized(i) && !lexicon::is_capital_stop(doc.word(i)))
@@ -755,24 +758,20 @@ fn long_apposition(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
             || doc.is_punct(i, ":")
             || doc.is_word(i) && lexicon::verb(doc.word(i)).is_some_and(|f| !f.gerund))
     });
-    // The aside names or describes the subject: it opens with a determiner, a
-    // name, a number or a relative word, not a verb or a clause of its own.
+    // The aside names or describes the subject (`, a pilot,`, `, 58,`, `, who …,`,
+    // `, including the Orland Press,`, `, dean of the law school,`, `, clad in red,`):
+    // any word but one that opens a clause of its own (`, and he …`, `, he …`).
     let describes = doc.np_token(comma + 1)
-        || doc
-            .word(comma + 1)
-            .starts_with(|c: char| c.is_ascii_digit())
-        || [
-            "who",
-            "whose",
-            "one",
-            "head",
-            "chair",
-            "director",
-            "president",
-            "author",
-        ]
-        .iter()
-        .any(|w| doc.is(comma + 1, w));
+        || doc.is(comma + 1, "who")
+        || doc.is(comma + 1, "whose")
+        || doc.is_word(comma + 1)
+            && !lexicon::is_subject_pronoun(doc.word(comma + 1))
+            && ![
+                "and", "but", "or", "so", "it", "this", "that", "there", "then", "now", "not",
+                "also",
+            ]
+            .iter()
+            .any(|x| doc.is(comma + 1, x));
     (plain && describes && !aside.is_empty()).then_some(Source {
         np: start..p + 1,
         via: None,
