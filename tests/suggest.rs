@@ -1367,3 +1367,21 @@ The pier rusted, and the board said nothing.";
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn an_inverted_speaker_after_a_clause_that_holds_a_quotation() {
+    // Fictional: Mayor Vell, Tomas Quell, Dara Axel and Stev Elman are invented.
+    let text = "But Mayor Vell would do well to begin “building bridges” to Mr. Quell, said Dara \
+Axel, a former strategist for the council. “It is old,” said Stev Elman.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Dara Axel, a former strategist for the council"),
+            "said",
+            vec!["But Mayor Vell would do well to begin “building bridges” to Mr. Quell"],
+            false,
+        ),
+        (Some("Stev Elman"), "said", vec!["“It is old,”"], false),
+    ];
+    assert_eq!(got, expected);
+}

@@ -1866,7 +1866,9 @@ fn inverted(doc: &Doc, s: &Range<usize>, v: usize, form: lexicon::VerbForm) -> O
     }
     let from = content_start(doc, s);
     let b = v - 1;
-    if b < from + MIN_CONTENT || (from..b).any(|i| doc.in_quote(i)) {
+    // A quotation inside the clause is part of it (`“…” that Quell can win, said X`);
+    // one that closes right before the comma is `quote_then_cue`'s to read.
+    if b < from + MIN_CONTENT || doc.in_quote(b - 1) {
         return None;
     }
     Some(Found {
