@@ -1385,3 +1385,28 @@ Axel, a former strategist for the council. “It is old,” said Stev Elman.";
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn told_then_a_contracted_pronoun_a_possessive_or_a_colon_opens_what_was_told() {
+    // Fictional: Calabrese, Odile Hannity, the Tarrow Post and the Orland Courier are invented.
+    let text = "Calabrese told the Tarrow Post he’s already received hundreds of letters. \
+Odile Hannity told me his support for the pier makes him more honest. \
+Calabrese told the Orland Courier: “The pier is old.”";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Calabrese"),
+            "told",
+            vec!["he’s already received hundreds of letters"],
+            false,
+        ),
+        (
+            Some("Odile Hannity"),
+            "told",
+            vec!["his support for the pier makes him more honest"],
+            false,
+        ),
+        (Some("Calabrese"), "told", vec!["“The pier is old.”"], false),
+    ];
+    assert_eq!(got, expected);
+}

@@ -612,7 +612,9 @@ fn skip_addressee(doc: &Doc, cue_at: usize, after: usize, end: usize) -> usize {
         return after + 1;
     }
     let mut i = after;
-    while i < end && i < after + MAX_NP && doc.np_token(i) {
+    // `told the Post he’s …`: the reported clause's subject is no part of the addressee.
+    while i < end && i < after + MAX_NP && doc.np_token(i) && !(i > after && clause_subject(doc, i))
+    {
         i += 1;
     }
     i
@@ -719,9 +721,8 @@ fn long_apposition(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
     }
     // The noun phrase: plain words up to the first comma, at most MAX_NP; the
     // marks of a title or a party tag (`Rep. X (D-Md.)`) are part of it.
-    let comma = (start..p.min(start + MAX_NP + 1)).find(|&i| {
-        !doc.is_word(i) && ![".", "(", ")", "-"].iter().any(|m| doc.is_punct(i, m))
-    })?;
+    let comma = (start..p.min(start + MAX_NP + 1))
+        .find(|&i| !doc.is_word(i) && ![".", "(", ")", "-"].iter().any(|m| doc.is_punct(i, m)))?;
     if comma == start
         || !doc.is_punct(comma, ",")
         || !(start..comma).any(|i| doc.capitalized(i) && !lexicon::is_capital_stop(doc.word(i)))
@@ -1388,7 +1389,11 @@ fn reporting_verb(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
     }
     if form.verb == Verb::Tell {
         t = skip_addressee(doc, v, t, s.end);
-        if !(doc.is(t, "that") || lexicon::is_subject_pronoun(doc.word(t)) || doc.is(t, "the")) {
+        if !(doc.is(t, "that")
+            || lexicon::is_subject_pronoun(doc.word(t))
+            || clause_subject(doc, t)
+            || doc.is(t, "the"))
+        {
             // `told a town hall in Salem on Monday that …`: more of the addressee, then `that`.
             t = skip_to_that(doc, t, s.end)?;
         }
@@ -1783,6 +1788,22 @@ fn determined_run(doc: &Doc, start: usize, end: usize) -> Option<Range<usize>> {
     None
 }
 
+/// Whether the word at `i` is a subject pronoun, contracted or not (`he`, `he’s`, `it`),
+/// so that a reported clause starts there.
+fn clause_subject(doc: &Doc, i: usize) -> bool {
+    let subject = |w: &str| {
+        ["he", "she", "they", "we", "i", "it"]
+            .iter()
+            .any(|x| x.eq_ignore_ascii_case(w))
+    };
+    let w = doc.word(i);
+    let contracted = w
+        .split(['’', '\''])
+        .next()
+        .filter(|head| head.len() < w.len());
+    doc.is_word(i) && (subject(w) || contracted.is_some_and(subject))
+}
+
 /// After an addressee: more words (no verb, no punctuation but commas) up to `that`.
 fn skip_to_that(doc: &Doc, from: usize, end: usize) -> Option<usize> {
     let mut i = from;
@@ -1790,9 +1811,20 @@ fn skip_to_that(doc: &Doc, from: usize, end: usize) -> Option<usize> {
         if doc.is(i, "that") {
             return Some(i);
         }
-        // `told a news conference they are …`: the reported clause's own subject.
-        if i > from
-            && ["he", "she", "they", "we", "i"]
+        // `told a news conference they are …`: the reported clause's own subject,
+        // contracted too (`told the Post he’s …`, `told reporters it was …`).
+        if i > from && clause_subject(doc, i) {
+            return Some(i);
+        }
+        // `told the Post: “…”`, `told Fox News “…”`: the quotation is what was told.
+        if doc.is_punct(i, ":") || doc.toks[i].kind == Kind::Open {
+            return Some(i);
+        }
+        // `told me his plan was …`: after a pronoun addressee, a possessive opens the clause.
+        if i == from
+            && i > 0
+            && lexicon::is_object_pronoun(doc.word(i - 1))
+            && ["his", "her", "their", "our", "my", "its"]
                 .iter()
                 .any(|w| doc.is(i, w))
         {
