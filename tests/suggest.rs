@@ -1410,3 +1410,28 @@ Calabrese told the Orland Courier: “The pier is old.”";
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_poll_headline_and_a_digest_line_that_names_its_speaker_after_a_dash() {
+    // Fictional: Mayor Vell, Tomas Quell, Mara Bell and Orland are invented.
+    let text = "Poll: Vell leads Quell in Orland.\n\n\
+The polls were early - Mara Bell: “Although the polls missed, they were close.”\n\n\
+The turnout - More from Bell: “Young voters stayed home.”";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (Some("Poll"), ":", vec!["Vell leads Quell in Orland"], false),
+        (
+            Some("Mara Bell"),
+            ":",
+            vec!["“Although the polls missed, they were close.”"],
+            false,
+        ),
+        (
+            Some("Bell"),
+            ":",
+            vec!["“Young voters stayed home.”"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}

@@ -357,12 +357,59 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
     }
 }
 
+/// `Polls were early - Mara Bell: “Although the polls …”`, `- More from Bell: “…”`:
+/// a digest's line that names whom it quotes after a dash, then a colon and the
+/// quotation. The first dash of the sentence only, so the walk stays linear.
+fn dashed_colon(doc: &Doc, s: &Range<usize>) -> Option<Found> {
+    let dash = s
+        .clone()
+        .find(|&i| ["-", "–", "—"].iter().any(|d| doc.is_punct(i, d)))?;
+    let mut start = dash + 1;
+    if doc.is(start, "more") && doc.is(start + 1, "from") {
+        start += 2;
+    } else if doc.is(start, "from") {
+        start += 1;
+    }
+    let np = doc.np_forward(start, s.end)?;
+    let opens = doc
+        .toks
+        .get(np.end + 1)
+        .is_some_and(|t| t.kind == Kind::Open);
+    if np.len() > 6 || !doc.is_punct(np.end, ":") || !opens || !doc.capitalized(np.start) {
+        return None;
+    }
+    let from = np.end + 1;
+    let to = doc.trim_end(from, s.end);
+    (to >= from + MIN_CONTENT).then(|| Found {
+        source: Some(np.clone()),
+        cue: np.end..np.end + 1,
+        content: vec![from..to],
+        via: None,
+        refers_back: false,
+    })
+}
+
 /// `Graham: Trump’s rhetoric is destroying the party`: a short name, a colon,
 /// and what the name said, as headlines and captions put it.
 fn colon_headline(doc: &Doc, s: &Range<usize>) -> Option<Found> {
+    if let Some(f) = dashed_colon(doc, s) {
+        return Some(f);
+    }
     let np = doc.np_forward(s.start, s.end)?;
     if np.len() > 6 || !doc.is_punct(np.end, ":") || !doc.capitalized(np.start) {
         return None;
+    }
+    // `Poll: Vell leads Quell in Orland`: a headline that credits a poll alone.
+    if np.len() == 1 && doc.is(np.start, "poll") {
+        let from = np.end + 1;
+        let to = doc.trim_end(from, s.end);
+        return (to >= from + MIN_CONTENT).then(|| Found {
+            source: Some(np.clone()),
+            cue: np.end..np.end + 1,
+            content: vec![from..to],
+            via: None,
+            refers_back: false,
+        });
     }
     if np
         .clone()
