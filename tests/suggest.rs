@@ -1435,3 +1435,35 @@ The turnout - More from Bell: “Young voters stayed home.”";
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn an_inverted_speaker_runs_past_lower_case_title_words_to_the_name() {
+    // Fictional: Ana Bell, Jan Marr, Odo Marr, Tarrow and Orland are invented.
+    let text = "“The pier is old,” said harbour union boss Ana Bell, though she added that it was \
+safe. The pier is old and badly kept, said Tarrow’s top policy aide Jan Marr. \
+“It stays,” said Odo Marr of the Orland delegation. “It goes,” said Ana Bell on Tuesday.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("harbour union boss Ana Bell"),
+            "said",
+            vec!["“The pier is old,”"],
+            false,
+        ),
+        (Some("she"), "added", vec!["that it was safe"], false),
+        (
+            Some("Tarrow’s top policy aide Jan Marr"),
+            "said",
+            vec!["The pier is old and badly kept"],
+            false,
+        ),
+        (
+            Some("Odo Marr of the Orland delegation"),
+            "said",
+            vec!["“It stays,”"],
+            false,
+        ),
+        (Some("Ana Bell"), "said", vec!["“It goes,”"], false),
+    ];
+    assert_eq!(got, expected);
+}

@@ -555,10 +555,14 @@ fn quote_then_cue(
         if v.gerund {
             return None;
         }
-        let np = doc
-            .np_forward(k + 1, s.end)
-            .or_else(|| described(doc, k + 1, s.end))
-            .or_else(|| speaker_run(doc, k + 1, s.end))?;
+        let np = match doc.np_forward(k + 1, s.end) {
+            // `said harbour union boss Ana Bell`, `said Vell's top policy aide Ana Bell`:
+            // the walk stops at a lower-case noun; the plain run to the comma or the
+            // end is the speaker, unless an adverb or a preposition stopped it.
+            Some(np) if stops_inside(doc, np.end) => speaker_run(doc, k + 1, s.end).unwrap_or(np),
+            Some(np) => np,
+            None => described(doc, k + 1, s.end).or_else(|| speaker_run(doc, k + 1, s.end))?,
+        };
         // `said Rep. Ana Bell (D-Va.)`: the party tag belongs to the name.
         let np = np.start..paren_after(doc, np.end, s.end);
         (np.clone(), k)
@@ -1924,9 +1928,11 @@ fn inverted(doc: &Doc, s: &Range<usize>, v: usize, form: lexicon::VerbForm) -> O
     {
         return None;
     }
-    let np = doc
-        .np_forward(v + 1, s.end)
-        .or_else(|| speaker_run(doc, v + 1, s.end))?;
+    let np = match doc.np_forward(v + 1, s.end) {
+        Some(np) if stops_inside(doc, np.end) => speaker_run(doc, v + 1, s.end).unwrap_or(np),
+        Some(np) => np,
+        None => speaker_run(doc, v + 1, s.end)?,
+    };
     let first = doc.word(np.start);
     let named = doc.capitalized(np.start)
         || lexicon::is_subject_pronoun(first)
@@ -2093,6 +2099,58 @@ fn apposition_end(doc: &Doc, from: usize, end: usize) -> Option<usize> {
         i += 1;
     }
     (to > from && (relative || to - from <= 30)).then_some(to)
+}
+
+/// Whether the noun-phrase walk stopped at a lower-case word that may go on
+/// naming the speaker (`boss`, `delegation`), not at a word of time, manner or
+/// place (`on`, `yesterday`, `simply`).
+fn stops_inside(doc: &Doc, i: usize) -> bool {
+    const OUTSIDE: &[&str] = &[
+        "on",
+        "in",
+        "at",
+        "during",
+        "after",
+        "before",
+        "last",
+        "this",
+        "that",
+        "when",
+        "while",
+        "who",
+        "which",
+        "as",
+        "from",
+        "to",
+        "for",
+        "with",
+        "by",
+        "about",
+        "of",
+        "earlier",
+        "later",
+        "today",
+        "yesterday",
+        "tonight",
+        "again",
+        "too",
+        "also",
+        "then",
+        "now",
+        "and",
+        "or",
+        "but",
+        "recently",
+        "afterward",
+        "afterwards",
+        "here",
+        "there",
+    ];
+    let w = doc.word(i);
+    doc.is_word(i)
+        && w.starts_with(char::is_lowercase)
+        && !w.ends_with("ly")
+        && !OUTSIDE.iter().any(|x| doc.is(i, x))
 }
 
 /// `retired Army Lt. Gen. Ana Bell`, `another leading harbour pilot` after an
