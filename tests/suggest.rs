@@ -1467,3 +1467,18 @@ safe. The pier is old and badly kept, said Tarrow’s top policy aide Jan Marr. 
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_second_verb_of_saying_after_but_takes_the_sentence_subject() {
+    // Fictional: Chair Hal Wims and the Orland caucus are invented.
+    let text = "Chair Hal Wims declined to name the three delegates but said one was a harbour \
+pilot.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![(
+        Some("Chair Hal Wims"),
+        "said",
+        vec!["one was a harbour pilot"],
+        false,
+    )];
+    assert_eq!(got, expected);
+}

@@ -1737,7 +1737,8 @@ fn coordinated_subject(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> 
     while p > s.start && lexicon::is_auxiliary(doc.word(p)) {
         p -= 1;
     }
-    if !doc.is(p, "and") {
+    // `… declined to name them but said one was …`: `but` joins a second verb as `and` does.
+    if !(doc.is(p, "and") || doc.is(p, "but")) {
         return None;
     }
     let np = sentence_subject(doc, s).or_else(|| plain_subject(doc, s))?;
