@@ -1482,3 +1482,26 @@ pilot.";
     )];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_name_before_asked_puts_a_question_or_a_request() {
+    // Fictional: Ana Bell, Mayor Vell, Tomas Quell and the Orland board are invented.
+    let text = "Moderator Ana Bell asked the candidates a simple question about the pier. \
+Mayor Vell asked the board to close the pier. Quell asked about the tolls.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Moderator Ana Bell"),
+            "asked",
+            vec!["the candidates a simple question about the pier"],
+            false,
+        ),
+        (
+            Some("Mayor Vell"),
+            "asked",
+            vec!["the board to close the pier"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}

@@ -74,15 +74,16 @@ pub(super) fn find(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Op
             let mut q = t;
             while q < s.end && q < t + 6 && !(doc.is(q, "whether") || doc.is(q, "if")) {
                 if !doc.is_word(q) || lexicon::verb(doc.word(q)).is_some() {
-                    return None;
+                    break;
                 }
                 q += 1;
             }
-            if !(doc.is(q, "whether") || doc.is(q, "if")) {
+            if doc.is(q, "whether") || doc.is(q, "if") {
+                // The addressee is no part of what is asked.
+                t = q;
+            } else if !asked_by_name(doc, v, &source.np) {
                 return None;
             }
-            // The addressee is no part of what is asked.
-            t = q;
         }
     }
     let end = doc.trim_end(t, s.end);
@@ -97,6 +98,21 @@ pub(super) fn find(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Op
         via: source.via,
         refers_back: false,
     })
+}
+
+/// `Moderator Ana Bell asked the candidates a simple question: …`, `Vell asked the
+/// board to …`, `She asked Quell what …`: a name or a sentence's pronoun right
+/// before `asked` puts a question or a request (on develop 29 of 32 such are
+/// gold), though not `asked about`, `asked for` nor a rhetorical question.
+fn asked_by_name(doc: &Doc, v: usize, source: &Range<usize>) -> bool {
+    v > 0
+        && source.end == v
+        && doc.capitalized(v - 1)
+        && doc.is(v, "asked")
+        && doc.is_word(v + 1)
+        && !["about", "for", "rhetorically"]
+            .iter()
+            .any(|w| doc.is(v + 1, w))
 }
 
 /// Whether token `i` lies in what an attribution found before reports: PolNeAR
