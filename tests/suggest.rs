@@ -1505,3 +1505,32 @@ Mayor Vell asked the board to close the pier. Quell asked about the tolls.";
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_name_right_before_criticized_endorsed_cited_or_suggested_acts() {
+    // Fictional: Tomas Quell, the Tarrow Gazette, Mayor Vell and Ana Bell are invented.
+    let text = "Quell criticized the toll on the new pier. The Tarrow Gazette endorsed Mayor Vell. \
+Bell suggested the pier should close in winter. Vell declined to say whether the pier would close.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Quell"),
+            "criticized",
+            vec!["the toll on the new pier"],
+            false,
+        ),
+        (
+            Some("The Tarrow Gazette"),
+            "endorsed",
+            vec!["Mayor Vell"],
+            false,
+        ),
+        (
+            Some("Bell"),
+            "suggested",
+            vec!["the pier should close in winter"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}

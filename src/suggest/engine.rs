@@ -329,6 +329,7 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
                 .or_else(|| gerund_after(doc, &s, i, &mut found))
                 .or_else(|| reporting_verb(doc, &s, i))
                 .or_else(|| minds::find(doc, &s, i, &found))
+                .or_else(|| minds::named_act(doc, &s, i, &found))
         };
         if let Some(f) = f {
             mark(&mut used, &s, &f);
