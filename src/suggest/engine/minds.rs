@@ -132,7 +132,25 @@ pub(super) fn inside_content(found: &[Found], i: usize) -> bool {
 /// the rest of the sentence is the content. `declined to …` scored 6 of 11 on
 /// develop and is left out.
 pub(super) fn named_act(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Option<Found> {
-    const ACTS: &[&str] = &["criticized", "endorsed", "cited", "suggested"];
+    const ACTS: &[&str] = &[
+        "criticized",
+        "endorsed",
+        "cited",
+        "suggested",
+        "told",
+        "proposed",
+        "promised",
+        "mentioned",
+        "pledged",
+        "questioned",
+        "denounced",
+        "slammed",
+        "thanked",
+        "decried",
+        "touted",
+        "supported",
+        "announced",
+    ];
     if v <= s.start
         || !ACTS.iter().any(|w| doc.is(v, w))
         || !doc.capitalized(v - 1)
