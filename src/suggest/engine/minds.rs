@@ -150,6 +150,8 @@ pub(super) fn named_act(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) 
         "touted",
         "supported",
         "announced",
+        "hopes",
+        "sees",
     ];
     if v <= s.start
         || !ACTS.iter().any(|w| doc.is(v, w))
@@ -165,6 +167,10 @@ pub(super) fn named_act(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) 
     }
     let t = v + 1;
     let end = doc.trim_end(t, s.end);
+    // `Vell sees the vote as a test`: a view only with its `as` close by.
+    if doc.is(v, "sees") && !(t..end.min(t + 12)).any(|i| doc.is(i, "as")) {
+        return None;
+    }
     if end <= t || !doc.is_word(t) {
         return None;
     }
