@@ -1552,3 +1552,17 @@ Bell suggested the pier should close in winter. Vell declined to say whether the
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn appears_to_after_a_name_is_an_attribution_without_a_source() {
+    // Fictional: Tomas Quell and the Orland council are invented.
+    let text = "Quell appears to have the votes in the Orland council. The pier appears old.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![(
+        None,
+        "appears",
+        vec!["Quell", "to have the votes in the Orland council"],
+        false,
+    )];
+    assert_eq!(got, expected);
+}
