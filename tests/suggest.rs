@@ -1510,7 +1510,7 @@ Mayor Vell asked the board to close the pier. Quell asked about the tolls.";
 fn a_name_right_before_criticized_endorsed_cited_or_suggested_acts() {
     // Fictional: Tomas Quell, the Tarrow Gazette, Mayor Vell and Ana Bell are invented.
     let text = "Quell criticized the toll on the new pier. The Tarrow Gazette endorsed Mayor Vell. \
-Bell suggested the pier should close in winter. Vell declined to say whether the pier would close. Quell thanked the ferry crews for their work. Vell sees the vote as a test of the pier. Bell sees the pier every day. Quell hopes to reopen the pier in May. The harbour board declined to comment. Its lawyer also declined to comment.";
+Bell suggested the pier should close in winter. Vell declined to say whether the pier would close. Quell thanked the ferry crews for their work. Vell sees the vote as a test of the pier. Bell sees the pier every day. Quell hopes to reopen the pier in May.";
     let got = seen(text);
     let expected: Vec<Seen> = vec![
         (
@@ -1547,12 +1547,6 @@ Bell suggested the pier should close in winter. Vell declined to say whether the
             Some("Quell"),
             "hopes",
             vec!["to reopen the pier in May"],
-            false,
-        ),
-        (
-            Some("The harbour board"),
-            "declined",
-            vec!["to comment"],
             false,
         ),
     ];

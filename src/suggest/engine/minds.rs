@@ -130,7 +130,7 @@ pub(super) fn inside_content(found: &[Found], i: usize) -> bool {
 /// survey`, `Bell suggested the pier close`: acts that PolNeAR annotates when a
 /// name, or a capitalised subject, stands right before the verb; the object or
 /// the rest of the sentence is the content. `declined to …` scored 6 of 11 on
-/// develop and is left out, but for `declined to comment`.
+/// develop and is left out.
 pub(super) fn named_act(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Option<Found> {
     const ACTS: &[&str] = &[
         "criticized",
@@ -153,16 +153,9 @@ pub(super) fn named_act(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) 
         "hopes",
         "sees",
     ];
-    // `The campaign declined to comment`: annotated 16 times of 23 on develop, of any
-    // subject (but not `also declined`, 0 of 3); other refusals score under 40%.
-    let no_comment = doc.is(v, "declined")
-        && doc.is(v + 1, "to")
-        && doc.is(v + 2, "comment")
-        && v > s.start
-        && !doc.is(v - 1, "also");
     if v <= s.start
-        || !(ACTS.iter().any(|w| doc.is(v, w)) || no_comment)
-        || !(doc.capitalized(v - 1) || no_comment)
+        || !ACTS.iter().any(|w| doc.is(v, w))
+        || !doc.capitalized(v - 1)
         || lexicon::is_capital_stop(doc.word(v - 1))
         || inside_content(found, v)
     {
