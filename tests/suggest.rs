@@ -1510,7 +1510,7 @@ Mayor Vell asked the board to close the pier. Quell asked about the tolls.";
 fn a_name_right_before_criticized_endorsed_cited_or_suggested_acts() {
     // Fictional: Tomas Quell, the Tarrow Gazette, Mayor Vell and Ana Bell are invented.
     let text = "Quell criticized the toll on the new pier. The Tarrow Gazette endorsed Mayor Vell. \
-Bell suggested the pier should close in winter. Vell declined to say whether the pier would close. Quell thanked the ferry crews for their work. Vell sees the vote as a test of the pier. Bell sees the pier every day. Quell hopes to reopen the pier in May.";
+Bell suggested the pier should close in winter. Vell declined to say whether the pier would close. Quell thanked the ferry crews for their work. Vell sees the vote as a test of the pier. Bell sees the pier every day. Quell hopes to reopen the pier in May. Mayor Vell told reporters at the harbour office.";
     let got = seen(text);
     let expected: Vec<Seen> = vec![
         (

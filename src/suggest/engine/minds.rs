@@ -167,6 +167,19 @@ pub(super) fn named_act(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) 
     }
     let t = v + 1;
     let end = doc.trim_end(t, s.end);
+    // `Ms Vell told reporters at the bank`: an addressee and a place or time tell nothing.
+    if doc.is(v, "told") {
+        let after = super::skip_addressee(doc, v, t, end);
+        if after >= end
+            || [
+                "at", "in", "on", "during", "after", "before", "outside", "last", "this",
+            ]
+            .iter()
+            .any(|w| doc.is(after, w))
+        {
+            return None;
+        }
+    }
     // `Vell sees the vote as a test`: a view only with its `as` close by.
     if doc.is(v, "sees") && !(t..end.min(t + 12)).any(|i| doc.is(i, "as")) {
         return None;
