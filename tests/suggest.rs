@@ -1347,3 +1347,234 @@ fn a_content_keeps_at_most_two_hundred_words_of_an_endless_sentence() {
         vec![(Some("Quell"), "said", vec![kept.as_str()], false)]
     );
 }
+
+#[test]
+fn a_subject_with_a_party_tag_or_an_aside_that_is_no_noun_before_said() {
+    // Fictional: the Tarrow papers, the Orland Press, Rep. Eli Cumm, Vikram Amar
+    // and the University of Orland are invented.
+    let text = "Six Tarrow newspapers in Orland, including the Orland Press, said the mayor was \
+unfit. Rep. Eli Cumm (D-Md.), chair of the Platform Committee, said that the process was open. \
+Vikram Amar, dean of the University of Orland College of Law, said the court had changed. \
+The pier rusted, and the board said nothing.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Six Tarrow newspapers in Orland, including the Orland Press,"),
+            "said",
+            vec!["the mayor was unfit"],
+            false,
+        ),
+        (
+            Some("Rep. Eli Cumm (D-Md.), chair of the Platform Committee,"),
+            "said",
+            vec!["that the process was open"],
+            false,
+        ),
+        (
+            Some("Vikram Amar, dean of the University of Orland College of Law,"),
+            "said",
+            vec!["the court had changed"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn an_inverted_speaker_after_a_clause_that_holds_a_quotation() {
+    // Fictional: Mayor Vell, Tomas Quell, Dara Axel and Stev Elman are invented.
+    let text = "But Mayor Vell would do well to begin “building bridges” to Mr. Quell, said Dara \
+Axel, a former strategist for the council. “It is old,” said Stev Elman.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Dara Axel, a former strategist for the council"),
+            "said",
+            vec!["But Mayor Vell would do well to begin “building bridges” to Mr. Quell"],
+            false,
+        ),
+        (Some("Stev Elman"), "said", vec!["“It is old,”"], false),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn told_then_a_contracted_pronoun_a_possessive_or_a_colon_opens_what_was_told() {
+    // Fictional: Calabrese, Odile Hannity, the Tarrow Post and the Orland Courier are invented.
+    let text = "Calabrese told the Tarrow Post he’s already received hundreds of letters. \
+Odile Hannity told me his support for the pier makes him more honest. \
+Calabrese told the Orland Courier: “The pier is old.”";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Calabrese"),
+            "told",
+            vec!["he’s already received hundreds of letters"],
+            false,
+        ),
+        (
+            Some("Odile Hannity"),
+            "told",
+            vec!["his support for the pier makes him more honest"],
+            false,
+        ),
+        (Some("Calabrese"), "told", vec!["“The pier is old.”"], false),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_poll_headline_and_a_digest_line_that_names_its_speaker_after_a_dash() {
+    // Fictional: Mayor Vell, Tomas Quell, Mara Bell and Orland are invented.
+    let text = "Poll: Vell leads Quell in Orland.\n\n\
+The polls were early - Mara Bell: “Although the polls missed, they were close.”\n\n\
+The turnout - More from Bell: “Young voters stayed home.”";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (Some("Poll"), ":", vec!["Vell leads Quell in Orland"], false),
+        (
+            Some("Mara Bell"),
+            ":",
+            vec!["“Although the polls missed, they were close.”"],
+            false,
+        ),
+        (
+            Some("Bell"),
+            ":",
+            vec!["“Young voters stayed home.”"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn an_inverted_speaker_runs_past_lower_case_title_words_to_the_name() {
+    // Fictional: Ana Bell, Jan Marr, Odo Marr, Tarrow and Orland are invented.
+    let text = "“The pier is old,” said harbour union boss Ana Bell, though she added that it was \
+safe. The pier is old and badly kept, said Tarrow’s top policy aide Jan Marr. \
+“It stays,” said Odo Marr of the Orland delegation. “It goes,” said Ana Bell on Tuesday.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("harbour union boss Ana Bell"),
+            "said",
+            vec!["“The pier is old,”"],
+            false,
+        ),
+        (Some("she"), "added", vec!["that it was safe"], false),
+        (
+            Some("Tarrow’s top policy aide Jan Marr"),
+            "said",
+            vec!["The pier is old and badly kept"],
+            false,
+        ),
+        (
+            Some("Odo Marr of the Orland delegation"),
+            "said",
+            vec!["“It stays,”"],
+            false,
+        ),
+        (Some("Ana Bell"), "said", vec!["“It goes,”"], false),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_second_verb_of_saying_after_but_takes_the_sentence_subject() {
+    // Fictional: Chair Hal Wims and the Orland caucus are invented.
+    let text = "Chair Hal Wims declined to name the three delegates but said one was a harbour \
+pilot.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![(
+        Some("Chair Hal Wims"),
+        "said",
+        vec!["one was a harbour pilot"],
+        false,
+    )];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_name_before_asked_puts_a_question_or_a_request() {
+    // Fictional: Ana Bell, Mayor Vell, Tomas Quell and the Orland board are invented.
+    let text = "Moderator Ana Bell asked the candidates a simple question about the pier. \
+Mayor Vell asked the board to close the pier. Quell asked about the tolls.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Moderator Ana Bell"),
+            "asked",
+            vec!["the candidates a simple question about the pier"],
+            false,
+        ),
+        (
+            Some("Mayor Vell"),
+            "asked",
+            vec!["the board to close the pier"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_name_right_before_criticized_endorsed_cited_or_suggested_acts() {
+    // Fictional: Tomas Quell, the Tarrow Gazette, Mayor Vell and Ana Bell are invented.
+    let text = "Quell criticized the toll on the new pier. The Tarrow Gazette endorsed Mayor Vell. \
+Bell suggested the pier should close in winter. Vell declined to say whether the pier would close. Quell thanked the ferry crews for their work. Vell sees the vote as a test of the pier. Bell sees the pier every day. Quell hopes to reopen the pier in May. Mayor Vell told reporters at the harbour office.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Quell"),
+            "criticized",
+            vec!["the toll on the new pier"],
+            false,
+        ),
+        (
+            Some("The Tarrow Gazette"),
+            "endorsed",
+            vec!["Mayor Vell"],
+            false,
+        ),
+        (
+            Some("Bell"),
+            "suggested",
+            vec!["the pier should close in winter"],
+            false,
+        ),
+        (
+            Some("Quell"),
+            "thanked",
+            vec!["the ferry crews for their work"],
+            false,
+        ),
+        (
+            Some("Vell"),
+            "sees",
+            vec!["the vote as a test of the pier"],
+            false,
+        ),
+        (
+            Some("Quell"),
+            "hopes",
+            vec!["to reopen the pier in May"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn appears_to_after_a_name_is_an_attribution_without_a_source() {
+    // Fictional: Tomas Quell and the Orland council are invented.
+    let text = "Quell appears to have the votes in the Orland council. The pier appears old.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![(
+        None,
+        "appears",
+        vec!["Quell", "to have the votes in the Orland council"],
+        false,
+    )];
+    assert_eq!(got, expected);
+}

@@ -322,6 +322,7 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
             according_to(doc, &s, i)
         } else {
             unsaid::expected(doc, &s, i, &found)
+                .or_else(|| unsaid::appears(doc, &s, i, &found))
                 .or_else(|| unsaid::citing(doc, &s, i, &found))
                 .or_else(|| unsaid::opening_gerund(doc, &s, i))
                 .or_else(|| unsaid::asked(doc, &s, i, &found))
@@ -329,6 +330,7 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
                 .or_else(|| gerund_after(doc, &s, i, &mut found))
                 .or_else(|| reporting_verb(doc, &s, i))
                 .or_else(|| minds::find(doc, &s, i, &found))
+                .or_else(|| minds::named_act(doc, &s, i, &found))
         };
         if let Some(f) = f {
             mark(&mut used, &s, &f);
@@ -357,12 +359,59 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
     }
 }
 
+/// `Polls were early - Mara Bell: “Although the polls …”`, `- More from Bell: “…”`:
+/// a digest's line that names whom it quotes after a dash, then a colon and the
+/// quotation. The first dash of the sentence only, so the walk stays linear.
+fn dashed_colon(doc: &Doc, s: &Range<usize>) -> Option<Found> {
+    let dash = s
+        .clone()
+        .find(|&i| ["-", "–", "—"].iter().any(|d| doc.is_punct(i, d)))?;
+    let mut start = dash + 1;
+    if doc.is(start, "more") && doc.is(start + 1, "from") {
+        start += 2;
+    } else if doc.is(start, "from") {
+        start += 1;
+    }
+    let np = doc.np_forward(start, s.end)?;
+    let opens = doc
+        .toks
+        .get(np.end + 1)
+        .is_some_and(|t| t.kind == Kind::Open);
+    if np.len() > 6 || !doc.is_punct(np.end, ":") || !opens || !doc.capitalized(np.start) {
+        return None;
+    }
+    let from = np.end + 1;
+    let to = doc.trim_end(from, s.end);
+    (to >= from + MIN_CONTENT).then(|| Found {
+        source: Some(np.clone()),
+        cue: np.end..np.end + 1,
+        content: vec![from..to],
+        via: None,
+        refers_back: false,
+    })
+}
+
 /// `Graham: Trump’s rhetoric is destroying the party`: a short name, a colon,
 /// and what the name said, as headlines and captions put it.
 fn colon_headline(doc: &Doc, s: &Range<usize>) -> Option<Found> {
+    if let Some(f) = dashed_colon(doc, s) {
+        return Some(f);
+    }
     let np = doc.np_forward(s.start, s.end)?;
     if np.len() > 6 || !doc.is_punct(np.end, ":") || !doc.capitalized(np.start) {
         return None;
+    }
+    // `Poll: Vell leads Quell in Orland`: a headline that credits a poll alone.
+    if np.len() == 1 && doc.is(np.start, "poll") {
+        let from = np.end + 1;
+        let to = doc.trim_end(from, s.end);
+        return (to >= from + MIN_CONTENT).then(|| Found {
+            source: Some(np.clone()),
+            cue: np.end..np.end + 1,
+            content: vec![from..to],
+            via: None,
+            refers_back: false,
+        });
     }
     if np
         .clone()
@@ -508,10 +557,14 @@ fn quote_then_cue(
         if v.gerund {
             return None;
         }
-        let np = doc
-            .np_forward(k + 1, s.end)
-            .or_else(|| described(doc, k + 1, s.end))
-            .or_else(|| speaker_run(doc, k + 1, s.end))?;
+        let np = match doc.np_forward(k + 1, s.end) {
+            // `said harbour union boss Ana Bell`, `said Vell's top policy aide Ana Bell`:
+            // the walk stops at a lower-case noun; the plain run to the comma or the
+            // end is the speaker, unless an adverb or a preposition stopped it.
+            Some(np) if stops_inside(doc, np.end) => speaker_run(doc, k + 1, s.end).unwrap_or(np),
+            Some(np) => np,
+            None => described(doc, k + 1, s.end).or_else(|| speaker_run(doc, k + 1, s.end))?,
+        };
         // `said Rep. Ana Bell (D-Va.)`: the party tag belongs to the name.
         let np = np.start..paren_after(doc, np.end, s.end);
         (np.clone(), k)
@@ -612,7 +665,9 @@ fn skip_addressee(doc: &Doc, cue_at: usize, after: usize, end: usize) -> usize {
         return after + 1;
     }
     let mut i = after;
-    while i < end && i < after + MAX_NP && doc.np_token(i) {
+    // `told the Post he’s …`: the reported clause's subject is no part of the addressee.
+    while i < end && i < after + MAX_NP && doc.np_token(i) && !(i > after && clause_subject(doc, i))
+    {
         i += 1;
     }
     i
@@ -717,8 +772,10 @@ fn long_apposition(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
     if !opens {
         return None;
     }
-    // The noun phrase: plain words up to the first comma, at most MAX_NP.
-    let comma = (start..p.min(start + MAX_NP + 1)).find(|&i| !doc.is_word(i))?;
+    // The noun phrase: plain words up to the first comma, at most MAX_NP; the
+    // marks of a title or a party tag (`Rep. X (D-Md.)`) are part of it.
+    let comma = (start..p.min(start + MAX_NP + 1))
+        .find(|&i| !doc.is_word(i) && ![".", "(", ")", "-"].iter().any(|m| doc.is_punct(i, m)))?;
     if comma == start
         || !doc.is_punct(comma, ",")
         || !(start..comma).any(|i| doc.capitalized(i) && !lexicon::is_capital_stop(doc.word(i)))
@@ -755,24 +812,20 @@ fn long_apposition(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
             || doc.is_punct(i, ":")
             || doc.is_word(i) && lexicon::verb(doc.word(i)).is_some_and(|f| !f.gerund))
     });
-    // The aside names or describes the subject: it opens with a determiner, a
-    // name, a number or a relative word, not a verb or a clause of its own.
+    // The aside names or describes the subject (`, a pilot,`, `, 58,`, `, who …,`,
+    // `, including the Orland Press,`, `, dean of the law school,`, `, clad in red,`):
+    // any word but one that opens a clause of its own (`, and he …`, `, he …`).
     let describes = doc.np_token(comma + 1)
-        || doc
-            .word(comma + 1)
-            .starts_with(|c: char| c.is_ascii_digit())
-        || [
-            "who",
-            "whose",
-            "one",
-            "head",
-            "chair",
-            "director",
-            "president",
-            "author",
-        ]
-        .iter()
-        .any(|w| doc.is(comma + 1, w));
+        || doc.is(comma + 1, "who")
+        || doc.is(comma + 1, "whose")
+        || doc.is_word(comma + 1)
+            && !lexicon::is_subject_pronoun(doc.word(comma + 1))
+            && ![
+                "and", "but", "or", "so", "it", "this", "that", "there", "then", "now", "not",
+                "also",
+            ]
+            .iter()
+            .any(|x| doc.is(comma + 1, x));
     (plain && describes && !aside.is_empty()).then_some(Source {
         np: start..p + 1,
         via: None,
@@ -1389,7 +1442,11 @@ fn reporting_verb(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
     }
     if form.verb == Verb::Tell {
         t = skip_addressee(doc, v, t, s.end);
-        if !(doc.is(t, "that") || lexicon::is_subject_pronoun(doc.word(t)) || doc.is(t, "the")) {
+        if !(doc.is(t, "that")
+            || lexicon::is_subject_pronoun(doc.word(t))
+            || clause_subject(doc, t)
+            || doc.is(t, "the"))
+        {
             // `told a town hall in Salem on Monday that …`: more of the addressee, then `that`.
             t = skip_to_that(doc, t, s.end)?;
         }
@@ -1682,7 +1739,8 @@ fn coordinated_subject(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> 
     while p > s.start && lexicon::is_auxiliary(doc.word(p)) {
         p -= 1;
     }
-    if !doc.is(p, "and") {
+    // `… declined to name them but said one was …`: `but` joins a second verb as `and` does.
+    if !(doc.is(p, "and") || doc.is(p, "but")) {
         return None;
     }
     let np = sentence_subject(doc, s).or_else(|| plain_subject(doc, s))?;
@@ -1784,6 +1842,22 @@ fn determined_run(doc: &Doc, start: usize, end: usize) -> Option<Range<usize>> {
     None
 }
 
+/// Whether the word at `i` is a subject pronoun, contracted or not (`he`, `he’s`, `it`),
+/// so that a reported clause starts there.
+fn clause_subject(doc: &Doc, i: usize) -> bool {
+    let subject = |w: &str| {
+        ["he", "she", "they", "we", "i", "it"]
+            .iter()
+            .any(|x| x.eq_ignore_ascii_case(w))
+    };
+    let w = doc.word(i);
+    let contracted = w
+        .split(['’', '\''])
+        .next()
+        .filter(|head| head.len() < w.len());
+    doc.is_word(i) && (subject(w) || contracted.is_some_and(subject))
+}
+
 /// After an addressee: more words (no verb, no punctuation but commas) up to `that`.
 fn skip_to_that(doc: &Doc, from: usize, end: usize) -> Option<usize> {
     let mut i = from;
@@ -1791,9 +1865,20 @@ fn skip_to_that(doc: &Doc, from: usize, end: usize) -> Option<usize> {
         if doc.is(i, "that") {
             return Some(i);
         }
-        // `told a news conference they are …`: the reported clause's own subject.
-        if i > from
-            && ["he", "she", "they", "we", "i"]
+        // `told a news conference they are …`: the reported clause's own subject,
+        // contracted too (`told the Post he’s …`, `told reporters it was …`).
+        if i > from && clause_subject(doc, i) {
+            return Some(i);
+        }
+        // `told the Post: “…”`, `told Fox News “…”`: the quotation is what was told.
+        if doc.is_punct(i, ":") || doc.toks[i].kind == Kind::Open {
+            return Some(i);
+        }
+        // `told me his plan was …`: after a pronoun addressee, a possessive opens the clause.
+        if i == from
+            && i > 0
+            && lexicon::is_object_pronoun(doc.word(i - 1))
+            && ["his", "her", "their", "our", "my", "its"]
                 .iter()
                 .any(|w| doc.is(i, w))
         {
@@ -1846,9 +1931,11 @@ fn inverted(doc: &Doc, s: &Range<usize>, v: usize, form: lexicon::VerbForm) -> O
     {
         return None;
     }
-    let np = doc
-        .np_forward(v + 1, s.end)
-        .or_else(|| speaker_run(doc, v + 1, s.end))?;
+    let np = match doc.np_forward(v + 1, s.end) {
+        Some(np) if stops_inside(doc, np.end) => speaker_run(doc, v + 1, s.end).unwrap_or(np),
+        Some(np) => np,
+        None => speaker_run(doc, v + 1, s.end)?,
+    };
     let first = doc.word(np.start);
     let named = doc.capitalized(np.start)
         || lexicon::is_subject_pronoun(first)
@@ -1867,7 +1954,9 @@ fn inverted(doc: &Doc, s: &Range<usize>, v: usize, form: lexicon::VerbForm) -> O
     }
     let from = content_start(doc, s);
     let b = v - 1;
-    if b < from + MIN_CONTENT || (from..b).any(|i| doc.in_quote(i)) {
+    // A quotation inside the clause is part of it (`“…” that Quell can win, said X`);
+    // one that closes right before the comma is `quote_then_cue`'s to read.
+    if b < from + MIN_CONTENT || doc.in_quote(b - 1) {
         return None;
     }
     Some(Found {
@@ -2013,6 +2102,58 @@ fn apposition_end(doc: &Doc, from: usize, end: usize) -> Option<usize> {
         i += 1;
     }
     (to > from && (relative || to - from <= 30)).then_some(to)
+}
+
+/// Whether the noun-phrase walk stopped at a lower-case word that may go on
+/// naming the speaker (`boss`, `delegation`), not at a word of time, manner or
+/// place (`on`, `yesterday`, `simply`).
+fn stops_inside(doc: &Doc, i: usize) -> bool {
+    const OUTSIDE: &[&str] = &[
+        "on",
+        "in",
+        "at",
+        "during",
+        "after",
+        "before",
+        "last",
+        "this",
+        "that",
+        "when",
+        "while",
+        "who",
+        "which",
+        "as",
+        "from",
+        "to",
+        "for",
+        "with",
+        "by",
+        "about",
+        "of",
+        "earlier",
+        "later",
+        "today",
+        "yesterday",
+        "tonight",
+        "again",
+        "too",
+        "also",
+        "then",
+        "now",
+        "and",
+        "or",
+        "but",
+        "recently",
+        "afterward",
+        "afterwards",
+        "here",
+        "there",
+    ];
+    let w = doc.word(i);
+    doc.is_word(i)
+        && w.starts_with(char::is_lowercase)
+        && !w.ends_with("ly")
+        && !OUTSIDE.iter().any(|x| doc.is(i, x))
 }
 
 /// `retired Army Lt. Gen. Ana Bell`, `another leading harbour pilot` after an
