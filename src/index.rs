@@ -517,7 +517,15 @@ impl Index {
     /// or quote, or the body; best first (titles, then actors, claims, bodies),
     /// each with the most telling field that matched. `usize::MAX` for all.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, Error> {
-        Ok(search::search(&self.conn, query, limit)?)
+        let search = |index: &Index| Ok(search::search(&index.conn, query, limit)?);
+        if self.conn.is_autocommit() {
+            // One read transaction: a phrase reads one text per candidate (so that it
+            // stops at `limit`), and outside a transaction each read would take and
+            // drop SQLite's file lock.
+            self.snapshot(search)
+        } else {
+            search(self)
+        }
     }
 
     /// Every stance of `actor` across articles, newest first.
