@@ -1461,15 +1461,6 @@ fn reporting_verb(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
             "last",
             "earlier",
             "later",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "yesterday",
-            "today",
             "repeatedly",
             "recently",
             "publicly",
@@ -1479,6 +1470,7 @@ fn reporting_verb(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
         ]
         .iter()
         .any(|x| x.eq_ignore_ascii_case(w))
+            || lexicon::is_day_word(w)
         {
             // `said on Monday (that) …`, `said in a statement that …`: skip the adjunct.
             t = skip_adjunct(doc, t, s.end)?;
@@ -1595,30 +1587,13 @@ fn gerund(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
 /// comma (`In May, a federal judge sided …`): a noun phrase with a head, then a word.
 fn plain_subject(doc: &Doc, s: &Range<usize>) -> Option<Range<usize>> {
     const ADJUNCT: &[&str] = &[
-        "in",
-        "on",
-        "at",
-        "during",
-        "after",
-        "before",
-        "last",
-        "earlier",
-        "later",
-        "this",
-        "since",
+        "in", "on", "at", "during", "after", "before", "last", "earlier", "later", "this", "since",
         "for",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "yesterday",
-        "today",
     ];
     let mut start = s.start;
-    if ADJUNCT.iter().any(|w| doc.is(start, w)) {
+    if ADJUNCT.iter().any(|w| doc.is(start, w))
+        || (doc.is_word(start) && lexicon::is_day_word(doc.word(start)))
+    {
         let comma = (start + 1..s.end.min(start + 9)).find(|&i| !doc.is_word(i))?;
         if !doc.is_punct(comma, ",") {
             return None;

@@ -620,6 +620,24 @@ pub fn is_head_noun(word: &str) -> bool {
     with_lower(word, |w| set.contains(w))
 }
 
+/// A day named relative to now or by its name (`today`, `Monday`), any case: an
+/// adjunct of time before or after a verb, never a speaker.
+pub fn is_day_word(word: &str) -> bool {
+    const DAYS: &[&str] = &[
+        "today",
+        "yesterday",
+        "tomorrow",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    DAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
+}
+
 /// Capitalised words that start sentences but no name.
 pub fn is_capital_stop(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
@@ -667,16 +685,6 @@ pub fn is_capital_stop(word: &str) -> bool {
             "moreover",
             "later",
             "earlier",
-            "today",
-            "yesterday",
-            "tomorrow",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
             "last",
             "next",
             "why",
@@ -705,7 +713,7 @@ pub fn is_capital_stop(word: &str) -> bool {
         .into_iter()
         .collect()
     });
-    with_lower(word, |w| set.contains(w))
+    is_day_word(word) || with_lower(word, |w| set.contains(w))
 }
 
 /// Words of a cue (whole words, any case) that make it deny, per FORMAT.md:
