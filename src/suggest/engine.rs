@@ -842,18 +842,8 @@ fn source_near(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
     // `Clinton on Tuesday said`: a day between the source and its verb.
     if p > s.start + 1
         && doc.is(p - 1, "on")
-        && [
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "twitter",
-        ]
-        .iter()
-        .any(|d| doc.is(p, d))
+        && doc.is_word(p)
+        && (lexicon::is_day_word(doc.word(p)) || doc.is(p, "twitter"))
     {
         p -= 2;
     }
@@ -2163,27 +2153,12 @@ fn speaker_run(doc: &Doc, start: usize, end: usize) -> Option<Range<usize>> {
 /// (`on Thursday`, `in an interview`, `at a rally in Ohio`): no verb, no clause.
 fn trailing_adjunct(doc: &Doc, t: usize, end: usize) -> bool {
     const OPENERS: &[&str] = &[
-        "on",
-        "in",
-        "at",
-        "during",
-        "last",
-        "earlier",
-        "later",
-        "yesterday",
-        "today",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "this",
+        "on", "in", "at", "during", "last", "earlier", "later", "this",
     ];
     t < end
         && end - t <= 8
-        && OPENERS.iter().any(|w| doc.is(t, w))
+        && doc.is_word(t)
+        && (OPENERS.iter().any(|w| doc.is(t, w)) || lexicon::is_day_word(doc.word(t)))
         && (t..end).all(|i| {
             (doc.is_word(i) || doc.is_punct(i, ","))
                 && lexicon::verb(doc.word(i)).is_none()

@@ -28,17 +28,7 @@ pub(super) fn expected(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -
     if doc.is(subject.start, "it") || doc.is(subject.start, "that") || doc.in_quote(subject.start) {
         return None;
     }
-    let end = doc.trim_end(v + 1, s.end);
-    if end < v + 3 {
-        return None;
-    }
-    Some(Found {
-        source: None,
-        cue: be..v + 1,
-        content: vec![subject, v + 1..end],
-        via: None,
-        refers_back: false,
-    })
+    unsourced(doc, s, be..v + 1, subject)
 }
 
 /// `Quell appears to have the votes`: how things look, with no one named who
@@ -60,13 +50,26 @@ pub(super) fn appears(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) ->
     if subject.end != v || doc.in_quote(subject.start) {
         return None;
     }
+    unsourced(doc, s, v..v + 1, subject)
+}
+
+/// How things stand or look with no one named who says so (`X is expected to`,
+/// `X appears to`): the content is the subject and what follows the cue, to the
+/// sentence's end, if that is more than a word.
+fn unsourced(
+    doc: &Doc,
+    s: &Range<usize>,
+    cue: Range<usize>,
+    subject: Range<usize>,
+) -> Option<Found> {
+    let v = cue.end - 1;
     let end = doc.trim_end(v + 1, s.end);
     if end < v + 3 {
         return None;
     }
     Some(Found {
         source: None,
-        cue: v..v + 1,
+        cue,
         content: vec![subject, v + 1..end],
         via: None,
         refers_back: false,
