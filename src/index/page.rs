@@ -166,16 +166,19 @@ pub fn declarations(
          JOIN files AS f ON f.num = a.file WHERE a.actor = ?1 ORDER BY f.id LIMIT ?2",
     )?;
     let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-    let rows = stmt.query_map(rusqlite::params![actor.as_str(), limit], |r| {
-        Ok(Declaration {
-            name: r.get(0)?,
-            kind: r.get(1)?,
-            role: r.get(2)?,
-            article: ArticleId::new(r.get::<_, String>(3)?),
-            path: super::verify::path_from_bytes(r.get(4)?),
-        })
-    })?;
+    let rows = stmt.query_map(rusqlite::params![actor.as_str(), limit], declaration)?;
     rows.collect()
+}
+
+/// A declaration from a row of (name, kind, role, article id, path).
+fn declaration(r: &rusqlite::Row<'_>) -> rusqlite::Result<Declaration> {
+    Ok(Declaration {
+        name: r.get(0)?,
+        kind: r.get(1)?,
+        role: r.get(2)?,
+        article: ArticleId::new(r.get::<_, String>(3)?),
+        path: super::verify::path_from_bytes(r.get(4)?),
+    })
 }
 
 /// The first declaration of `actor`, in article id order (as its summary keeps it).
@@ -188,14 +191,6 @@ pub fn first_declaration(
          CROSS JOIN actors AS a ON a.file = s.first_file AND a.actor = s.actor
          CROSS JOIN files AS f ON f.num = s.first_file WHERE s.actor = ?1",
     )?;
-    let mut rows = stmt.query_map([actor.as_str()], |r| {
-        Ok(Declaration {
-            name: r.get(0)?,
-            kind: r.get(1)?,
-            role: r.get(2)?,
-            article: ArticleId::new(r.get::<_, String>(3)?),
-            path: super::verify::path_from_bytes(r.get(4)?),
-        })
-    })?;
+    let mut rows = stmt.query_map([actor.as_str()], declaration)?;
     rows.next().transpose()
 }
