@@ -42,6 +42,15 @@ impl App {
         })
     }
 
+    /// Asks the index with `ask`; either failure (no index yet, or its error) as the
+    /// status bar says it.
+    pub(super) fn ask<T>(
+        &self,
+        ask: impl FnOnce(&Index) -> Result<T, crate::index::Error>,
+    ) -> Result<T, String> {
+        ask(self.index()?).map_err(|e| format!("Index: {e}"))
+    }
+
     /// Queries the provenance screens through `index`, with a page cache of
     /// [`QUERY_CACHE_KIB`]: the screens read each page once, and the reader's memory
     /// must stay small.
@@ -225,7 +234,7 @@ impl App {
     ) -> bool {
         let dir = self.articles_dir.clone();
         let page = self.actors_page();
-        let made = self.index().map(|index| {
+        let made = self.ask(|index| {
             let mut view = ActorsView::query(index)?;
             view.sort = sort;
             view.reverse = reverse;
@@ -234,11 +243,10 @@ impl App {
             view.keep_visible(page);
             view.fetch(index, view.offset, page)?;
             view.describe(index, &dir);
-            Ok::<_, crate::index::Error>(view)
+            Ok(view)
         });
         let view = match made {
-            Ok(Ok(view)) => view,
-            Ok(Err(e)) => return self.fail(format!("Index: {e}")),
+            Ok(view) => view,
             Err(e) => return self.fail(e),
         };
         self.screen = Screen::Actors(Box::new(view));
@@ -246,9 +254,8 @@ impl App {
     }
 
     fn enter_actor(&mut self, id: &ActorId, selected: usize) -> bool {
-        let page = match self.index().map(|i| ActorPage::query(i, id)) {
-            Ok(Ok(page)) => page,
-            Ok(Err(e)) => return self.fail(format!("Index: {e}")),
+        let page = match self.ask(|i| ActorPage::query(i, id)) {
+            Ok(page) => page,
             Err(e) => return self.fail(e),
         };
         if page.declared == 0 {
@@ -269,15 +276,14 @@ impl App {
 
     fn enter_contested(&mut self, selected: usize) -> bool {
         let page = self.provenance_page() / 2;
-        let view = match self.index().map(|i| {
+        let view = match self.ask(|i| {
             let mut view = ContestedView::query(i)?;
             view.selected = selected.min(view.total.saturating_sub(1));
             view.offset = scrolled(0, view.selected, 1, page);
             view.fetch(i, view.offset, page.max(1))?;
-            Ok::<_, crate::index::Error>(view)
+            Ok(view)
         }) {
-            Ok(Ok(view)) => view,
-            Ok(Err(e)) => return self.fail(format!("Index: {e}")),
+            Ok(view) => view,
             Err(e) => return self.fail(e),
         };
         self.screen = Screen::Contested(Box::new(view));
@@ -408,10 +414,8 @@ impl App {
 
     /// Asks the index for the actors screen; a failure is said in the status bar.
     fn actors_index(&mut self, ask: impl FnOnce(&Index) -> Result<(), crate::index::Error>) {
-        match self.index().map(ask) {
-            Ok(Ok(())) => {}
-            Ok(Err(e)) => self.message = Some(format!("Index: {e}")),
-            Err(e) => self.message = Some(e),
+        if let Err(e) = self.ask(ask) {
+            self.message = Some(e);
         }
     }
 
@@ -523,10 +527,8 @@ impl App {
             }
         }
         view.offset = scrolled(view.offset, view.selected, 1, rows);
-        match self.index().map(|i| view.fetch(i, view.offset, rows)) {
-            Ok(Ok(())) => {}
-            Ok(Err(e)) => self.message = Some(format!("Index: {e}")),
-            Err(e) => self.message = Some(e),
+        if let Err(e) = self.ask(|i| view.fetch(i, view.offset, rows)) {
+            self.message = Some(e);
         }
         self.screen = Screen::Contested(view);
     }

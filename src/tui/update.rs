@@ -217,14 +217,10 @@ impl App {
                 let Screen::Actor(page) = std::mem::replace(&mut self.screen, Screen::List) else {
                     return;
                 };
-                let listed = self.index().map(|i| page.listed(i));
+                let listed = self.ask(|i| page.listed(i));
                 self.screen = Screen::Actor(page);
                 let (ids, claims) = match listed {
-                    Ok(Ok(listed)) => listed,
-                    Ok(Err(e)) => {
-                        self.message = Some(format!("Index: {e}"));
-                        return;
-                    }
+                    Ok(listed) => listed,
                     Err(e) => {
                         self.message = Some(e);
                         return;
@@ -235,12 +231,8 @@ impl App {
             }
             Screen::Contested(_) => {
                 // Every claim the screen lists, not only those fetched.
-                let listed = match self.index().map(|i| i.contested_ids()) {
-                    Ok(Ok(listed)) => listed,
-                    Ok(Err(e)) => {
-                        self.message = Some(format!("Index: {e}"));
-                        return;
-                    }
+                let listed = match self.ask(|i| i.contested_ids()) {
+                    Ok(listed) => listed,
                     Err(e) => {
                         self.message = Some(e);
                         return;
