@@ -10,9 +10,6 @@
 //! alphabet. Line breaks (which `fold_parts` puts between parts, and which no
 //! folded query has) are not grams.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::search::Field;
@@ -170,31 +167,6 @@ pub fn holding(conn: &Connection, field: Field, gram: i64) -> rusqlite::Result<V
     Ok(out)
 }
 
-/// Hashes the writer's keys (three integers) by multiplication: a build hashes
-/// one per gram of every article, which SipHash would make a good part of it.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0 ^ (self.0 >> 29)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(23) ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-
-    fn write_i64(&mut self, n: i64) {
-        self.write_u64(n as u64);
-    }
-}
-
 /// The numbers to add to and take from one row.
 #[derive(Default)]
 struct Edit {
@@ -207,7 +179,7 @@ struct Edit {
 /// than once per article.
 #[derive(Default)]
 pub struct Pending {
-    edits: HashMap<(i64, i64, i64), Edit, BuildHasherDefault<KeyHasher>>,
+    edits: rustc_hash::FxHashMap<(i64, i64, i64), Edit>,
     /// Numbers added since the last write: removing one of them writes first,
     /// so a number's removal is never applied after its addition.
     added: std::collections::HashSet<i64>,

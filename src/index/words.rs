@@ -15,9 +15,6 @@
 //! no article holds any longer keeps its number (its rows are gone): the list
 //! only grows, as the vocabulary does.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use rusqlite::{Connection, OptionalExtension, Statement, params};
 
 use super::grams;
@@ -114,7 +111,7 @@ pub fn phrase_candidates(
 
 /// The writer's numbering of tokens: each looked up once per write and kept.
 pub struct Numbers<'c> {
-    known: HashMap<String, i64, BuildHasherDefault<TokenHasher>>,
+    known: rustc_hash::FxHashMap<String, i64>,
     find: Statement<'c>,
     add: Statement<'c>,
     add_grams: Statement<'c>,
@@ -128,7 +125,7 @@ impl<'c> Numbers<'c> {
             .query_row("SELECT id FROM text_tokens LIMIT 1", [], |r| r.get(0))
             .optional()?;
         Ok(Numbers {
-            known: HashMap::default(),
+            known: rustc_hash::FxHashMap::default(),
             find: conn.prepare("SELECT id FROM text_tokens WHERE token = ?1")?,
             add: conn.prepare("INSERT INTO text_tokens(token) VALUES (?1)")?,
             add_grams: conn
@@ -157,42 +154,6 @@ impl<'c> Numbers<'c> {
         };
         self.known.insert(token.to_string(), id);
         Ok(key(id))
-    }
-}
-
-/// Hashes tokens eight bytes at a time by multiplication: a build looks up every
-/// token of every article, which SipHash would make a good part of.
-#[derive(Default)]
-pub struct TokenHasher(u64);
-
-impl TokenHasher {
-    fn add(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for TokenHasher {
-    fn finish(&self) -> u64 {
-        self.0.rotate_left(26)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(b));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
-        }
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
     }
 }
 

@@ -5,8 +5,7 @@
 //! [`Query::matches`]. Without an index, words are sought in the rows' folded text
 //! (made from the files on the first such search), and filters wait for the index.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashSet;
 
 use crate::index::{Field, Index};
 use crate::model::{Article, ArticleId};
@@ -91,31 +90,9 @@ pub struct Search {
     pub slots: Option<(i64, Vec<Slot>)>,
 }
 
-/// A map keyed by slot, hashed by a multiplication: a keystroke may fill it with
-/// every row, and slots are small integers that SipHash would only slow down.
-pub type SlotMap<V> = HashMap<Slot, V, BuildHasherDefault<SlotHasher>>;
-
-/// See [`SlotMap`].
-#[derive(Debug, Default, Clone, Copy)]
-pub struct SlotHasher(u64);
-
-impl Hasher for SlotHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        }
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        // Fibonacci hashing: the high bits, which the table uses, mix every input bit.
-        let h = (n as u64 ^ self.0).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        self.0 = h ^ (h >> 29);
-    }
-}
+/// A map keyed by slot, with rustc's multiplicative hash: a keystroke may fill it
+/// with every row, and slots are small integers that SipHash would only slow down.
+pub type SlotMap<V> = rustc_hash::FxHashMap<Slot, V>;
 
 impl Search {
     /// Where the words of the query matched in the row in `slot`.
