@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use rusqlite::Connection;
 
-use super::query::{ArticleRef, ClaimRef};
+use super::query::{ArticleRef, ClaimRef, text};
 use super::store::{SEP, status_of};
 use crate::model::{ActorId, ArticleId, ClaimId};
 
@@ -71,11 +71,11 @@ fn sided(r: &rusqlite::Row) -> rusqlite::Result<Sided> {
     Ok(Sided {
         claim: ClaimRef {
             article: std::sync::Arc::new(ArticleRef {
-                id: ArticleId::new(r.get::<_, String>(0)?),
+                id: ArticleId::new(text(r, 0)?),
                 title: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
                 published: r.get(2)?,
             }),
-            claim: ClaimId::new(r.get::<_, String>(3)?),
+            claim: ClaimId::new(text(r, 3)?),
             statement: r.get(4)?,
             status: status_of(r.get(5)?),
             suggested: r.get(6)?,
@@ -147,10 +147,7 @@ pub fn contested_ids(conn: &Connection) -> rusqlite::Result<Vec<(ArticleId, Clai
          ORDER BY f.published DESC, f.id, c.pos",
     )?;
     let rows = stmt.query_map([], |r| {
-        Ok((
-            ArticleId::new(r.get::<_, String>(0)?),
-            ClaimId::new(r.get::<_, String>(1)?),
-        ))
+        Ok((ArticleId::new(text(r, 0)?), ClaimId::new(text(r, 1)?)))
     })?;
     rows.collect()
 }
@@ -176,7 +173,7 @@ fn declaration(r: &rusqlite::Row<'_>) -> rusqlite::Result<Declaration> {
         name: r.get(0)?,
         kind: r.get(1)?,
         role: r.get(2)?,
-        article: ArticleId::new(r.get::<_, String>(3)?),
+        article: ArticleId::new(text(r, 3)?),
         path: super::verify::path_from_bytes(r.get(4)?),
     })
 }

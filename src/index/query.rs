@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use compact_str::CompactString;
 use rusqlite::{Connection, Row, params_from_iter, types::Value};
 
 use super::store::{SEP, kind_of, status_of};
@@ -34,7 +35,8 @@ pub struct ActorStance {
     pub claim: ClaimRef,
     pub kind: StanceKind,
     pub via: Vec<ActorId>,
-    pub cue: Option<String>,
+    /// A few words ("said", "told reporters"), as often as the stances: kept inline.
+    pub cue: Option<CompactString>,
     pub quote: Option<String>,
 }
 
@@ -166,7 +168,22 @@ pub struct Filter {
 
 const CLAIM_COLUMNS: &str = "f.id, f.title, f.published, c.id, c.statement, c.status, c.suggested";
 
+/// Column `i` of `row` as text, borrowed: an id is copied once, into its inline
+/// form, not first into a `String` of its own.
+pub(super) fn text<'r>(row: &'r Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
+    Ok(row.get_ref(i)?.as_str()?)
+}
+
+/// Column `i` of `row`, text or null, as an inline string (on the heap only past 24 bytes).
+fn short_text(row: &Row<'_>, i: usize) -> rusqlite::Result<Option<CompactString>> {
+    Ok(row.get_ref(i)?.as_str_or_null()?.map(CompactString::new))
+}
+
 fn ids(joined: &str) -> Vec<ActorId> {
+    // Most stances are direct: no chain to split.
+    if joined.is_empty() {
+        return Vec::new();
+    }
     joined
         .split(SEP)
         .filter(|s| !s.is_empty())
@@ -178,11 +195,11 @@ fn ids(joined: &str) -> Vec<ActorId> {
 fn claim_ref(row: &Row, at: usize) -> rusqlite::Result<ClaimRef> {
     Ok(ClaimRef {
         article: Arc::new(ArticleRef {
-            id: ArticleId::new(row.get::<_, String>(at)?),
+            id: ArticleId::new(text(row, at)?),
             title: row.get::<_, Option<String>>(at + 1)?.unwrap_or_default(),
             published: row.get(at + 2)?,
         }),
-        claim: ClaimId::new(row.get::<_, String>(at + 3)?),
+        claim: ClaimId::new(text(row, at + 3)?),
         statement: row.get(at + 4)?,
         status: status_of(row.get(at + 5)?),
         suggested: row.get(at + 6)?,
@@ -192,22 +209,21 @@ fn claim_ref(row: &Row, at: usize) -> rusqlite::Result<ClaimRef> {
 /// Every stance `actor` takes, in every article, newest first (see [`stances_page`]).
 ///
 /// Two statements read side by side, both in file order: the actor's range of
-/// stances, and the claims (with their article) of the files it holds stances in,
-/// each page of `claims` and `files` read once (those files are listed first, each
-/// once, without a sort: the range is in file order). Each article is read once and
-/// shared by its stances, each claim read once and moved into its first stance. A
-/// file's stances come out of the range together and already in claim order, so
-/// only the files are ranked; their runs of stances are then put into that order in
-/// place.
+/// stances (each with its claim), and the article row of each file that declares
+/// the actor, from the actor's range of `actors_actor` (they hold every file with a
+/// stance of the actor: a checked article declares every actor its stances name;
+/// the others are passed over). Each article is read once and shared by its
+/// stances. A file's stances come out of the range together and already in claim
+/// order, so only the files are ranked; their runs of stances are then put into
+/// that order in place.
 pub fn stances_of(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<ActorStance>> {
-    let mut stances =
-        conn.prepare("SELECT file, claim, kind, via, cue, quote FROM stances WHERE actor = ?1")?;
-    let mut claims = conn.prepare(
-        "SELECT c.file, c.pos, c.id, c.statement, c.status, c.suggested,
-                f.id, f.title, f.published
-         FROM files AS f CROSS JOIN claims AS c ON c.file = f.num
-         WHERE f.num IN (SELECT DISTINCT file FROM stances WHERE actor = ?1)
-         ORDER BY f.num, c.pos",
+    let mut stances = conn.prepare(
+        "SELECT file, kind, via, cue, quote, claim_id, statement, status, claim_suggested
+         FROM stances WHERE actor = ?1",
+    )?;
+    let mut files = conn.prepare(
+        "SELECT num, id, title, published FROM files
+         WHERE num IN (SELECT file FROM actors WHERE actor = ?1) ORDER BY num",
     )?;
     let hint: i64 = conn
         .query_row(
@@ -220,74 +236,43 @@ pub fn stances_of(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<Ac
             e => Err(e),
         })?;
     let hint = usize::try_from(hint).unwrap_or(0).min(1 << 20);
-    // The articles met so far (in file order), and the claim the claims are at: until
-    // a stance takes it, then which stance has it (the next may share it).
+    // The articles met so far, in file order, each with its file's number.
     let mut articles: Vec<(i64, Arc<ArticleRef>)> = Vec::new();
-    let mut at: Option<((i64, i64), Result<ClaimRef, usize>)> = None;
-    let mut claim_rows = claims.query([actor.as_str()])?;
+    let mut file_rows = files.query([actor.as_str()])?;
+    let mut ahead = None;
     let mut out: Vec<ActorStance> = Vec::with_capacity(hint);
     // Per run of stances of one article: the article (in `articles`), its first stance.
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut rows = stances.query([actor.as_str()])?;
     while let Some(r) = rows.next()? {
-        let wanted: (i64, i64) = (r.get(0)?, r.get(1)?);
-        // Claims before this stance's are passed over without being read.
-        while at.as_ref().is_none_or(|(place, _)| *place < wanted) {
-            let Some(c) = claim_rows.next()? else {
-                at = None;
-                break;
-            };
-            let place: (i64, i64) = (c.get(0)?, c.get(1)?);
-            if place < wanted {
+        let file: i64 = r.get(0)?;
+        if articles.last().is_none_or(|(num, _)| *num != file) {
+            let Some(article) = article_at(&mut file_rows, &mut ahead, file)? else {
+                // A stance whose article is missing is not listed (as a join would drop it).
                 continue;
-            }
-            let article = match articles.last() {
-                Some((num, article)) if *num == place.0 => Arc::clone(article),
-                _ => {
-                    let article = Arc::new(ArticleRef {
-                        id: ArticleId::new(c.get::<_, String>(6)?),
-                        title: c.get::<_, Option<String>>(7)?.unwrap_or_default(),
-                        published: c.get(8)?,
-                    });
-                    articles.push((place.0, Arc::clone(&article)));
-                    article
-                }
             };
-            let claim = ClaimRef {
-                article,
-                claim: ClaimId::new(c.get::<_, String>(2)?),
-                statement: c.get(3)?,
-                status: status_of(c.get(4)?),
-                suggested: c.get(5)?,
-            };
-            at = Some((place, Ok(claim)));
+            articles.push((file, Arc::new(article)));
+            runs.push((articles.len() - 1, out.len()));
         }
-        // A stance whose claim is missing is not listed (as a join would drop it).
-        let Some((_, held)) = at.as_mut().filter(|(place, _)| *place == wanted) else {
+        let Some((_, article)) = articles.last() else {
             continue;
         };
-        let claim = match std::mem::replace(held, Err(out.len())) {
-            Ok(claim) => claim,
-            Err(taken) => match out.get(taken) {
-                Some(stance) => stance.claim.clone(),
-                None => continue,
-            },
-        };
-        // `at`'s article is the last one met.
-        let article = articles.len() - 1;
-        if runs.last().is_none_or(|run| run.0 != article) {
-            runs.push((article, out.len()));
-        }
         out.push(ActorStance {
-            kind: kind_of(r.get(2)?),
-            via: ids(r.get_ref(3)?.as_str()?),
-            cue: r.get(4)?,
-            quote: r.get(5)?,
-            claim,
+            kind: kind_of(r.get(1)?),
+            via: ids(text(r, 2)?),
+            cue: short_text(r, 3)?,
+            quote: r.get(4)?,
+            claim: ClaimRef {
+                article: Arc::clone(article),
+                claim: ClaimId::new(text(r, 5)?),
+                statement: r.get(6)?,
+                status: status_of(r.get(7)?),
+                suggested: r.get(8)?,
+            },
         });
     }
     drop(rows);
-    drop(claim_rows);
+    drop(file_rows);
     let rank = rank_articles(&articles, |a| (&a.1.published, a.1.id.as_str()));
     // Each run ends where the next (in file order) starts.
     let mut ordered: Vec<(usize, usize, usize)> = runs
@@ -306,6 +291,33 @@ pub fn stances_of(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<Ac
     }
     permute(&mut out, &mut from);
     Ok(out)
+}
+
+/// The article of `file`, from `files` (num, id, title, published, ascending) read
+/// up to it; `ahead` keeps a row read past it, for the next file asked for.
+fn article_at(
+    files: &mut rusqlite::Rows<'_>,
+    ahead: &mut Option<(i64, ArticleRef)>,
+    file: i64,
+) -> rusqlite::Result<Option<ArticleRef>> {
+    while ahead.as_ref().is_none_or(|(num, _)| *num < file) {
+        let Some(f) = files.next()? else {
+            return Ok(None);
+        };
+        let num: i64 = f.get(0)?;
+        // Rows before `file` are passed over without being read.
+        if num >= file {
+            let article = ArticleRef {
+                id: ArticleId::new(text(f, 1)?),
+                title: f.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                published: f.get(3)?,
+            };
+            *ahead = Some((num, article));
+        }
+    }
+    Ok(ahead
+        .take_if(|(num, _)| *num == file)
+        .map(|(_, article)| article))
 }
 
 /// Puts `items[from[i]]` at `i`, for every `i`, in place (`from` is a permutation,
@@ -333,14 +345,21 @@ type StanceKey = (i64, i64, i64, i64);
 /// Each of `files`' place in the page's order: newest first, undated (`None`) last,
 /// then by article id. `date_id` gives a file's date and id.
 fn rank_articles<T>(files: &[T], date_id: impl Fn(&T) -> (&Option<String>, &str)) -> Vec<usize> {
-    let mut by_date: Vec<usize> = (0..files.len()).collect();
+    // The keys side by side with their file's place: a comparison reads no file.
+    let mut by_date: Vec<(Option<&str>, &str, usize)> = files
+        .iter()
+        .enumerate()
+        .map(|(at, file)| {
+            let (date, id) = date_id(file);
+            (date.as_deref(), id, at)
+        })
+        .collect();
     // Article ids are unique: no two files compare equal.
-    by_date.sort_unstable_by(|&a, &b| {
-        let ((a_date, a_id), (b_date, b_id)) = (date_id(&files[a]), date_id(&files[b]));
+    by_date.sort_unstable_by(|(a_date, a_id, _), (b_date, b_id, _)| {
         b_date.cmp(a_date).then_with(|| a_id.cmp(b_id))
     });
     let mut rank = vec![0usize; files.len()];
-    for (at, &f) in by_date.iter().enumerate() {
+    for (at, &(_, _, f)) in by_date.iter().enumerate() {
         rank[f] = at;
     }
     rank
@@ -350,8 +369,8 @@ fn rank_articles<T>(files: &[T], date_id: impl Fn(&T) -> (&Option<String>, &str)
 fn actor_stance(r: &Row) -> rusqlite::Result<ActorStance> {
     Ok(ActorStance {
         kind: kind_of(r.get(0)?),
-        via: ids(r.get_ref(1)?.as_str()?),
-        cue: r.get(2)?,
+        via: ids(text(r, 1)?),
+        cue: short_text(r, 2)?,
         quote: r.get(3)?,
         claim: claim_ref(r, 4)?,
     })
@@ -434,9 +453,9 @@ pub fn relayed(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<Relay
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([actor.as_str()], |r| {
         Ok(Relay {
-            by: ActorId::new(r.get::<_, String>(0)?),
+            by: ActorId::new(text(r, 0)?),
             kind: kind_of(r.get(1)?),
-            via: ids(&r.get::<_, String>(2)?),
+            via: ids(text(r, 2)?),
             claim: claim_ref(r, 3)?,
         })
     })?;
@@ -499,7 +518,7 @@ const SUMMARY: &str = "SELECT actor, name, kind, role, names, articles, asserted
 fn summary_row(r: &Row) -> rusqlite::Result<ActorSummary> {
     let count = |i: usize| r.get::<_, i64>(i).map(|n| u64::try_from(n).unwrap_or(0));
     Ok(ActorSummary {
-        id: ActorId::new(r.get::<_, String>(0)?),
+        id: ActorId::new(text(r, 0)?),
         name: r.get(1)?,
         kind: r.get(2)?,
         role: r.get(3)?,
@@ -560,7 +579,7 @@ pub fn actor_order(
     let mut stmt = conn.prepare(&sql)?;
     let args: &[&str] = if search.is_empty() { &[] } else { &[search] };
     let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
-        Ok(ActorId::new(r.get::<_, String>(0)?))
+        Ok(ActorId::new(text(r, 0)?))
     })?;
     rows.collect()
 }
@@ -613,7 +632,7 @@ pub fn duplicates_of(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec
         }
         let mut rows = members.query([key.as_str(), actor.as_str()])?;
         while let Some(r) = rows.next()? {
-            let id = ActorId::new(r.get::<_, String>(0)?);
+            let id = ActorId::new(text(r, 0)?);
             if !out.contains(&id) {
                 out.push(id);
             }
@@ -905,9 +924,7 @@ pub fn articles(conn: &Connection, filter: &Filter) -> rusqlite::Result<Vec<Arti
     }
     sql.push_str(" ORDER BY f.published DESC, f.id");
     let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map(params_from_iter(args), |r| {
-        Ok(ArticleId::new(r.get::<_, String>(0)?))
-    })?;
+    let rows = stmt.query_map(params_from_iter(args), |r| Ok(ArticleId::new(text(r, 0)?)))?;
     rows.collect()
 }
 

@@ -6,7 +6,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x7773_6978;
 /// `PRAGMA user_version`: raised whenever the tables below change, so an index
 /// written by another version is rebuilt rather than misread.
-pub const VERSION: i32 = 14;
+pub const VERSION: i32 = 15;
 
 /// Per file a row, keyed by `num` (its rowid); every other table starts its key
 /// (stances: an index)
@@ -23,6 +23,9 @@ pub const VERSION: i32 = 14;
 /// A claim's status and a stance's kind are small integers (see `store::status_code`):
 /// they repeat in every row and in the key of every stance. Stances are stored
 /// in actor order, so an actor's page reads them in one range, without lookups;
+/// each carries its claim's id, statement, status and flag (copied from `claims`,
+/// written with them), so every stance of an actor is that range and one row per
+/// file, not a second walk through the claims of a fifth of the corpus;
 /// the page's order (newest article first) is worked out from their keys and one
 /// date per file (see `query::stances_page`), not kept in an index of its own.
 /// `files_newest` gives the first screen of the list, newest first, without a sort.
@@ -75,6 +78,8 @@ CREATE TABLE claims(
 CREATE TABLE stances(
     file INTEGER NOT NULL, claim INTEGER NOT NULL, kind INTEGER NOT NULL, pos INTEGER NOT NULL,
     actor TEXT NOT NULL, via TEXT NOT NULL, cue TEXT, quote TEXT,
+    claim_id TEXT NOT NULL, statement TEXT NOT NULL, status INTEGER NOT NULL,
+    claim_suggested INTEGER NOT NULL,
     PRIMARY KEY(actor, file, claim, kind, pos)
 ) WITHOUT ROWID;
 CREATE INDEX stances_file ON stances(file, claim, kind, pos);

@@ -122,8 +122,9 @@ impl<'c> Writer<'c> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?,
             stance: conn.prepare(
-                "INSERT INTO stances(file, claim, kind, pos, actor, via, cue, quote)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO stances(file, claim, kind, pos, actor, via, cue, quote,
+                 claim_id, statement, status, claim_suggested)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?,
             via: conn.prepare(
                 "INSERT INTO via(file, claim, kind, pos, step, actor)
@@ -292,12 +293,13 @@ impl<'c> Writer<'c> {
         }
         for (pos, claim) in article.claims.iter().enumerate() {
             let pos = pos as i64;
+            let status = status_code(claim.status());
             self.claim.execute(params![
                 num,
                 pos,
                 claim.id.as_str(),
                 claim.statement,
-                status_code(claim.status()),
+                status,
                 claim.suggested,
             ])?;
             for actor in &claim.about {
@@ -321,6 +323,10 @@ impl<'c> Writer<'c> {
                     via.join(&SEP.to_string()),
                     stance.cue,
                     stance.quote,
+                    claim.id.as_str(),
+                    claim.statement,
+                    status,
+                    claim.suggested,
                 ])?;
                 for (step, actor) in via.iter().enumerate() {
                     self.via.execute(params![
