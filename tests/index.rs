@@ -1468,3 +1468,63 @@ fn longer_words_are_found_inside_tokens_and_follow_edits() {
         vec![hit("gamma", Field::Title)]
     );
 }
+
+#[test]
+fn an_actors_stances_show_each_claim_as_last_saved() {
+    let (dir, index) = four_dated_articles();
+    let articles = dir.path().join("articles");
+    // `c-new` now words `bridge` otherwise, and Ben Moss denies it: contested.
+    let edited = two_stances(Some("2025-06-01"))
+        .replace("The bridge opens soon.", "The bridge opens in May.")
+        .replacen(
+            "[[claims]]",
+            "[actors.ben]\nname = \"Ben Moss\"\nkind = \"person\"\n\n[[claims]]",
+            1,
+        )
+        .replace(
+            "asserted_by = [{ actor = \"ann\", cue = \"said\" }]",
+            "asserted_by = [{ actor = \"ann\", cue = \"said\" }]\ndenied_by = [{ actor = \"ben\" }]",
+        );
+    fs::write(articles.join("c-new.toml"), edited).unwrap();
+    let changes = index.verify(&mut |_| {}).unwrap();
+    assert_eq!(changes.replaced, ids(&["c-new"]));
+    let got: Vec<(String, String, String, Status)> = index
+        .stances_of(&ActorId::new("ann"))
+        .unwrap()
+        .into_iter()
+        .take(3)
+        .map(|s| {
+            let c = s.claim;
+            (
+                c.article.id.to_string(),
+                c.claim.to_string(),
+                c.statement,
+                c.status,
+            )
+        })
+        .collect();
+    let want = [
+        (
+            "c-new",
+            "bridge",
+            "The bridge opens in May.",
+            Status::Contested,
+        ),
+        ("c-new", "tunnel", "The tunnel closes.", Status::Denied),
+        (
+            "a-old",
+            "bridge",
+            "The bridge opens soon.",
+            Status::Asserted,
+        ),
+    ];
+    let want: Vec<(String, String, String, Status)> = want
+        .into_iter()
+        .map(|(a, c, s, st)| (a.to_string(), c.to_string(), s.to_string(), st))
+        .collect();
+    assert_eq!(got, want);
+    let ben = index.stances_of(&ActorId::new("ben")).unwrap();
+    assert_eq!(ben.len(), 1);
+    assert_eq!(ben[0].kind, StanceKind::Denies);
+    assert_eq!(ben[0].claim.statement, "The bridge opens in May.");
+}
