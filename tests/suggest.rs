@@ -1578,3 +1578,45 @@ fn appears_to_after_a_name_is_an_attribution_without_a_source() {
     )];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn an_inverted_apposition_keeps_abbreviations_and_relative_clauses_but_not_a_who_said() {
+    // Fictional: Pella Dorn, Aro Vint, the Tarrow Works, Mira Solt, the Tarrow
+    // Gazette, Ivo Brann and Lower Tarrow are invented.
+    let got = spans(
+        "“The fee is fair,” said Pella Dorn, a D.C.-based analyst for the state pilots’ guild.",
+    );
+    assert_eq!(
+        got[0].0,
+        Some("Pella Dorn, a D.C.-based analyst for the state pilots’ guild")
+    );
+    // A relative clause may hold a verb; a quotation that goes on after the
+    // apposition leaves its comma with the speaker and is content still.
+    let got = spans(
+        "“The span will hold,” said Aro Vint, an engineer who is the director of the Tarrow \
+Works, “and the tolls will stay low.”",
+    );
+    let expected = vec![(
+        Some("Aro Vint, an engineer who is the director of the Tarrow Works,"),
+        "said",
+        vec!["“The span will hold,”", "“and the tolls will stay low.”"],
+    )];
+    assert_eq!(got, expected);
+    // A relative clause that reports on its own is no part of the source.
+    let got = spans(
+        "Mira Solt, who said she would run again, told the Tarrow Gazette that the pier must \
+stay open.",
+    );
+    assert!(
+        got.contains(&(
+            Some("Mira Solt"),
+            "told",
+            vec!["that the pier must stay open"]
+        )),
+        "{got:?}"
+    );
+    let got = spans(
+        "“We will not sell,” said Ivo Brann, a captain from Lower Tarrow, who said the fleet was safe.",
+    );
+    assert_eq!(got[0].0, Some("Ivo Brann, a captain from Lower Tarrow,"));
+}
