@@ -1620,3 +1620,23 @@ stay open.",
     );
     assert_eq!(got[0].0, Some("Ivo Brann, a captain from Lower Tarrow,"));
 }
+
+#[test]
+fn a_word_between_the_subject_and_its_verb_is_no_part_of_the_source() {
+    // Fictional: Odile Brandt, Tomas Quell and the Tarrow pilots are invented.
+    let expected = vec![(
+        Some("Odile Brandt"),
+        "even said",
+        vec!["the pier would close in May"],
+    )];
+    assert_eq!(
+        spans("Odile Brandt even said the pier would close in May."),
+        expected
+    );
+    let got = spans("Tomas Quell however said the tolls would stay low.");
+    assert_eq!(got[0].0, Some("Tomas Quell"));
+    let got = spans("The Tarrow pilots here say the channel is too shallow.");
+    assert_eq!(got[0].0, Some("The Tarrow pilots"));
+    // A negation is no such word: `they don't want` is no attribution.
+    assert!(spans("They don’t want to be profiled.").is_empty());
+}

@@ -840,7 +840,7 @@ fn long_apposition(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
 fn source_near(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
     let mut p = v.checked_sub(1)?;
     let mut skipped = 0;
-    while p > s.start && skipped < 3 && lexicon::is_auxiliary(doc.word(p)) {
+    while p > s.start && skipped < 3 && (lexicon::is_auxiliary(doc.word(p)) || between(doc, p)) {
         p -= 1;
         skipped += 1;
     }
@@ -1026,6 +1026,16 @@ fn source_near(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
         (_, np) => np?,
     };
     Some(Source { np, via: None })
+}
+
+/// `Vell even said`, `officials here say`: a word between a subject and its
+/// verb that is no part of the subject, as PolNeAR marks it (not a negation:
+/// `they don't want` is seldom annotated).
+fn between(doc: &Doc, p: usize) -> bool {
+    let w = doc.word(p);
+    doc.is_word(p)
+        && w.starts_with(char::is_lowercase)
+        && ["even", "here", "both", "however", "each", "too"].contains(&w)
 }
 
 /// The words from the clause's start (the sentence's, or after a comma) to `p`,
