@@ -1640,3 +1640,25 @@ fn a_word_between_the_subject_and_its_verb_is_no_part_of_the_source() {
     // A negation is no such word: `they don't want` is no attribution.
     assert!(spans("They don’t want to be profiled.").is_empty());
 }
+
+#[test]
+fn a_title_then_a_name_before_the_verb_keeps_its_closing_comma() {
+    // Fictional: Ivo Brann and the pilots are invented.
+    let dir = tempfile::tempdir().unwrap();
+    let text = "The pilots’ chairman, Ivo Brann, said the channel was too shallow.";
+    let expected = vec![(
+        Some("The pilots’ chairman, Ivo Brann,"),
+        "said",
+        vec!["the channel was too shallow"],
+    )];
+    assert_eq!(spans(text), expected);
+    // The actor is still the name, without its title or the comma.
+    fs::write(
+        dir.path().join("p.toml"),
+        format!("title = \"Channel\"\nbody = \"\"\"\n{text}\n\"\"\"\n"),
+    )
+    .unwrap();
+    let (code, stdout, stderr) = suggest_in(dir.path(), &["--dry-run", "p.toml"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("name = \"Ivo Brann\"\n"), "{stdout}");
+}
