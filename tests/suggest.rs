@@ -1662,3 +1662,25 @@ fn a_title_then_a_name_before_the_verb_keeps_its_closing_comma() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("name = \"Ivo Brann\"\n"), "{stdout}");
 }
+
+#[test]
+fn a_gerund_takes_the_whole_lower_case_subject_up_to_its_verb() {
+    // Fictional: the harbour departments and the ferry captain are invented.
+    let got = spans(
+        "The harbour departments declined to give any figures, saying they cannot discuss the case.",
+    );
+    let expected = vec![(
+        Some("The harbour departments"),
+        "saying",
+        vec!["they cannot discuss the case"],
+    )];
+    assert_eq!(got, expected);
+    // An -ed word before a noun is an adjective, not the verb.
+    let got = spans(
+        "The retired ferry captain addressed the council, remarking that the pier was rotten.",
+    );
+    assert_eq!(got[0].0, Some("The retired ferry captain"));
+    // A pronoun stays alone.
+    let got = spans("She even brandished a map, describing the old channel in detail.");
+    assert_eq!(got[0].0, Some("She"));
+}

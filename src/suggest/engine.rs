@@ -1624,8 +1624,57 @@ fn plain_subject(doc: &Doc, s: &Range<usize>) -> Option<Range<usize>> {
         ]
         .iter()
         .any(|w| first.eq_ignore_ascii_case(w));
+    let np = lower_noun_run(doc, np, s.end);
     (usable && doc.is_word(np.end) && lexicon::verb(doc.word(np.end)).is_none_or(|f| !f.gerund))
         .then_some(np)
+}
+
+/// `The departments declined …`, `Her liberal friends have mocked …`, `The
+/// retired surgeon addressed …`: the lower-case nouns the noun-phrase walk stops
+/// at, up to a word that can only be the verb (an auxiliary, `be`, a verb of
+/// saying, an adverb, or a word in -ed before a determiner, a preposition or a
+/// mark). Without such a verb after them, `np` as it was. At most MAX_NP words.
+fn lower_noun_run(doc: &Doc, np: Range<usize>, limit: usize) -> Range<usize> {
+    const FUNCTION: &[&str] = &[
+        "the", "a", "an", "to", "of", "in", "on", "at", "for", "with", "by", "from", "and", "or",
+        "but", "that", "who", "which", "this", "these", "those", "his", "her", "their", "its",
+        "our", "my", "your", "as", "than", "into", "about", "not", "no", "even", "back", "minutes",
+        "hours", "days", "weeks", "months", "years", "month", "week", "year", "ago",
+    ];
+    if np.len() == 1 && lexicon::is_subject_pronoun(doc.word(np.start)) {
+        return np;
+    }
+    let function = |i: usize| !doc.is_word(i) || FUNCTION.iter().any(|w| doc.is(i, w));
+    let verbish = |i: usize| {
+        let w = doc.word(i);
+        lexicon::is_auxiliary(w)
+            || lexicon::is_be(w)
+            || lexicon::verb(w).is_some()
+            || lexicon::mind_verb(w).is_some()
+            || (w.ends_with("ly") && w.len() > 4)
+    };
+    let mut e = np.end;
+    while e < limit && e < np.start + MAX_NP {
+        let w = doc.word(e);
+        let plain = doc.is_word(e)
+            && w.starts_with(char::is_lowercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !function(e)
+            && !verbish(e)
+            && !lexicon::is_subject_pronoun(w)
+            && !lexicon::is_object_pronoun(w);
+        // `retired surgeon`: an -ed word is an adjective only before another plain word.
+        let adjective = !w.ends_with("ed") || (!function(e + 1) && !verbish(e + 1));
+        if !(plain && adjective) {
+            break;
+        }
+        e += 1;
+    }
+    let w = doc.word(e);
+    let verb_next = e > np.end
+        && doc.is_word(e)
+        && (verbish(e) || (w.ends_with("ed") && w.starts_with(char::is_lowercase)));
+    if verb_next { np.start..e } else { np }
 }
 
 /// `“…,” Jacobs said, adding that …`, `…, she said, referring to her father`: a
@@ -1718,6 +1767,7 @@ fn sentence_subject(doc: &Doc, s: &Range<usize>) -> Option<Range<usize>> {
                 .iter()
                 .any(|d| doc.is(i, d))
         });
+    let np = lower_noun_run(doc, np, s.end);
     (named && doc.is_word(np.end)).then_some(np)
 }
 
