@@ -1684,3 +1684,26 @@ fn a_gerund_takes_the_whole_lower_case_subject_up_to_its_verb() {
     let got = spans("She even brandished a map, describing the old channel in detail.");
     assert_eq!(got[0].0, Some("She"));
 }
+
+#[test]
+fn how_or_when_a_speaker_spoke_and_what_follows_a_dash_are_no_part_of_the_source() {
+    // Fictional: Ana Bell, the Orland Pilots Guild and the council are invented.
+    let got = spans("“This is simple,” said harbour chief Ana Bell in a statement.");
+    assert_eq!(got[0].0, Some("harbour chief Ana Bell"));
+    let got = spans("“This is simple,” said Ana Bell on Tuesday.");
+    assert_eq!(got[0].0, Some("Ana Bell"));
+    let got = spans("Ana Bell in his speech called the pier “a ruin.”");
+    assert_eq!(got[0].0, Some("Ana Bell"));
+    let expected = vec![(
+        Some("the Orland Pilots Guild"),
+        "according to",
+        vec!["Tolls rose by a fifth"],
+    )];
+    assert_eq!(
+        spans(
+            "Tolls rose by a fifth, according to the Orland Pilots Guild - twice what the \
+council had promised."
+        ),
+        expected
+    );
+}

@@ -135,14 +135,16 @@ impl<'a> Doc<'a> {
             let word = self.np_token(end)
                 && !(self.capitalized(end)
                     && lexicon::is_capital_stop(self.word(end))
-                    && !lexicon::is_np_word(self.word(end)));
+                    && !lexicon::is_np_word(self.word(end)))
+                && !(end > start && self.adjunct_at(end));
             // `a report by The Post`, `officials in Elsby`: a connector inside the phrase.
             let connector = ["of", "for", "by", "at", "in"]
                 .iter()
                 .any(|c| self.is(end, c))
                 && end > start
                 && self.np_token(end + 1)
-                && end + 1 < limit;
+                && end + 1 < limit
+                && !self.adjunct_at(end);
             if word || connector {
                 end += 1;
             } else if self.is(end, "familiar") && self.is(end + 1, "with") {
@@ -157,6 +159,37 @@ impl<'a> Doc<'a> {
         }
         let np = start..end;
         (end > start && self.has_head(&np)).then_some(np)
+    }
+
+    /// `in a statement`, `in his speech`, `on Monday`, `in June`: after a
+    /// speaker's name, how or when they spoke, which PolNeAR leaves out of the source.
+    fn adjunct_at(&self, i: usize) -> bool {
+        const MONTHS: &[&str] = &[
+            "January",
+            "February",
+            "March",
+            "April",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let next = self.word(i + 1);
+        (["in", "at", "on", "via", "during"]
+            .iter()
+            .any(|w| self.is(i, w))
+            && (["a", "an", "his", "her", "their", "its"]
+                .iter()
+                .any(|w| self.is(i + 1, w))
+                || lexicon::is_day_word(next)
+                || MONTHS.contains(&next)))
+            || (self.is(i, "last")
+                && ["week", "month", "year", "night"]
+                    .iter()
+                    .any(|w| self.is(i + 1, w)))
     }
 
     /// Sentence-final punctuation dropped from a content's end.
@@ -1026,6 +1059,11 @@ fn source_near(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
         (Some(region), None) => region,
         (_, np) => np?,
     };
+    // `Vell in a statement said`: how or when, between the name and the verb.
+    let np = match (np.start + 1..np.end).find(|&i| doc.adjunct_at(i)) {
+        Some(i) => np.start..i,
+        None => np,
+    };
     Some(Source { np, via: None })
 }
 
@@ -1205,7 +1243,12 @@ fn according_to(doc: &Doc, s: &Range<usize>, i: usize) -> Option<Found> {
     // counts and filings come with long descriptions (`early results of exit polls conducted for …`).
     let from = i + 2;
     let mut to = from;
-    while to < s.end && to < from + 25 && !doc.is_punct(to, ",") && doc.toks[to].kind != Kind::Open
+    // A dash, a parenthesis or a stop ends it too (`according to exit polls (a wide margin)`).
+    while to < s.end
+        && to < from + 25
+        && !doc.is_punct(to, ",")
+        && !(to > from && stops_according(doc, to))
+        && doc.toks[to].kind != Kind::Open
     {
         to += 1;
     }
@@ -1234,7 +1277,7 @@ fn according_to(doc: &Doc, s: &Range<usize>, i: usize) -> Option<Found> {
         let from = np.end + 1;
         let to = doc.trim_end(from, s.end);
         (to >= from + MIN_CONTENT).then(|| vec![from..to])?
-    } else if np.end == end && after_comma {
+    } else if (np.end == end || (np.end < end && stops_according(doc, np.end))) && after_comma {
         let from = content_start(doc, s);
         // A quotation closed after the comma is content with its closing mark.
         let to = if doc.toks[i - 1].kind == Kind::Close {
@@ -1257,6 +1300,17 @@ fn according_to(doc: &Doc, s: &Range<usize>, i: usize) -> Option<Found> {
         via: None,
         refers_back: false,
     })
+}
+
+/// A dash set apart by spaces, a parenthesis or a full stop ends what `according
+/// to` names (`according to exit polls (a wide margin …`), though not the marks
+/// inside a name (`the A.F.L.-C.I.O.`).
+fn stops_according(doc: &Doc, i: usize) -> bool {
+    let spaced = doc.toks[i].start > doc.toks[i - 1].end;
+    doc.is_punct(i, "(")
+        || doc.is_punct(i, ")")
+        || doc.is_punct(i, ".")
+        || (spaced && ["-", "—", "–"].iter().any(|m| doc.is_punct(i, m)))
 }
 
 /// Where a sentence's own words start (after an opening conjunction).
@@ -2232,7 +2286,7 @@ fn stops_inside(doc: &Doc, i: usize) -> bool {
 /// sentence's end, at most twelve, with a name or a head noun among them.
 fn speaker_run(doc: &Doc, start: usize, end: usize) -> Option<Range<usize>> {
     let mut i = start;
-    while i < end && i < start + MAX_NP && doc.is_word(i) {
+    while i < end && i < start + MAX_NP && doc.is_word(i) && !(i > start && doc.adjunct_at(i)) {
         let w = doc.word(i);
         if lexicon::verb(w).is_some()
             || lexicon::mind_verb(w).is_some()
@@ -2251,7 +2305,7 @@ fn speaker_run(doc: &Doc, start: usize, end: usize) -> Option<Range<usize>> {
         i += 1;
     }
     let np = start..i;
-    let stops = doc.is_punct(i, ",") || doc.trim_end(i, end) == i;
+    let stops = doc.is_punct(i, ",") || doc.trim_end(i, end) == i || doc.adjunct_at(i);
     (i > start && stops && doc.has_head(&np)).then_some(np)
 }
 
