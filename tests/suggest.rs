@@ -1707,3 +1707,22 @@ council had promised."
         expected
     );
 }
+
+#[test]
+fn subjects_joined_by_and_are_one_source_but_two_clauses_are_not() {
+    // Fictional: Quell, Vell and the Tarrow Gazette are invented.
+    let got = spans("Her advisers and allies say she will run again.");
+    assert_eq!(got[0].0, Some("Her advisers and allies"));
+    let expected = vec![(
+        Some("Quell and the Tarrow Gazette"),
+        "have said",
+        vec!["the bridge is unsafe"],
+    )];
+    assert_eq!(
+        spans("Quell and the Tarrow Gazette have said the bridge is unsafe."),
+        expected
+    );
+    // `won the vote and`: a clause of its own, so only its subject speaks.
+    let got = spans("Quell won the vote and Vell said the count was wrong.");
+    assert_eq!(got[0].0, Some("Vell"));
+}

@@ -1201,7 +1201,49 @@ fn subject_region(doc: &Doc, s: &Range<usize>, p: usize) -> Option<Range<usize>>
             && lexicon::verb(doc.word(i)).is_none()
             && !(i > b && doc.word(i).ends_with("ly"))
     });
-    (opens && plain && p >= b).then_some(b..p + 1)
+    (opens && plain && p >= b).then(|| coordinated(doc, s, b..p + 1))
+}
+
+/// `Clinton and the State Department have said`, `Her advisers and allies say`:
+/// the subject with the names or nouns joined to it by `and`, when they reach back
+/// to the clause's start (the sentence's, or after a comma) and hold no verb.
+fn coordinated(doc: &Doc, s: &Range<usize>, region: Range<usize>) -> Range<usize> {
+    let Some(and) = region.start.checked_sub(1) else {
+        return region;
+    };
+    if and <= s.start || !doc.is(and, "and") {
+        return region;
+    }
+    let part = |i: usize| {
+        let w = doc.word(i);
+        doc.is_word(i)
+            && (doc.capitalized(i) && !lexicon::is_capital_stop(w)
+                || lexicon::is_np_word(w) && !doc.is(i, "in") && !doc.is(i, "and")
+                || lexicon::is_head_noun(w)
+                || w.ends_with("’s")
+                || w.ends_with("'s"))
+            && lexicon::verb(w).is_none()
+            && !lexicon::is_be(w)
+            && !lexicon::is_auxiliary(w)
+            || [
+                "both", "the", "a", "an", "his", "her", "their", "its", "other", "some", "many",
+            ]
+            .iter()
+            .any(|x| doc.is(i, x))
+    };
+    let mut b = and;
+    while b > s.start && and - b < 6 && part(b - 1) {
+        b -= 1;
+    }
+    let at_start = b == s.start || doc.is_punct(b - 1, ",") || doc.is_punct(b - 1, ";");
+    if b < and
+        && at_start
+        && (b..and).any(|i| doc.capitalized(i) || lexicon::is_head_noun(doc.word(i)))
+    {
+        b..region.end
+    } else {
+        region
+    }
 }
 
 /// Whether the word at `i` opens a clause whose subject follows it (`and`, `while`, `because`).
