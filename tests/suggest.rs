@@ -1726,3 +1726,29 @@ fn subjects_joined_by_and_are_one_source_but_two_clauses_are_not() {
     let got = spans("Quell won the vote and Vell said the count was wrong.");
     assert_eq!(got[0].0, Some("Vell"));
 }
+
+#[test]
+fn according_to_a_name_and_an_apposition_that_ends_the_sentence() {
+    // Fictional: Ana Bell and the Orland guild are invented.
+    let expected = vec![(
+        Some("Ana Bell, a pilot with the Orland guild"),
+        "according to",
+        vec!["Tolls rose by a fifth last year"],
+    )];
+    assert_eq!(
+        spans(
+            "Tolls rose by a fifth last year, according to Ana Bell, a pilot with the Orland guild."
+        ),
+        expected
+    );
+    // A clause after the name is more of what was said, not an apposition.
+    let expected = vec![(
+        Some("Ana Bell"),
+        "according to",
+        vec!["Tolls rose by a fifth last year", "the bridge will close"],
+    )];
+    assert_eq!(
+        spans("Tolls rose by a fifth last year, according to Ana Bell, the bridge will close."),
+        expected
+    );
+}

@@ -1298,7 +1298,7 @@ fn according_to(doc: &Doc, s: &Range<usize>, i: usize) -> Option<Found> {
     if to <= from || !(from..to).any(|k| doc.is_word(k)) {
         return None;
     }
-    let np = from..to;
+    let mut np = from..to;
     let end = doc.trim_end(np.end, s.end);
     let cue = i..i + 2;
     // `But according to X, …`, `“According to X, …`: an opening word or mark before it.
@@ -1328,6 +1328,18 @@ fn according_to(doc: &Doc, s: &Range<usize>, i: usize) -> Option<Found> {
             i - 1
         };
         (i > from + MIN_CONTENT).then(|| vec![from..to])?
+    } else if let Some(appo) = closing_apposition(doc, np.end + 1, s.end)
+        .filter(|_| doc.is_punct(np.end, ",") && after_comma)
+    {
+        // `…, according to Ana Bell, a pilot.`: the apposition is the source's.
+        np = np.start..appo;
+        let from = content_start(doc, s);
+        let to = if doc.toks[i - 1].kind == Kind::Close {
+            i
+        } else {
+            i - 1
+        };
+        (i > from + MIN_CONTENT).then(|| vec![from..to])?
     } else if doc.is_punct(np.end, ",") && after_comma {
         let from = content_start(doc, s);
         let to = doc.trim_end(np.end + 1, s.end);
@@ -1342,6 +1354,23 @@ fn according_to(doc: &Doc, s: &Range<usize>, i: usize) -> Option<Found> {
         via: None,
         refers_back: false,
     })
+}
+
+/// `, a Republican strategist.`, `, one of the unions representing the staff.`:
+/// an apposition from `from` to the sentence's end, opening with a determiner or
+/// a noun-phrase word and holding no auxiliary nor `be` outside a relative
+/// clause, so that it cannot be a clause of its own (`, the bridge will cost …`).
+fn closing_apposition(doc: &Doc, from: usize, end: usize) -> Option<usize> {
+    let first = doc.word(from);
+    let opens = doc.is_word(from)
+        && first.starts_with(char::is_lowercase)
+        && lexicon::is_np_word(first)
+        && !lexicon::is_subject_pronoun(first);
+    let to = apposition_end(doc, from, end)?;
+    let plain = (from..to)
+        .take_while(|&k| !doc.is(k, "who") && !doc.is(k, "which"))
+        .all(|k| !lexicon::is_be(doc.word(k)) && !lexicon::is_auxiliary(doc.word(k)));
+    (opens && plain && to == doc.trim_end(from, end)).then_some(to)
 }
 
 /// A dash set apart by spaces, a parenthesis or a full stop ends what `according
