@@ -1752,3 +1752,23 @@ fn according_to_a_name_and_an_apposition_that_ends_the_sentence() {
         expected
     );
 }
+
+#[test]
+fn an_aside_that_opens_with_a_participle_is_no_part_of_the_source() {
+    // Fictional: Ana Bell, Ivo Brann, Ken Sorn, Tarrow Radio and the Tarrow Works are invented.
+    let got = spans("“We will win,” said harbour chief Ana Bell, speaking after the vote.");
+    assert_eq!(got[0].0, Some("harbour chief Ana Bell"));
+    let got =
+        spans("Ivo Brann, recalling the storm of the last winter, described the pier as a ruin.");
+    assert_eq!(got[0].0, Some("Ivo Brann"));
+    let got = spans(
+        "Sen. Ana Bell, R-Els., appearing on Tarrow Radio after the vote, said the toll would stay.",
+    );
+    assert_eq!(got[0].0, Some("Sen. Ana Bell, R-Els.,"));
+    // `managing director` describes: it stays.
+    let got = spans("“It holds,” said Ken Sorn, managing director of the Tarrow Works.");
+    assert_eq!(
+        got[0].0,
+        Some("Ken Sorn, managing director of the Tarrow Works")
+    );
+}

@@ -833,6 +833,13 @@ fn long_apposition(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
         return None;
     }
     let aside = comma + 1..p;
+    // `Bell, recalling the storm, said`: an aside that opens with a participle.
+    if participle(doc, comma + 1) {
+        return Some(Source {
+            np: start..comma,
+            via: None,
+        });
+    }
     if ASIDES.iter().any(|a| {
         a.len() == aside.len()
             && a.iter()
@@ -864,8 +871,13 @@ fn long_apposition(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
             ]
             .iter()
             .any(|x| doc.is(comma + 1, x));
+    // `Sen. Ana Bell, R-Els., appearing on the radio, said`: up to the participle.
+    let end = aside
+        .clone()
+        .find(|&k| doc.is_punct(k, ",") && participle(doc, k + 1))
+        .unwrap_or(p);
     (plain && describes && !aside.is_empty()).then_some(Source {
-        np: start..p + 1,
+        np: start..end + 1,
         via: None,
     })
 }
@@ -969,6 +981,10 @@ fn source_near(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
             }
             // The apposition is a noun phrase (`a spokesman for the Kremlin`, `35`) or a
             // relative clause (`who runs the lobbying arm`).
+            // `Sen. Ana Bell, R-Elsby, appearing on the radio, said`: up to the participle.
+            let p = (c2 + 2..p)
+                .find(|&k| doc.is_punct(k, ",") && participle(doc, k + 1))
+                .unwrap_or(p);
             let appo = c2 + 1..p;
             let relative = (doc.is(c2 + 1, "who") || doc.is(c2 + 1, "whose"))
                 && !appo.clone().any(|i| doc.in_quote(i));
@@ -2255,7 +2271,7 @@ fn apposition_end(doc: &Doc, from: usize, end: usize) -> Option<usize> {
             if doc.is_word(i + 1)
                 && next.ends_with("ing")
                 && next.starts_with(char::is_lowercase)
-                && !relative
+                && !doc.is(from, "who")
             {
                 return (i - from <= 30).then_some(i + 1);
             }
@@ -2266,7 +2282,8 @@ fn apposition_end(doc: &Doc, from: usize, end: usize) -> Option<usize> {
         if doc.is_punct(i, ",") && i > from && who_says(doc, i + 1) {
             return (i - from <= 30).then_some(i + 1);
         }
-        if i == from && who_says(doc, i) {
+        // `said Ana Bell, speaking after the vote.`: the name alone.
+        if i == from && (who_says(doc, i) || participle(doc, i)) {
             return None;
         }
         relative |= doc.is(i, "who");
@@ -2283,6 +2300,48 @@ fn apposition_end(doc: &Doc, from: usize, end: usize) -> Option<usize> {
         i += 1;
     }
     (to > from && (relative || to - from <= 30)).then_some(to)
+}
+
+/// `speaking to reporters`, `recalling the storm`: a lower-case word in -ing
+/// that opens an aside about how the speaker spoke, no part of the source.
+fn participle(doc: &Doc, i: usize) -> bool {
+    // Words in -ing that describe, not act: `managing director`, `ranking member`.
+    const TITLES: &[&str] = &[
+        "including",
+        "managing",
+        "ranking",
+        "leading",
+        "founding",
+        "acting",
+        "outgoing",
+        "incoming",
+        "governing",
+        "presiding",
+        "sitting",
+        "visiting",
+        "retiring",
+        "longstanding",
+        "following",
+        "working",
+        "polling",
+        "consulting",
+        "marketing",
+        "publishing",
+        "banking",
+        "fundraising",
+        "housing",
+        "building",
+        "training",
+        "planning",
+        "spending",
+        "funding",
+    ];
+    let w = doc.word(i);
+    doc.is_word(i)
+        && w.starts_with(char::is_lowercase)
+        && w.ends_with("ing")
+        && w.len() > 5
+        && !TITLES.contains(&w)
 }
 
 /// `who said …`, `who also told …`: a relative clause that reports on its own,
