@@ -833,13 +833,6 @@ fn long_apposition(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
         return None;
     }
     let aside = comma + 1..p;
-    // `Bell, recalling the storm, said`: an aside that opens with a participle.
-    if participle(doc, comma + 1) {
-        return Some(Source {
-            np: start..comma,
-            via: None,
-        });
-    }
     if ASIDES.iter().any(|a| {
         a.len() == aside.len()
             && a.iter()
@@ -871,6 +864,13 @@ fn long_apposition(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
             ]
             .iter()
             .any(|x| doc.is(comma + 1, x));
+    // `Bell, recalling the storm, said`: an aside that opens with a participle.
+    if plain && participle(doc, comma + 1) {
+        return Some(Source {
+            np: start..comma,
+            via: None,
+        });
+    }
     // `Sen. Ana Bell, R-Els., appearing on the radio, said`: up to the participle.
     let end = aside
         .clone()
