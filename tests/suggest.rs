@@ -1772,3 +1772,19 @@ fn an_aside_that_opens_with_a_participle_is_no_part_of_the_source() {
         Some("Ken Sorn, managing director of the Tarrow Works")
     );
 }
+
+#[test]
+fn an_inverted_speaker_described_to_the_end_of_the_sentence() {
+    // Fictional: Governor Ana Bell and the channel are invented.
+    let got = spans("“It holds,” said the former aide to Governor Ana Bell.");
+    assert_eq!(got[0].0, Some("the former aide to Governor Ana Bell"));
+    let got = spans("“It holds,” said one official with knowledge of the channel.");
+    assert_eq!(got[0].0, Some("one official with knowledge of the channel"));
+    let got = spans("“It holds,” said an official who was not allowed to speak.");
+    assert_eq!(got[0].0, Some("an official who was not allowed to speak"));
+    // Why the speaker goes unnamed, and when they spoke, are left out.
+    let got = spans("“It holds,” said one official who requested anonymity.");
+    assert_eq!(got[0].0, Some("one official"));
+    let got = spans("“It holds,” said Ana Bell on Monday.");
+    assert_eq!(got[0].0, Some("Ana Bell"));
+}

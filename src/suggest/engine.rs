@@ -600,6 +600,7 @@ fn quote_then_cue(
         };
         // `said Rep. Ana Bell (D-Va.)`: the party tag belongs to the name.
         let np = np.start..paren_after(doc, np.end, s.end);
+        let np = np.start..described_to_end(doc, np.end, s.end).unwrap_or(np.end);
         (np.clone(), k)
     } else {
         let np = determined_run(doc, k, s.end).or_else(|| doc.np_forward(k, s.end));
@@ -2342,6 +2343,27 @@ fn participle(doc: &Doc, i: usize) -> bool {
         && w.ends_with("ing")
         && w.len() > 5
         && !TITLES.contains(&w)
+}
+
+/// `said the former aide to Governor Bell.`, `said one person with knowledge of
+/// the talks.`, `said an official who was not allowed to speak.`: after an
+/// inverted speaker, a preposition or `who` that goes on describing them to the
+/// sentence's end (not `on Monday`, `in a statement`), as PolNeAR marks it.
+fn described_to_end(doc: &Doc, at: usize, end: usize) -> Option<usize> {
+    let goes_on = [
+        "to", "with", "of", "from", "for", "at", "in", "who", "whose",
+    ]
+    .iter()
+    .any(|w| doc.is(at, w));
+    if !goes_on || doc.adjunct_at(at) {
+        return None;
+    }
+    let to = apposition_end(doc, at, end)?;
+    // Not past a comma: what follows one (`, who declined to be named`) is left out,
+    // and so is why the speaker is not named (`who requested anonymity`).
+    let unnamed = (at..to).any(|i| doc.is(i, "anonymity") || doc.is(i, "identified"));
+    (to == doc.trim_end(at, end) && !unnamed && !(at..to).any(|i| doc.is_punct(i, ",")))
+        .then_some(to)
 }
 
 /// `who said …`, `who also told …`: a relative clause that reports on its own,
