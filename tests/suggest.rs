@@ -1578,3 +1578,213 @@ fn appears_to_after_a_name_is_an_attribution_without_a_source() {
     )];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn an_inverted_apposition_keeps_abbreviations_and_relative_clauses_but_not_a_who_said() {
+    // Fictional: Pella Dorn, Aro Vint, the Tarrow Works, Mira Solt, the Tarrow
+    // Gazette, Ivo Brann and Lower Tarrow are invented.
+    let got = spans(
+        "“The fee is fair,” said Pella Dorn, a D.C.-based analyst for the state pilots’ guild.",
+    );
+    assert_eq!(
+        got[0].0,
+        Some("Pella Dorn, a D.C.-based analyst for the state pilots’ guild")
+    );
+    // A relative clause may hold a verb; a quotation that goes on after the
+    // apposition leaves its comma with the speaker and is content still.
+    let got = spans(
+        "“The span will hold,” said Aro Vint, an engineer who is the director of the Tarrow \
+Works, “and the tolls will stay low.”",
+    );
+    let expected = vec![(
+        Some("Aro Vint, an engineer who is the director of the Tarrow Works,"),
+        "said",
+        vec!["“The span will hold,”", "“and the tolls will stay low.”"],
+    )];
+    assert_eq!(got, expected);
+    // A relative clause that reports on its own is no part of the source.
+    let got = spans(
+        "Mira Solt, who said she would run again, told the Tarrow Gazette that the pier must \
+stay open.",
+    );
+    assert!(
+        got.contains(&(
+            Some("Mira Solt"),
+            "told",
+            vec!["that the pier must stay open"]
+        )),
+        "{got:?}"
+    );
+    let got = spans(
+        "“We will not sell,” said Ivo Brann, a captain from Lower Tarrow, who said the fleet was safe.",
+    );
+    assert_eq!(got[0].0, Some("Ivo Brann, a captain from Lower Tarrow,"));
+}
+
+#[test]
+fn a_word_between_the_subject_and_its_verb_is_no_part_of_the_source() {
+    // Fictional: Odile Brandt, Tomas Quell and the Tarrow pilots are invented.
+    let expected = vec![(
+        Some("Odile Brandt"),
+        "even said",
+        vec!["the pier would close in May"],
+    )];
+    assert_eq!(
+        spans("Odile Brandt even said the pier would close in May."),
+        expected
+    );
+    let got = spans("Tomas Quell however said the tolls would stay low.");
+    assert_eq!(got[0].0, Some("Tomas Quell"));
+    let got = spans("The Tarrow pilots here say the channel is too shallow.");
+    assert_eq!(got[0].0, Some("The Tarrow pilots"));
+    // A negation is no such word: `they don't want` is no attribution.
+    assert!(spans("They don’t want to be profiled.").is_empty());
+}
+
+#[test]
+fn a_title_then_a_name_before_the_verb_keeps_its_closing_comma() {
+    // Fictional: Ivo Brann and the pilots are invented.
+    let dir = tempfile::tempdir().unwrap();
+    let text = "The pilots’ chairman, Ivo Brann, said the channel was too shallow.";
+    let expected = vec![(
+        Some("The pilots’ chairman, Ivo Brann,"),
+        "said",
+        vec!["the channel was too shallow"],
+    )];
+    assert_eq!(spans(text), expected);
+    // The actor is still the name, without its title or the comma.
+    fs::write(
+        dir.path().join("p.toml"),
+        format!("title = \"Channel\"\nbody = \"\"\"\n{text}\n\"\"\"\n"),
+    )
+    .unwrap();
+    let (code, stdout, stderr) = suggest_in(dir.path(), &["--dry-run", "p.toml"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("name = \"Ivo Brann\"\n"), "{stdout}");
+}
+
+#[test]
+fn a_gerund_takes_the_whole_lower_case_subject_up_to_its_verb() {
+    // Fictional: the harbour departments and the ferry captain are invented.
+    let got = spans(
+        "The harbour departments declined to give any figures, saying they cannot discuss the case.",
+    );
+    let expected = vec![(
+        Some("The harbour departments"),
+        "saying",
+        vec!["they cannot discuss the case"],
+    )];
+    assert_eq!(got, expected);
+    // An -ed word before a noun is an adjective, not the verb.
+    let got = spans(
+        "The retired ferry captain addressed the council, remarking that the pier was rotten.",
+    );
+    assert_eq!(got[0].0, Some("The retired ferry captain"));
+    // A pronoun stays alone.
+    let got = spans("She even brandished a map, describing the old channel in detail.");
+    assert_eq!(got[0].0, Some("She"));
+}
+
+#[test]
+fn how_or_when_a_speaker_spoke_and_what_follows_a_dash_are_no_part_of_the_source() {
+    // Fictional: Ana Bell, the Orland Pilots Guild and the council are invented.
+    let got = spans("“This is simple,” said harbour chief Ana Bell in a statement.");
+    assert_eq!(got[0].0, Some("harbour chief Ana Bell"));
+    let got = spans("“This is simple,” said Ana Bell on Tuesday.");
+    assert_eq!(got[0].0, Some("Ana Bell"));
+    let got = spans("Ana Bell in his speech called the pier “a ruin.”");
+    assert_eq!(got[0].0, Some("Ana Bell"));
+    let expected = vec![(
+        Some("the Orland Pilots Guild"),
+        "according to",
+        vec!["Tolls rose by a fifth"],
+    )];
+    assert_eq!(
+        spans(
+            "Tolls rose by a fifth, according to the Orland Pilots Guild - twice what the \
+council had promised."
+        ),
+        expected
+    );
+}
+
+#[test]
+fn subjects_joined_by_and_are_one_source_but_two_clauses_are_not() {
+    // Fictional: Quell, Vell and the Tarrow Gazette are invented.
+    let got = spans("Her advisers and allies say she will run again.");
+    assert_eq!(got[0].0, Some("Her advisers and allies"));
+    let expected = vec![(
+        Some("Quell and the Tarrow Gazette"),
+        "have said",
+        vec!["the bridge is unsafe"],
+    )];
+    assert_eq!(
+        spans("Quell and the Tarrow Gazette have said the bridge is unsafe."),
+        expected
+    );
+    // `won the vote and`: a clause of its own, so only its subject speaks.
+    let got = spans("Quell won the vote and Vell said the count was wrong.");
+    assert_eq!(got[0].0, Some("Vell"));
+}
+
+#[test]
+fn according_to_a_name_and_an_apposition_that_ends_the_sentence() {
+    // Fictional: Ana Bell and the Orland guild are invented.
+    let expected = vec![(
+        Some("Ana Bell, a pilot with the Orland guild"),
+        "according to",
+        vec!["Tolls rose by a fifth last year"],
+    )];
+    assert_eq!(
+        spans(
+            "Tolls rose by a fifth last year, according to Ana Bell, a pilot with the Orland guild."
+        ),
+        expected
+    );
+    // A clause after the name is more of what was said, not an apposition.
+    let expected = vec![(
+        Some("Ana Bell"),
+        "according to",
+        vec!["Tolls rose by a fifth last year", "the bridge will close"],
+    )];
+    assert_eq!(
+        spans("Tolls rose by a fifth last year, according to Ana Bell, the bridge will close."),
+        expected
+    );
+}
+
+#[test]
+fn an_aside_that_opens_with_a_participle_is_no_part_of_the_source() {
+    // Fictional: Ana Bell, Ivo Brann, Ken Sorn, Tarrow Radio and the Tarrow Works are invented.
+    let got = spans("“We will win,” said harbour chief Ana Bell, speaking after the vote.");
+    assert_eq!(got[0].0, Some("harbour chief Ana Bell"));
+    let got =
+        spans("Ivo Brann, recalling the storm of the last winter, described the pier as a ruin.");
+    assert_eq!(got[0].0, Some("Ivo Brann"));
+    let got = spans(
+        "Sen. Ana Bell, R-Els., appearing on Tarrow Radio after the vote, said the toll would stay.",
+    );
+    assert_eq!(got[0].0, Some("Sen. Ana Bell, R-Els.,"));
+    // `managing director` describes: it stays.
+    let got = spans("“It holds,” said Ken Sorn, managing director of the Tarrow Works.");
+    assert_eq!(
+        got[0].0,
+        Some("Ken Sorn, managing director of the Tarrow Works")
+    );
+}
+
+#[test]
+fn an_inverted_speaker_described_to_the_end_of_the_sentence() {
+    // Fictional: Governor Ana Bell and the channel are invented.
+    let got = spans("“It holds,” said the former aide to Governor Ana Bell.");
+    assert_eq!(got[0].0, Some("the former aide to Governor Ana Bell"));
+    let got = spans("“It holds,” said one official with knowledge of the channel.");
+    assert_eq!(got[0].0, Some("one official with knowledge of the channel"));
+    let got = spans("“It holds,” said an official who was not allowed to speak.");
+    assert_eq!(got[0].0, Some("an official who was not allowed to speak"));
+    // Why the speaker goes unnamed, and when they spoke, are left out.
+    let got = spans("“It holds,” said one official who requested anonymity.");
+    assert_eq!(got[0].0, Some("one official"));
+    let got = spans("“It holds,” said Ana Bell on Monday.");
+    assert_eq!(got[0].0, Some("Ana Bell"));
+}
