@@ -1578,3 +1578,43 @@ fn appears_to_after_a_name_is_an_attribution_without_a_source() {
     )];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_title_case_headline_line_reports_with_its_capitalised_verb() {
+    // Fictional: Mayor Ilse Vell, Tomas Quell and the Tarrow harbour board are invented.
+    let text = "Mayor Ilse Vell Says The Pier Will Close In Winter\n\n\
+Quell Calls For New Tolls On The Bridge\n\n\
+How Quell Says No To Everyone\n\n\
+The harbour board met on Monday. It Says nothing.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Mayor Ilse Vell"),
+            "Says",
+            vec!["The Pier Will Close In Winter"],
+            false,
+        ),
+        (
+            Some("Quell"),
+            "Calls For",
+            vec!["New Tolls On The Bridge"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_poll_named_at_length_before_shows_is_the_source() {
+    // Fictional: the Tarrow Gazette, Orland Radio, Vell and Quell are invented.
+    let text = "A Tarrow Gazette/Orland Radio poll released Monday shows Vell ahead of Quell by nine points. \
+The figures can be found here on the Gazette site. Voters who read the report showed little interest in it.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![(
+        Some("A Tarrow Gazette/Orland Radio poll released Monday"),
+        "shows",
+        vec!["Vell ahead of Quell by nine points"],
+        false,
+    )];
+    assert_eq!(got, expected);
+}

@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+mod evidence;
+mod headline;
 mod minds;
 mod unsaid;
 
@@ -331,6 +333,8 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
                 .or_else(|| reporting_verb(doc, &s, i))
                 .or_else(|| minds::find(doc, &s, i, &found))
                 .or_else(|| minds::named_act(doc, &s, i, &found))
+                .or_else(|| evidence::find(doc, &s, i, &found))
+                .or_else(|| headline::find(doc, &s, i))
         };
         if let Some(f) = f {
             mark(&mut used, &s, &f);
