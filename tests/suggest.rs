@@ -1618,3 +1618,26 @@ The figures can be found here on the Gazette site. Voters who read the report sh
     )];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_person_who_vows_pledges_or_threatens_to_act_is_a_source() {
+    // Fictional: Mayor Vell, Tomas Quell and the Orland ferry board are invented.
+    let text = "Mayor Vell has vowed to reopen the pier by May. Quell threatened to sue the ferry board. \
+The storm threatens to close the harbour. The board promised to the voters a new pier.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Mayor Vell"),
+            "has vowed",
+            vec!["to reopen the pier by May"],
+            false,
+        ),
+        (
+            Some("Quell"),
+            "threatened",
+            vec!["to sue the ferry board"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}

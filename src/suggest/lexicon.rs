@@ -53,6 +53,7 @@ const VERBS: &[(&str, Verb)] = &[
     ("promise promises promised promising", Verb::Speech),
     ("vow vows vowed vowing", Verb::Speech),
     ("pledge pledges pledged pledging", Verb::ThatOnly),
+    ("threaten threatens threatened threatening", Verb::ThatOnly),
     ("stress stresses stressed stressing", Verb::ThatOnly),
     (
         "emphasize emphasizes emphasized emphasizing emphasise emphasises emphasised emphasising",
@@ -141,6 +142,12 @@ fn verb_table() -> &'static HashMap<&'static str, VerbForm> {
         }
         table
     })
+}
+
+/// Whether the verb of base form `base` reports a commitment by `to` and a
+/// verb (`vowed to fight on`, `threatened to sue`), as PolNeAR marks it.
+pub fn commits(base: &str) -> bool {
+    matches!(base, "vow" | "pledge" | "promise" | "threaten")
 }
 
 /// The reporting verb `word` is a form of (any case).
