@@ -1641,3 +1641,18 @@ The storm threatens to close the harbour. The board promised to the voters a new
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn state_in_a_speakers_description_is_a_noun_not_a_verb() {
+    // Fictional: Ana Bell, Orland and its ferry are invented.
+    let text =
+        "Orland state delegate Ana Bell, clad in a red cape, said the ferry would run all winter.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![(
+        Some("Orland state delegate Ana Bell, clad in a red cape,"),
+        "said",
+        vec!["the ferry would run all winter"],
+        false,
+    )];
+    assert_eq!(got, expected);
+}
