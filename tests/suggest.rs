@@ -1656,3 +1656,17 @@ fn state_in_a_speakers_description_is_a_noun_not_a_verb() {
     )];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_speaker_after_a_datelines_hyphen_starts_its_clause() {
+    // Fictional: Orland, the Tarrow Wire and Mayor Ana Bell are invented.
+    let text = "ORLAND (Tarrow Wire) - Mayor Ana Bell said the pier would reopen in May.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![(
+        Some("Mayor Ana Bell"),
+        "said",
+        vec!["the pier would reopen in May"],
+        false,
+    )];
+    assert_eq!(got, expected);
+}

@@ -1165,7 +1165,7 @@ fn starts_clause(doc: &Doc, s: &Range<usize>, i: usize) -> bool {
     let b = i - 1;
     let t = &doc.toks[b];
     match t.kind {
-        Kind::Punct => matches!(doc.word(b), "," | ";" | ":" | "(" | "—" | "–" | "―"),
+        Kind::Punct => matches!(doc.word(b), "," | ";" | ":" | "(" | "—" | "–" | "―" | "-"),
         Kind::Close | Kind::Open => true,
         Kind::Word => {
             let w = doc.word(b);
