@@ -1670,3 +1670,26 @@ fn a_speaker_after_a_datelines_hyphen_starts_its_clause() {
     )];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_gerund_joined_by_and_to_a_gerund_cue_shares_its_source() {
+    // Fictional: Mayor Vell, Tomas Quell and the Orland pier are invented.
+    let text =
+        "Mayor Vell opened the pier, calling it a gift to Orland and vowing to keep the tolls low.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Mayor Vell"),
+            "calling",
+            vec!["it a gift to Orland"],
+            false,
+        ),
+        (
+            Some("Mayor Vell"),
+            "vowing",
+            vec!["to keep the tolls low"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}

@@ -1646,7 +1646,15 @@ fn gerund_after(doc: &Doc, s: &Range<usize>, v: usize, found: &mut [Found]) -> O
             || (v > s.start + 1
                 && doc.toks[v - 1].kind == Kind::Close
                 && doc.is_punct(v - 2, ",")));
-    if !after_comma {
+    // `calling them cheats and vowing to …`: `and` joins a gerund to a gerund cue before it.
+    let chained = v > s.start + 1
+        && doc.is(v - 1, "and")
+        && found
+            .iter()
+            .rev()
+            .find(|f| f.cue.end < v)
+            .is_some_and(|f| doc.word(f.cue.end - 1).ends_with("ing"));
+    if !after_comma && !chained {
         return None;
     }
     let referring = doc.is(v, "referring") && doc.is(v + 1, "to");
