@@ -1693,3 +1693,18 @@ fn a_gerund_joined_by_and_to_a_gerund_cue_shares_its_source() {
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn an_opening_poll_may_join_its_pollsters_with_a_slash() {
+    // Fictional: the Tarrow Gazette, Orland Radio and Mayor Vell are invented.
+    let text =
+        "In a Tarrow Gazette/Orland Radio poll released Monday, most voters backed Mayor Vell.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![(
+        Some("a Tarrow Gazette/Orland Radio poll released Monday"),
+        "In",
+        vec!["most voters backed Mayor Vell"],
+        false,
+    )];
+    assert_eq!(got, expected);
+}

@@ -208,7 +208,9 @@ pub(super) fn in_poll(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
     if !opens || !doc.is(v, "in") {
         return None;
     }
-    let comma = (v + 1..s.end.min(v + 20)).find(|&i| !doc.is_word(i))?;
+    // `In a Gazette/Radio poll, …`: a slash or a hyphen joins the pollsters' names.
+    let comma = (v + 1..s.end.min(v + 20))
+        .find(|&i| !doc.is_word(i) && !doc.is_punct(i, "/") && !doc.is_punct(i, "-"))?;
     if !doc.is_punct(comma, ",") || comma < v + 2 {
         return None;
     }
