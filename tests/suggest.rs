@@ -1708,3 +1708,28 @@ fn an_opening_poll_may_join_its_pollsters_with_a_slash() {
     )];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn called_with_a_verdict_far_off_or_after_and_keeps_its_speaker() {
+    // Fictional: Ana Bell, Tomas Quell and the Orland harbour board are invented.
+    let text = "Bell took the stage at the Orland harbour and called the board “rotten to the core.” \
+Quell called the plan to sell the old ferry to a private buyer “a disgrace.” \
+Quell called for a new vote.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Bell"),
+            "called",
+            vec!["the board “rotten to the core.”"],
+            false,
+        ),
+        (
+            Some("Quell"),
+            "called",
+            vec!["the plan to sell the old ferry to a private buyer “a disgrace.”"],
+            false,
+        ),
+        (Some("Quell"), "called for", vec!["a new vote"], false),
+    ];
+    assert_eq!(got, expected);
+}

@@ -1566,11 +1566,16 @@ fn personal(doc: &Doc, np: &Range<usize>) -> bool {
 /// `Rubio called the statement “offensive and outlandish.”`: the object and the
 /// quoted verdict on it, to the end of the sentence.
 fn called(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
-    if v == s.start || lexicon::is_be(doc.word(v - 1)) {
+    // `called for`, `called on`: a demand, read by the rule for acts on others.
+    if v == s.start
+        || lexicon::is_be(doc.word(v - 1))
+        || doc.is(v + 1, "for")
+        || doc.is(v + 1, "on")
+    {
         return None;
     }
     let mut q = v + 1;
-    while q < s.end && q < v + 8 && doc.is_word(q) {
+    while q < s.end && q < v + 14 && doc.is_word(q) {
         q += 1;
     }
     let qi = doc.quote_of.get(q).copied().flatten()?;
@@ -1580,7 +1585,8 @@ fn called(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
     }
     // `called the deal “a step forward” in the talks`: the rest of the sentence too.
     let end = doc.trim_end(quote.end, s.end).max(quote.end);
-    let source = source_before(doc, s, v)?;
+    // `Bell took the stage and called the plan “rotten”`: the first verb's subject.
+    let source = source_before(doc, s, v).or_else(|| coordinated_subject(doc, s, v))?;
     Some(Found {
         source: Some(source.np),
         cue: v..v + 1,
