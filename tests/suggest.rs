@@ -1164,6 +1164,8 @@ Brandt spoke of the “new tolls,” saying they would pay for the bridge.";
             vec!["the tolls were unlawful"],
             false,
         ),
+        // An act on the plan by name, as PolNeAR marks `attacked` (4 of 5 on develop).
+        (Some("Quell"), "attacked", vec!["the plan"], false),
         (
             Some("Quell"),
             "calling",
@@ -1730,6 +1732,25 @@ Quell called for a new vote.";
             false,
         ),
         (Some("Quell"), "called for", vec!["a new vote"], false),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_name_right_before_lamented_mocked_or_ordered_acts() {
+    // Fictional: Tomas Quell, Mayor Vell, Ana Bell and the Orland pier are invented.
+    let text = "Quell lamented the loss of the old ferry. Mayor Vell mocked the toll plan. \
+Bell ordered a review of the pier. Quell opposed the plan.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Quell"),
+            "lamented",
+            vec!["the loss of the old ferry"],
+            false,
+        ),
+        (Some("Mayor Vell"), "mocked", vec!["the toll plan"], false),
+        (Some("Bell"), "ordered", vec!["a review of the pier"], false),
     ];
     assert_eq!(got, expected);
 }
