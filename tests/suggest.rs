@@ -1754,3 +1754,16 @@ Bell ordered a review of the pier. Quell opposed the plan.";
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn asked_then_a_short_adjunct_then_the_question() {
+    // Fictional: Mayor Vell, Orland Radio and the pier are invented.
+    let text = "Asked on Orland Radio whether the pier would close, Vell said it would stay open. \
+Asked on Monday about the pier, Vell smiled.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (None, "Asked", vec!["whether the pier would close"], false),
+        (Some("Vell"), "said", vec!["it would stay open"], false),
+    ];
+    assert_eq!(got, expected);
+}

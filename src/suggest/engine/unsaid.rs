@@ -174,6 +174,23 @@ pub(super) fn asked(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> O
         source = Some(np.clone());
         t = np.end;
     }
+    // `Asked on Fox News who leads …`, `Asked during a debate why …`: a short
+    // adjunct of time or place (at most six words) before the question.
+    let adjunct = ["on", "during", "in", "at", "last"]
+        .iter()
+        .any(|w| doc.is(t, w))
+        || (doc.is_word(t) && lexicon::is_day_word(doc.word(t)));
+    if adjunct && source.is_none() {
+        let limit = s.end.min(t + 7);
+        if let Some(q) = (t + 1..limit).find(|&i| {
+            ["whether", "if", "why", "what", "who", "how"]
+                .iter()
+                .any(|w| doc.is(i, w))
+        }) && (t..q).all(|i| doc.is_word(i) && !lexicon::is_subject_pronoun(doc.word(i)))
+        {
+            t = q;
+        }
+    }
     if !QUESTION.iter().any(|w| doc.is(t, w)) || !doc.is_word(t + 1) {
         return None;
     }
