@@ -1123,7 +1123,13 @@ Asked by Odile Brandt if the fares would rise, Quell said the fares would stay l
             vec!["“The tolls will stay low”"],
             false,
         ),
-        (Some("Brandt"), "said", vec!["“We will sail again,”"], false),
+        // A day closing the clause is marked with its verb, as PolNeAR marks it mostly.
+        (
+            Some("Brandt"),
+            "said Friday",
+            vec!["“We will sail again,”"],
+            false,
+        ),
         (None, "asked", vec!["whether the pier would reopen"], false),
         (Some("Vell"), "said", vec!["it would reopen in May"], false),
         (
@@ -1764,6 +1770,29 @@ Asked on Monday about the pier, Vell smiled.";
     let expected: Vec<Seen> = vec![
         (None, "Asked", vec!["whether the pier would close"], false),
         (Some("Vell"), "said", vec!["it would stay open"], false),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_day_that_closes_the_clause_joins_its_verb_but_not_before_that() {
+    // Fictional: Mayor Vell, Tomas Quell and the pier are invented.
+    let text =
+        "“The pier stays open,” Vell said Monday. Quell said Tuesday that the pier would close.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Vell"),
+            "said Monday",
+            vec!["“The pier stays open,”"],
+            false,
+        ),
+        (
+            Some("Quell"),
+            "said",
+            vec!["that the pier would close"],
+            false,
+        ),
     ];
     assert_eq!(got, expected);
 }
