@@ -1776,9 +1776,9 @@ Asked on Monday about the pier, Vell smiled.";
 
 #[test]
 fn a_day_that_closes_the_clause_joins_its_verb_but_not_before_that() {
-    // Fictional: Mayor Vell, Tomas Quell and the pier are invented.
-    let text =
-        "“The pier stays open,” Vell said Monday. Quell said Tuesday that the pier would close.";
+    // Fictional: Mayor Vell, Tomas Quell, Ana Bell and the pier are invented.
+    let text = "“The pier stays open,” Vell said Monday. Quell said Tuesday that the pier would close. \
+“The tolls are fair,” Bell wrote on Twitter.";
     let got = seen(text);
     let expected: Vec<Seen> = vec![
         (
@@ -1791,6 +1791,12 @@ fn a_day_that_closes_the_clause_joins_its_verb_but_not_before_that() {
             Some("Quell"),
             "said",
             vec!["that the pier would close"],
+            false,
+        ),
+        (
+            Some("Bell"),
+            "wrote on Twitter",
+            vec!["“The tolls are fair,”"],
             false,
         ),
     ];

@@ -522,13 +522,25 @@ fn widen_cue(doc: &Doc, s: &Range<usize>, f: &Found) -> Range<usize> {
     // `…, Vell said Monday.`: a day that closes the clause is marked with its
     // verb twice as often as not on develop; before `that` or more words it is not.
     let closes = |i: usize| i >= s.end || doc.is_punct(i, ".") || doc.is_punct(i, ",");
+    // So are `recently`, `then` and `on Twitter` / `on Facebook` (9 to 1).
+    let closer = lexicon::is_day_word(doc.word(cue.end))
+        || doc.is(cue.end, "recently")
+        || doc.is(cue.end, "then");
     if cue.end == f.cue.end
         && doc.is_word(cue.end)
-        && lexicon::is_day_word(doc.word(cue.end))
+        && closer
         && free(cue.end)
         && closes(cue.end + 1)
     {
         cue.end += 1;
+    } else if cue.end == f.cue.end
+        && doc.is(cue.end, "on")
+        && (doc.is(cue.end + 1, "twitter") || doc.is(cue.end + 1, "facebook"))
+        && free(cue.end)
+        && free(cue.end + 1)
+        && closes(cue.end + 2)
+    {
+        cue.end += 2;
     }
     cue
 }
