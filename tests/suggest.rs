@@ -1802,3 +1802,18 @@ fn a_day_that_closes_the_clause_joins_its_verb_but_not_before_that() {
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_verb_of_the_mind_after_and_takes_the_first_verbs_subject() {
+    // Fictional: Tomas Quell and the Orland pier are invented.
+    let text =
+        "Quell shook hands at the Orland pier and asked the crews whether they would strike.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![(
+        Some("Quell"),
+        "asked",
+        vec!["whether they would strike"],
+        false,
+    )];
+    assert_eq!(got, expected);
+}

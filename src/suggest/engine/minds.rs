@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use super::{Doc, Found, MIN_CONTENT, source_before};
+use super::{Doc, Found, MIN_CONTENT, coordinated_subject, source_before};
 use crate::suggest::lexicon::{self, Mind};
 
 /// The attribution whose cue is the word at `v`, if it is a verb or noun of the mind.
@@ -22,7 +22,7 @@ pub(super) fn find(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Op
     if lexicon::is_be(doc.word(v - 1)) || doc.is(v - 1, "to") {
         return None;
     }
-    let source = source_before(doc, s, v)?;
+    let source = source_before(doc, s, v).or_else(|| coordinated_subject(doc, s, v))?;
     // `you know`, `you think`: a turn of speech more than a belief.
     if doc.is(source.np.start, "you") || doc.is(source.np.start, "it") {
         return None;
