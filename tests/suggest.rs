@@ -1817,3 +1817,17 @@ fn a_verb_of_the_mind_after_and_takes_the_first_verbs_subject() {
     )];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_gerund_after_an_opening_aside_takes_the_subject_of_the_clause_before_it() {
+    // Fictional: Salem Harbour, Mayor Vell and Tomas Quell are invented.
+    let text = "Speaking at the pier in Salem Harbour, Vell went after Quell, calling him “a toll collector.”";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![(
+        Some("Vell"),
+        "calling",
+        vec!["him “a toll collector.”"],
+        false,
+    )];
+    assert_eq!(got, expected);
+}

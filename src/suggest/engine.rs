@@ -1629,8 +1629,47 @@ fn gerund(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
     if !after_comma {
         return None;
     }
-    let subject = sentence_subject(doc, s).or_else(|| plain_subject(doc, s))?;
+    let subject = sentence_subject(doc, s)
+        .or_else(|| plain_subject(doc, s))
+        .or_else(|| clause_subject_before(doc, s, p))?;
     gerund_of(doc, s, v, subject)
+}
+
+/// `Speaking in Salem, New Hampshire, Vell went after Quell, calling him …`:
+/// when the sentence opens with no subject, the subject of the clause right
+/// before the gerund's comma (after the previous comma, within 40 tokens), if a
+/// name or a personal pronoun opens it and a lower-case word follows.
+fn clause_subject_before(doc: &Doc, s: &Range<usize>, comma: usize) -> Option<Range<usize>> {
+    if !doc.is_punct(comma, ",") {
+        return None;
+    }
+    let floor = s.start.max(comma.saturating_sub(40));
+    let mut c = (floor..comma)
+        .rev()
+        .find(|&i| doc.is_punct(i, ",") || doc.is_punct(i, ";"))
+        .map_or(floor, |i| i + 1);
+    if c == floor && floor > s.start {
+        return None;
+    }
+    if ["but", "and", "then"].iter().any(|w| doc.is(c, w)) {
+        c += 1;
+    }
+    let np = doc.np_forward(c, comma)?;
+    let named = np.len() == 1
+        && ["he", "she", "they", "we", "i"]
+            .iter()
+            .any(|w| doc.is(np.start, w))
+        || doc.capitalized(np.start) && !lexicon::is_capital_stop(doc.word(np.start));
+    let verb_follows = np.end < comma
+        && doc.is_word(np.end)
+        && doc.word(np.end).starts_with(char::is_lowercase)
+        && !lexicon::is_np_word(doc.word(np.end))
+        && ![
+            "of", "for", "in", "on", "at", "to", "from", "with", "and", "or", "who", "which",
+        ]
+        .iter()
+        .any(|w| doc.is(np.end, w));
+    (named && verb_follows).then_some(np)
 }
 
 /// The subject of a sentence that opens with a lower-case noun phrase (`The
