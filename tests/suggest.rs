@@ -1831,3 +1831,26 @@ fn a_gerund_after_an_opening_aside_takes_the_subject_of_the_clause_before_it() {
     )];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn according_to_with_no_comma_before_it_or_after_a_colon() {
+    // Fictional: Mayor Vell, Tomas Quell and the Tarrow Gazette are invented.
+    let text = "Vell leads Quell by nine points according to a Tarrow Gazette poll. \
+It has not gone unnoticed: According to the harbour office, the pier will close.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("a Tarrow Gazette poll"),
+            "according to",
+            vec!["Vell leads Quell by nine points"],
+            false,
+        ),
+        (
+            Some("the harbour office"),
+            "According to",
+            vec!["the pier will close"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}

@@ -1221,12 +1221,14 @@ fn according_to(doc: &Doc, s: &Range<usize>, i: usize) -> Option<Found> {
     let end = doc.trim_end(np.end, s.end);
     let cue = i..i + 2;
     // `But according to X, …`, `“According to X, …`: an opening word or mark before it.
+    // `…: According to X, …`, `(According to X, …`: a colon or a parenthesis opens it too.
     let at_start = i == s.start
         || (i == s.start + 1
             && (doc.toks[s.start].kind == Kind::Open
                 || ["but", "and", "so", "yet"]
                     .iter()
-                    .any(|w| doc.is(s.start, w))));
+                    .any(|w| doc.is(s.start, w))))
+        || (i > s.start && (doc.is_punct(i - 1, ":") || doc.is_punct(i - 1, "(")));
     // `…,” according to X`, `… — according to X`: the comma may close a quotation.
     let after_comma = i > s.start
         && (doc.is_punct(i - 1, ",")
@@ -1234,23 +1236,27 @@ fn according_to(doc: &Doc, s: &Range<usize>, i: usize) -> Option<Found> {
             || (i > s.start + 1
                 && doc.toks[i - 1].kind == Kind::Close
                 && doc.is_punct(i - 2, ",")));
+    // `… nine points according to X`: no mark at all before it.
+    let word_before = i > s.start && doc.is_word(i - 1);
     let content = if doc.is_punct(np.end, ",") && at_start {
         let from = np.end + 1;
         let to = doc.trim_end(from, s.end);
         (to >= from + MIN_CONTENT).then(|| vec![from..to])?
-    } else if np.end == end && after_comma {
+    } else if np.end == end && (after_comma || word_before) {
         let from = content_start(doc, s);
-        // A quotation closed after the comma is content with its closing mark.
-        let to = if doc.toks[i - 1].kind == Kind::Close {
+        // A quotation closed after the comma is content with its closing mark;
+        // with no comma at all (`… 46 to 39 percent according to a poll`), all up to it.
+        let to = if doc.toks[i - 1].kind == Kind::Close || word_before {
             i
         } else {
             i - 1
         };
         (i > from + MIN_CONTENT).then(|| vec![from..to])?
-    } else if doc.is_punct(np.end, ",") && after_comma {
+    } else if doc.is_punct(np.end, ",") && (after_comma || word_before) {
         let from = content_start(doc, s);
         let to = doc.trim_end(np.end + 1, s.end);
-        (i - 1 > from && to > np.end + 1).then(|| vec![from..i - 1, np.end + 1..to])?
+        let before = if word_before { i } else { i - 1 };
+        (before > from && to > np.end + 1).then(|| vec![from..before, np.end + 1..to])?
     } else {
         return None;
     };
