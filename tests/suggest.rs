@@ -1854,3 +1854,17 @@ It has not gone unnoticed: According to the harbour office, the pier will close.
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn is_not_or_widely_expected_to_keeps_its_adverb_in_the_cue() {
+    // Fictional: Mayor Vell and the Orland pier are invented.
+    let text = "Mayor Vell is widely expected to reopen the Orland pier.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![(
+        None,
+        "is widely expected",
+        vec!["Mayor Vell", "to reopen the Orland pier"],
+        false,
+    )];
+    assert_eq!(got, expected);
+}

@@ -11,12 +11,28 @@ use crate::suggest::tokens::Kind;
 
 /// `The House is expected to pass the bill`: the cue is `is expected`, with no
 /// source; the content is the subject and the infinitive, as PolNeAR marks it.
-/// Only after a plain form of `be` and before `to` (`than expected` is no cue).
+/// Only after a plain form of `be` (and at most one adverb: `is not expected`,
+/// `is widely expected`) and before `to` (`than expected` is no cue).
 pub(super) fn expected(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Option<Found> {
     if !doc.is(v, "expected") || !doc.is(v + 1, "to") || !doc.is_word(v + 2) {
         return None;
     }
-    let be = v.checked_sub(1)?;
+    // `is not expected`, `is widely expected`: one adverb between, part of the cue.
+    let mut be = v.checked_sub(1)?;
+    if [
+        "not",
+        "widely",
+        "also",
+        "still",
+        "now",
+        "generally",
+        "largely",
+    ]
+    .iter()
+    .any(|w| doc.is(be, w))
+    {
+        be = be.checked_sub(1)?;
+    }
     if be <= s.start
         || !["is", "are", "was", "were"].iter().any(|w| doc.is(be, w))
         || minds::inside_content(found, v)
