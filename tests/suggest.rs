@@ -1868,3 +1868,26 @@ fn is_not_or_widely_expected_to_keeps_its_adverb_in_the_cue() {
     )];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_verb_of_saying_in_the_progressive_keeps_its_be_in_the_cue() {
+    // Fictional: Mayor Vell, Tomas Quell and the Orland pier are invented.
+    let text = "Mayor Vell is telling voters in Orland that the pier will reopen. \
+Quell is calling for a new vote on the tolls. The pier was being shown to visitors.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Mayor Vell"),
+            "is telling",
+            vec!["that the pier will reopen"],
+            false,
+        ),
+        (
+            Some("Quell"),
+            "is calling for",
+            vec!["a new vote on the tolls"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}

@@ -10,6 +10,7 @@ use std::ops::Range;
 mod evidence;
 mod headline;
 mod minds;
+mod progressive;
 mod unsaid;
 
 use super::Attribution;
@@ -335,6 +336,7 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
                 .or_else(|| minds::named_act(doc, &s, i, &found))
                 .or_else(|| evidence::find(doc, &s, i, &found))
                 .or_else(|| headline::find(doc, &s, i))
+                .or_else(|| progressive::find(doc, &s, i))
         };
         if let Some(f) = f {
             mark(&mut used, &s, &f);
