@@ -1891,3 +1891,17 @@ Quell is calling for a new vote on the tolls. The pier was being shown to visito
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_poll_that_shows_after_while_or_a_comma_is_a_source_too() {
+    // Fictional: the Tarrow Gazette, Mayor Vell and Tomas Quell are invented.
+    let text = "Vell campaigned in Orland, while a Tarrow Gazette poll released last week actually showed Quell ahead by four points.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![(
+        Some("a Tarrow Gazette poll released last week"),
+        "actually showed",
+        vec!["Quell ahead by four points"],
+        false,
+    )];
+    assert_eq!(got, expected);
+}

@@ -75,9 +75,23 @@ pub(super) fn find(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Op
     if !VERBS.iter().any(|w| doc.word(v) == *w) || minds::inside_content(found, v) {
         return None;
     }
-    let mut b = s.start;
-    if doc.is_punct(b, "-") || doc.is_punct(b, "—") || doc.is_punct(b, "–") {
-        b += 1;
+    // The clause opens at the sentence's start, after a comma or a dash, or
+    // after a word that opens a clause (`And while a Gazette poll showed …`):
+    // the nearest such place within 16 tokens before the verb.
+    let floor = s.start.max(v.saturating_sub(17));
+    let mut b = (floor..v)
+        .rev()
+        .find(|&i| {
+            ["-", "—", "–", ",", ";", ":"]
+                .iter()
+                .any(|m| doc.is_punct(i, m))
+                || ["but", "while", "although", "though", "because"]
+                    .iter()
+                    .any(|w| doc.is(i, w))
+        })
+        .map_or(s.start, |i| i + 1);
+    if b == floor && floor > s.start {
+        return None;
     }
     if ["but", "and", "so"].iter().any(|w| doc.is(b, w)) {
         b += 1;
@@ -114,8 +128,13 @@ pub(super) fn find(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Op
     if end < t + MIN_CONTENT {
         return None;
     }
+    // `… released last week actually showed`: an adverb before the verb is the cue's.
+    let mut subject_end = v;
+    if doc.word(v - 1).ends_with("ly") && doc.word(v - 1).starts_with(char::is_lowercase) {
+        subject_end -= 1;
+    }
     Some(Found {
-        source: Some(b..v),
+        source: Some(b..subject_end),
         cue: v..v + 1,
         content: vec![t..end],
         via: None,
