@@ -1589,9 +1589,10 @@ fn appears_to_after_a_name_is_an_attribution_without_a_source() {
 
 #[test]
 fn a_title_case_headline_line_reports_with_its_capitalised_verb() {
-    // Fictional: Mayor Ilse Vell, Tomas Quell and the Tarrow harbour board are invented.
+    // Fictional: Mayor Ilse Vell, Tomas Quell, Ana Bell, Orland and the Tarrow harbour board are invented.
     let text = "Mayor Ilse Vell Says The Pier Will Close In Winter\n\n\
-Quell Calls For New Tolls On The Bridge\n\n\
+Quell Calls for New Tolls On The Bridge\n\n\
+Ana Bell Tells #Orland Voters The Ferry Stays\n\n\
 How Quell Says No To Everyone\n\n\
 The harbour board met on Monday. It Says nothing.";
     let got = seen(text);
@@ -1604,8 +1605,14 @@ The harbour board met on Monday. It Says nothing.";
         ),
         (
             Some("Quell"),
-            "Calls For",
+            "Calls for",
             vec!["New Tolls On The Bridge"],
+            false,
+        ),
+        (
+            Some("Ana Bell"),
+            "Tells",
+            vec!["#Orland Voters The Ferry Stays"],
             false,
         ),
     ];
