@@ -1912,3 +1912,17 @@ fn a_poll_that_shows_after_while_or_a_comma_is_a_source_too() {
     )];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_gerund_with_that_takes_the_noun_phrase_opening_the_sentence() {
+    // Fictional: the Orland council and its harbour are invented.
+    let text = "But the Orland council spokeswoman, a former pilot, drew a contrast, saying that the harbour needs no new toll.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![(
+        Some("the Orland council spokeswoman"),
+        "saying",
+        vec!["that the harbour needs no new toll"],
+        false,
+    )];
+    assert_eq!(got, expected);
+}
