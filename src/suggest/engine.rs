@@ -1653,7 +1653,9 @@ fn opening_noun_phrase(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Range<us
         return None;
     }
     let mut start = s.start;
+    // At most two opening words, so a hostile run of `and` costs each gerund little.
     while start < v
+        && start < s.start + 2
         && ["but", "and", "yet", "even"]
             .iter()
             .any(|w| doc.is(start, w))
@@ -1859,7 +1861,12 @@ fn coordinated_subject(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> 
         return None;
     }
     let np = sentence_subject(doc, s).or_else(|| plain_subject(doc, s))?;
-    // No comma-free clause boundary in between that could bring its own subject.
+    // No comma-free clause boundary in between that could bring its own subject;
+    // and no more than 80 tokens between, so that a hostile sentence of `and`
+    // and verbs (each verb looks back here) costs linear time.
+    if p > np.end + 80 {
+        return None;
+    }
     if (np.end..p).any(|i| {
         doc.is(i, "that") || doc.is(i, "who") || doc.is(i, "which") || doc.is_punct(i, ";")
     }) {
