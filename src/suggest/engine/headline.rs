@@ -52,7 +52,11 @@ const VERBS: &[&str] = &[
 /// is said). `Calls For`, `Calls On` take their preposition into the cue, and
 /// a capitalised adverb right before the verb (`Finally Endorses`) belongs to it.
 pub(super) fn find(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
-    if v <= s.start || v - s.start > 6 || !VERBS.iter().any(|w| doc.word(v) == *w) {
+    if v <= s.start
+        || v - s.start > 6
+        || !doc.capitalized(v)
+        || !VERBS.iter().any(|w| doc.word(v) == *w)
+    {
         return None;
     }
     if !doc.is_word(v) || !line_start(doc, s.start) {

@@ -166,9 +166,10 @@ pub(super) fn named_act(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) 
         "seeks",
         "supports",
     ];
+    // The capital before the verb first: it rules out most tokens before the list is read.
     if v <= s.start
-        || !ACTS.iter().any(|w| doc.is(v, w))
         || !doc.capitalized(v - 1)
+        || !ACTS.iter().any(|w| doc.is(v, w))
         || lexicon::is_capital_stop(doc.word(v - 1))
         || inside_content(found, v)
     {
