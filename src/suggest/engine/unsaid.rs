@@ -11,12 +11,28 @@ use crate::suggest::tokens::Kind;
 
 /// `The House is expected to pass the bill`: the cue is `is expected`, with no
 /// source; the content is the subject and the infinitive, as PolNeAR marks it.
-/// Only after a plain form of `be` and before `to` (`than expected` is no cue).
+/// Only after a plain form of `be` (and at most one adverb: `is not expected`,
+/// `is widely expected`) and before `to` (`than expected` is no cue).
 pub(super) fn expected(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Option<Found> {
     if !doc.is(v, "expected") || !doc.is(v + 1, "to") || !doc.is_word(v + 2) {
         return None;
     }
-    let be = v.checked_sub(1)?;
+    // `is not expected`, `is widely expected`: one adverb between, part of the cue.
+    let mut be = v.checked_sub(1)?;
+    if [
+        "not",
+        "widely",
+        "also",
+        "still",
+        "now",
+        "generally",
+        "largely",
+    ]
+    .iter()
+    .any(|w| doc.is(be, w))
+    {
+        be = be.checked_sub(1)?;
+    }
     if be <= s.start
         || !["is", "are", "was", "were"].iter().any(|w| doc.is(be, w))
         || minds::inside_content(found, v)
@@ -174,6 +190,23 @@ pub(super) fn asked(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> O
         source = Some(np.clone());
         t = np.end;
     }
+    // `Asked on Fox News who leads …`, `Asked during a debate why …`: a short
+    // adjunct of time or place (at most six words) before the question.
+    let adjunct = ["on", "during", "in", "at", "last"]
+        .iter()
+        .any(|w| doc.is(t, w))
+        || (doc.is_word(t) && lexicon::is_day_word(doc.word(t)));
+    if adjunct && source.is_none() {
+        let limit = s.end.min(t + 7);
+        if let Some(q) = (t + 1..limit).find(|&i| {
+            ["whether", "if", "why", "what", "who", "how"]
+                .iter()
+                .any(|w| doc.is(i, w))
+        }) && (t..q).all(|i| doc.is_word(i) && !lexicon::is_subject_pronoun(doc.word(i)))
+        {
+            t = q;
+        }
+    }
     if !QUESTION.iter().any(|w| doc.is(t, w)) || !doc.is_word(t + 1) {
         return None;
     }
@@ -208,7 +241,9 @@ pub(super) fn in_poll(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
     if !opens || !doc.is(v, "in") {
         return None;
     }
-    let comma = (v + 1..s.end.min(v + 20)).find(|&i| !doc.is_word(i))?;
+    // `In a Gazette/Radio poll, …`: a slash or a hyphen joins the pollsters' names.
+    let comma = (v + 1..s.end.min(v + 20))
+        .find(|&i| !doc.is_word(i) && !doc.is_punct(i, "/") && !doc.is_punct(i, "-"))?;
     if !doc.is_punct(comma, ",") || comma < v + 2 {
         return None;
     }
