@@ -310,6 +310,19 @@ struct Found {
     refers_back: bool,
 }
 
+impl Found {
+    /// An attribution relayed by no one and referring back to nothing.
+    fn said(source: Option<Range<usize>>, cue: Range<usize>, content: Vec<Range<usize>>) -> Found {
+        Found {
+            source,
+            cue,
+            content,
+            via: None,
+            refers_back: false,
+        }
+    }
+}
+
 fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
     let mut used = vec![false; s.len()];
     let mut found: Vec<Found> = Vec::new();
@@ -421,13 +434,8 @@ fn dashed_colon(doc: &Doc, s: &Range<usize>) -> Option<Found> {
     }
     let from = np.end + 1;
     let to = doc.trim_end(from, s.end);
-    (to >= from + MIN_CONTENT).then(|| Found {
-        source: Some(np.clone()),
-        cue: np.end..np.end + 1,
-        content: vec![from..to],
-        via: None,
-        refers_back: false,
-    })
+    (to >= from + MIN_CONTENT)
+        .then(|| Found::said(Some(np.clone()), np.end..np.end + 1, vec![from..to]))
 }
 
 /// `Graham: Trump’s rhetoric is destroying the party`: a short name, a colon,
@@ -444,13 +452,8 @@ fn colon_headline(doc: &Doc, s: &Range<usize>) -> Option<Found> {
     if np.len() == 1 && doc.is(np.start, "poll") {
         let from = np.end + 1;
         let to = doc.trim_end(from, s.end);
-        return (to >= from + MIN_CONTENT).then(|| Found {
-            source: Some(np.clone()),
-            cue: np.end..np.end + 1,
-            content: vec![from..to],
-            via: None,
-            refers_back: false,
-        });
+        return (to >= from + MIN_CONTENT)
+            .then(|| Found::said(Some(np.clone()), np.end..np.end + 1, vec![from..to]));
     }
     if np
         .clone()
@@ -504,13 +507,11 @@ fn colon_headline(doc: &Doc, s: &Range<usize>) -> Option<Found> {
     if to < from + MIN_CONTENT {
         return None;
     }
-    Some(Found {
-        source: Some(np.clone()),
-        cue: np.end..np.end + 1,
-        content: vec![from..to],
-        via: None,
-        refers_back: false,
-    })
+    Some(Found::said(
+        Some(np.clone()),
+        np.end..np.end + 1,
+        vec![from..to],
+    ))
 }
 
 /// The cue as annotators mark it: with the auxiliaries before its verb (`has
@@ -697,13 +698,7 @@ fn quote_then_cue(
     {
         content.push(n.clone());
     }
-    Some(Found {
-        source: Some(source),
-        cue: cue_at..cue_at + 1,
-        content,
-        via: None,
-        refers_back: false,
-    })
+    Some(Found::said(Some(source), cue_at..cue_at + 1, content))
 }
 
 /// `“…” Vell said.`: a quotation without a closing comma, then a capitalised
@@ -1401,13 +1396,7 @@ fn according_to(doc: &Doc, s: &Range<usize>, i: usize) -> Option<Found> {
     } else {
         return None;
     };
-    Some(Found {
-        source: Some(np),
-        cue,
-        content,
-        via: None,
-        refers_back: false,
-    })
+    Some(Found::said(Some(np), cue, content))
 }
 
 /// `, a Republican strategist.`, `, one of the unions representing the staff.`:
@@ -1986,13 +1975,7 @@ fn gerund_after(doc: &Doc, s: &Range<usize>, v: usize, found: &mut [Found]) -> O
     let source = before.source.clone()?;
     let mut f = if referring {
         let end = doc.trim_end(v + 2, s.end);
-        (end > v + 2).then(|| Found {
-            source: Some(source),
-            cue: v..v + 2,
-            content: vec![v + 2..end],
-            via: None,
-            refers_back: false,
-        })?
+        (end > v + 2).then(|| Found::said(Some(source), v..v + 2, vec![v + 2..end]))?
     } else {
         gerund_of(doc, s, v, source)?
     };
@@ -2038,13 +2021,7 @@ fn gerund_of(doc: &Doc, s: &Range<usize>, v: usize, subject: Range<usize>) -> Op
     {
         return None;
     }
-    Some(Found {
-        source: Some(subject),
-        cue: v..v + 1,
-        content: vec![t..end],
-        via: None,
-        refers_back: false,
-    })
+    Some(Found::said(Some(subject), v..v + 1, vec![t..end]))
 }
 
 /// The subject at the start of a sentence: a pronoun or a name, followed by a word.
@@ -2298,13 +2275,7 @@ fn inverted(doc: &Doc, s: &Range<usize>, v: usize, form: lexicon::VerbForm) -> O
     if b < from + MIN_CONTENT || doc.in_quote(b - 1) {
         return None;
     }
-    Some(Found {
-        source: Some(np.start..end),
-        cue: v..v + 1,
-        content: vec![from..b],
-        via: None,
-        refers_back: false,
-    })
+    Some(Found::said(Some(np.start..end), v..v + 1, vec![from..b]))
 }
 
 /// `harbour master Odile Vell`, `Billionaire entrepreneur Peter Thiel`: a name

@@ -133,11 +133,5 @@ pub(super) fn find(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Op
     if doc.word(v - 1).ends_with("ly") && doc.word(v - 1).starts_with(char::is_lowercase) {
         subject_end -= 1;
     }
-    Some(Found {
-        source: Some(b..subject_end),
-        cue: v..v + 1,
-        content: vec![t..end],
-        via: None,
-        refers_back: false,
-    })
+    Some(Found::said(Some(b..subject_end), v..v + 1, vec![t..end]))
 }

@@ -93,13 +93,7 @@ pub(super) fn find(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
     if end < t + 2 {
         return None;
     }
-    Some(Found {
-        source: Some(source),
-        cue,
-        content: vec![t..end],
-        via: None,
-        refers_back: false,
-    })
+    Some(Found::said(Some(source), cue, vec![t..end]))
 }
 
 /// Whether the sentence starting at token `i` starts its line too.

@@ -56,11 +56,5 @@ pub(super) fn find(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
     if end < t + MIN_CONTENT || !doc.is_word(t) {
         return None;
     }
-    Some(Found {
-        source: Some(source),
-        cue,
-        content: vec![t..end],
-        via: None,
-        refers_back: false,
-    })
+    Some(Found::said(Some(source), cue, vec![t..end]))
 }

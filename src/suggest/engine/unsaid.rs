@@ -83,13 +83,7 @@ fn unsourced(
     if end < v + 3 {
         return None;
     }
-    Some(Found {
-        source: None,
-        cue,
-        content: vec![subject, v + 1..end],
-        via: None,
-        refers_back: false,
-    })
+    Some(Found::said(None, cue, vec![subject, v + 1..end]))
 }
 
 /// `…, he said, citing a new poll` / `The Journal, citing internal documents,
@@ -126,13 +120,7 @@ pub(super) fn citing(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> 
     if end <= t || !(doc.is_word(t) || doc.in_quote(t)) {
         return None;
     }
-    Some(Found {
-        source: Some(source),
-        cue: v..v + 1,
-        content: vec![t..end],
-        via: None,
-        refers_back: false,
-    })
+    Some(Found::said(Some(source), v..v + 1, vec![t..end]))
 }
 
 /// `Noting the late storm, Vell said the pier would stay shut`: a sentence that
@@ -156,13 +144,7 @@ pub(super) fn opening_gerund(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Fo
     if !said {
         return None;
     }
-    Some(Found {
-        source: Some(np),
-        cue: v..v + 1,
-        content: vec![v + 1..comma],
-        via: None,
-        refers_back: false,
-    })
+    Some(Found::said(Some(np), v..v + 1, vec![v + 1..comma]))
 }
 
 /// `When asked whether he would run, Vell said …`, `Asked by Quell if …`: a
@@ -223,13 +205,7 @@ pub(super) fn asked(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> O
     if end < t + 2 {
         return None;
     }
-    Some(Found {
-        source,
-        cue: v..v + 1,
-        content: vec![t..end],
-        via: None,
-        refers_back: false,
-    })
+    Some(Found::said(source, v..v + 1, vec![t..end]))
 }
 
 /// `In a Tarrow Gazette poll released Monday, 31 percent of voters …`: a
@@ -260,11 +236,5 @@ pub(super) fn in_poll(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
     if end < from + 3 {
         return None;
     }
-    Some(Found {
-        source: Some(v + 1..comma),
-        cue: v..v + 1,
-        content: vec![from..end],
-        via: None,
-        refers_back: false,
-    })
+    Some(Found::said(Some(v + 1..comma), v..v + 1, vec![from..end]))
 }
