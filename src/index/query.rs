@@ -219,7 +219,7 @@ fn claim_ref(row: &Row, at: usize) -> rusqlite::Result<ClaimRef> {
 pub fn stances_of(conn: &Connection, actor: &ActorId) -> rusqlite::Result<Vec<ActorStance>> {
     let mut stances = conn.prepare(
         "SELECT file, kind, via, cue, quote, claim_id, statement, status, claim_suggested
-         FROM stances WHERE actor = ?1",
+         FROM stances WHERE actor = ?1 ORDER BY file, claim, kind, pos",
     )?;
     let mut files = conn.prepare(
         "SELECT num, id, title, published FROM files
