@@ -738,7 +738,7 @@ const ROW_SELECT: &str = "SELECT id, path, title, published, outlet, claims, con
 fn row(r: &rusqlite::Row) -> rusqlite::Result<IndexedRow> {
     let tags: String = r.get(8)?;
     Ok(IndexedRow {
-        id: ArticleId::new(r.get::<_, String>(0)?),
+        id: ArticleId::new(query::text(r, 0)?),
         path: verify::path_from_bytes(r.get(1)?),
         title: r.get(2)?,
         published: r.get(3)?,

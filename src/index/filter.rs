@@ -245,7 +245,7 @@ fn filtered(
             kept.others.push(r.get::<_, bool>(k)?);
         }
         kept.rows
-            .push((r.get(0)?, ArticleId::new(r.get::<_, String>(1)?)));
+            .push((r.get(0)?, ArticleId::new(super::query::text(r, 1)?)));
     }
     drop(rows);
     drop(stmt);
