@@ -1353,75 +1353,44 @@ fn longer_words_are_found_inside_tokens_and_follow_edits() {
         found
     };
     let some = |id: &str, field| (id.to_string(), Some(field));
-    // Inside a token with punctuation around, and across punctuation within it.
-    assert_eq!(
-        search_sorted(&index, "arbour-mast"),
-        vec![hit("gamma", Field::Body)]
-    );
-    assert_eq!(
-        search_sorted(&index, "harbour"),
-        vec![hit("delta", Field::Body), hit("gamma", Field::Body)]
-    );
-    assert_eq!(
-        search_sorted(&index, "(story"),
-        vec![hit("gamma", Field::Title)]
-    );
-    assert_eq!(
-        search_sorted(&index, "06-03,"),
-        vec![hit("gamma", Field::Body)]
-    );
-    assert_eq!(
-        search_sorted(&index, "o'rour"),
-        vec![hit("gamma", Field::Actor)]
-    );
-    assert_eq!(
-        search_sorted(&index, "resume.\""),
-        vec![hit("gamma", Field::Body)]
-    );
-    assert_eq!(search_sorted(&index, "harbourmasters"), vec![]);
-    // CJK: a run without spaces is one token; any part of it is found.
-    assert_eq!(
-        search_sorted(&index, "宣布夜市"),
-        vec![hit("gamma", Field::Body)]
-    );
-    assert_eq!(
-        search_sorted(&index, "晓雯宣"),
-        vec![hit("gamma", Field::Body)]
-    );
-    assert_eq!(search_sorted(&index, "夜市关闭"), vec![]);
-    // Phrases span tokens; their words apart do not make them.
-    assert_eq!(
-        search_sorted(&index, "tram resumes"),
-        vec![hit("delta", Field::Body)]
-    );
-    assert_eq!(search_sorted(&index, "ferry resumes"), vec![]);
-    assert_eq!(
-        search_sorted(&index, "12) resumes"),
-        vec![hit("gamma", Field::Title)]
-    );
-    assert_eq!(
-        search_sorted(&index, "resumes on m"),
-        vec![hit("delta", Field::Body)]
-    );
-    assert_eq!(search_sorted(&index, "the tram waves"), vec![]);
+    use Field::{Body, Title};
+    let searches: &[(&str, &[(&str, Field)])] = &[
+        // Inside a token with punctuation around, and across punctuation within it.
+        ("arbour-mast", &[("gamma", Body)]),
+        ("harbour", &[("delta", Body), ("gamma", Body)]),
+        ("(story", &[("gamma", Title)]),
+        ("06-03,", &[("gamma", Body)]),
+        ("o'rour", &[("gamma", Field::Actor)]),
+        ("resume.\"", &[("gamma", Body)]),
+        ("harbourmasters", &[]),
+        // CJK: a run without spaces is one token; any part of it is found.
+        ("宣布夜市", &[("gamma", Body)]),
+        ("晓雯宣", &[("gamma", Body)]),
+        ("夜市关闭", &[]),
+        // Phrases span tokens; their words apart do not make them.
+        ("tram resumes", &[("delta", Body)]),
+        ("ferry resumes", &[]),
+        ("12) resumes", &[("gamma", Title)]),
+        ("resumes on m", &[("delta", Body)]),
+        ("the tram waves", &[]),
+    ];
+    for (query, want) in searches {
+        let want: Vec<(String, Field)> = want.iter().map(|&(id, field)| hit(id, field)).collect();
+        assert_eq!(search_sorted(&index, query), want, "search {query:?}");
+    }
     // The filter language: words with filters, and negated.
-    assert_eq!(
-        matching(&index, "resum"),
-        vec![some("delta", Field::Body), some("gamma", Field::Title)]
-    );
-    assert_eq!(
-        matching(&index, "resum tag:sea"),
-        vec![some("gamma", Field::Title)]
-    );
-    assert_eq!(
-        matching(&index, "resum -harbourm"),
-        vec![some("gamma", Field::Title)]
-    );
-    assert_eq!(matching(&index, "resum -harbour"), vec![]);
-    assert_eq!(
-        matching(&index, "resum -arbour-"),
-        vec![some("delta", Field::Body)]
-    );
+    let filters: &[(&str, &[(&str, Field)])] = &[
+        ("resum", &[("delta", Body), ("gamma", Title)]),
+        ("resum tag:sea", &[("gamma", Title)]),
+        ("resum -harbourm", &[("gamma", Title)]),
+        ("resum -harbour", &[]),
+        ("resum -arbour-", &[("delta", Body)]),
+    ];
+    for (query, want) in filters {
+        let want: Vec<(String, Option<Field>)> =
+            want.iter().map(|&(id, field)| some(id, field)).collect();
+        assert_eq!(matching(&index, query), want, "filter {query:?}");
+    }
     // An edit takes a token out: no longer found; the new one is.
     fs::write(
         articles.join("gamma.toml"),
