@@ -1160,6 +1160,39 @@ fn search_sorted(index: &Index, query: &str) -> Vec<(String, Field)> {
     hits
 }
 
+/// Each query of `cases` finds exactly its articles (id, best field), in id order.
+fn assert_searches(index: &Index, cases: &[(&str, &[(&str, Field)])]) {
+    for (query, want) in cases {
+        let want: Vec<(String, Field)> = want.iter().map(|&(id, f)| (id.to_string(), f)).collect();
+        assert_eq!(search_sorted(index, query), want, "search {query:?}");
+    }
+}
+
+/// The articles the filter language's `text` keeps, with their best field, in id order.
+fn matching_sorted(index: &Index, text: &str) -> Vec<(String, Option<Field>)> {
+    let query = whosaid::query::Query::parse(text).unwrap();
+    let vocabulary = index.vocabulary().unwrap();
+    let mut found: Vec<_> = index
+        .matching(&query, &vocabulary, &|_: &ArticleId| false)
+        .unwrap()
+        .into_iter()
+        .map(|m| (m.id.as_str().to_string(), m.field))
+        .collect();
+    found.sort();
+    found
+}
+
+/// Each filter of `cases` keeps exactly its articles (id, best field), in id order.
+fn assert_filters(index: &Index, cases: &[(&str, &[(&str, Field)])]) {
+    for (query, want) in cases {
+        let want: Vec<(String, Option<Field>)> = want
+            .iter()
+            .map(|&(id, f)| (id.to_string(), Some(f)))
+            .collect();
+        assert_eq!(matching_sorted(index, query), want, "filter {query:?}");
+    }
+}
+
 #[test]
 fn one_and_two_character_queries_find_exactly_the_texts_holding_them() {
     let dir = tempfile::tempdir().unwrap();
@@ -1170,81 +1203,44 @@ fn one_and_two_character_queries_find_exactly_the_texts_holding_them() {
     let (index, _) = Index::open_in(&dir.path().join("cache"), &articles).unwrap();
     index.verify(&mut |_| {}).unwrap();
     let hit = |id: &str, field| (id.to_string(), field);
-    // Accents fold both ways, one letter or two.
-    assert_eq!(
-        search_sorted(&index, "Ë"),
-        vec![hit("alpha", Field::Title), hit("beta", Field::Title)]
+    use Field::{Actor, Body, Title};
+    assert_searches(
+        &index,
+        &[
+            // Accents fold both ways, one letter or two.
+            ("Ë", &[("alpha", Title), ("beta", Title)]),
+            ("ōs", &[("alpha", Title)]),
+            ("OE", &[("alpha", Title)]),
+            // CJK and punctuation, alone and in pairs.
+            ("東", &[("alpha", Title), ("beta", Body)]),
+            ("—東", &[("alpha", Title)]),
+            ("r!", &[("alpha", Title)]),
+            ("!", &[("alpha", Title)]),
+            ("e.", &[("beta", Body)]),
+            ("x-", &[("beta", Body)]),
+            ("東 ", &[("beta", Body)]),
+            // Actors' names: inside one, and never across two.
+            ("ll", &[("alpha", Actor)]),
+            ("lz", &[]),
+            ("q", &[("alpha", Actor)]),
+            ("?", &[]),
+            // Longer words: every trigram of `abcd` is in the text, but not together.
+            ("bcd", &[("beta", Body)]),
+            ("ABCX", &[("beta", Body)]),
+            ("abcd", &[]),
+        ],
     );
-    assert_eq!(
-        search_sorted(&index, "ōs"),
-        vec![hit("alpha", Field::Title)]
-    );
-    assert_eq!(
-        search_sorted(&index, "OE"),
-        vec![hit("alpha", Field::Title)]
-    );
-    // CJK and punctuation, alone and in pairs.
-    assert_eq!(
-        search_sorted(&index, "東"),
-        vec![hit("alpha", Field::Title), hit("beta", Field::Body)]
-    );
-    assert_eq!(
-        search_sorted(&index, "—東"),
-        vec![hit("alpha", Field::Title)]
-    );
-    assert_eq!(
-        search_sorted(&index, "r!"),
-        vec![hit("alpha", Field::Title)]
-    );
-    assert_eq!(search_sorted(&index, "!"), vec![hit("alpha", Field::Title)]);
-    assert_eq!(search_sorted(&index, "e."), vec![hit("beta", Field::Body)]);
-    assert_eq!(search_sorted(&index, "x-"), vec![hit("beta", Field::Body)]);
-    assert_eq!(search_sorted(&index, "東 "), vec![hit("beta", Field::Body)]);
-    // Actors' names: inside one, and never across two.
-    assert_eq!(
-        search_sorted(&index, "ll"),
-        vec![hit("alpha", Field::Actor)]
-    );
-    assert_eq!(search_sorted(&index, "lz"), vec![]);
-    assert_eq!(
-        search_sorted(&index, "q"),
-        vec![hit("alpha", Field::Actor),]
-    );
-    assert_eq!(search_sorted(&index, "?"), vec![]);
-    // Longer words: every trigram of `abcd` is in the text, but not together.
-    assert_eq!(search_sorted(&index, "bcd"), vec![hit("beta", Field::Body)]);
-    assert_eq!(
-        search_sorted(&index, "ABCX"),
-        vec![hit("beta", Field::Body)]
-    );
-    assert_eq!(search_sorted(&index, "abcd"), vec![]);
     // The filter language gives the same rows.
-    let matching = |text: &str| -> Vec<(String, Option<Field>)> {
-        let query = whosaid::query::Query::parse(text).unwrap();
-        let vocabulary = index.vocabulary().unwrap();
-        let mut found: Vec<_> = index
-            .matching(&query, &vocabulary, &|_: &ArticleId| false)
-            .unwrap()
-            .into_iter()
-            .map(|m| (m.id.as_str().to_string(), m.field))
-            .collect();
-        found.sort();
-        found
-    };
-    assert_eq!(
-        matching("東 y"),
-        vec![
-            ("alpha".to_string(), Some(Field::Title)),
-            ("beta".to_string(), Some(Field::Body)),
-        ]
+    assert_filters(
+        &index,
+        &[
+            ("東 y", &[("alpha", Title), ("beta", Body)]),
+            ("-東", &[]),
+            ("abcd", &[]),
+            ("bcdy", &[("beta", Body)]),
+            ("ōs -ll", &[]),
+        ],
     );
-    assert_eq!(matching("-東"), vec![]);
-    assert_eq!(matching("abcd"), vec![]);
-    assert_eq!(
-        matching("bcdy"),
-        vec![("beta".to_string(), Some(Field::Body))]
-    );
-    assert_eq!(matching("ōs -ll"), vec![]);
     // A file changed on disk: its old pairs are gone, its new ones found.
     fs::write(
         articles.join("beta.toml"),
@@ -1340,18 +1336,7 @@ fn longer_words_are_found_inside_tokens_and_follow_edits() {
     let (index, _) = Index::open_in(&cache, &articles).unwrap();
     index.verify(&mut |_| {}).unwrap();
     let hit = |id: &str, field| (id.to_string(), field);
-    let matching = |index: &Index, text: &str| -> Vec<(String, Option<Field>)> {
-        let query = whosaid::query::Query::parse(text).unwrap();
-        let vocabulary = index.vocabulary().unwrap();
-        let mut found: Vec<_> = index
-            .matching(&query, &vocabulary, &|_: &ArticleId| false)
-            .unwrap()
-            .into_iter()
-            .map(|m| (m.id.as_str().to_string(), m.field))
-            .collect();
-        found.sort();
-        found
-    };
+    let matching = matching_sorted;
     let some = |id: &str, field| (id.to_string(), Some(field));
     use Field::{Body, Title};
     let searches: &[(&str, &[(&str, Field)])] = &[
@@ -1374,10 +1359,7 @@ fn longer_words_are_found_inside_tokens_and_follow_edits() {
         ("resumes on m", &[("delta", Body)]),
         ("the tram waves", &[]),
     ];
-    for (query, want) in searches {
-        let want: Vec<(String, Field)> = want.iter().map(|&(id, field)| hit(id, field)).collect();
-        assert_eq!(search_sorted(&index, query), want, "search {query:?}");
-    }
+    assert_searches(&index, searches);
     // The filter language: words with filters, and negated.
     let filters: &[(&str, &[(&str, Field)])] = &[
         ("resum", &[("delta", Body), ("gamma", Title)]),
@@ -1386,11 +1368,7 @@ fn longer_words_are_found_inside_tokens_and_follow_edits() {
         ("resum -harbour", &[]),
         ("resum -arbour-", &[("delta", Body)]),
     ];
-    for (query, want) in filters {
-        let want: Vec<(String, Option<Field>)> =
-            want.iter().map(|&(id, field)| some(id, field)).collect();
-        assert_eq!(matching(&index, query), want, "filter {query:?}");
-    }
+    assert_filters(&index, filters);
     // An edit takes a token out: no longer found; the new one is.
     fs::write(
         articles.join("gamma.toml"),
