@@ -395,6 +395,59 @@ fn many_files_are_all_written_by_the_writer_pool_and_reported_in_their_order() {
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 40);
 }
 
+#[test]
+fn a_signal_while_files_are_rewritten_leaves_each_old_or_new_and_no_temporary_file() {
+    // Enough files that the run is caught with many new files written beside
+    // their originals and not yet renamed over them.
+    let dir = tempfile::tempdir().unwrap();
+    for n in 0..600 {
+        fs::write(dir.path().join(format!("bridge-{n:03}.toml")), ARTICLE).unwrap();
+    }
+    let temporary = |dir: &Path| {
+        fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|n| n.starts_with(".whosaid-"))
+            .count()
+    };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(["suggest", "."])
+        .current_dir(dir.path())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while temporary(dir.path()) == 0 {
+        assert!(child.try_wait().unwrap().is_none(), "ended before writing");
+        assert!(std::time::Instant::now() < deadline, "no temporary file");
+    }
+    let kill = |signal: &str| {
+        let sent = Command::new("kill")
+            .args([signal, &child.id().to_string()])
+            .status();
+        assert!(sent.unwrap().success());
+    };
+    kill("-STOP");
+    kill("-INT");
+    kill("-CONT");
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), None, "not ended by the signal");
+    assert_eq!(temporary(dir.path()), 0, "temporary files left behind");
+    let (mut old, mut new) = (0, 0);
+    for entry in fs::read_dir(dir.path()).unwrap() {
+        let text = fs::read_to_string(entry.unwrap().path()).unwrap();
+        if text == ARTICLE {
+            old += 1;
+        } else {
+            // The whole new file, as an uninterrupted run writes it.
+            assert!(text.starts_with(ARTICLE));
+            assert_eq!(text.matches("suggested = true").count(), 3);
+            new += 1;
+        }
+    }
+    assert_eq!(old + new, 600);
+}
+
 fn whosaid_check(dir: &Path, file: &str) -> (i32, String, String) {
     let out = whosaid(&["check", file], dir);
     (

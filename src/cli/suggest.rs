@@ -7,13 +7,14 @@
 
 use std::fmt::Write as _;
 use std::fs;
+use std::hash::{DefaultHasher, Hasher};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use whosaid::actor_directory::ActorDirectory;
-use whosaid::export::{Sync, write_atomically, write_file_with};
+use whosaid::export::{Staged, Sync, stage, write_atomically};
 use whosaid::load::{self, SourceFile};
 use whosaid::suggest::{self, article::Plan, brat};
 
@@ -84,10 +85,9 @@ pub fn suggest_written(paths: &[PathBuf], articles: &Path) -> u8 {
     suggest_sources(&sources, false, articles)
 }
 
-/// Threads that replace files. On ext4 each replacement waits, mostly idle,
-/// for the old file's blocks to be freed and the new one's to be allocated
-/// (~1–3 ms, measured): many writers overlap those waits, while the finding
-/// itself keeps one worker per core.
+/// Threads that write the new files beside the old ones. On ext4 each new
+/// file waits, mostly idle, for its inode and blocks (~1–3 ms, measured): many
+/// writers overlap those waits, while the finding itself keeps one worker per core.
 const WRITERS: usize = 12;
 
 /// A file to replace once its suggestions are made, with what the run prints about it.
@@ -120,26 +120,37 @@ fn suggest_sources(sources: &[SourceFile], dry_run: bool, articles: &Path) -> u8
     };
     // Bounded, so the files waiting to be written stay few whatever the run's size.
     let (send, receive) = std::sync::mpsc::sync_channel::<PendingWrite>(4 * WRITERS);
-    let receive = std::sync::Mutex::new(receive);
+    let receive = Mutex::new(receive);
+    // Every new file is written in full beside its original before any replaces
+    // it (see `export::stage`); each takes its report's slot once renamed.
+    let staged: Mutex<Vec<StagedWrite>> = Mutex::new(Vec::new());
+    let hand_over = |job: PendingWrite| match stage_write(job) {
+        Ok(write) => staged
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(write),
+        Err((index, report)) => {
+            let _ = slots[index].set(report);
+        }
+    };
     std::thread::scope(|scope| {
         for _ in 0..writers {
             scope.spawn(|| {
                 loop {
                     // The lock is held only while taking a job, never while writing.
-                    let job = match receive.lock() {
-                        Ok(r) => r.recv(),
-                        Err(poisoned) => poisoned.into_inner().recv(),
-                    };
+                    let job = receive
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .recv();
                     let Ok(job) = job else { break };
-                    let index = job.index;
-                    let _ = slots[index].set(finish_write(job));
+                    hand_over(job);
                 }
             });
         }
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 let send = send.clone();
-                let (next, slots, directory) = (&next, &slots, &directory);
+                let (next, slots, directory, hand_over) = (&next, &slots, &directory, &hand_over);
                 scope.spawn(move || {
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
@@ -152,7 +163,7 @@ fn suggest_sources(sources: &[SourceFile], dry_run: bool, articles: &Path) -> u8
                                 job.report = report;
                                 // With no writer (none can fail to start), the job comes back.
                                 if let Err(back) = send.send(job) {
-                                    let _ = slots[i].set(finish_write(back.0));
+                                    hand_over(back.0);
                                 }
                                 continue;
                             }
@@ -168,6 +179,12 @@ fn suggest_sources(sources: &[SourceFile], dry_run: bool, articles: &Path) -> u8
             let _ = w.join();
         }
     });
+    let mut staged = staged.into_inner().unwrap_or_else(PoisonError::into_inner);
+    staged.sort_unstable_by_key(|w| w.index);
+    for write in staged {
+        let index = write.index;
+        let _ = slots[index].set(commit_write(write));
+    }
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut err = io::stderr().lock();
@@ -190,26 +207,6 @@ fn suggest_sources(sources: &[SourceFile], dry_run: bool, articles: &Path) -> u8
     }
     let _ = out.flush();
     code
-}
-
-/// Replaces one file and says so in its report.
-fn finish_write(job: PendingWrite) -> Report {
-    let mut report = job.report;
-    let path = whosaid::text::path(&job.path);
-    match write_file(&job.path, &job.old, &job.new) {
-        Ok(()) => {
-            let _ = writeln!(
-                report.err,
-                "{path}: suggested {} claim(s), {} new actor(s)",
-                job.claims, job.actors
-            );
-        }
-        Err(reason) => {
-            let _ = writeln!(report.err, "{path}: error: not written: {reason}");
-            report.failed = true;
-        }
-    }
-    report
 }
 
 /// What handling one file prints, on standard output and standard error.
@@ -317,19 +314,98 @@ fn suggest_file(
     }))
 }
 
-/// Replaces the regular file at `path` with `new`, unless it changed since it was read as `old`.
-fn write_file(path: &Path, old: &[u8], new: &[u8]) -> Result<(), String> {
-    let meta = fs::symlink_metadata(path).map_err(|e| e.to_string())?;
-    if !meta.file_type().is_file() {
-        return Err("it is not a regular file".into());
+/// A file written in full beside the one it replaces, renamed over it once
+/// every file of the run is staged.
+struct StagedWrite {
+    index: usize,
+    staged: Staged,
+    /// What the original held when read: it is replaced only if it still does.
+    old: Fingerprint,
+    claims: usize,
+    actors: usize,
+    report: Report,
+}
+
+/// A file's length and a hash of its bytes: enough to see that it changed,
+/// without keeping every original in memory until the renames.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fingerprint(usize, u64);
+
+impl Fingerprint {
+    fn of(bytes: &[u8]) -> Fingerprint {
+        let mut hasher = DefaultHasher::new();
+        hasher.write(bytes);
+        Fingerprint(bytes.len(), hasher.finish())
     }
-    if fs::read(path).map_err(|e| e.to_string())? != old {
-        return Err("it changed on disk while suggestions were made".into());
-    }
+}
+
+/// Writes a file's new text beside it, or says in its report why not.
+fn stage_write(job: PendingWrite) -> Result<StagedWrite, (usize, Report)> {
     // The shared atomic writer (mode and owner kept, no temporary file left on
     // a signal), without an fsync per file: for thousands of files in one run
     // it would be the whole cost, and the rename is atomic without it.
-    write_file_with(path, true, Sync::Fast, |out| out.write_all(new)).map_err(|e| e.to_string())
+    let staged = regular_file(&job.path).and_then(|()| {
+        stage(&job.path, true, Sync::Fast, |out| out.write_all(&job.new)).map_err(|e| e.to_string())
+    });
+    match staged {
+        Ok(staged) => Ok(StagedWrite {
+            index: job.index,
+            staged,
+            old: Fingerprint::of(&job.old),
+            claims: job.claims,
+            actors: job.actors,
+            report: job.report,
+        }),
+        Err(reason) => Err((job.index, not_written(job.report, &job.path, &reason))),
+    }
+}
+
+/// Renames a staged file over its original, unless the original changed since
+/// it was read, and says so in its report.
+fn commit_write(write: StagedWrite) -> Report {
+    let target = write.staged.target().to_path_buf();
+    let committed = unchanged(&target, write.old)
+        .and_then(|()| write.staged.commit().map_err(|e| e.to_string()));
+    let mut report = write.report;
+    match committed {
+        Ok(()) => {
+            let _ = writeln!(
+                report.err,
+                "{}: suggested {} claim(s), {} new actor(s)",
+                whosaid::text::path(&target),
+                write.claims,
+                write.actors
+            );
+            report
+        }
+        Err(reason) => not_written(report, &target, &reason),
+    }
+}
+
+fn not_written(mut report: Report, path: &Path, reason: &str) -> Report {
+    let path = whosaid::text::path(path);
+    let _ = writeln!(report.err, "{path}: error: not written: {reason}");
+    report.failed = true;
+    report
+}
+
+/// Only a regular file is replaced: never a link, a folder or a device put in its place.
+fn regular_file(path: &Path) -> Result<(), String> {
+    let meta = fs::symlink_metadata(path).map_err(|e| e.to_string())?;
+    if meta.file_type().is_file() {
+        Ok(())
+    } else {
+        Err("it is not a regular file".into())
+    }
+}
+
+/// Whether the regular file at `path` still holds what it held when read.
+fn unchanged(path: &Path, old: Fingerprint) -> Result<(), String> {
+    regular_file(path)?;
+    if Fingerprint::of(&fs::read(path).map_err(|e| e.to_string())?) != old {
+        return Err("it changed on disk while suggestions were made".into());
+    }
+    Ok(())
 }
 
 fn run_brat(args: &Args) -> u8 {

@@ -9,6 +9,7 @@
 //! ([`remove_temporary_files`]): an interrupted export leaves the old file
 //! or the complete new one, never litter.
 
+use std::collections::BTreeSet;
 use std::fs::{File, Metadata};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -17,10 +18,11 @@ use std::sync::{Mutex, MutexGuard};
 use super::ExportError;
 
 /// The temporary files being written now. Held while one is created, so a
-/// signal handler that takes it (and keeps it) leaves no new one behind.
-static LIVE: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+/// signal handler that takes it (and keeps it) leaves no new one behind. A
+/// set, as a run may stage thousands before renaming any ([`stage`]).
+static LIVE: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
 
-fn live() -> MutexGuard<'static, Vec<PathBuf>> {
+fn live() -> MutexGuard<'static, BTreeSet<PathBuf>> {
     // A panic elsewhere while holding it leaves the list as valid as before.
     LIVE.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
@@ -31,7 +33,7 @@ fn live() -> MutexGuard<'static, Vec<PathBuf>> {
 /// right before ending the process.
 pub fn remove_temporary_files() -> impl Drop {
     let mut files = live();
-    for path in files.drain(..) {
+    for path in std::mem::take(&mut *files) {
         let _ = std::fs::remove_file(path);
     }
     files
@@ -66,6 +68,21 @@ pub fn write_file_with(
     sync: Sync,
     fill: impl FnOnce(&mut BufWriter<&File>) -> io::Result<()>,
 ) -> Result<(), ExportError> {
+    stage(target, overwrite, sync, fill)?.commit()
+}
+
+/// Writes what `fill` writes to a temporary file beside `target`, closed and
+/// ready to be renamed into place by [`Staged::commit`] (dropped, it is
+/// deleted). A run that replaces many files stages them all before committing
+/// any: on ext4 without a journal, finding a free inode walks past every inode
+/// deleted in the last minutes, so a temporary file created right after each
+/// replacement (which deletes the old file) makes the run quadratic in its files.
+pub fn stage(
+    target: &Path,
+    overwrite: bool,
+    sync: Sync,
+    fill: impl FnOnce(&mut BufWriter<&File>) -> io::Result<()>,
+) -> Result<Staged, ExportError> {
     let io_error = |source| ExportError::Io {
         path: target.to_path_buf(),
         source,
@@ -75,32 +92,56 @@ pub fn write_file_with(
     if !overwrite && existing.is_some() {
         return Err(ExportError::Exists(target.to_path_buf()));
     }
-    let temp = Temporary::beside(target).map_err(io_error)?;
-    let file = temp.as_file().map_err(io_error)?;
-    let mut out = BufWriter::new(file);
+    let (file, temp) = Temporary::beside(target).map_err(io_error)?;
+    let mut out = BufWriter::new(&file);
     fill(&mut out).map_err(io_error)?;
     out.flush().map_err(io_error)?;
     drop(out);
     if let Some(meta) = existing.filter(Metadata::is_file) {
-        keep_owner_and_mode(file, &meta).map_err(io_error)?;
+        keep_owner_and_mode(&file, &meta).map_err(io_error)?;
     }
     if sync == Sync::Durable {
         file.sync_all().map_err(io_error)?;
     }
-    temp.persist(target, overwrite)
+    Ok(Staged {
+        temp,
+        target: target.to_path_buf(),
+        overwrite,
+    })
 }
 
-/// A registered temporary file; dropping it deletes it.
+/// A file written in full beside its target, not yet in place.
+pub struct Staged {
+    temp: Temporary,
+    target: PathBuf,
+    overwrite: bool,
+}
+
+impl Staged {
+    /// The file this one replaces (or creates) when committed.
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+
+    /// Renames the file into place: the complete new file, or an error and the
+    /// target as it was.
+    pub fn commit(self) -> Result<(), ExportError> {
+        self.temp.persist(&self.target, self.overwrite)
+    }
+}
+
+/// A registered temporary file, closed once written; dropping it deletes it.
 struct Temporary {
     /// `None` once renamed into place.
-    file: Option<tempfile::NamedTempFile>,
+    file: Option<tempfile::TempPath>,
     path: PathBuf,
 }
 
 impl Temporary {
     /// A hidden temporary file in the target's folder (a rename across file
-    /// systems would not be atomic), with the permissions a new file normally gets.
-    fn beside(target: &Path) -> io::Result<Temporary> {
+    /// systems would not be atomic), with the permissions a new file normally
+    /// gets, and the open file to write it through.
+    fn beside(target: &Path) -> io::Result<(File, Temporary)> {
         let dir = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -115,20 +156,16 @@ impl Temporary {
             builder.permissions(std::fs::Permissions::from_mode(0o666));
         }
         let mut files = live();
-        let file = builder.tempfile_in(dir)?;
-        let path = file.path().to_path_buf();
-        files.push(path.clone());
-        Ok(Temporary {
-            file: Some(file),
-            path,
-        })
-    }
-
-    fn as_file(&self) -> io::Result<&File> {
-        match &self.file {
-            Some(file) => Ok(file.as_file()),
-            None => Err(io::Error::other("the temporary file is gone")),
-        }
+        let (file, temp) = builder.tempfile_in(dir)?.into_parts();
+        let path = temp.to_path_buf();
+        files.insert(path.clone());
+        Ok((
+            file,
+            Temporary {
+                file: Some(temp),
+                path,
+            },
+        ))
     }
 
     /// Renames the file into place. The rename runs without the list held: on
@@ -152,9 +189,9 @@ impl Temporary {
         // On failure the temporary file comes back in the error and is deleted
         // with it, before it is forgotten.
         let persisted = persisted.map_err(|e| e.error);
-        live().retain(|p| *p != self.path);
+        live().remove(&self.path);
         match persisted {
-            Ok(_) => Ok(()),
+            Ok(()) => Ok(()),
             Err(e) if !overwrite && e.kind() == io::ErrorKind::AlreadyExists => {
                 Err(ExportError::Exists(target.to_path_buf()))
             }
@@ -171,7 +208,7 @@ impl Drop for Temporary {
     fn drop(&mut self) {
         let mut files = live();
         drop(self.file.take());
-        files.retain(|p| *p != self.path);
+        files.remove(&self.path);
     }
 }
 

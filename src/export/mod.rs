@@ -22,7 +22,7 @@ use std::str::FromStr;
 use crate::summary::ArticleSummary;
 use crate::text;
 
-pub use atomic::{Sync, remove_temporary_files, write_atomically, write_file_with};
+pub use atomic::{Staged, Sync, remove_temporary_files, stage, write_atomically, write_file_with};
 pub use output::write_output;
 
 /// An export format.
