@@ -2235,3 +2235,25 @@ fn hopes_and_wants_with_an_object_are_read_after_a_name() {
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn criticism_after_a_lower_case_subject_and_views_after_a_quantifier() {
+    // Fictional: the Orland port authority, its toll plan and the harbour pilots are invented.
+    let text = "The port authority sharply attacked the toll plan. Many pilots argue that the toll will empty the harbour.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("The port authority"),
+            "sharply attacked",
+            vec!["the toll plan"],
+            false,
+        ),
+        (
+            Some("Many pilots"),
+            "argue",
+            vec!["that the toll will empty the harbour"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
