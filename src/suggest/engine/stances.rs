@@ -133,12 +133,7 @@ pub(super) fn find(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Op
         }
         Stance::Act => !doc.is(t, "to") && !doc.is(t, "by"),
         Stance::Plural => {
-            let w = doc.word(last);
-            (is("they")
-                || (w.ends_with('s') && !w.ends_with("ss"))
-                || ["many", "few", "most", "some", "both", "all"]
-                    .iter()
-                    .any(|q| is(q)))
+            plural(doc, last)
                 && !(doc.is(v, "want") && is("they"))
                 && !before("that")
                 && !before("which")
@@ -146,7 +141,7 @@ pub(super) fn find(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Op
         Stance::Hoped => true,
         Stance::Wants => !doc.is(t, "to"),
         Stance::Seeks => to,
-        Stance::Think => is("i"),
+        Stance::Think => is("i") || (plural(doc, last) && !before("that") && !before("which")),
     };
     if !fits {
         return None;
@@ -186,4 +181,15 @@ fn topic(doc: &Doc, stance: Stance, to: bool, v: usize, t: usize) -> (usize, usi
         }
     }
     (v + 1, t)
+}
+
+/// Whether the subject ending at token `last` is plural: `they`, a noun in -s
+/// (not -ss) or a quantifier standing for people (`many`, `few`, `most`).
+fn plural(doc: &Doc, last: usize) -> bool {
+    let w = doc.word(last);
+    doc.is(last, "they")
+        || (w.ends_with('s') && !w.ends_with("ss"))
+        || ["many", "few", "most", "some", "both", "all"]
+            .iter()
+            .any(|q| doc.is(last, q))
 }
