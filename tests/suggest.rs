@@ -2257,3 +2257,17 @@ fn criticism_after_a_lower_case_subject_and_views_after_a_quantifier() {
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_negated_mention_takes_its_negation_into_the_cue() {
+    // Fictional: Ilse Bell and the Orland toll are invented.
+    let text = "Ilse Bell did not mention the ferry toll in her speech.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![(
+        Some("Ilse Bell"),
+        "did not mention",
+        vec!["the ferry toll in her speech"],
+        false,
+    )];
+    assert_eq!(got, expected);
+}
