@@ -30,7 +30,8 @@ enum Stance {
     /// object, after any subject and its auxiliaries (a name right before is
     /// `named_act`'s): 198 of 230 gold. `offered`, `sought`, `opposed`,
     /// `backed`, `warned`, `pledged`, `embraced` and `accepted` scored 10% to
-    /// 55% and are left out.
+    /// 55% and are left out. Present forms only where they are seldom nouns
+    /// (`slams`, `cites`: 18 of 20; `attacks` and `questions` 1 of 49).
     Act,
     /// A base form after a plural subject (`Democrats see`, `the banks expect`,
     /// `they fear`, `critics argue`, `many believe`), not in a relative clause
@@ -58,6 +59,14 @@ const FORMS: &[(&str, Stance)] = &[
     ("questioned", Stance::Act),
     ("supported", Stance::Act),
     ("touted", Stance::Act),
+    ("slams", Stance::Act),
+    ("blasts", Stance::Act),
+    ("rips", Stance::Act),
+    ("decries", Stance::Act),
+    ("touts", Stance::Act),
+    ("cites", Stance::Act),
+    ("proposes", Stance::Act),
+    ("suggests", Stance::Act),
     ("attacked", Stance::Act),
     ("cited", Stance::Act),
     ("mentioned", Stance::Act),
