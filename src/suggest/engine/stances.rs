@@ -8,7 +8,9 @@
 //! `pledged` scored 20% to 50% and are left out, and so is a relative `who` as
 //! the subject (2 of 7 for `declined`, 7 of 17 for `endorsed`).
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::minds::inside_content;
 use super::{Doc, Found, cue_adverb, source_before};
@@ -112,12 +114,21 @@ const FORMS: &[(&str, Stance)] = &[
     ("understand", Stance::Modal),
 ];
 
+/// The stance a lower-case word is a verb of: one lookup per token, the sentence walk calls it for each.
+fn stance_of(word: &str) -> Option<Stance> {
+    static TABLE: OnceLock<HashMap<&'static str, Stance>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| FORMS.iter().copied().collect())
+        .get(word)
+        .copied()
+}
+
 /// The attribution whose cue is the stance verb at `v`, with its subject right before it.
 pub(super) fn find(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Option<Found> {
     if v <= s.start || !doc.word(v).starts_with(char::is_lowercase) {
         return None;
     }
-    let stance = FORMS.iter().find(|(w, _)| doc.is(v, w))?.1;
+    let stance = stance_of(doc.word(v))?;
     if inside_content(found, v) {
         return None;
     }
