@@ -142,39 +142,39 @@ pub(super) fn find(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Op
     if p <= s.start || lexicon::is_be(doc.word(p - 1)) || doc.is(p - 1, "to") {
         return None;
     }
-    let source = source_before(doc, s, p)?;
-    if source.np.end != p {
-        return None;
-    }
-    let last = source.np.end - 1;
+    // What the subject's last word and the words after the verb allow is
+    // checked first: the subject's span is dearer to find.
+    let last = p - 1;
     let is = |w: &str| doc.is(last, w);
     if ["who", "it", "you", "that", "which"].iter().any(|w| is(w)) {
         return None;
     }
-    let before = |w: &str| source.np.start > s.start && doc.is(source.np.start - 1, w);
     let t = v + 1;
     // `declined to comment`, not `fees declined to $281 million`.
     let to = doc.is(t, "to")
         && doc.is_word(t + 1)
         && !doc.word(t + 1).starts_with(|c: char| c.is_ascii_digit());
     let fits = match stance {
-        Stance::Refusal => {
-            (to || (doc.is(v, "declined") && doc.is_word(t) && !doc.is(t, "to"))) && !before("when")
-        }
+        Stance::Refusal => to || (doc.is(v, "declined") && doc.is_word(t) && !doc.is(t, "to")),
         Stance::Act => !doc.is(t, "to") && !doc.is(t, "by"),
         Stance::Modal => modal_run,
-        Stance::Plural => {
-            plural(doc, last)
-                && !(doc.is(v, "want") && is("they"))
-                && !before("that")
-                && !before("which")
-        }
+        Stance::Plural => plural(doc, last) && !(doc.is(v, "want") && is("they")),
         Stance::Hoped => true,
         Stance::Wants => !doc.is(t, "to"),
         Stance::Seeks => to,
-        Stance::Think => is("i") || (plural(doc, last) && !before("that") && !before("which")),
+        Stance::Think => is("i") || plural(doc, last),
     };
     if !fits {
+        return None;
+    }
+    let source = source_before(doc, s, p)?;
+    if source.np.end != p {
+        return None;
+    }
+    let before = |w: &str| source.np.start > s.start && doc.is(source.np.start - 1, w);
+    let relative = !is("i") && (before("that") || before("which"));
+    let clause_of_time = stance == Stance::Refusal && before("when");
+    if clause_of_time || (matches!(stance, Stance::Plural | Stance::Think) && relative) {
         return None;
     }
     let (cue_end, t) = topic(doc, stance, to, v, t);
