@@ -1,8 +1,8 @@
 //! Stances, refusals and wishes a subject right before the verb holds, as
 //! PolNeAR annotates them: `Vell declined to comment`, `The union has endorsed
 //! Quell`, `Harbour pilots see the toll as a tax`, `Bell had hoped to win`. The
-//! cue takes the adverbs and auxiliaries before its verb (`has endorsed`, `also
-//! declined`), as annotators mark them. Each family is read only in the
+//! cue takes the adverbs, auxiliaries, modals and negations before its verb
+//! (`has endorsed`, `also declined`, `did not mention`), as annotators mark them. Each family is read only in the
 //! contexts that scored at least 65% exact cue precision on the develop split;
 //! `sought`, `plans`, `wanted to`, `offered`, `decided`, `expressed` and
 //! `pledged` scored 20% to 50% and are left out, and so is a relative `who` as
@@ -37,15 +37,18 @@ enum Stance {
     Act,
     /// A base form after a plural subject (`Democrats see`, `the banks expect`,
     /// `they fear`, `critics argue`, `many believe`), not in a relative clause
-    /// (`the arguments that they believe`): 78 of 90 gold. `They want …` is a speaker's aside more often than not (2 of 7).
+    /// (`the arguments that they believe`): 78 of 90 gold. `They want …` is a
+    /// speaker's aside more often than not (2 of 7).
     Plural,
     /// `hoped`, with what follows (7 of 8).
     Hoped,
-    /// `wants` with an object (`Bell wants a recount`); `wants to` is `minds::find`'s (11 of 15).
+    /// `wants` with an object (`Bell wants a recount`); `wants to` is
+    /// `minds::find`'s (11 of 15).
     Wants,
     /// `seeks to …` (4 of 6).
     Seeks,
-    /// `I think …` outside a quotation (12 of 16).
+    /// `I think …` outside a quotation (12 of 16), or `think` after a plural
+    /// subject (`Clinton strategists think …`, 4 of 4).
     Think,
 }
 
