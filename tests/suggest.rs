@@ -2271,3 +2271,17 @@ fn a_negated_mention_takes_its_negation_into_the_cue() {
     )];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_view_is_read_with_its_as_close_by() {
+    // Fictional: the Orland council, its ferry crews and the storm are invented.
+    let text = "The Orland council portrayed the ferry crews as heroes of the storm. The council viewed the pier on Monday.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![(
+        Some("The Orland council"),
+        "portrayed",
+        vec!["the ferry crews as heroes of the storm"],
+        false,
+    )];
+    assert_eq!(got, expected);
+}

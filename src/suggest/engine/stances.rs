@@ -50,6 +50,10 @@ enum Stance {
     /// `I think …` outside a quotation (12 of 16), or `think` after a plural
     /// subject (`Clinton strategists think …`, 4 of 4).
     Think,
+    /// A view with its `as` close by (`Most pilots view the toll as a tax`,
+    /// `Vell portrayed Quell as …`), after any subject (11 of 14 on develop;
+    /// `saw` and `cast` 8 of 14 are left out).
+    As,
 }
 
 const FORMS: &[(&str, Stance)] = &[
@@ -112,6 +116,19 @@ const FORMS: &[(&str, Stance)] = &[
     ("wants", Stance::Wants),
     ("seeks", Stance::Seeks),
     ("think", Stance::Think),
+    ("view", Stance::As),
+    ("views", Stance::As),
+    ("viewed", Stance::As),
+    ("sees", Stance::As),
+    ("regard", Stance::As),
+    ("regards", Stance::As),
+    ("regarded", Stance::As),
+    ("consider", Stance::As),
+    ("considers", Stance::As),
+    ("considered", Stance::As),
+    ("portrayed", Stance::As),
+    ("painted", Stance::As),
+    ("characterized", Stance::As),
     ("mention", Stance::Modal),
     ("discuss", Stance::Modal),
     ("understand", Stance::Modal),
@@ -166,6 +183,7 @@ pub(super) fn find(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Op
         Stance::Wants => !doc.is(t, "to"),
         Stance::Seeks => to,
         Stance::Think => is("i") || plural(doc, last),
+        Stance::As => (t..(t + 12).min(s.end)).any(|i| doc.is(i, "as")),
     };
     if !fits {
         return None;
