@@ -1996,6 +1996,8 @@ Bell ordered a review of the pier. Quell opposed the plan.";
         ),
         (Some("Mayor Vell"), "mocked", vec!["the toll plan"], false),
         (Some("Bell"), "ordered", vec!["a review of the pier"], false),
+        // With a determined object after a name, `opposed` is read too (`stances`).
+        (Some("Quell"), "opposed", vec!["the plan"], false),
     ];
     assert_eq!(got, expected);
 }
@@ -2281,6 +2283,20 @@ fn a_view_is_read_with_its_as_close_by() {
         Some("The Orland council"),
         "portrayed",
         vec!["the ferry crews as heroes of the storm"],
+        false,
+    )];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn backing_needs_a_determined_object_and_a_subject_that_is_no_pronoun() {
+    // Fictional: the Orland harbour board and its bridge plan are invented.
+    let text = "The harbour board has backed the bridge plan. It opposed tolls. They backed down.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![(
+        Some("The harbour board"),
+        "has backed",
+        vec!["the bridge plan"],
         false,
     )];
     assert_eq!(got, expected);
