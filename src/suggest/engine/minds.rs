@@ -130,9 +130,9 @@ pub(super) fn inside_content(found: &[Found], i: usize) -> bool {
 /// `Quell criticized the toll`, `The Gazette endorsed Vell`, `The report cited a
 /// survey`, `Bell suggested the pier close`: acts that PolNeAR annotates when a
 /// name, or a capitalised subject, stands right before the verb; the object or
-/// the rest of the sentence is the content. `declined to …` and `blasted` are
-/// read with any subject in `stances`; `opposed` and `knocked` are left out
-/// (3 of 5, 2 of 3); `lamented`, `mocked`, `attacked`, `ordered`,
+/// the rest of the sentence is the content. `declined to …`, `blasted`,
+/// `knocked` and `opposed` (with a determined object) are read with any
+/// subject in `stances`; `lamented`, `mocked`, `attacked`, `ordered`,
 /// `seeks`, `supports` and the like scored 30 of 32 together.
 pub(super) fn named_act(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Option<Found> {
     const ACTS: &[&str] = &[
