@@ -11,6 +11,7 @@ mod evidence;
 mod headline;
 mod minds;
 mod progressive;
+mod stances;
 mod unsaid;
 
 use super::Attribution;
@@ -380,6 +381,7 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
                 .or_else(|| reporting_verb(doc, &s, i))
                 .or_else(|| minds::find(doc, &s, i, &found))
                 .or_else(|| minds::named_act(doc, &s, i, &found))
+                .or_else(|| stances::find(doc, &s, i, &found))
                 .or_else(|| evidence::find(doc, &s, i, &found))
                 .or_else(|| headline::find(doc, &s, i))
                 .or_else(|| progressive::find(doc, &s, i))
@@ -514,6 +516,20 @@ fn colon_headline(doc: &Doc, s: &Range<usize>) -> Option<Found> {
     ))
 }
 
+/// Adverbs and a stressing `did` before a verb belong to its cue (`later said`,
+/// `quickly noted`, `did say`, `has endorsed`), as PolNeAR's annotators mark them nearly always.
+fn cue_adverb(doc: &Doc, i: usize) -> bool {
+    let w = doc.word(i);
+    doc.is_word(i)
+        && w.starts_with(char::is_lowercase)
+        && ((w.ends_with("ly") && w.len() > 4 && w != "only" && w != "early")
+            || [
+                "has", "have", "had", "also", "later", "even", "often", "once", "just", "did",
+                "does", "do", "still", "never", "already",
+            ]
+            .contains(&w))
+}
+
 /// The cue as annotators mark it: with the auxiliaries before its verb (`has
 /// said`, `also said`), and `in a statement` or a colon after it (`said:`).
 fn widen_cue(doc: &Doc, s: &Range<usize>, f: &Found) -> Range<usize> {
@@ -525,22 +541,9 @@ fn widen_cue(doc: &Doc, s: &Range<usize>, f: &Found) -> Range<usize> {
     if lexicon::verb(doc.word(cue.start)).is_none() {
         return cue;
     }
-    // Adverbs and a stressing `did` before the verb belong to it too (`later said`,
-    // `quickly noted`, `did say`), as PolNeAR's annotators mark them nearly always.
-    let adverb = |i: usize| {
-        let w = doc.word(i);
-        doc.is_word(i)
-            && w.starts_with(char::is_lowercase)
-            && ((w.ends_with("ly") && w.len() > 4 && w != "only" && w != "early")
-                || [
-                    "has", "have", "had", "also", "later", "even", "often", "once", "just", "did",
-                    "does", "do", "still", "never", "already",
-                ]
-                .contains(&w))
-    };
     while cue.start > s.start
         && cue.start + 3 > f.cue.start
-        && adverb(cue.start - 1)
+        && cue_adverb(doc, cue.start - 1)
         && free(cue.start - 1)
     {
         cue.start -= 1;

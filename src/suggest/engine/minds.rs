@@ -4,9 +4,10 @@
 //! for …`) and questions (`Todd asked Pence whether …`). Each is read only
 //! where a subject names who holds it, and never inside what another
 //! attribution of the sentence already reports. Verbs and nouns that scored
-//! below about 60% precision on the develop split (plans, decisions, refusals,
+//! below about 60% precision on the develop split (plans, decisions,
 //! `her decision to …`) are left out; endorsements, criticism, citations and
-//! suggestions are read only right after a name (`named_act`).
+//! suggestions are read right after a name here (`named_act`), and refusals
+//! and stances after any subject in `stances`.
 
 use std::ops::Range;
 
@@ -129,9 +130,9 @@ pub(super) fn inside_content(found: &[Found], i: usize) -> bool {
 /// `Quell criticized the toll`, `The Gazette endorsed Vell`, `The report cited a
 /// survey`, `Bell suggested the pier close`: acts that PolNeAR annotates when a
 /// name, or a capitalised subject, stands right before the verb; the object or
-/// the rest of the sentence is the content. `declined to …` scored 6 of 11 on
-/// develop and is left out, and so are `opposed`, `blasted` and `knocked`
-/// (3 of 5, 3 of 5, 2 of 3); `lamented`, `mocked`, `attacked`, `ordered`,
+/// the rest of the sentence is the content. `declined to …`, `blasted`,
+/// `knocked` and `opposed` (with a determined object) are read with any
+/// subject in `stances`; `lamented`, `mocked`, `attacked`, `ordered`,
 /// `seeks`, `supports` and the like scored 30 of 32 together.
 pub(super) fn named_act(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Option<Found> {
     const ACTS: &[&str] = &[
