@@ -2136,3 +2136,28 @@ fn a_gerund_with_that_takes_the_noun_phrase_opening_the_sentence() {
     )];
     assert_eq!(got, expected);
 }
+
+// ---- seem10 ----
+
+#[test]
+fn an_expectation_in_a_relative_clause_or_after_it_has_no_speaker() {
+    // Fictional: the Orland pier, its festival and the Tarrow council are invented.
+    let text = "The festival, which is expected to draw ten thousand visitors, opens on the Orland pier. \
+It is expected to rain all weekend.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            None,
+            "is expected",
+            vec!["which", "to draw ten thousand visitors"],
+            false,
+        ),
+        (
+            None,
+            "is expected",
+            vec!["It", "to rain all weekend"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
