@@ -2161,3 +2161,30 @@ It is expected to rain all weekend.";
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn how_things_seem_is_an_attribution_without_a_source() {
+    // Fictional: the Orland council, Mayor Vell, Tomas Quell and the ferry are invented.
+    let text = "The Orland council seemed ready to reopen the pier. \
+Vell seemed to mock the toll plan. \
+She seemed tired after the vote. \
+It seems likely that the ferry will keep running. \
+“The fare seems high,” Quell said.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            None,
+            "seemed",
+            vec!["The Orland council", "ready to reopen the pier"],
+            false,
+        ),
+        (
+            None,
+            "seems",
+            vec!["likely that the ferry will keep running"],
+            false,
+        ),
+        (Some("Quell"), "said", vec!["“The fare seems high,”"], false),
+    ];
+    assert_eq!(got, expected);
+}
