@@ -2188,3 +2188,29 @@ It seems likely that the ferry will keep running. \
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_report_nobody_is_named_for_is_cued_by_reportedly() {
+    // Fictional: the Tarrow Gazette, Mayor Vell and the Orland pier are invented.
+    let text = "The Tarrow Gazette is reportedly weighing a sale of its printing plant. \
+Vell reportedly said the pier would close.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            None,
+            "reportedly",
+            vec![
+                "The Tarrow Gazette is",
+                "weighing a sale of its printing plant",
+            ],
+            false,
+        ),
+        (
+            Some("Vell"),
+            "reportedly said",
+            vec!["the pier would close"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}

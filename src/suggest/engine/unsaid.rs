@@ -138,6 +138,55 @@ fn it_seems(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Option<Fo
     Some(Found::said(None, v..v + 1, vec![t..end]))
 }
 
+/// `The Gazette is reportedly weighing a sale`: a report nobody is named for;
+/// the cue is `reportedly`, the content the subject (with the auxiliary right
+/// before the cue) and the rest of the sentence, as PolNeAR marks it (on
+/// develop 10 of 14 after a lower-case word are gold). Before a verb of saying
+/// the verb is the cue (`reportedly said`) and this rule stays out; after a
+/// name, most are headlines or posts that PolNeAR leaves alone.
+pub(super) fn reportedly(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Option<Found> {
+    if v <= s.start
+        || !doc.is(v, "reportedly")
+        || !doc.is_word(v + 1)
+        || !doc.word(v - 1).starts_with(char::is_lowercase)
+        || lexicon::verb(doc.word(v + 1)).is_some()
+        || lexicon::mind_verb(doc.word(v + 1)).is_some()
+        || minds::inside_content(found, v)
+    {
+        return None;
+    }
+    // `is reportedly`, `has reportedly`: the auxiliary goes with the subject.
+    let aux = ["is", "are", "was", "were", "has", "have", "had", "will"]
+        .iter()
+        .any(|w| doc.is(v - 1, w));
+    let verb_at = if aux { v - 1 } else { v };
+    let subject = source_before(doc, s, verb_at)?.np;
+    let first = doc.word(subject.start);
+    if doc.in_quote(subject.start)
+        || ["who", "which", "that", "it"]
+            .iter()
+            .any(|w| doc.is(subject.start, w))
+        || first.is_empty()
+    {
+        return None;
+    }
+    let t = v + 1;
+    let end = doc.trim_end(t, s.end);
+    if end < t + 2 {
+        return None;
+    }
+    let mut content = vec![subject.clone()];
+    if aux {
+        if subject.end == v - 1 {
+            content[0] = subject.start..v;
+        } else {
+            content.push(v - 1..v);
+        }
+    }
+    content.push(t..end);
+    Some(Found::said(None, v..v + 1, content))
+}
+
 /// Whether the word at `i` may open an adjective phrase after `seemed`
 /// (`seemed equally unperturbed`, `seems ready`), not a preposition, a
 /// determiner or `like`.
