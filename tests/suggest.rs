@@ -2214,3 +2214,29 @@ Vell reportedly said the pier would close.";
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_judgement_in_the_passive_names_no_judge() {
+    // Fictional: Mayor Vell, the Orland pier and the Tarrow strait are invented.
+    let text = "Vell was declared the winner in Orland. \
+The old pier is considered unsafe by the harbour board. \
+The strait is best known for its fog. \
+The pier is called the Long Arm.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            None,
+            "was declared",
+            vec!["Vell", "the winner in Orland"],
+            false,
+        ),
+        (None, "is considered", vec!["The old pier", "unsafe"], false),
+        (
+            None,
+            "is best known for",
+            vec!["The strait", "its fog"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
