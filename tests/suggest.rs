@@ -2240,3 +2240,27 @@ The pier is called the Long Arm.";
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_question_put_in_the_passive_is_cued_by_was_asked() {
+    // Fictional: Mayor Vell, Tomas Quell, the Tarrow Gazette and the pier are invented.
+    let text = "Vell was asked whether the pier would reopen. \
+Quell was asked by the Tarrow Gazette if the tolls would rise. \
+Vell was asked about the ferry.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            None,
+            "was asked",
+            vec!["whether the pier would reopen"],
+            false,
+        ),
+        (
+            Some("the Tarrow Gazette"),
+            "was asked",
+            vec!["if the tolls would rise"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
