@@ -2264,3 +2264,21 @@ Vell was asked about the ferry.";
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn an_asker_the_phrase_walk_does_not_know_is_taken_up_to_the_question() {
+    // Fictional: Mayor Vell, the Orland pier and its board are invented.
+    let text =
+        "When asked by a ferryman whether the pier would close, Vell said the board would decide.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("a ferryman"),
+            "asked",
+            vec!["whether the pier would close"],
+            false,
+        ),
+        (Some("Vell"), "said", vec!["the board would decide"], false),
+    ];
+    assert_eq!(got, expected);
+}

@@ -361,7 +361,7 @@ pub(super) fn asked(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> O
     let mut source = None;
     if doc.is(t, "by") {
         // `Asked by Matt Vell whether …`: the asker, then the question.
-        let np = doc.np_forward(t + 1, s.end)?;
+        let np = asker(doc, s, t + 1)?;
         source = Some(np.clone());
         t = np.end;
     }
@@ -426,7 +426,7 @@ pub(super) fn asked_passive(
     let mut t = v + 1;
     let mut source = None;
     if doc.is(t, "by") {
-        let np = doc.np_forward(t + 1, s.end)?;
+        let np = asker(doc, s, t + 1)?;
         t = np.end;
         source = Some(np);
     }
@@ -438,6 +438,23 @@ pub(super) fn asked_passive(
         return None;
     }
     Some(Found::said(source, be..v + 1, vec![t..end]))
+}
+
+/// Who asks, after `asked by`: a noun phrase, or else (`by a reporter whether`,
+/// a common noun the phrase walk does not know) the plain words up to the
+/// question, at most six.
+fn asker(doc: &Doc, s: &Range<usize>, from: usize) -> Option<Range<usize>> {
+    if let Some(np) = doc.np_forward(from, s.end) {
+        return Some(np);
+    }
+    let limit = s.end.min(from + 7);
+    let q = (from..limit).find(|&i| {
+        !doc.is_word(i)
+            || ["whether", "if", "why", "what", "how"]
+                .iter()
+                .any(|w| doc.is(i, w))
+    })?;
+    (q > from && doc.is_word(q)).then_some(from..q)
 }
 
 /// `In a Tarrow Gazette poll released Monday, 31 percent of voters …`: a
