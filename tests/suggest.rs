@@ -2354,3 +2354,149 @@ fn backing_needs_a_determined_object_and_a_subject_that_is_no_pronoun() {
     )];
     assert_eq!(got, expected);
 }
+
+// ---- seem10 ----
+
+#[test]
+fn an_expectation_in_a_relative_clause_or_after_it_has_no_speaker() {
+    // Fictional: the Orland pier, its festival and the Tarrow council are invented.
+    let text = "The festival, which is expected to draw ten thousand visitors, opens on the Orland pier. \
+It is expected to rain all weekend.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            None,
+            "is expected",
+            vec!["which", "to draw ten thousand visitors"],
+            false,
+        ),
+        (
+            None,
+            "is expected",
+            vec!["It", "to rain all weekend"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn how_things_seem_is_an_attribution_without_a_source() {
+    // Fictional: the Orland council, Mayor Vell, Tomas Quell and the ferry are invented.
+    let text = "The Orland council seemed ready to reopen the pier. \
+Vell seemed to mock the toll plan. \
+She seemed tired after the vote. \
+It seems likely that the ferry will keep running. \
+“The fare seems high,” Quell said.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            None,
+            "seemed",
+            vec!["The Orland council", "ready to reopen the pier"],
+            false,
+        ),
+        (
+            None,
+            "seems",
+            vec!["likely that the ferry will keep running"],
+            false,
+        ),
+        (Some("Quell"), "said", vec!["“The fare seems high,”"], false),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_report_nobody_is_named_for_is_cued_by_reportedly() {
+    // Fictional: the Tarrow Gazette, Mayor Vell and the Orland pier are invented.
+    let text = "The Tarrow Gazette is reportedly weighing a sale of its printing plant. \
+Vell reportedly said the pier would close.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            None,
+            "reportedly",
+            vec![
+                "The Tarrow Gazette is",
+                "weighing a sale of its printing plant",
+            ],
+            false,
+        ),
+        (
+            Some("Vell"),
+            "reportedly said",
+            vec!["the pier would close"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_judgement_in_the_passive_names_no_judge() {
+    // Fictional: Mayor Vell, the Orland pier and the Tarrow strait are invented.
+    let text = "Vell was declared the winner in Orland. \
+The old pier is considered unsafe by the harbour board. \
+The strait is best known for its fog. \
+The pier is called the Long Arm.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            None,
+            "was declared",
+            vec!["Vell", "the winner in Orland"],
+            false,
+        ),
+        (None, "is considered", vec!["The old pier", "unsafe"], false),
+        (
+            None,
+            "is best known for",
+            vec!["The strait", "its fog"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_question_put_in_the_passive_is_cued_by_was_asked() {
+    // Fictional: Mayor Vell, Tomas Quell, the Tarrow Gazette and the pier are invented.
+    let text = "Vell was asked whether the pier would reopen. \
+Quell was asked by the Tarrow Gazette if the tolls would rise. \
+Vell was asked about the ferry.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            None,
+            "was asked",
+            vec!["whether the pier would reopen"],
+            false,
+        ),
+        (
+            Some("the Tarrow Gazette"),
+            "was asked",
+            vec!["if the tolls would rise"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn an_asker_the_phrase_walk_does_not_know_is_taken_up_to_the_question() {
+    // Fictional: Mayor Vell, the Orland pier and its board are invented.
+    let text =
+        "When asked by a ferryman whether the pier would close, Vell said the board would decide.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("a ferryman"),
+            "asked",
+            vec!["whether the pier would close"],
+            false,
+        ),
+        (Some("Vell"), "said", vec!["the board would decide"], false),
+    ];
+    assert_eq!(got, expected);
+}

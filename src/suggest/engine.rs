@@ -372,7 +372,10 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
             according_to(doc, &s, i)
         } else {
             unsaid::expected(doc, &s, i, &found)
-                .or_else(|| unsaid::appears(doc, &s, i, &found))
+                .or_else(|| unsaid::seems(doc, &s, i, &found))
+                .or_else(|| unsaid::reportedly(doc, &s, i, &found))
+                .or_else(|| unsaid::judged(doc, &s, i, &found))
+                .or_else(|| unsaid::asked_passive(doc, &s, i, &found))
                 .or_else(|| unsaid::citing(doc, &s, i, &found))
                 .or_else(|| unsaid::opening_gerund(doc, &s, i))
                 .or_else(|| unsaid::asked(doc, &s, i, &found))
