@@ -11,6 +11,7 @@ mod evidence;
 mod headline;
 mod minds;
 mod progressive;
+mod relative;
 mod unsaid;
 
 use super::Attribution;
@@ -377,6 +378,7 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
                 .or_else(|| unsaid::asked(doc, &s, i, &found))
                 .or_else(|| unsaid::in_poll(doc, &s, i))
                 .or_else(|| gerund_after(doc, &s, i, &mut found))
+                .or_else(|| relative::gap(doc, &s, i))
                 .or_else(|| reporting_verb(doc, &s, i))
                 .or_else(|| minds::find(doc, &s, i, &found))
                 .or_else(|| minds::named_act(doc, &s, i, &found))
@@ -2219,7 +2221,9 @@ fn skip_adjunct(doc: &Doc, from: usize, end: usize) -> Option<usize> {
         if doc.is(i, "that") {
             return Some(i);
         }
-        if i > from + 1
+        // `said Thursday he would …`: after a bare day the pronoun may come at once.
+        let day = i == from + 1 && lexicon::is_day_word(doc.word(from));
+        if (i > from + 1 || day)
             && lexicon::is_subject_pronoun(doc.word(i))
             && !doc.is(i, "it")
             && !doc.is(i, "who")
@@ -2229,7 +2233,8 @@ fn skip_adjunct(doc: &Doc, from: usize, end: usize) -> Option<usize> {
         if !doc.is_word(i) && !doc.is_punct(i, ",") {
             return None;
         }
-        if lexicon::verb(doc.word(i)).is_some() {
+        // `said in her opening remarks that`: a noun that spells a verb is no verb there.
+        if lexicon::verb(doc.word(i)).is_some() && !(i > from && lexicon::is_nounish(doc.word(i))) {
             return None;
         }
         i += 1;
