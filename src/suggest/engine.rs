@@ -12,6 +12,7 @@ mod headline;
 mod minds;
 mod progressive;
 mod relative;
+mod saying;
 mod unsaid;
 
 use super::Attribution;
@@ -379,7 +380,11 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
                 .or_else(|| unsaid::in_poll(doc, &s, i))
                 .or_else(|| gerund_after(doc, &s, i, &mut found))
                 .or_else(|| relative::gap(doc, &s, i))
+                .or_else(|| relative::called(doc, &s, i))
+                .or_else(|| saying::as_reported(doc, &s, i))
+                .or_else(|| saying::and_said(doc, &s, i, &mut found))
                 .or_else(|| reporting_verb(doc, &s, i))
+                .or_else(|| relative::heavy_subject(doc, &s, i))
                 .or_else(|| minds::find(doc, &s, i, &found))
                 .or_else(|| minds::named_act(doc, &s, i, &found))
                 .or_else(|| evidence::find(doc, &s, i, &found))
@@ -1203,7 +1208,13 @@ fn subject_region(doc: &Doc, s: &Range<usize>, p: usize) -> Option<Range<usize>>
     let mut b = p;
     // The walk stops after a word that opens a clause (`and one in four said`,
     // `While some friends say`): what follows it is the clause's own subject.
-    while b > s.start && doc.is_word(b - 1) && p - b < 10 && !opens_clause(doc, b - 1) {
+    // `85% of Democrats say`: a poll's share keeps its percent sign.
+    let percent = |i: usize| doc.is_punct(i, "%") && i > s.start && doc.is_word(i - 1);
+    while b > s.start
+        && (doc.is_word(b - 1) || percent(b - 1))
+        && p - b < 10
+        && !opens_clause(doc, b - 1)
+    {
         b -= 1;
     }
     let after_opener = b > s.start && opens_clause(doc, b - 1);
@@ -1218,6 +1229,8 @@ fn subject_region(doc: &Doc, s: &Range<usize>, p: usize) -> Option<Range<usize>>
         || [
             "the", "a", "an", "some", "many", "most", "several", "about", "nearly", "more", "half",
             "one", "two", "three", "all", "both", "few",
+            // `nine in 10 said`, `only 49 percent of Republicans say`: a poll's share.
+            "four", "five", "six", "seven", "eight", "nine", "only", "just", "roughly", "almost",
         ]
         .iter()
         .any(|w| w.eq_ignore_ascii_case(first))
@@ -1238,9 +1251,16 @@ fn subject_region(doc: &Doc, s: &Range<usize>, p: usize) -> Option<Range<usize>>
         // A preposition inside the phrase (`six in 10 voters`, `delegates at the
         // convention`, `people with knowledge of`), never its first word.
         let stray_in = i == b && ["in", "at", "with", "from"].iter().any(|w| doc.is(i, w));
-        !stray_in
-            && doc.is_word(i)
-            && !(FORBIDDEN.iter().any(|w| doc.is(i, w)) && !(i == b && doc.is(i, "those")))
+        // `more than 4 in 10`, `percent of those surveyed`: a poll's words, not a clause's.
+        let share = i > b
+            && (doc.is(i, "than") && ["more", "less", "fewer"].iter().any(|w| doc.is(i - 1, w))
+                || doc.is(i, "those") && doc.is(i - 1, "of"));
+        (percent(i) && i > b
+            || !stray_in
+                && doc.is_word(i)
+                && !(FORBIDDEN.iter().any(|w| doc.is(i, w))
+                    && !(i == b && doc.is(i, "those"))
+                    && !share))
             && lexicon::verb(doc.word(i)).is_none()
             && !(i > b && doc.word(i).ends_with("ly"))
     });
@@ -1673,7 +1693,23 @@ fn reporting_verb(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
         }
     }
     let commits = commitment(doc, form, t) && personal(doc, &source.np);
-    if form.verb == Verb::ThatOnly && !doc.is(t, "that") && !commits {
+    // `The Gazette reported the pier closed`, `Amazon reported a profit`:
+    // `reported` takes any content after a name or a noun phrase (on develop
+    // N of M new are gold).
+    // Not a byline (`reported from Elsby`) nor an adjective (`the reported details`,
+    // `Vell's reported income`).
+    let before = doc.word(v - 1);
+    let reported = doc.is(v, "reported")
+        && doc.is_word(t)
+        && !["to", "from", "daily", "ten", "on", "in"]
+            .iter()
+            .any(|w| doc.is(t, w))
+        && !["the", "a", "an", "all", "his", "her", "their", "its"]
+            .iter()
+            .any(|w| doc.is(v - 1, w))
+        && !before.ends_with("'s")
+        && !before.ends_with("’s");
+    if form.verb == Verb::ThatOnly && !doc.is(t, "that") && !commits && !reported {
         return None;
     }
     if form.verb == Verb::Evidence
