@@ -2136,3 +2136,127 @@ fn a_gerund_with_that_takes_the_noun_phrase_opening_the_sentence() {
     )];
     assert_eq!(got, expected);
 }
+
+// ---- said10 ----
+
+#[test]
+fn a_verb_of_saying_inside_a_relative_clause_reports_what_follows_it() {
+    // Fictional: Mayor Vell, Tomas Quell, Orland and its pier are invented.
+    let text = "The council approved the Orland pier toll, which Mayor Vell said was too low. \
+Quell met two pilots, who he said were the best in Tarrow.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Mayor Vell"),
+            "said",
+            vec!["which", "was too low"],
+            false,
+        ),
+        (Some("he"), "said", vec!["were the best in Tarrow"], false),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn heavy_subjects_and_poll_shares_say_what_follows() {
+    // Fictional: Orland, its talks, its toll and its pilots are invented.
+    let text = "People briefed on the Orland talks say the toll will stay. \
+Turnout was low in Orland, and more than 4 in 10 said the toll was unfair. \
+In Orland, 42% say the toll is too high. \
+The vote was close, with 22 percent of pilots saying the toll is unfair.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("People briefed on the Orland talks"),
+            "say",
+            vec!["the toll will stay"],
+            false,
+        ),
+        (
+            Some("more than 4 in 10"),
+            "said",
+            vec!["the toll was unfair"],
+            false,
+        ),
+        (Some("42%"), "say", vec!["the toll is too high"], false),
+        (
+            Some("22 percent of pilots"),
+            "saying",
+            vec!["the toll is unfair"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn as_the_paper_reported_and_a_second_said_joined_by_and() {
+    // Fictional: the Tarrow Gazette, Mayor Vell and the Orland pier are invented.
+    let text = "As the Tarrow Gazette reported, the pier will close in May. \
+As reported by the Tarrow Gazette, the toll will rise. \
+Vell said the toll is fair and said the bridge is safe. \
+The Tarrow Gazette reported the pier closed early.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("the Tarrow Gazette"),
+            "reported",
+            vec!["the pier will close in May"],
+            false,
+        ),
+        (
+            Some("the Tarrow Gazette"),
+            "reported",
+            vec!["the toll will rise"],
+            false,
+        ),
+        (Some("Vell"), "said", vec!["the toll is fair"], false),
+        (Some("Vell"), "said", vec!["the bridge is safe"], false),
+        (
+            Some("The Tarrow Gazette"),
+            "reported",
+            vec!["the pier closed early"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn namings_questions_titles_days_and_asides_after_a_verb_of_saying() {
+    // Fictional: Mayor Vell, Ana Bell, Tomas Quell and Orland are invented.
+    let text = "Tolls rose again, to what Mayor Vell called “a toll on the poor”. \
+A reporter asked Mayor Vell whether the pier would reopen. \
+“The pier is safe,” harbour pilot Ana Bell said. \
+Mayor Vell said Thursday she would close the pier. \
+The toll was fair, Quell said. (Nobody in Orland agreed.)";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Mayor Vell"),
+            "called",
+            vec!["what", "“a toll on the poor”"],
+            false,
+        ),
+        (
+            Some("A reporter"),
+            "asked",
+            vec!["whether the pier would reopen"],
+            false,
+        ),
+        (
+            Some("harbour pilot Ana Bell"),
+            "said",
+            vec!["“The pier is safe,”"],
+            false,
+        ),
+        (
+            Some("Mayor Vell"),
+            "said",
+            vec!["she would close the pier"],
+            false,
+        ),
+        (Some("Quell"), "said", vec!["The toll was fair"], false),
+    ];
+    assert_eq!(got, expected);
+}
