@@ -2260,3 +2260,33 @@ The toll was fair, Quell said. (Nobody in Orland agreed.)";
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn findings_footage_and_an_adjunct_with_a_nounish_word_report_too() {
+    // Fictional: Orland, its pier, Mayor Vell and the researchers are invented.
+    let text = "The researchers found that the Orland pier was unsafe. \
+A video shows Mayor Vell closing the pier. \
+Vell said in her opening remarks that the pier would reopen.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("The researchers"),
+            "found",
+            vec!["that the Orland pier was unsafe"],
+            false,
+        ),
+        (
+            Some("A video"),
+            "shows",
+            vec!["Mayor Vell closing the pier"],
+            false,
+        ),
+        (
+            Some("Vell"),
+            "said",
+            vec!["that the pier would reopen"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
