@@ -2290,3 +2290,26 @@ Vell said in her opening remarks that the pier would reopen.";
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_share_after_said_opens_the_reported_clause() {
+    // Fictional: the Orland budget office and its toll are invented.
+    let text = "The Orland budget office said about half of the toll went to repairs. \
+Aides said more than 900 pilots signed the letter.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("The Orland budget office"),
+            "said",
+            vec!["about half of the toll went to repairs"],
+            false,
+        ),
+        (
+            Some("Aides"),
+            "said",
+            vec!["more than 900 pilots signed the letter"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}

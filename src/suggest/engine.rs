@@ -1683,7 +1683,13 @@ fn reporting_verb(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
         }
         let w = doc.word(t);
         let commits = commitment(doc, form, t) && personal(doc, &source.np);
+        // `said more than a million …`, `said about half the …`: a share opens the clause.
+        let share = (doc.is(t, "more") && doc.is(t + 1, "than"))
+            || (doc.is(t, "about")
+                && (doc.is(t + 1, "half")
+                    || doc.word(t + 1).starts_with(|c: char| c.is_ascii_digit())));
         if !commits
+            && !share
             && ([
                 "to", "by", "for", "of", "with", "about", "nothing", "yes", "so", "up", "out",
                 "back", "more", "goodbye", "hello", "thanks", "sorry",

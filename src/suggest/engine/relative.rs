@@ -138,7 +138,24 @@ pub(super) fn heavy_subject(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Fou
     ];
     // Where the noun ends and its description starts.
     const LINKS: &[&str] = &[
-        "who", "that", "whom", "whose", "to", "with", "close", "privy", "familiar", "briefed",
+        "who",
+        "that",
+        "whom",
+        "whose",
+        "to",
+        "with",
+        "close",
+        "privy",
+        "familiar",
+        "briefed",
+        // `A report published Monday said`, `A memo seen by the Gazette said`.
+        "published",
+        "posted",
+        "seen",
+        "released",
+        "obtained",
+        "issued",
+        "filed",
     ];
     let link = (start + 1..v).find(|&i| {
         LINKS.iter().any(|w| doc.is(i, w))
