@@ -2226,7 +2226,7 @@ The Tarrow Gazette reported the pier closed early.";
 fn namings_questions_titles_days_and_asides_after_a_verb_of_saying() {
     // Fictional: Mayor Vell, Ana Bell, Tomas Quell and Orland are invented.
     let text = "Tolls rose again, to what Mayor Vell called “a toll on the poor”. \
-A reporter asked Mayor Vell whether the pier would reopen. \
+Quell asked Mayor Vell whether the pier would reopen. \
 “The pier is safe,” harbour pilot Ana Bell said. \
 Mayor Vell said Thursday she would close the pier. \
 The toll was fair, Quell said. (Nobody in Orland agreed.)";
@@ -2239,7 +2239,7 @@ The toll was fair, Quell said. (Nobody in Orland agreed.)";
             false,
         ),
         (
-            Some("A reporter"),
+            Some("Quell"),
             "asked",
             vec!["whether the pier would reopen"],
             false,
@@ -2308,6 +2308,36 @@ Aides said more than 900 pilots signed the letter.";
             Some("Aides"),
             "said",
             vec!["more than 900 pilots signed the letter"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn pointed_out_as_asides_and_an_aside_before_that() {
+    // Fictional: Mayor Vell, Tomas Quell, the Tarrow Gazette and Orland are invented.
+    let text = "Mayor Vell also pointed out that the Orland pier is old. \
+But as the Tarrow Gazette noted, the toll has doubled since May. \
+Quell said, however, that the pier would stay open.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Mayor Vell"),
+            "also pointed out",
+            vec!["that the Orland pier is old"],
+            false,
+        ),
+        (
+            Some("the Tarrow Gazette"),
+            "noted",
+            vec!["the toll has doubled since May"],
+            false,
+        ),
+        (
+            Some("Quell"),
+            "said",
+            vec!["that the pier would stay open"],
             false,
         ),
     ];

@@ -383,8 +383,9 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
                 .or_else(|| relative::called(doc, &s, i))
                 .or_else(|| saying::as_reported(doc, &s, i))
                 .or_else(|| saying::and_said(doc, &s, i, &mut found))
-                .or_else(|| saying::asked_whom(doc, &s, i))
                 .or_else(|| saying::with_saying(doc, &s, i))
+                .or_else(|| saying::pointed_out(doc, &s, i))
+                .or_else(|| saying::said_aside(doc, &s, i))
                 .or_else(|| reporting_verb(doc, &s, i))
                 .or_else(|| relative::heavy_subject(doc, &s, i))
                 .or_else(|| minds::find(doc, &s, i, &found))
@@ -392,6 +393,7 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
                 .or_else(|| evidence::find(doc, &s, i, &found))
                 .or_else(|| headline::find(doc, &s, i))
                 .or_else(|| progressive::find(doc, &s, i))
+                .or_else(|| saying::asked_whom(doc, &s, i))
         };
         if let Some(f) = f {
             mark(&mut used, &s, &f);
