@@ -1263,9 +1263,9 @@ fn subject_region(doc: &Doc, s: &Range<usize>, p: usize) -> Option<Range<usize>>
         (percent(i) && i > b
             || !stray_in
                 && doc.is_word(i)
-                && !(FORBIDDEN.iter().any(|w| doc.is(i, w))
-                    && !(i == b && doc.is(i, "those"))
-                    && !share))
+                && (!FORBIDDEN.iter().any(|w| doc.is(i, w))
+                    || share
+                    || i == b && doc.is(i, "those")))
             && lexicon::verb(doc.word(i)).is_none()
             && !(i > b && doc.word(i).ends_with("ly"))
     });

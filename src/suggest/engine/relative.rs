@@ -50,13 +50,14 @@ pub(super) fn gap(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
     let (rel, subject) = relative_subject(doc, s, v, false)?;
     let from = v + 1;
     let mut to = from;
-    while to < s.end
-        && to < from + 60
-        && !([",", ";", "—", "–", "(", ":"]
+    // A mark outside a quotation ends the clause.
+    let stop = |i: usize| {
+        [",", ";", "—", "–", "(", ":"]
             .iter()
-            .any(|m| doc.is_punct(to, m))
-            && !doc.in_quote(to))
-    {
+            .any(|m| doc.is_punct(i, m))
+            && !doc.in_quote(i)
+    };
+    while to < s.end && to < from + 60 && !stop(to) {
         to += 1;
     }
     let to = doc.trim_end(from, to);
