@@ -37,18 +37,24 @@ struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
+    // The small lookups below run for every token and every rule: inlined, as
+    // the rule chain has grown past what the compiler inlines on its own.
+    #[inline]
     fn word(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
 
+    #[inline]
     fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
     }
 
+    #[inline]
     fn is_punct(&self, i: usize, p: &str) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.word(i) == p
     }
 
+    #[inline]
     fn is(&self, i: usize, w: &str) -> bool {
         self.is_word(i) && self.word(i).eq_ignore_ascii_case(w)
     }
