@@ -2163,7 +2163,8 @@ fn heavy_subjects_and_poll_shares_say_what_follows() {
     let text = "People briefed on the Orland talks say the toll will stay. \
 Turnout was low in Orland, and more than 4 in 10 said the toll was unfair. \
 In Orland, 42% say the toll is too high. \
-The vote was close, with 22 percent of pilots saying the toll is unfair.";
+The vote was close, with 22 percent of pilots saying the toll is unfair. \
+Pilots were angry, with Senator Ana Bell calling the toll a disgrace.";
     let got = seen(text);
     let expected: Vec<Seen> = vec![
         (
@@ -2183,6 +2184,12 @@ The vote was close, with 22 percent of pilots saying the toll is unfair.";
             Some("22 percent of pilots"),
             "saying",
             vec!["the toll is unfair"],
+            false,
+        ),
+        (
+            Some("Senator Ana Bell"),
+            "calling",
+            vec!["the toll a disgrace"],
             false,
         ),
     ];
