@@ -2322,11 +2322,12 @@ Aides said more than 900 pilots signed the letter.";
 }
 
 #[test]
-fn pointed_out_as_asides_and_an_aside_before_that() {
+fn pointed_out_as_asides_an_aside_before_that_and_replies() {
     // Fictional: Mayor Vell, Tomas Quell, the Tarrow Gazette and Orland are invented.
     let text = "Mayor Vell also pointed out that the Orland pier is old. \
 But as the Tarrow Gazette noted, the toll has doubled since May. \
-Quell said, however, that the pier would stay open.";
+Quell said, however, that the pier would stay open. \
+Vell responded that the toll would fall.";
     let got = seen(text);
     let expected: Vec<Seen> = vec![
         (
@@ -2345,6 +2346,12 @@ Quell said, however, that the pier would stay open.";
             Some("Quell"),
             "said",
             vec!["that the pier would stay open"],
+            false,
+        ),
+        (
+            Some("Vell"),
+            "responded",
+            vec!["that the toll would fall"],
             false,
         ),
     ];

@@ -392,6 +392,7 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
                 .or_else(|| saying::with_saying(doc, &s, i))
                 .or_else(|| saying::pointed_out(doc, &s, i))
                 .or_else(|| saying::said_aside(doc, &s, i))
+                .or_else(|| saying::replied_that(doc, &s, i))
                 .or_else(|| reporting_verb(doc, &s, i))
                 .or_else(|| relative::heavy_subject(doc, &s, i))
                 .or_else(|| minds::find(doc, &s, i, &found))
