@@ -2327,7 +2327,8 @@ fn pointed_out_as_asides_an_aside_before_that_and_replies() {
     let text = "Mayor Vell also pointed out that the Orland pier is old. \
 But as the Tarrow Gazette noted, the toll has doubled since May. \
 Quell said, however, that the pier would stay open. \
-Vell responded that the toll would fall.";
+Vell responded that the toll would fall. \
+Quell gave an interview, in which he said the pier was his idea.";
     let got = seen(text);
     let expected: Vec<Seen> = vec![
         (
@@ -2354,6 +2355,7 @@ Vell responded that the toll would fall.";
             vec!["that the toll would fall"],
             false,
         ),
+        (Some("he"), "said", vec!["the pier was his idea"], false),
     ];
     assert_eq!(got, expected);
 }
