@@ -2359,3 +2359,17 @@ Quell gave an interview, in which he said the pier was his idea.";
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_quoted_title_after_according_to_is_part_of_the_source() {
+    // Fictional: the book, its author and the Orland pier are invented.
+    let text = "According to “The Pier Keepers,” by Ana Bell, the Orland pier was built in 1901.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![(
+        Some("“The Pier Keepers,” by Ana Bell"),
+        "According to",
+        vec!["the Orland pier was built in 1901"],
+        false,
+    )];
+    assert_eq!(got, expected);
+}
