@@ -2500,3 +2500,240 @@ fn an_asker_the_phrase_walk_does_not_know_is_taken_up_to_the_question() {
     ];
     assert_eq!(got, expected);
 }
+
+// ---- said10 ----
+
+#[test]
+fn a_verb_of_saying_inside_a_relative_clause_reports_what_follows_it() {
+    // Fictional: Mayor Vell, Tomas Quell, Orland and its pier are invented.
+    let text = "The council approved the Orland pier toll, which Mayor Vell said was too low. \
+Quell met two pilots, who he said were the best in Tarrow.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Mayor Vell"),
+            "said",
+            vec!["which", "was too low"],
+            false,
+        ),
+        (Some("he"), "said", vec!["were the best in Tarrow"], false),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn heavy_subjects_and_poll_shares_say_what_follows() {
+    // Fictional: Orland, its talks, its toll and its pilots are invented.
+    let text = "People briefed on the Orland talks say the toll will stay. \
+Turnout was low in Orland, and more than 4 in 10 said the toll was unfair. \
+In Orland, 42% say the toll is too high. \
+The vote was close, with 22 percent of pilots saying the toll is unfair. \
+Pilots were angry, with Senator Ana Bell calling the toll a disgrace.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("People briefed on the Orland talks"),
+            "say",
+            vec!["the toll will stay"],
+            false,
+        ),
+        (
+            Some("more than 4 in 10"),
+            "said",
+            vec!["the toll was unfair"],
+            false,
+        ),
+        (Some("42%"), "say", vec!["the toll is too high"], false),
+        (
+            Some("22 percent of pilots"),
+            "saying",
+            vec!["the toll is unfair"],
+            false,
+        ),
+        (
+            Some("Senator Ana Bell"),
+            "calling",
+            vec!["the toll a disgrace"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn as_the_paper_reported_and_a_second_said_joined_by_and() {
+    // Fictional: the Tarrow Gazette, Mayor Vell and the Orland pier are invented.
+    let text = "As the Tarrow Gazette reported, the pier will close in May. \
+As reported by the Tarrow Gazette, the toll will rise. \
+Vell said the toll is fair and said the bridge is safe. \
+The Tarrow Gazette reported the pier closed early.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("the Tarrow Gazette"),
+            "reported",
+            vec!["the pier will close in May"],
+            false,
+        ),
+        (
+            Some("the Tarrow Gazette"),
+            "reported",
+            vec!["the toll will rise"],
+            false,
+        ),
+        (Some("Vell"), "said", vec!["the toll is fair"], false),
+        (Some("Vell"), "said", vec!["the bridge is safe"], false),
+        (
+            Some("The Tarrow Gazette"),
+            "reported",
+            vec!["the pier closed early"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn namings_questions_titles_days_and_asides_after_a_verb_of_saying() {
+    // Fictional: Mayor Vell, Ana Bell, Tomas Quell and Orland are invented.
+    let text = "Tolls rose again, to what Mayor Vell called “a toll on the poor”. \
+Quell asked Mayor Vell whether the pier would reopen. \
+“The pier is safe,” harbour pilot Ana Bell said. \
+Mayor Vell said Thursday she would close the pier. \
+The toll was fair, Quell said. (Nobody in Orland agreed.)";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Mayor Vell"),
+            "called",
+            vec!["what", "“a toll on the poor”"],
+            false,
+        ),
+        (
+            Some("Quell"),
+            "asked",
+            vec!["whether the pier would reopen"],
+            false,
+        ),
+        (
+            Some("harbour pilot Ana Bell"),
+            "said",
+            vec!["“The pier is safe,”"],
+            false,
+        ),
+        (
+            Some("Mayor Vell"),
+            "said",
+            vec!["she would close the pier"],
+            false,
+        ),
+        (Some("Quell"), "said", vec!["The toll was fair"], false),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn findings_footage_and_an_adjunct_with_a_nounish_word_report_too() {
+    // Fictional: Orland, its pier, Mayor Vell and the researchers are invented.
+    let text = "The researchers found that the Orland pier was unsafe. \
+A video shows Mayor Vell closing the pier. \
+Vell said in her opening remarks that the pier would reopen.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("The researchers"),
+            "found",
+            vec!["that the Orland pier was unsafe"],
+            false,
+        ),
+        (
+            Some("A video"),
+            "shows",
+            vec!["Mayor Vell closing the pier"],
+            false,
+        ),
+        (
+            Some("Vell"),
+            "said",
+            vec!["that the pier would reopen"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_share_after_said_opens_the_reported_clause() {
+    // Fictional: the Orland budget office and its toll are invented.
+    let text = "The Orland budget office said about half of the toll went to repairs. \
+Aides said more than 900 pilots signed the letter.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("The Orland budget office"),
+            "said",
+            vec!["about half of the toll went to repairs"],
+            false,
+        ),
+        (
+            Some("Aides"),
+            "said",
+            vec!["more than 900 pilots signed the letter"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn pointed_out_as_asides_an_aside_before_that_and_replies() {
+    // Fictional: Mayor Vell, Tomas Quell, the Tarrow Gazette and Orland are invented.
+    let text = "Mayor Vell also pointed out that the Orland pier is old. \
+But as the Tarrow Gazette noted, the toll has doubled since May. \
+Quell said, however, that the pier would stay open. \
+Vell responded that the toll would fall. \
+Quell gave an interview, in which he said the pier was his idea.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Mayor Vell"),
+            "also pointed out",
+            vec!["that the Orland pier is old"],
+            false,
+        ),
+        (
+            Some("the Tarrow Gazette"),
+            "noted",
+            vec!["the toll has doubled since May"],
+            false,
+        ),
+        (
+            Some("Quell"),
+            "said",
+            vec!["that the pier would stay open"],
+            false,
+        ),
+        (
+            Some("Vell"),
+            "responded",
+            vec!["that the toll would fall"],
+            false,
+        ),
+        (Some("he"), "said", vec!["the pier was his idea"], false),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_quoted_title_after_according_to_is_part_of_the_source() {
+    // Fictional: the book, its author and the Orland pier are invented.
+    let text = "According to “The Pier Keepers,” by Ana Bell, the Orland pier was built in 1901.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![(
+        Some("“The Pier Keepers,” by Ana Bell"),
+        "According to",
+        vec!["the Orland pier was built in 1901"],
+        false,
+    )];
+    assert_eq!(got, expected);
+}

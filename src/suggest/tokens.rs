@@ -287,6 +287,8 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &[Range<usize>]) -> Vec<R
             None => true,
             Some(t) => match t.kind {
                 Kind::Break | Kind::Open => true,
+                // `…, Vell said. (A spokesman disputed it.)`: an aside opens a sentence.
+                Kind::Punct => &text[t.range()] == "(",
                 Kind::Word => text[t.range()]
                     .chars()
                     .next()
