@@ -546,6 +546,27 @@ cue = "maintaining"
     assert_eq!(whosaid_check(dir.path(), "kremlin.toml").0, 0);
 }
 
+/// The README's `suggest --dry-run` session on the seed is what the command prints.
+#[test]
+fn the_readme_session_on_the_seed_is_what_suggest_prints() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = fs::read_to_string(root.join("README.md")).unwrap();
+    let command = "$ whosaid suggest --dry-run kremlin.toml\n";
+    let start = readme.find(command).expect("the session is in the README") + command.len();
+    let shown = &readme[start..][..readme[start..].find("```").unwrap()];
+    let seed = fs::read_to_string(root.join("articles/world/kremlin-denies-trump-putin-call.toml"))
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("kremlin.toml"),
+        &seed[..seed.find("[[claims]]").unwrap()],
+    )
+    .unwrap();
+    let (code, out, err) = suggest_in(dir.path(), &["--dry-run", "kremlin.toml"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, shown);
+}
+
 // ---- the scorer ------------------------------------------------------------------------
 
 /// Worked out by hand on the tokens `Ann said it rained . Bob told us that snow fell .`
