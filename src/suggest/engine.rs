@@ -320,6 +320,17 @@ struct Found {
 }
 
 impl Found {
+    /// An attribution by `source`, relayed by whom it names as relaying, referring back to nothing.
+    fn by(source: Source, cue: Range<usize>, content: Vec<Range<usize>>) -> Found {
+        Found {
+            source: Some(source.np),
+            cue,
+            content,
+            via: source.via,
+            refers_back: false,
+        }
+    }
+
     /// An attribution relayed by no one and referring back to nothing.
     fn said(source: Option<Range<usize>>, cue: Range<usize>, content: Vec<Range<usize>>) -> Found {
         Found {
@@ -803,13 +814,7 @@ fn cue_then_quote(doc: &Doc, s: &Range<usize>, q: &Range<usize>) -> Option<Found
         return None;
     }
     let source = source_before(doc, s, v)?;
-    Some(Found {
-        source: Some(source.np),
-        cue: v..v + 1,
-        content: vec![q.clone()],
-        via: source.via,
-        refers_back: false,
-    })
+    Some(Found::by(source, v..v + 1, vec![q.clone()]))
 }
 
 struct Source {
@@ -1879,13 +1884,7 @@ fn called(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
     let end = doc.trim_end(quote.end, s.end).max(quote.end);
     // `Bell took the stage and called the plan “rotten”`: the first verb's subject.
     let source = source_before(doc, s, v).or_else(|| coordinated_subject(doc, s, v))?;
-    Some(Found {
-        source: Some(source.np),
-        cue: v..v + 1,
-        content: vec![v + 1..end],
-        via: source.via,
-        refers_back: false,
-    })
+    Some(Found::by(source, v..v + 1, vec![v + 1..end]))
 }
 
 /// `X did this, saying (that) …`: the sentence's subject reports.

@@ -93,13 +93,7 @@ pub(super) fn find(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Op
     if end < t + least {
         return None;
     }
-    Some(Found {
-        source: Some(source.np),
-        cue: v..cue_end,
-        content: vec![t..end],
-        via: source.via,
-        refers_back: false,
-    })
+    Some(Found::by(source, v..cue_end, vec![t..end]))
 }
 
 /// `Moderator Ana Bell asked the candidates a simple question: …`, `Vell asked the
@@ -202,11 +196,5 @@ pub(super) fn named_act(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) 
     if end <= t || !doc.is_word(t) {
         return None;
     }
-    Some(Found {
-        source: Some(source.np),
-        cue: v..v + 1,
-        content: vec![t..end],
-        via: source.via,
-        refers_back: false,
-    })
+    Some(Found::by(source, v..v + 1, vec![t..end]))
 }

@@ -207,13 +207,7 @@ pub(super) fn asked_whom(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found>
     if !super::personal(doc, &source.np) {
         return None;
     }
-    Some(Found {
-        source: Some(source.np),
-        cue: v..v + 1,
-        content: vec![t..end],
-        via: source.via,
-        refers_back: false,
-    })
+    Some(Found::by(source, v..v + 1, vec![t..end]))
 }
 
 /// `…, with 22 percent saying they would not vote`, `…, with the Vell campaign
@@ -288,13 +282,7 @@ pub(super) fn pointed_out(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found
     {
         from -= 1;
     }
-    Some(Found {
-        source: Some(source.np),
-        cue: from..v + 2,
-        content: vec![t..end],
-        via: source.via,
-        refers_back: false,
-    })
+    Some(Found::by(source, from..v + 2, vec![t..end]))
 }
 
 /// `Vell said, however, that …`, `Quell added, though, that …`, `He added,
@@ -336,13 +324,7 @@ pub(super) fn said_aside(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found>
         return None;
     }
     let source = super::source_before(doc, s, v)?;
-    Some(Found {
-        source: Some(source.np),
-        cue: v..v + 1,
-        content: vec![t..end],
-        via: source.via,
-        refers_back: false,
-    })
+    Some(Found::by(source, v..v + 1, vec![t..end]))
 }
 
 /// `Vell responded that the pier is safe`, `Quell replied that …`: a reply
@@ -363,11 +345,5 @@ pub(super) fn replied_that(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Foun
         return None;
     }
     let source = super::source_before(doc, s, v)?;
-    Some(Found {
-        source: Some(source.np),
-        cue: v..v + 1,
-        content: vec![t..end],
-        via: source.via,
-        refers_back: false,
-    })
+    Some(Found::by(source, v..v + 1, vec![t..end]))
 }

@@ -223,13 +223,7 @@ pub(super) fn find(doc: &Doc, s: &Range<usize>, v: usize, found: &[Found]) -> Op
     if end <= t || !doc.is_word(t) {
         return None;
     }
-    Some(Found {
-        source: Some(source.np),
-        cue: p..cue_end,
-        content: vec![t..end],
-        via: source.via,
-        refers_back: false,
-    })
+    Some(Found::by(source, p..cue_end, vec![t..end]))
 }
 
 /// `declined to comment (Tuesday) on the report`: the cue runs to `on` and the
