@@ -359,9 +359,11 @@ fn stage_write(job: PendingWrite) -> Result<StagedWrite, (usize, Report)> {
 }
 
 /// Renames every staged file over its original, each report into its file's
-/// slot. On several threads: replacing a file frees the old one's blocks, which
-/// on a file system mounted with `discard` waits on the disk (~90 µs a file,
-/// measured), outside the folder's lock, so the waits overlap.
+/// slot. Replacing a file frees the old one's blocks, which on a file system
+/// mounted with `discard` waits on the disk (~90 µs a file, measured). On the
+/// writer pool's threads: on a busy machine a lone renamer loses the core
+/// between waits (2,000 files at load 5.5: 3.3 s against 5.8 s on one thread);
+/// on an idle one the disk serialises the waits and both take the same time.
 fn commit_all(staged: Vec<StagedWrite>, slots: &[OnceLock<Report>]) {
     let threads = WRITERS.min(staged.len());
     let queue = Mutex::new(staged);
