@@ -169,28 +169,47 @@ pub fn fold(name: &str) -> String {
     out
 }
 
-/// For a one-word proper name, the index of the actor among `names` (the
-/// same article's) whose name of several words ends with it, if exactly one
-/// does: "Peskov" → "Dmitry Peskov". A list of people ("he and Brafman",
-/// "Ada, Bo") is nobody's full name.
-pub fn full_name_of(surname: &str, names: &[&str]) -> Option<usize> {
-    let short = fold(surname);
-    let proper =
-        surname.trim().starts_with(char::is_uppercase) && !UNNAMED.contains(&short.as_str());
-    if !proper || short.is_empty() || short.contains(' ') {
-        return None;
+/// The full names of one article's actors by their last word, to find the one
+/// a surname alone stands for ("Peskov" → "Dmitry Peskov") in one lookup: an
+/// article may name thousands of people, and each of its sources is looked up.
+pub struct FullNames {
+    /// Folded last word → the index of the one name of several words ending
+    /// with it (`None` when several do).
+    by_last: HashMap<String, Option<usize>>,
+}
+
+impl FullNames {
+    /// A list of people ("he and Brafman", "Ada, Bo") is nobody's full name.
+    pub fn new(names: &[&str]) -> FullNames {
+        let mut by_last: HashMap<String, Option<usize>> = HashMap::new();
+        for (i, name) in names.iter().enumerate() {
+            let long = fold(name);
+            let list =
+                name.contains(',') || name.contains('&') || long.split(' ').any(|w| w == "and");
+            let Some((_, last)) = long.rsplit_once(' ') else {
+                continue;
+            };
+            if list {
+                continue;
+            }
+            by_last
+                .entry(last.to_string())
+                .and_modify(|one| *one = None)
+                .or_insert(Some(i));
+        }
+        FullNames { by_last }
     }
-    let mut found = names.iter().enumerate().filter(|(_, n)| {
-        let long = fold(n);
-        let list = n.contains(',') || n.contains('&') || long.split(' ').any(|w| w == "and");
-        !list
-            && long.len() > short.len()
-            && long.ends_with(&short)
-            && long[..long.len() - short.len()].ends_with(' ')
-    });
-    match (found.next(), found.next()) {
-        (Some((i, _)), None) => Some(i),
-        _ => None,
+
+    /// For a one-word proper name, the index of the one name of several words
+    /// that ends with it, if exactly one does.
+    pub fn of(&self, surname: &str) -> Option<usize> {
+        let short = fold(surname);
+        let proper =
+            surname.trim().starts_with(char::is_uppercase) && !UNNAMED.contains(&short.as_str());
+        if !proper || short.is_empty() || short.contains(' ') {
+            return None;
+        }
+        self.by_last.get(&short).copied().flatten()
     }
 }
 
@@ -254,6 +273,7 @@ mod tests {
 
     #[test]
     fn a_surname_finds_the_one_full_name_it_ends() {
+        let full_name_of = |surname: &str, names: &[&str]| FullNames::new(names).of(surname);
         let names = ["Oskar Brenn", "Ines Halvard", "Brenn"];
         assert_eq!(full_name_of("Brenn", &names), Some(0));
         assert_eq!(full_name_of("brenn", &names), None); // not a proper name
@@ -263,5 +283,8 @@ mod tests {
         assert_eq!(full_name_of("Kell", &["Ada Kell", "Bo Kell"]), None);
         assert_eq!(full_name_of("one", &["the one"]), None);
         assert_eq!(full_name_of("Brafman", &["he and Brafman"]), None);
+        assert_eq!(full_name_of("Brafman", &["Ada, Bo Brafman"]), None);
+        assert_eq!(full_name_of("Zoe", &["Zoë Brenn"]), None); // the first name
+        assert_eq!(full_name_of("Ørsted", &["Ida Orsted"]), Some(0));
     }
 }

@@ -6,20 +6,17 @@
 use std::collections::HashMap;
 
 use super::draft::{Draft, DraftActor};
-use crate::actor_directory::{ActorDirectory, full_name_of};
+use crate::actor_directory::{ActorDirectory, FullNames};
 use crate::slug::{IdAllocator, slug};
 
 /// Rewrites `draft`'s actors and stances; an actor that matches nothing keeps
 /// the id the contract derives from its text.
 pub fn resolve(draft: &mut Draft, directory: &ActorDirectory) {
     let names: Vec<&str> = draft.actors.iter().map(|a| a.name.as_str()).collect();
+    let full_names = FullNames::new(&names);
     // Each actor's stand-in within the article: itself, or its full name.
     let same: Vec<usize> = (0..names.len())
-        .map(|i| {
-            full_name_of(names[i], &names)
-                .filter(|&j| j != i)
-                .unwrap_or(i)
-        })
+        .map(|i| full_names.of(names[i]).filter(|&j| j != i).unwrap_or(i))
         .collect();
     let mut merged: Vec<DraftActor> = Vec::new();
     let mut slot_of: Vec<usize> = vec![0; names.len()];

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use super::{Attribution, lexicon};
-use crate::actor_directory::{self, ActorDirectory};
+use crate::actor_directory::{ActorDirectory, FullNames};
 use crate::anchor;
 use crate::model::{ActorKind, Article};
 use crate::slug::{IdAllocator, slug};
@@ -60,8 +60,10 @@ pub fn plan(text: &str, article: &Article, directory: Option<&ActorDirectory>) -
 struct Actors<'d> {
     /// Actors declared elsewhere in the articles folder.
     directory: Option<&'d ActorDirectory>,
-    /// The file's own actors' names, for a surname alone ("Peskov").
+    /// The file's own actors' names and ids, and the full names among them
+    /// by their last word, for a surname alone ("Peskov").
     names: Vec<(String, String)>,
+    full_names: FullNames,
     /// Existing actors' names and aliases (lower case) → ids.
     known: HashMap<String, String>,
     ids: IdAllocator,
@@ -98,8 +100,7 @@ impl Actors<'_> {
             }
         }
         // A surname alone is the one full name of the file that ends with it.
-        let names: Vec<&str> = self.names.iter().map(|(n, _)| n.as_str()).collect();
-        if let Some(i) = actor_directory::full_name_of(&name, &names) {
+        if let Some(i) = self.full_names.of(&name) {
             return self.names[i].1.clone();
         }
         if let Some(id) = self.new.get(&name) {
@@ -213,6 +214,7 @@ pub fn plan_found(
     for anchor in article.claims.iter().filter_map(|c| c.anchor.clone()) {
         taken.take(anchor);
     }
+    let names: Vec<&str> = article.actors.iter().map(|a| a.name.as_str()).collect();
     let mut actors = Actors {
         directory,
         names: article
@@ -220,6 +222,7 @@ pub fn plan_found(
             .iter()
             .map(|a| (a.name.clone(), a.id.to_string()))
             .collect(),
+        full_names: FullNames::new(&names),
         known: known_names(article),
         ids: IdAllocator::new(article.actors.iter().map(|a| a.id.to_string())),
         new: HashMap::new(),
