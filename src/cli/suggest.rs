@@ -413,10 +413,9 @@ fn commit_write(write: StagedWrite) -> Report {
     let target = write.staged.target().to_path_buf();
     let committed = unchanged(&target, write.old)
         .and_then(|()| write.staged.commit().map_err(|e| e.to_string()));
-    let report = write.report;
+    let mut report = write.report;
     match committed {
         Ok(()) => {
-            let mut report = report;
             let _ = writeln!(
                 report.err,
                 "{}: suggested {} claim(s), {} new actor(s)",
@@ -435,12 +434,10 @@ fn commit_write(write: StagedWrite) -> Report {
 /// (as long as loading the new files, over a second of CPU for 10,000) then
 /// runs while the renames wait on the disk, instead of delaying the first one.
 fn loads(source: &SourceFile, staged: &Staged, report: &mut Report) -> bool {
-    let path = whosaid::text::path(&source.path);
     let check = match fs::read(staged.path()) {
         Ok(new) => load::load_bytes(source, &new),
         Err(e) => {
-            let _ = writeln!(report.err, "{path}: error: not written: {e}");
-            report.failed = true;
+            *report = not_written(std::mem::take(report), &source.path, &e.to_string());
             return false;
         }
     };
@@ -452,7 +449,8 @@ fn loads(source: &SourceFile, staged: &Staged, report: &mut Report) -> bool {
     }
     let _ = writeln!(
         report.err,
-        "{path}: left untouched: the suggestions would not load (a bug in whosaid: please report it)"
+        "{}: left untouched: the suggestions would not load (a bug in whosaid: please report it)",
+        whosaid::text::path(&source.path)
     );
     report.failed = true;
     false
