@@ -2758,3 +2758,74 @@ fn a_quoted_title_after_according_to_is_part_of_the_source() {
     )];
     assert_eq!(got, expected);
 }
+
+// ---- src11 ----
+
+#[test]
+fn a_source_drops_asides_of_manner_opening_adverbs_and_words_the_verb_takes() {
+    // Fictional: Mayor Vell, Tomas Quell, Orland, its pier and the Tarrow Gazette are invented.
+    let text = "Mayor Vell, in a statement released on Monday, said the pier would reopen. \
+Quell, to his credit, said the toll was too high. \
+In Orland, even some pilots said the pier was unsafe. \
+The Tarrow Gazette first reported that the pier would close. \
+Quell hasn't said whether the toll will rise.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Mayor Vell"),
+            "said",
+            vec!["the pier would reopen"],
+            false,
+        ),
+        (Some("Quell"), "said", vec!["the toll was too high"], false),
+        (
+            Some("some pilots"),
+            "said",
+            vec!["the pier was unsafe"],
+            false,
+        ),
+        (
+            Some("The Tarrow Gazette"),
+            "first reported",
+            vec!["that the pier would close"],
+            false,
+        ),
+        (
+            Some("Quell"),
+            "hasn't said",
+            vec!["whether the toll will rise"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_source_takes_the_first_part_of_its_coordination() {
+    // Fictional: Mayor Vell, Orland, Elsby and their pilots are invented.
+    let text = "But Mayor Vell and his aides believe the toll will fall. \
+In Tarrow, the towns of Orland and Elsby said they would share the pier. \
+The pier closed early and the pilots said the toll was unfair.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Mayor Vell and his aides"),
+            "believe",
+            vec!["the toll will fall"],
+            false,
+        ),
+        (
+            Some("the towns of Orland and Elsby"),
+            "said",
+            vec!["they would share the pier"],
+            false,
+        ),
+        (
+            Some("the pilots"),
+            "said",
+            vec!["the toll was unfair"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}

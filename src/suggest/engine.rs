@@ -13,6 +13,7 @@ mod minds;
 mod progressive;
 mod relative;
 mod saying;
+mod sources;
 mod stances;
 mod unsaid;
 
@@ -427,6 +428,7 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
         for c in &mut f.content {
             c.end = c.end.min(c.start + MAX_CONTENT);
         }
+        sources::settle(doc, &s, &mut f);
         f.cue = widen_cue(doc, &s, &f);
         let cue_text = &doc.text[doc.span(f.cue.clone())];
         let content: Vec<Range<usize>> = f.content.iter().map(|c| doc.span(c.clone())).collect();
@@ -575,7 +577,7 @@ fn widen_cue(doc: &Doc, s: &Range<usize>, f: &Found) -> Range<usize> {
     }
     while cue.start > s.start
         && cue.start + 3 > f.cue.start
-        && cue_adverb(doc, cue.start - 1)
+        && (cue_adverb(doc, cue.start - 1) || sources::pre_verb(doc, cue.start - 1))
         && free(cue.start - 1)
     {
         cue.start -= 1;
