@@ -2829,3 +2829,16 @@ The pier closed early and the pilots said the toll was unfair.";
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_gerund_after_an_opening_of_time_or_manner_is_said_by_the_clause_subject() {
+    // Fictional: Mayor Vell, Tomas Quell, the Tarrow Gazette and Orland are invented.
+    let text = "Hours later, Vell returned the favour, telling the Tarrow Gazette that the pier was safe. \
+Walking to the pier, Quell waved at the pilots and said the toll was too high.";
+    let got: Vec<(Option<&str>, &str)> =
+        seen(text).into_iter().map(|(s, c, _, _)| (s, c)).collect();
+    assert_eq!(
+        got,
+        vec![(Some("Vell"), "telling"), (Some("Quell"), "said")]
+    );
+}

@@ -39,7 +39,12 @@ pub(super) fn settle(doc: &Doc, s: &Range<usize>, f: &mut Found) {
     let Some(np) = f.source.clone() else {
         return;
     };
-    let mut new = without_aside(doc, np.clone());
+    let mut new = if headless(doc, &np) {
+        subject_after_opening(doc, s, f.cue.start).unwrap_or(np.clone())
+    } else {
+        np.clone()
+    };
+    new = without_aside(doc, new);
     new = without_opener(doc, new);
     new = without_adverb(doc, new, f.cue.start);
     new = with_first_conjunct(doc, s, new);
@@ -189,3 +194,57 @@ const PREPOSITIONS: &[&str] = &[
     "under", "through", "against", "between", "with", "from", "by", "to", "after", "before",
     "during", "since", "until", "of", "for", "at", "in", "on",
 ];
+
+/// Whether a source is only the opening of a sentence that begins with a time,
+/// a participle or a determiner the walk could not go past (`The`, `A few`,
+/// `Hours`, `Walking`, `One of the`, `It’s a`): never the source on develop.
+fn headless(doc: &Doc, np: &Range<usize>) -> bool {
+    const FUNCTION: &[&str] = &[
+        "the", "a", "an", "few", "one", "of", "over", "it’s", "it's", "i’m", "i'm", "despite",
+        "amid",
+    ];
+    const TIMES: &[&str] = &[
+        "hours", "years", "days", "weeks", "months", "minutes", "moments", "shortly", "more",
+    ];
+    let first = doc.word(np.start);
+    let opening_word = np.len() == 1
+        && doc.capitalized(np.start)
+        && (first.ends_with("ing") || TIMES.iter().any(|w| doc.is(np.start, w)));
+    opening_word || np.clone().all(|i| FUNCTION.iter().any(|w| doc.is(i, w)))
+}
+
+/// `Hours later, Vell returned the favour, telling …`, `Walking to the pier,
+/// Quell …, and said …`: the first noun phrase after one of the sentence's
+/// first four commas before the cue that names someone (a name or a pronoun)
+/// and is followed by a lower-case word, its verb.
+fn subject_after_opening(doc: &Doc, s: &Range<usize>, cue: usize) -> Option<Range<usize>> {
+    (s.start..cue)
+        .filter(|&i| doc.is_punct(i, ","))
+        .take(4)
+        .find_map(|c| {
+            // `It’s a big if, but Vell was in Orland …`: past a joining word.
+            let from = if ["but", "and", "yet"].iter().any(|w| doc.is(c + 1, w)) {
+                c + 2
+            } else {
+                c + 1
+            };
+            let np = doc.np_forward(from, cue)?;
+            let w = doc.word(np.start);
+            let named = np.len() == 1
+                && ["he", "she", "they", "we", "i"]
+                    .iter()
+                    .any(|p| doc.is(np.start, p))
+                || doc.capitalized(np.start) && !lexicon::is_capital_stop(w)
+                || np
+                    .clone()
+                    .any(|i| doc.capitalized(i) && !lexicon::is_capital_stop(doc.word(i)))
+                    && ["the", "a", "an"].iter().any(|d| doc.is(np.start, d));
+            let verb_next = doc.is_word(np.end)
+                && doc.word(np.end).starts_with(char::is_lowercase)
+                && !PREPOSITIONS.iter().any(|p| doc.is(np.end, p))
+                && !["that", "which", "who", "and", "or", "but"]
+                    .iter()
+                    .any(|p| doc.is(np.end, p));
+            (named && verb_next).then_some(np)
+        })
+}
