@@ -2842,3 +2842,19 @@ Walking to the pier, Quell waved at the pilots and said the toll was too high.";
         vec![(Some("Vell"), "telling"), (Some("Quell"), "said")]
     );
 }
+
+#[test]
+fn an_act_or_a_belief_takes_its_auxiliary_and_adverb_into_the_cue() {
+    // Fictional: Mayor Vell, Tomas Quell and the Orland pier are invented.
+    let text = "Mayor Vell has accused Quell of closing the Orland pier. \
+Quell still believes that the toll is fair.";
+    let got: Vec<(Option<&str>, &str)> =
+        seen(text).into_iter().map(|(s, c, _, _)| (s, c)).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("Mayor Vell"), "has accused"),
+            (Some("Quell"), "still believes")
+        ]
+    );
+}

@@ -572,7 +572,10 @@ fn widen_cue(doc: &Doc, s: &Range<usize>, f: &Found) -> Range<usize> {
         !f.source.as_ref().is_some_and(|r| r.contains(&i))
             && !f.content.iter().any(|r| r.contains(&i))
     };
-    if lexicon::verb(doc.word(cue.start)).is_none() {
+    // A verb of the mind or an act (`has accused`, `also praised`) takes its
+    // auxiliaries and adverbs as well, though no `in a statement` nor a colon.
+    let mind = lexicon::verb(doc.word(cue.start)).is_none();
+    if mind && lexicon::mind_verb(doc.word(cue.start)).is_none() {
         return cue;
     }
     while cue.start > s.start
@@ -581,6 +584,9 @@ fn widen_cue(doc: &Doc, s: &Range<usize>, f: &Found) -> Range<usize> {
         && free(cue.start - 1)
     {
         cue.start -= 1;
+    }
+    if mind {
+        return cue;
     }
     if doc.is(cue.end, "in")
         && doc.is(cue.end + 1, "a")
