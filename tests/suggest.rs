@@ -2858,3 +2858,16 @@ Quell still believes that the toll is fair.";
         ]
     );
 }
+
+#[test]
+fn a_listed_subject_is_taken_whole_and_a_source_never_crosses_a_line() {
+    // Fictional: Orland, its pilots and Ana Bell are invented.
+    let text = "Friends, pilots and former rivals say that the Orland pier is safe.\n\
+\n\
+7\nAna Bell Questioned The Toll: \"Who pays for the pier?\"";
+    let got: Vec<Option<&str>> = seen(text).into_iter().map(|(s, _, _, _)| s).collect();
+    assert_eq!(
+        got,
+        vec![Some("Friends, pilots and former rivals"), Some("Ana Bell")]
+    );
+}
