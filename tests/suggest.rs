@@ -2871,3 +2871,15 @@ fn a_listed_subject_is_taken_whole_and_a_source_never_crosses_a_line() {
         vec![Some("Friends, pilots and former rivals"), Some("Ana Bell")]
     );
 }
+
+#[test]
+fn a_closing_aside_of_time_or_manner_is_no_part_of_an_inverted_source() {
+    // Fictional: Ana Bell, Tomas Quell and the Orland pier are invented.
+    let text = "The pier is safe, said Ana Bell, the pier's keeper, on Monday. \
+The toll is too high, said Quell, surrounded by pilots.";
+    let got: Vec<Option<&str>> = seen(text).into_iter().map(|(s, _, _, _)| s).collect();
+    assert_eq!(
+        got,
+        vec![Some("Ana Bell, the pier's keeper,"), Some("Quell")]
+    );
+}
