@@ -152,7 +152,9 @@ fn with_first_conjunct(doc: &Doc, s: &Range<usize>, np: Range<usize>) -> Range<u
         };
         start = part;
     }
-    let listed = start < b && starts_clause(doc, s, start) && !doc.is_punct(start - 1, ",");
+    let listed = start < b
+        && starts_clause(doc, s, start)
+        && (start == s.start || !doc.is_punct(start - 1, ","));
     if listed { start..np.end } else { b..np.end }
 }
 
