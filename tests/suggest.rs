@@ -2758,3 +2758,128 @@ fn a_quoted_title_after_according_to_is_part_of_the_source() {
     )];
     assert_eq!(got, expected);
 }
+
+// ---- src11 ----
+
+#[test]
+fn a_source_drops_asides_of_manner_opening_adverbs_and_words_the_verb_takes() {
+    // Fictional: Mayor Vell, Tomas Quell, Orland, its pier and the Tarrow Gazette are invented.
+    let text = "Mayor Vell, in a statement released on Monday, said the pier would reopen. \
+Quell, to his credit, said the toll was too high. \
+In Orland, even some pilots said the pier was unsafe. \
+The Tarrow Gazette first reported that the pier would close. \
+Quell hasn't said whether the toll will rise.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Mayor Vell"),
+            "said",
+            vec!["the pier would reopen"],
+            false,
+        ),
+        (Some("Quell"), "said", vec!["the toll was too high"], false),
+        (
+            Some("some pilots"),
+            "said",
+            vec!["the pier was unsafe"],
+            false,
+        ),
+        (
+            Some("The Tarrow Gazette"),
+            "first reported",
+            vec!["that the pier would close"],
+            false,
+        ),
+        (
+            Some("Quell"),
+            "hasn't said",
+            vec!["whether the toll will rise"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_source_takes_the_first_part_of_its_coordination() {
+    // Fictional: Mayor Vell, Orland, Elsby and their pilots are invented.
+    let text = "But Mayor Vell and his aides believe the toll will fall. \
+In Tarrow, the towns of Orland and Elsby said they would share the pier. \
+The pier closed early and the pilots said the toll was unfair.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Mayor Vell and his aides"),
+            "believe",
+            vec!["the toll will fall"],
+            false,
+        ),
+        (
+            Some("the towns of Orland and Elsby"),
+            "said",
+            vec!["they would share the pier"],
+            false,
+        ),
+        (
+            Some("the pilots"),
+            "said",
+            vec!["the toll was unfair"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_gerund_after_an_opening_of_time_or_manner_is_said_by_the_clause_subject() {
+    // Fictional: Mayor Vell, Tomas Quell, the Tarrow Gazette and Orland are invented.
+    let text = "Hours later, Vell returned the favour, telling the Tarrow Gazette that the pier was safe. \
+Walking to the pier, Quell waved at the pilots and said the toll was too high.";
+    let got: Vec<(Option<&str>, &str)> =
+        seen(text).into_iter().map(|(s, c, _, _)| (s, c)).collect();
+    assert_eq!(
+        got,
+        vec![(Some("Vell"), "telling"), (Some("Quell"), "said")]
+    );
+}
+
+#[test]
+fn an_act_or_a_belief_takes_its_auxiliary_and_adverb_into_the_cue() {
+    // Fictional: Mayor Vell, Tomas Quell and the Orland pier are invented.
+    let text = "Mayor Vell has accused Quell of closing the Orland pier. \
+Quell still believes that the toll is fair.";
+    let got: Vec<(Option<&str>, &str)> =
+        seen(text).into_iter().map(|(s, c, _, _)| (s, c)).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("Mayor Vell"), "has accused"),
+            (Some("Quell"), "still believes")
+        ]
+    );
+}
+
+#[test]
+fn a_listed_subject_is_taken_whole_and_a_source_never_crosses_a_line() {
+    // Fictional: Orland, its pilots and Ana Bell are invented.
+    let text = "Friends, pilots and former rivals say that the Orland pier is safe.\n\
+\n\
+7\nAna Bell Questioned The Toll: \"Who pays for the pier?\"";
+    let got: Vec<Option<&str>> = seen(text).into_iter().map(|(s, _, _, _)| s).collect();
+    assert_eq!(
+        got,
+        vec![Some("Friends, pilots and former rivals"), Some("Ana Bell")]
+    );
+}
+
+#[test]
+fn a_closing_aside_of_time_or_manner_is_no_part_of_an_inverted_source() {
+    // Fictional: Ana Bell, Tomas Quell and the Orland pier are invented.
+    let text = "The pier is safe, said Ana Bell, the pier's keeper, on Monday. \
+The toll is too high, said Quell, surrounded by pilots.";
+    let got: Vec<Option<&str>> = seen(text).into_iter().map(|(s, _, _, _)| s).collect();
+    assert_eq!(
+        got,
+        vec![Some("Ana Bell, the pier's keeper,"), Some("Quell")]
+    );
+}

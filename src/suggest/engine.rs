@@ -13,6 +13,7 @@ mod minds;
 mod progressive;
 mod relative;
 mod saying;
+mod sources;
 mod stances;
 mod unsaid;
 
@@ -427,6 +428,7 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
         for c in &mut f.content {
             c.end = c.end.min(c.start + MAX_CONTENT);
         }
+        sources::settle(doc, &s, &mut f);
         f.cue = widen_cue(doc, &s, &f);
         let cue_text = &doc.text[doc.span(f.cue.clone())];
         let content: Vec<Range<usize>> = f.content.iter().map(|c| doc.span(c.clone())).collect();
@@ -570,15 +572,21 @@ fn widen_cue(doc: &Doc, s: &Range<usize>, f: &Found) -> Range<usize> {
         !f.source.as_ref().is_some_and(|r| r.contains(&i))
             && !f.content.iter().any(|r| r.contains(&i))
     };
-    if lexicon::verb(doc.word(cue.start)).is_none() {
+    // A verb of the mind or an act (`has accused`, `also praised`) takes its
+    // auxiliaries and adverbs as well, though no `in a statement` nor a colon.
+    let mind = lexicon::verb(doc.word(cue.start)).is_none();
+    if mind && lexicon::mind_verb(doc.word(cue.start)).is_none() {
         return cue;
     }
     while cue.start > s.start
         && cue.start + 3 > f.cue.start
-        && cue_adverb(doc, cue.start - 1)
+        && (cue_adverb(doc, cue.start - 1) || sources::pre_verb(doc, cue.start - 1))
         && free(cue.start - 1)
     {
         cue.start -= 1;
+    }
+    if mind {
+        return cue;
     }
     if doc.is(cue.end, "in")
         && doc.is(cue.end + 1, "a")
