@@ -14,6 +14,7 @@ mod progressive;
 mod relative;
 mod saying;
 mod stances;
+mod topics;
 mod unsaid;
 
 use super::Attribution;
@@ -417,6 +418,7 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
                 .or_else(|| headline::find(doc, &s, i))
                 .or_else(|| progressive::find(doc, &s, i))
                 .or_else(|| saying::asked_whom(doc, &s, i))
+                .or_else(|| topics::find(doc, &s, i, &mut found))
         };
         if let Some(f) = f {
             mark(&mut used, &s, &f);
