@@ -2829,3 +2829,40 @@ Her vote for the levy was her last. \
 More pilots voted for Vell than for anyone else.";
     assert_eq!(seen(text), Vec::<Seen>::new());
 }
+
+#[test]
+fn topic_cues_of_two_words_amounts_and_a_second_verb() {
+    // Fictional: Quell, Vell, Bell and the pilots' toll are invented.
+    let text = "Quell took the stage and pointed to the ferry records. \
+Vell weighed in on the toll dispute. \
+Bell calls for $4 million in repairs. \
+Pilots have railed against the toll.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Quell"),
+            "pointed to",
+            vec!["the ferry records"],
+            false,
+        ),
+        (
+            Some("Vell"),
+            "weighed in on",
+            vec!["the toll dispute"],
+            false,
+        ),
+        (
+            Some("Bell"),
+            "calls for",
+            vec!["$4 million in repairs"],
+            false,
+        ),
+        (
+            Some("Pilots"),
+            "have railed against",
+            vec!["the toll"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
