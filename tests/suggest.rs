@@ -2811,11 +2811,19 @@ Forty percent would vote for Quell.";
 #[test]
 fn a_gerund_topic_cue_reports_for_the_speaker_before_it() {
     // Fictional: Quell and the pier are invented.
-    let text = "Quell said the pier was safe, pointing to the new survey.";
+    let text = "Quell said the pier was safe, pointing to the new survey. \
+Vell said the mast was cracked, pointing to one.";
     let got = seen(text);
     let expected: Vec<Seen> = vec![
         (Some("Quell"), "said", vec!["the pier was safe"], false),
         (Some("Quell"), "pointing to", vec!["the new survey"], false),
+        // A lone word pointed at is a gesture, not an argument.
+        (
+            Some("Vell"),
+            "said",
+            vec!["the mast was cracked, pointing to one"],
+            false,
+        ),
     ];
     assert_eq!(got, expected);
 }

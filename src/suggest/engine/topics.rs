@@ -4,8 +4,8 @@
 //! the gerund after a comma (`Vell said …, pointing to the poll`). The cue
 //! takes the auxiliaries, modals, negations and adverbs before its verb and
 //! the preposition after it (`has repeatedly pointed to`), as PolNeAR's
-//! annotators mark it. On develop 131 of 151 new predictions have the gold
-//! cue and 130 the gold source. Left out, each under 70% on develop:
+//! annotators mark it. On develop 152 of 171 new predictions have the gold
+//! cue and 150 the gold source. Left out, each under 70% on develop:
 //! `responded to` (14 of 35, `did not respond to a request for comment` is
 //! marked as often as not), `asked about` opening a clause (10 of 19),
 //! `said of` widening a `said` (20 of 69 in the texts: one annotator in six
@@ -25,20 +25,20 @@ use crate::suggest::tokens::Kind;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Topic {
     /// `talked about`, `spoke of`, `wrote about`, `warned of`, `commented on`,
-    /// `railed against`, `weighed in on`: 55 of 63 (52 sources). `hinted at`
+    /// `railed against`, `weighed in on`: 71 of 79 (68 sources). `hinted at`
     /// (4 of 7) and `lashed out at` (2 of 4) are left out.
     Talk,
     /// `pointed to` a fact or a record as evidence: 25 of 30 (24); after a
-    /// comma, with the gerunds of `Call`, 7 of 10 (8).
+    /// comma, any gerund here, 8 of 10 (9).
     Point,
     /// `focused on` a theme, after a short name or a pronoun (`Vell`, `she`):
-    /// 7 of 8 (8); after any subject 13 of 34 (`a firm focused on`, `the
+    /// 7 of 8 (8); after any subject 14 of 37 (`a firm focused on`, `the
     /// discussion will focus on`).
     Focus,
     /// `referred to` someone or something: 13 of 14 (13).
     Refer,
-    /// `called for`, `called on`, `asked for`, `pushed for`: a demand, 17 of
-    /// 18 (17); `called for` after a name is `minds`' already.
+    /// `called for`, `called on`, `asked for`, `pushed for`: a demand, 20 of
+    /// 21 (20); `called for` after a name is `minds`' already.
     Call,
     /// `would vote for` after a poll's share (`37 percent`): 5 of 5; after
     /// other subjects 6 of 11 (`who voted for Vell in 2008` is a deed).
@@ -140,27 +140,29 @@ pub(super) fn find(doc: &Doc, s: &Range<usize>, v: usize, found: &mut [Found]) -
     let gerund = doc.word(v).ends_with("ing");
     // `…, pointing to the poll`: the gerund reports for whoever spoke before.
     if gerund && after_comma(doc, s, v) {
-        let before = found.iter_mut().rev().find(|f| f.cue.end < v);
+        let before = found.iter().rposition(|f| f.cue.end < v);
         let source = match before {
-            Some(f) => {
-                let source = f.source.clone()?;
-                // What the first reported ends before this gerund's comma.
-                if let Some(last) = f.content.last_mut()
-                    && last.contains(&v)
-                    && last.start + 1 < v
-                {
-                    last.end = if doc.toks[v - 1].kind == Kind::Close {
-                        v
-                    } else {
-                        v - 1
-                    };
-                }
-                source
-            }
+            Some(k) => found[k].source.clone()?,
             None => super::sentence_subject(doc, s).or_else(|| super::plain_subject(doc, s))?,
         };
-        if !doc.has_head(&source) || DETERMINERS.iter().any(|w| doc.is(source.end - 1, w)) {
+        // `…, pointing to one`: a lone word is most often a thing pointed at.
+        if end < t + 2
+            || !doc.has_head(&source)
+            || DETERMINERS.iter().any(|w| doc.is(source.end - 1, w))
+        {
             return None;
+        }
+        // What the attribution before reported ends before this gerund's comma.
+        if let Some(k) = before
+            && let Some(last) = found[k].content.last_mut()
+            && last.contains(&v)
+            && last.start + 1 < v
+        {
+            last.end = if doc.toks[v - 1].kind == Kind::Close {
+                v
+            } else {
+                v - 1
+            };
         }
         return Some(Found::said(Some(source), v..t, vec![t..end]));
     }
