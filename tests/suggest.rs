@@ -1252,6 +1252,8 @@ Brandt spoke of the “new tolls,” saying they would pay for the bridge.";
             vec!["it “a costly folly.”"],
             false,
         ),
+        // What Brandt spoke of is an attribution of its own, as PolNeAR marks `spoke of`.
+        (Some("Brandt"), "spoke of", vec!["the “new tolls,”"], false),
         (
             Some("Brandt"),
             "saying",
@@ -2882,4 +2884,118 @@ The toll is too high, said Quell, surrounded by pilots.";
         got,
         vec![Some("Ana Bell, the pier's keeper,"), Some("Quell")]
     );
+}
+
+// ---- prep11 ----
+
+#[test]
+fn cues_that_end_in_a_preposition_take_what_they_are_about() {
+    // Fictional: Mayor Ilse Varga, Quell, Bell and the harbour are invented.
+    let text = "Mayor Ilse Varga talked about the new toll bridge. \
+Quell has repeatedly pointed to the ferry records. \
+Harbour pilots are calling for a second pier. \
+Bell spoke of her years at sea, pointing to the storm of 1998. \
+Forty percent would vote for Quell.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Mayor Ilse Varga"),
+            "talked about",
+            vec!["the new toll bridge"],
+            false,
+        ),
+        (
+            Some("Quell"),
+            "has repeatedly pointed to",
+            vec!["the ferry records"],
+            false,
+        ),
+        (
+            Some("Harbour pilots"),
+            "are calling for",
+            vec!["a second pier"],
+            false,
+        ),
+        (Some("Bell"), "spoke of", vec!["her years at sea"], false),
+        (
+            Some("Bell"),
+            "pointing to",
+            vec!["the storm of 1998"],
+            false,
+        ),
+        (
+            Some("Forty percent"),
+            "would vote for",
+            vec!["Quell"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_gerund_topic_cue_reports_for_the_speaker_before_it() {
+    // Fictional: Quell and the pier are invented.
+    let text = "Quell said the pier was safe, pointing to the new survey. \
+Vell said the mast was cracked, pointing to one.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (Some("Quell"), "said", vec!["the pier was safe"], false),
+        (Some("Quell"), "pointing to", vec!["the new survey"], false),
+        // A lone word pointed at is a gesture, not an argument.
+        (
+            Some("Vell"),
+            "said",
+            vec!["the mast was cracked, pointing to one"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn topic_verbs_used_as_nouns_or_by_things_are_no_cues() {
+    // Fictional: the union, the board and Vell are invented.
+    let text = "The union's talk about a strike surprised nobody. \
+The discussion will focus on the budget. \
+Her vote for the levy was her last. \
+More pilots voted for Vell than for anyone else.";
+    assert_eq!(seen(text), Vec::<Seen>::new());
+}
+
+#[test]
+fn topic_cues_of_two_words_and_amounts() {
+    // Fictional: Quell, Vell, Bell and the pilots' toll are invented.
+    let text = "Quell also pointed to the ferry records. \
+Vell weighed in on the toll dispute. \
+Bell calls for $4 million in repairs. \
+Pilots have railed against the toll.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Quell"),
+            "also pointed to",
+            vec!["the ferry records"],
+            false,
+        ),
+        (
+            Some("Vell"),
+            "weighed in on",
+            vec!["the toll dispute"],
+            false,
+        ),
+        (
+            Some("Bell"),
+            "calls for",
+            vec!["$4 million in repairs"],
+            false,
+        ),
+        (
+            Some("Pilots"),
+            "have railed against",
+            vec!["the toll"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
 }

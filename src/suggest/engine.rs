@@ -15,6 +15,7 @@ mod relative;
 mod saying;
 mod sources;
 mod stances;
+mod topics;
 mod unsaid;
 
 use super::Attribution;
@@ -418,6 +419,7 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
                 .or_else(|| headline::find(doc, &s, i))
                 .or_else(|| progressive::find(doc, &s, i))
                 .or_else(|| saying::asked_whom(doc, &s, i))
+                .or_else(|| topics::find(doc, &s, i, &mut found))
         };
         if let Some(f) = f {
             mark(&mut used, &s, &f);

@@ -255,7 +255,7 @@ fn plural(doc: &Doc, last: usize) -> bool {
 }
 
 /// A modal or a negation, which PolNeAR's cues take with their verb (`won't say`).
-fn modal(doc: &Doc, i: usize) -> bool {
+pub(super) fn modal(doc: &Doc, i: usize) -> bool {
     [
         "will",
         "would",
