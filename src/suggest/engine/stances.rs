@@ -8,9 +8,10 @@
 //! `pledged` scored 20% to 50% and are left out, and so is a relative `who` as
 //! the subject (2 of 7 for `declined`, 7 of 17 for `endorsed`).
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use super::minds::inside_content;
 use super::{Doc, Found, cue_adverb, source_before};
@@ -143,7 +144,7 @@ const FORMS: &[(&str, Stance)] = &[
 
 /// The stance a lower-case word is a verb of: one lookup per token, the sentence walk calls it for each.
 fn stance_of(word: &str) -> Option<Stance> {
-    static TABLE: OnceLock<HashMap<&'static str, Stance>> = OnceLock::new();
+    static TABLE: OnceLock<FxHashMap<&'static str, Stance>> = OnceLock::new();
     TABLE
         .get_or_init(|| FORMS.iter().copied().collect())
         .get(word)

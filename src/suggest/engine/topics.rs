@@ -11,9 +11,10 @@
 //! `said of` widening a `said` (20 of 69 in the texts: one annotator in six
 //! marks it), and `vote for` after any subject but a poll's share.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use super::minds::inside_content;
 use super::{Doc, Found, cue_adverb, source_before};
@@ -102,7 +103,7 @@ const FORMS: &[(&str, &[&str], Topic)] = &[
 
 /// The prepositions and kind of the verb form `word` (lower case), one lookup per token.
 fn topic_of(word: &str) -> Option<(&'static [&'static str], Topic)> {
-    static TABLE: OnceLock<HashMap<&'static str, (&'static [&'static str], Topic)>> =
+    static TABLE: OnceLock<FxHashMap<&'static str, (&'static [&'static str], Topic)>> =
         OnceLock::new();
     TABLE
         .get_or_init(|| {
