@@ -93,7 +93,7 @@ const WRITERS: usize = 12;
 /// A file to replace once its suggestions are made, with what the run prints about it.
 struct PendingWrite {
     index: usize,
-    source: SourceFile,
+    path: PathBuf,
     old: Vec<u8>,
     new: Vec<u8>,
     claims: usize,
@@ -289,9 +289,21 @@ fn suggest_file(
         new.push(b'\n');
     }
     new.extend_from_slice(toml.as_bytes());
+    // Every file written still loads: checked before anything touches the disk.
+    let check = load::load_bytes(source, &new);
+    if check.article.is_none() || check.diagnostics.iter().any(|d| d.is_error()) {
+        for d in check.diagnostics.iter().filter(|d| d.is_error()) {
+            let _ = writeln!(errs, "{d}");
+        }
+        let _ = writeln!(
+            errs,
+            "{path}: left untouched: the suggestions would not load (a bug in whosaid: please report it)"
+        );
+        return Err(Failure::File);
+    }
     Ok(Some(PendingWrite {
         index: 0,
-        source: source.clone(),
+        path: source.path.clone(),
         old: bytes,
         new,
         claims,
@@ -304,8 +316,6 @@ fn suggest_file(
 /// every file of the run is staged.
 struct StagedWrite {
     index: usize,
-    /// The original, as loaded: the new file is checked as the same article.
-    source: SourceFile,
     staged: Staged,
     /// What the original held when read: it is replaced only if it still does.
     old: Fingerprint,
@@ -332,73 +342,40 @@ fn stage_write(job: PendingWrite) -> Result<StagedWrite, (usize, Report)> {
     // The shared atomic writer (mode and owner kept, no temporary file left on
     // a signal), without an fsync per file: for thousands of files in one run
     // it would be the whole cost, and the rename is atomic without it.
-    let path = &job.source.path;
-    let staged = regular_file(path).and_then(|()| {
-        stage(path, true, Sync::Fast, |out| out.write_all(&job.new)).map_err(|e| e.to_string())
+    let staged = regular_file(&job.path).and_then(|()| {
+        stage(&job.path, true, Sync::Fast, |out| out.write_all(&job.new)).map_err(|e| e.to_string())
     });
     match staged {
         Ok(staged) => Ok(StagedWrite {
             index: job.index,
-            source: job.source,
             staged,
             old: Fingerprint::of(&job.old),
             claims: job.claims,
             actors: job.actors,
             report: job.report,
         }),
-        Err(reason) => Err((job.index, not_written(job.report, path, &reason))),
+        Err(reason) => Err((job.index, not_written(job.report, &job.path, &reason))),
     }
 }
 
-/// Checks every staged file and renames it over its original, each report into
-/// its file's slot. Replacing a file frees the old one's blocks, which on a file
-/// system mounted with `discard` waits on the disk (~90 µs a file, measured),
-/// while checking is all CPU: one checker per core hands the files that load to
-/// the writer pool's threads, which rename them, so the checks fill the disk's
-/// waits (10,000 files: 1.35 s from the first rename to the last with both on
-/// every thread, 1.1 s so). Many renamers, because on a busy machine a lone one
-/// loses the core between waits (2,000 files at load 5.5: 3.3 s against 5.8 s
-/// on one thread); on an idle one the disk serialises the waits.
+/// Renames every staged file over its original, each report into its file's
+/// slot. Replacing a file frees the old one's blocks, which on a file system
+/// mounted with `discard` waits on the disk (~90 µs a file whose data was not
+/// yet written out, ~180 µs one whose data was: 10,000 such renames took
+/// 1.2-1.5 s). That wait is not idle: checking the new files on these threads
+/// instead, to fill it, made the renames as much longer as the checks took. On the
+/// writer pool's threads: on a busy machine a lone renamer loses the core
+/// between waits (2,000 files at load 5.5: 3.3 s against 5.8 s on one thread);
+/// on an idle one the disk serialises the waits and both take the same time.
 fn commit_all(staged: Vec<StagedWrite>, slots: &[OnceLock<Report>]) {
-    let checkers = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(staged.len().max(1));
-    let renamers = WRITERS.min(staged.len());
+    let threads = WRITERS.min(staged.len());
     let queue = Mutex::new(staged);
-    let (send, receive) = std::sync::mpsc::sync_channel::<StagedWrite>(4 * WRITERS);
-    let receive = Mutex::new(receive);
     std::thread::scope(|scope| {
-        for _ in 0..checkers {
-            let (send, queue) = (send.clone(), &queue);
-            scope.spawn(move || {
-                loop {
-                    let next = queue.lock().unwrap_or_else(PoisonError::into_inner).pop();
-                    let Some(mut write) = next else { break };
-                    if !loads(&write.source, &write.staged, &mut write.report) {
-                        let report = std::mem::take(&mut write.report);
-                        // Dropped, the staged file is deleted.
-                        let _ = slots[write.index].set(report);
-                        drop(write);
-                        continue;
-                    }
-                    // With no renamer (none can fail to start), the file comes back.
-                    if let Err(back) = send.send(write) {
-                        let write = back.0;
-                        let _ = slots[write.index].set(commit_write(write));
-                    }
-                }
-            });
-        }
-        drop(send);
-        for _ in 0..renamers {
+        for _ in 0..threads {
             scope.spawn(|| {
                 loop {
-                    // The lock is held only while taking a file, never while renaming.
-                    let next = receive
-                        .lock()
-                        .unwrap_or_else(PoisonError::into_inner)
-                        .recv();
-                    let Ok(write) = next else { break };
+                    let next = queue.lock().unwrap_or_else(PoisonError::into_inner).pop();
+                    let Some(write) = next else { break };
                     let index = write.index;
                     let _ = slots[index].set(commit_write(write));
                 }
@@ -407,8 +384,8 @@ fn commit_all(staged: Vec<StagedWrite>, slots: &[OnceLock<Report>]) {
     });
 }
 
-/// Renames a staged file that loads over its original, unless the original
-/// changed since it was read, and says so in its report.
+/// Renames a staged file over its original, unless the original changed since
+/// it was read, and says so in its report.
 fn commit_write(write: StagedWrite) -> Report {
     let target = write.staged.target().to_path_buf();
     let committed = unchanged(&target, write.old)
@@ -427,33 +404,6 @@ fn commit_write(write: StagedWrite) -> Report {
         }
         Err(reason) => not_written(report, &target, &reason),
     }
-}
-
-/// Whether the staged file, read back, loads as an article with no error: every
-/// file written still loads. Checked once staged rather than before: the check
-/// (as long as loading the new files, over a second of CPU for 10,000) then
-/// runs while the renames wait on the disk, instead of delaying the first one.
-fn loads(source: &SourceFile, staged: &Staged, report: &mut Report) -> bool {
-    let check = match fs::read(staged.path()) {
-        Ok(new) => load::load_bytes(source, &new),
-        Err(e) => {
-            *report = not_written(std::mem::take(report), &source.path, &e.to_string());
-            return false;
-        }
-    };
-    if check.article.is_some() && !check.diagnostics.iter().any(|d| d.is_error()) {
-        return true;
-    }
-    for d in check.diagnostics.iter().filter(|d| d.is_error()) {
-        let _ = writeln!(report.err, "{d}");
-    }
-    let _ = writeln!(
-        report.err,
-        "{}: left untouched: the suggestions would not load (a bug in whosaid: please report it)",
-        whosaid::text::path(&source.path)
-    );
-    report.failed = true;
-    false
 }
 
 fn not_written(mut report: Report, path: &Path, reason: &str) -> Report {

@@ -123,11 +123,6 @@ impl Staged {
         &self.target
     }
 
-    /// Where the new file is now, for a last look at what was written.
-    pub fn path(&self) -> &Path {
-        &self.temp.path
-    }
-
     /// Renames the file into place: the complete new file, or an error and the
     /// target as it was.
     pub fn commit(self) -> Result<(), ExportError> {
