@@ -2758,3 +2758,28 @@ fn a_quoted_title_after_according_to_is_part_of_the_source() {
     )];
     assert_eq!(got, expected);
 }
+
+// ---- verbs11 ----
+
+#[test]
+fn a_quotation_closing_an_inner_one_still_has_its_speaker() {
+    // Fictional: Vell, Quell and the Orland pier are invented.
+    let text = "''We hear it every day, 'the pier is safe,''' Mr. Vell said. \
+\"They keep calling it 'a bargain,' \" Quell said.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Mr. Vell"),
+            "said",
+            vec!["''We hear it every day, 'the pier is safe,'''"],
+            false,
+        ),
+        (
+            Some("Quell"),
+            "said",
+            vec!["\"They keep calling it 'a bargain,' \""],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
