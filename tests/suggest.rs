@@ -2783,3 +2783,33 @@ fn a_quotation_closing_an_inner_one_still_has_its_speaker() {
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_statement_put_out_saying_and_went_on_to_say_are_cues_whole() {
+    // Fictional: the Orland harbour board, Mayor Vell and Quell are invented.
+    let text = "The Orland harbour board issued a statement Monday saying the pier would reopen. \
+Mayor Vell also sent out a press release saying the tolls would fall. \
+Quell went on to say that the ferry was never late.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("The Orland harbour board"),
+            "issued a statement Monday saying",
+            vec!["the pier would reopen"],
+            false,
+        ),
+        (
+            Some("Mayor Vell"),
+            "also sent out a press release saying",
+            vec!["the tolls would fall"],
+            false,
+        ),
+        (
+            Some("Quell"),
+            "went on to say",
+            vec!["that the ferry was never late"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}

@@ -10,6 +10,7 @@ use std::ops::Range;
 mod evidence;
 mod headline;
 mod minds;
+mod phrases;
 mod progressive;
 mod relative;
 mod saying;
@@ -408,6 +409,8 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
                 .or_else(|| saying::pointed_out(doc, &s, i))
                 .or_else(|| saying::said_aside(doc, &s, i))
                 .or_else(|| saying::replied_that(doc, &s, i))
+                .or_else(|| phrases::statement_saying(doc, &s, i))
+                .or_else(|| phrases::went_on_to(doc, &s, i))
                 .or_else(|| reporting_verb(doc, &s, i))
                 .or_else(|| relative::heavy_subject(doc, &s, i))
                 .or_else(|| minds::find(doc, &s, i, &found))
