@@ -2813,3 +2813,27 @@ Quell went on to say that the ferry was never late.";
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn an_adverb_between_the_speaker_and_the_verb_is_part_of_the_cue() {
+    // Fictional: the Orland board, Mayor Vell and Quell are invented.
+    let text = "The Orland board initially said the pier was safe. \
+Mayor Vell has since said that the tolls would fall. \
+Quell never actually said the ferry was late.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("The Orland board"),
+            "initially said",
+            vec!["the pier was safe"],
+            false,
+        ),
+        (
+            Some("Mayor Vell"),
+            "has since said",
+            vec!["that the tolls would fall"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
