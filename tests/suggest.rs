@@ -2837,3 +2837,27 @@ Quell never actually said the ferry was late.";
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn said_joined_by_and_or_but_has_the_subject_of_the_clause_before() {
+    // Fictional: Elsby, Bo Quell, Ana Bell and the pier are invented.
+    let text = "In Elsby, the harbour chairman Bo Quell declined to name the buyers but said \
+one was a local firm. Ana Bell, a pilot, left the pier and said the tide was too low.";
+    let got = seen(text);
+    let said: Vec<&Seen> = got.iter().filter(|a| a.1 == "said").collect();
+    let expected: Vec<Seen> = vec![
+        (
+            Some("the harbour chairman Bo Quell"),
+            "said",
+            vec!["one was a local firm"],
+            false,
+        ),
+        (
+            Some("Ana Bell, a pilot,"),
+            "said",
+            vec!["the tide was too low"],
+            false,
+        ),
+    ];
+    assert_eq!(said, expected.iter().collect::<Vec<_>>());
+}

@@ -9,6 +9,7 @@ use std::ops::Range;
 
 mod evidence;
 mod headline;
+mod joined;
 mod minds;
 mod phrases;
 mod progressive;
@@ -412,6 +413,7 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
                 .or_else(|| phrases::statement_saying(doc, &s, i))
                 .or_else(|| phrases::went_on_to(doc, &s, i))
                 .or_else(|| reporting_verb(doc, &s, i))
+                .or_else(|| joined::joined(doc, &s, i))
                 .or_else(|| relative::heavy_subject(doc, &s, i))
                 .or_else(|| minds::find(doc, &s, i, &found))
                 .or_else(|| minds::named_act(doc, &s, i, &found))
