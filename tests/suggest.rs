@@ -2861,3 +2861,26 @@ one was a local firm. Ana Bell, a pilot, left the pier and said the tide was too
     ];
     assert_eq!(said, expected.iter().collect::<Vec<_>>());
 }
+
+#[test]
+fn a_pronoun_or_an_adjective_joined_by_and_is_part_of_the_speaker() {
+    // Fictional: the Orland pier, Mr. Quell and the officials are invented.
+    let text = "The pier will close in May, current and former officials said. \
+The tolls were never fair, he and Mr. Quell said.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("current and former officials"),
+            "said",
+            vec!["The pier will close in May"],
+            false,
+        ),
+        (
+            Some("he and Mr. Quell"),
+            "said",
+            vec!["The tolls were never fair"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}

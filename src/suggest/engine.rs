@@ -1158,7 +1158,8 @@ fn source_near(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
     let np = match (subject_region(doc, s, p), np) {
         (Some(region), Some(np)) if region.start < np.start => region,
         (Some(region), None) => region,
-        (_, np) => np?,
+        // `she and another reporter said`: the noun phrase with what `and` joins to it.
+        (_, np) => coordinated(doc, s, np?),
     };
     // `Vell in a statement said`: how or when, between the name and the verb.
     let np = match (np.start + 1..np.end).find(|&i| doc.adjunct_at(i)) {
@@ -1367,14 +1368,38 @@ fn coordinated(doc: &Doc, s: &Range<usize>, region: Range<usize>) -> Range<usize
             .iter()
             .any(|x| doc.is(i, x))
     };
+    // `he and Mr. Allen said`, `she and another reporter said`: a pronoun
+    // opens the subject too (verbs11).
+    let pronoun = |i: usize| {
+        ["he", "she", "they", "we", "i"]
+            .iter()
+            .any(|w| doc.is(i, w))
+    };
     let mut b = and;
-    while b > s.start && and - b < 6 && part(b - 1) {
+    while b > s.start && and - b < 6 && (part(b - 1) || b == and && pronoun(b - 1)) {
         b -= 1;
+    }
+    // `current and former officials said`: one lower-case adjective before a
+    // lower-case plural.
+    let lower = |i: usize| {
+        doc.is_word(i) && doc.word(i).chars().all(|c| c.is_lowercase() || c == '-')
+    };
+    let last = doc.word(region.end - 1);
+    let adjective = b + 1 >= and
+        && lower(and - 1)
+        && !pronoun(and - 1)
+        && region.clone().all(lower)
+        && last.ends_with('s')
+        && !last.ends_with("ss");
+    if adjective {
+        b = and - 1;
     }
     let at_start = b == s.start || doc.is_punct(b - 1, ",") || doc.is_punct(b - 1, ";");
     if b < and
         && at_start
-        && (b..and).any(|i| doc.capitalized(i) || lexicon::is_head_noun(doc.word(i)))
+        && ((b..and).any(|i| doc.capitalized(i) || lexicon::is_head_noun(doc.word(i)))
+            || and == b + 1 && pronoun(b)
+            || adjective)
     {
         b..region.end
     } else {
