@@ -2884,3 +2884,16 @@ The tolls were never fair, he and Mr. Quell said.";
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_plural_after_an_inverted_said_is_the_speaker() {
+    // Fictional: the Orland pier and its pilots are invented.
+    let got = seen("The Orland pier was safer than anyone thought, said several pilots.");
+    let expected: Vec<Seen> = vec![(
+        Some("several pilots"),
+        "said",
+        vec!["The Orland pier was safer than anyone thought"],
+        false,
+    )];
+    assert_eq!(got, expected);
+}
