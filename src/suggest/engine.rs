@@ -948,12 +948,11 @@ fn source_near(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Source> {
     let mut skipped = 0;
     let mut adverb = false;
     while p > s.start && skipped < 3 {
-        if lexicon::is_auxiliary(doc.word(p)) || between(doc, p) {
-        } else if adverb_between(doc, p, v) {
-            adverb = true;
-        } else {
+        let plain = lexicon::is_auxiliary(doc.word(p)) || between(doc, p);
+        if !plain && !adverb_between(doc, p, v) {
             break;
         }
+        adverb |= !plain;
         p -= 1;
         skipped += 1;
     }
@@ -1186,8 +1185,22 @@ fn between(doc: &Doc, p: usize) -> bool {
 /// (`Elsby's emotionally charged`, `more accurately predicted`).
 fn adverb_between(doc: &Doc, p: usize, v: usize) -> bool {
     const NOUNS: &[&str] = &[
-        "family", "rally", "ally", "assembly", "supply", "monopoly", "anomaly", "bully", "belly",
-        "folly", "homily", "daily", "weekly", "monthly", "quarterly", "italy",
+        "family",
+        "rally",
+        "ally",
+        "assembly",
+        "supply",
+        "monopoly",
+        "anomaly",
+        "bully",
+        "belly",
+        "folly",
+        "homily",
+        "daily",
+        "weekly",
+        "monthly",
+        "quarterly",
+        "italy",
     ];
     let before = p.checked_sub(1).map_or("", |b| doc.word(b));
     lexicon::verb(doc.word(v)).is_some()
@@ -1195,7 +1208,9 @@ fn adverb_between(doc: &Doc, p: usize, v: usize) -> bool {
         && !NOUNS.iter().any(|w| doc.is(p, w))
         && !before.ends_with("'s")
         && !before.ends_with("’s")
-        && !["more", "most", "less"].iter().any(|w| before.eq_ignore_ascii_case(w))
+        && !["more", "most", "less"]
+            .iter()
+            .any(|w| before.eq_ignore_ascii_case(w))
 }
 
 /// The words from the clause's start (the sentence's, or after a comma) to `p`,
@@ -1381,9 +1396,8 @@ fn coordinated(doc: &Doc, s: &Range<usize>, region: Range<usize>) -> Range<usize
     }
     // `current and former officials said`: one lower-case adjective before a
     // lower-case plural.
-    let lower = |i: usize| {
-        doc.is_word(i) && doc.word(i).chars().all(|c| c.is_lowercase() || c == '-')
-    };
+    let lower =
+        |i: usize| doc.is_word(i) && doc.word(i).chars().all(|c| c.is_lowercase() || c == '-');
     let last = doc.word(region.end - 1);
     let adjective = b + 1 >= and
         && lower(and - 1)
@@ -2772,8 +2786,8 @@ fn speaker_run(doc: &Doc, start: usize, end: usize) -> Option<Range<usize>> {
 /// (on develop 1 of 1 new is gold).
 fn plural_speaker(doc: &Doc, start: usize, end: usize) -> Option<Range<usize>> {
     const DETERMINERS: &[&str] = &[
-        "the", "several", "some", "many", "most", "both", "all", "two", "three", "four",
-        "other", "few",
+        "the", "several", "some", "many", "most", "both", "all", "two", "three", "four", "other",
+        "few",
     ];
     if !DETERMINERS.iter().any(|w| doc.is(start, w)) {
         return None;
@@ -2788,9 +2802,11 @@ fn plural_speaker(doc: &Doc, start: usize, end: usize) -> Option<Range<usize>> {
             || lexicon::is_subject_pronoun(w)
             || lexicon::is_object_pronoun(w)
             || !w.chars().all(|c| c.is_alphabetic() || c == '-')
-            || ["that", "who", "which", "and", "or", "but", "to", "not", "as", "when", "in", "on"]
-                .iter()
-                .any(|x| doc.is(i, x))
+            || [
+                "that", "who", "which", "and", "or", "but", "to", "not", "as", "when", "in", "on",
+            ]
+            .iter()
+            .any(|x| doc.is(i, x))
         {
             return None;
         }

@@ -118,8 +118,7 @@ pub(super) fn joined(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
 
 /// A mark that ends the clause before a subject: a comma, a semicolon, a dash, a colon.
 fn clause_mark(doc: &Doc, i: usize) -> bool {
-    [",", ";", ":", "—", "–"].iter().any(|m| doc.is_punct(i, m))
-        || doc.toks[i].kind == Kind::Break
+    [",", ";", ":", "—", "–"].iter().any(|m| doc.is_punct(i, m)) || doc.toks[i].kind == Kind::Break
 }
 
 /// `the district chairman Bo Quell declined`, `some senators vented`: a
@@ -131,8 +130,8 @@ fn determined_to_past(doc: &Doc, b: usize, last: usize) -> Option<Range<usize>> 
         "its",
     ];
     const FUNCTION: &[&str] = &[
-        "of", "for", "in", "on", "at", "to", "from", "with", "and", "or", "by", "not", "no",
-        "the", "a", "an", "is", "was", "were", "are", "has", "have", "had",
+        "of", "for", "in", "on", "at", "to", "from", "with", "and", "or", "by", "not", "no", "the",
+        "a", "an", "is", "was", "were", "are", "has", "have", "had",
     ];
     if !DETERMINERS.iter().any(|w| doc.is(b, w)) {
         return None;
