@@ -2897,3 +2897,16 @@ fn a_plural_after_an_inverted_said_is_the_speaker() {
     )];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_party_tag_after_a_quotation_belongs_to_the_speaker() {
+    // Fictional: Senator Ana Bell and the pier are invented.
+    let got = seen("\"The pier must stay open,\" Sen. Ana Bell (D-Els.) said.");
+    let expected: Vec<Seen> = vec![(
+        Some("Sen. Ana Bell (D-Els.)"),
+        "said",
+        vec!["\"The pier must stay open,\""],
+        false,
+    )];
+    assert_eq!(got, expected);
+}

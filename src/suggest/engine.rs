@@ -687,6 +687,8 @@ fn quote_then_cue(
             Some(np) if !stopped(&np) => np,
             _ => run_to_verb(doc, k, s.end)?,
         };
+        // `“…,” Sen. Ana Bell (D-Els.) said`: the party tag belongs to the name.
+        np.end = paren_after(doc, np.end, s.end);
         // `“…,” Graham, a former candidate, told CBS News`: an apposition between.
         if doc.is_punct(np.end, ",") {
             let mut c = np.end + 1;
