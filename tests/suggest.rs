@@ -2910,3 +2910,16 @@ fn a_party_tag_after_a_quotation_belongs_to_the_speaker() {
     )];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn an_adverb_in_ly_closing_the_clause_is_part_of_the_cue() {
+    // Fictional: Vell and the pier are invented.
+    let got = seen("\"The pier is a marvel,\" Vell said dryly.");
+    let expected: Vec<Seen> = vec![(
+        Some("Vell"),
+        "said dryly",
+        vec!["\"The pier is a marvel,\""],
+        false,
+    )];
+    assert_eq!(got, expected);
+}
