@@ -2923,3 +2923,26 @@ fn an_adverb_in_ly_closing_the_clause_is_part_of_the_cue() {
     )];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn an_answer_then_saying_is_one_cue() {
+    // Fictional: the Vell campaign, Quell and the Orland pier are invented.
+    let text = "The Vell campaign responded Friday, saying the pier would stay open. \
+Quell shot back in a statement, saying the tolls were too high.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("The Vell campaign"),
+            "responded Friday, saying",
+            vec!["the pier would stay open"],
+            false,
+        ),
+        (
+            Some("Quell"),
+            "shot back in a statement, saying",
+            vec!["the tolls were too high"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
