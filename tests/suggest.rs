@@ -2946,3 +2946,17 @@ Quell shot back in a statement, saying the tolls were too high.";
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn wrote_to_an_addressee_then_that_reports() {
+    // Fictional: the Orland Pilots' Guild, Mayor Vell and the pier are invented.
+    let got =
+        seen("The Orland Pilots' Guild wrote to Mayor Vell's office that the pier was unsafe.");
+    let expected: Vec<Seen> = vec![(
+        Some("The Orland Pilots' Guild"),
+        "wrote",
+        vec!["that the pier was unsafe"],
+        false,
+    )];
+    assert_eq!(got, expected);
+}

@@ -413,6 +413,7 @@ fn sentence(doc: &Doc, s: Range<usize>, out: &mut Vec<Attribution>) {
                 .or_else(|| phrases::statement_saying(doc, &s, i))
                 .or_else(|| phrases::went_on_to(doc, &s, i))
                 .or_else(|| phrases::replied_saying(doc, &s, i))
+                .or_else(|| phrases::wrote_to(doc, &s, i))
                 .or_else(|| reporting_verb(doc, &s, i))
                 .or_else(|| joined::joined(doc, &s, i))
                 .or_else(|| relative::heavy_subject(doc, &s, i))

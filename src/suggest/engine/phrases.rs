@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::{Doc, Found, MIN_CONTENT, cue_adverb, source_before};
 use crate::suggest::lexicon;
+use crate::suggest::tokens::Kind;
 
 /// Verbs that put out a document (`issued`, `put out`, `sent out`, `fired back`).
 const ISSUE: &[&str] = &["issued", "released", "put", "sent", "fired", "posted"];
@@ -143,4 +144,35 @@ pub(super) fn replied_saying(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Fo
     let source = source_before(doc, s, v)?;
     let content = rest(doc, s, saying + 1)?;
     Some(Found::by(source, v..saying + 1, vec![content]))
+}
+
+/// `The Legion wrote to Vell's office that …`, `Quell wrote to his followers,
+/// “…”`: `wrote` with an addressee after `to` (at most seven plain words), then
+/// `that` or a quotation; the verb alone is the cue. On develop 2 of 2 new
+/// are gold (with a colon or `about` after the addressee, 1 of 3).
+pub(super) fn wrote_to(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
+    if !doc.is(v, "wrote") || v == s.start || !doc.is(v + 1, "to") {
+        return None;
+    }
+    let mut t = v + 2;
+    while t < s.end
+        && t < v + 9
+        && doc.is_word(t)
+        && !doc.is(t, "that")
+        && lexicon::verb(doc.word(t)).is_none()
+        && !lexicon::is_be(doc.word(t))
+    {
+        t += 1;
+    }
+    let opens_quote = |i: usize| doc.toks.get(i).is_some_and(|x| x.kind == Kind::Open);
+    let content = if doc.is(t, "that") && t > v + 2 {
+        t
+    } else if doc.is_punct(t, ",") && opens_quote(t + 1) && t > v + 2 {
+        t + 1
+    } else {
+        return None;
+    };
+    let source = source_before(doc, s, v)?;
+    let end = doc.trim_end(content, s.end);
+    (end >= content + MIN_CONTENT).then(|| Found::by(source, v..v + 1, vec![content..end]))
 }
