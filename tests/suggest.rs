@@ -2960,3 +2960,26 @@ fn wrote_to_an_addressee_then_that_reports() {
     )];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_plural_subject_with_insist_argue_or_suggest_reports() {
+    // Fictional: the Orland pilots, the harbour surveys and the pier are invented.
+    let text = "Orland pilots insist that the pier is unsafe. \
+Harbour surveys suggest that the tolls will rise.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Orland pilots"),
+            "insist",
+            vec!["that the pier is unsafe"],
+            false,
+        ),
+        (
+            Some("Harbour surveys"),
+            "suggest",
+            vec!["that the tolls will rise"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
