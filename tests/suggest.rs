@@ -2983,3 +2983,16 @@ Harbour surveys suggest that the tolls will rise.";
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn notes_after_a_name_is_a_verb_of_saying() {
+    // Fictional: Quell and the Orland pier are invented.
+    let got = seen("Quell notes the Orland pier was built in a single summer.");
+    let expected: Vec<Seen> = vec![(
+        Some("Quell"),
+        "notes",
+        vec!["the Orland pier was built in a single summer"],
+        false,
+    )];
+    assert_eq!(got, expected);
+}
