@@ -2999,3 +2999,241 @@ Pilots have railed against the toll.";
     ];
     assert_eq!(got, expected);
 }
+
+// ---- verbs11 ----
+
+#[test]
+fn a_quotation_closing_an_inner_one_still_has_its_speaker() {
+    // Fictional: Vell, Quell and the Orland pier are invented.
+    let text = "''We hear it every day, 'the pier is safe,''' Mr. Vell said. \
+\"They keep calling it 'a bargain,' \" Quell said.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Mr. Vell"),
+            "said",
+            vec!["''We hear it every day, 'the pier is safe,'''"],
+            false,
+        ),
+        (
+            Some("Quell"),
+            "said",
+            vec!["\"They keep calling it 'a bargain,' \""],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_statement_put_out_saying_and_went_on_to_say_are_cues_whole() {
+    // Fictional: the Orland harbour board, Mayor Vell and Quell are invented.
+    let text = "The Orland harbour board issued a statement Monday saying the pier would reopen. \
+Mayor Vell also sent out a press release saying the tolls would fall. \
+Quell went on to say that the ferry was never late.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("The Orland harbour board"),
+            "issued a statement Monday saying",
+            vec!["the pier would reopen"],
+            false,
+        ),
+        (
+            Some("Mayor Vell"),
+            "also sent out a press release saying",
+            vec!["the tolls would fall"],
+            false,
+        ),
+        (
+            Some("Quell"),
+            "went on to say",
+            vec!["that the ferry was never late"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn an_adverb_between_the_speaker_and_the_verb_is_part_of_the_cue() {
+    // Fictional: the Orland board, Mayor Vell and Quell are invented.
+    let text = "The Orland board initially said the pier was safe. \
+Mayor Vell has since said that the tolls would fall. \
+Quell never actually said the ferry was late.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("The Orland board"),
+            "initially said",
+            vec!["the pier was safe"],
+            false,
+        ),
+        (
+            Some("Mayor Vell"),
+            "has since said",
+            vec!["that the tolls would fall"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn said_joined_by_and_or_but_has_the_subject_of_the_clause_before() {
+    // Fictional: Elsby, Bo Quell, Ana Bell and the pier are invented.
+    let text = "In Elsby, the harbour chairman Bo Quell declined to name the buyers but said \
+one was a local firm. Ana Bell, a pilot, left the pier and said the tide was too low.";
+    let got = seen(text);
+    let said: Vec<&Seen> = got.iter().filter(|a| a.1 == "said").collect();
+    let expected: Vec<Seen> = vec![
+        (
+            Some("the harbour chairman Bo Quell"),
+            "said",
+            vec!["one was a local firm"],
+            false,
+        ),
+        (
+            Some("Ana Bell, a pilot,"),
+            "said",
+            vec!["the tide was too low"],
+            false,
+        ),
+    ];
+    assert_eq!(said, expected.iter().collect::<Vec<_>>());
+}
+
+#[test]
+fn a_pronoun_or_an_adjective_joined_by_and_is_part_of_the_speaker() {
+    // Fictional: the Orland pier, Mr. Quell and the officials are invented.
+    let text = "The pier will close in May, current and former officials said. \
+The tolls were never fair, he and Mr. Quell said.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("current and former officials"),
+            "said",
+            vec!["The pier will close in May"],
+            false,
+        ),
+        (
+            Some("he and Mr. Quell"),
+            "said",
+            vec!["The tolls were never fair"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_plural_after_an_inverted_said_is_the_speaker() {
+    // Fictional: the Orland pier and its pilots are invented.
+    let got = seen("The Orland pier was safer than anyone thought, said several pilots.");
+    let expected: Vec<Seen> = vec![(
+        Some("several pilots"),
+        "said",
+        vec!["The Orland pier was safer than anyone thought"],
+        false,
+    )];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_party_tag_after_a_quotation_belongs_to_the_speaker() {
+    // Fictional: Senator Ana Bell and the pier are invented.
+    let got = seen("\"The pier must stay open,\" Sen. Ana Bell (D-Els.) said.");
+    let expected: Vec<Seen> = vec![(
+        Some("Sen. Ana Bell (D-Els.)"),
+        "said",
+        vec!["\"The pier must stay open,\""],
+        false,
+    )];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn an_adverb_in_ly_closing_the_clause_is_part_of_the_cue() {
+    // Fictional: Vell and the pier are invented.
+    let got = seen("\"The pier is a marvel,\" Vell said dryly.");
+    let expected: Vec<Seen> = vec![(
+        Some("Vell"),
+        "said dryly",
+        vec!["\"The pier is a marvel,\""],
+        false,
+    )];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn an_answer_then_saying_is_one_cue() {
+    // Fictional: the Vell campaign, Quell and the Orland pier are invented.
+    let text = "The Vell campaign responded Friday, saying the pier would stay open. \
+Quell shot back in a statement, saying the tolls were too high.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("The Vell campaign"),
+            "responded Friday, saying",
+            vec!["the pier would stay open"],
+            false,
+        ),
+        (
+            Some("Quell"),
+            "shot back in a statement, saying",
+            vec!["the tolls were too high"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn wrote_to_an_addressee_then_that_reports() {
+    // Fictional: the Orland Pilots' Guild, Mayor Vell and the pier are invented.
+    let got =
+        seen("The Orland Pilots' Guild wrote to Mayor Vell's office that the pier was unsafe.");
+    let expected: Vec<Seen> = vec![(
+        Some("The Orland Pilots' Guild"),
+        "wrote",
+        vec!["that the pier was unsafe"],
+        false,
+    )];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_plural_subject_with_insist_argue_or_suggest_reports() {
+    // Fictional: the Orland pilots, the harbour surveys and the pier are invented.
+    let text = "Orland pilots insist that the pier is unsafe. \
+Harbour surveys suggest that the tolls will rise.";
+    let got = seen(text);
+    let expected: Vec<Seen> = vec![
+        (
+            Some("Orland pilots"),
+            "insist",
+            vec!["that the pier is unsafe"],
+            false,
+        ),
+        (
+            Some("Harbour surveys"),
+            "suggest",
+            vec!["that the tolls will rise"],
+            false,
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn notes_after_a_name_is_a_verb_of_saying() {
+    // Fictional: Quell and the Orland pier are invented.
+    let got = seen("Quell notes the Orland pier was built in a single summer.");
+    let expected: Vec<Seen> = vec![(
+        Some("Quell"),
+        "notes",
+        vec!["the Orland pier was built in a single summer"],
+        false,
+    )];
+    assert_eq!(got, expected);
+}

@@ -163,8 +163,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         let mut end = i + c.len_utf8();
-        // Two apostrophes are a quotation mark in some archives (`''Yes,'' he said`).
-        let doubled = c == '\'' && text[end..].starts_with('\'');
+        // Two apostrophes are a quotation mark in some archives (`''Yes,'' he said`);
+        // of three after a word or a mark (`… 'a special case,''' Vell said`), the
+        // first closes the inner quotation and the two others the outer one.
+        let closes_inner = c == '\''
+            && text[end..].starts_with("''")
+            && text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|p| !p.is_whitespace());
+        let doubled = c == '\'' && text[end..].starts_with('\'') && !closes_inner;
         if doubled {
             end += 1;
             chars.next();
@@ -189,6 +197,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             '“' | '„' | '«' => Kind::Open,
             '”' | '»' => Kind::Close,
+            // `… 'a special case,' " said Vell`: after an inner quotation closed by a
+            // mark and a space, a straight mark before a space closes the outer one.
+            '"' if [",' ", ".' ", "?' ", "!' ", ",’ ", ".’ ", "?’ ", "!’ "]
+                .iter()
+                .any(|t| text[..i].ends_with(t))
+                && text[end..].chars().next().is_none_or(char::is_whitespace) =>
+            {
+                Kind::Close
+            }
             '"' => {
                 let prev = text[..i].chars().next_back();
                 let opens = prev.is_none_or(|p| {
