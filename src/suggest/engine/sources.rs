@@ -127,14 +127,19 @@ pub(super) fn pre_verb(doc: &Doc, i: usize) -> bool {
 /// (without a comma) comes right before the source, the noun phrase before it
 /// joins the source if it starts its clause.
 fn with_first_conjunct(doc: &Doc, s: &Range<usize>, np: Range<usize>) -> Range<usize> {
-    let Some(and) = np.start.checked_sub(1) else {
-        return np;
-    };
-    if and <= s.start + 1 || !doc.is(and, "and") || !doc.is_word(and - 1) {
-        return np;
-    }
-    let Some(b) = conjunct_before(doc, s, and) else {
-        return np;
+    let b = match np.start.checked_sub(1) {
+        // `pilots and former foes` after a comma: the coordination is the source
+        // already (`coordinated` took it), and may end a list.
+        Some(c) if doc.is_punct(c, ",") && (np.start + 1..np.end).any(|i| doc.is(i, "and")) => {
+            np.start
+        }
+        Some(and) if and > s.start + 1 && doc.is(and, "and") && doc.is_word(and - 1) => {
+            let Some(b) = conjunct_before(doc, s, and) else {
+                return np;
+            };
+            b
+        }
+        _ => return np,
     };
     if !starts_clause(doc, s, b) {
         return np;
