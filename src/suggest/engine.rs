@@ -2795,19 +2795,54 @@ fn stops_inside(doc: &Doc, i: usize) -> bool {
         && !OUTSIDE.iter().any(|x| doc.is(i, x))
 }
 
+/// Whether `w` is a verb (of saying, of the mind, `be`, an auxiliary) or a
+/// pronoun: a word no speaker named after an inverted verb holds.
+fn verb_or_pronoun(w: &str) -> bool {
+    lexicon::verb(w).is_some()
+        || lexicon::mind_verb(w).is_some()
+        || lexicon::is_be(w)
+        || lexicon::is_auxiliary(w)
+        || lexicon::is_subject_pronoun(w)
+        || lexicon::is_object_pronoun(w)
+}
+
+/// Where the clause reported by the verb at `v` starts (after a `tell` verb's
+/// addressee, and a comma or colon), if it opens as a clause does: `that`, a
+/// subject, a quotation, a name, or a determiner (`the`, `his`, and `more`).
+fn reported_clause(
+    doc: &Doc,
+    s: &Range<usize>,
+    v: usize,
+    tell: bool,
+    more: &[&str],
+) -> Option<usize> {
+    let mut t = v + 1;
+    if tell {
+        t = skip_addressee(doc, v, t, s.end);
+    }
+    if doc.is_punct(t, ",") || doc.is_punct(t, ":") {
+        t += 1;
+    }
+    let opens = doc.is(t, "that")
+        || clause_subject(doc, t)
+        || doc.toks.get(t).is_some_and(|x| x.kind == Kind::Open)
+        || [
+            "the", "a", "an", "his", "her", "their", "its", "there", "this",
+        ]
+        .iter()
+        .chain(more)
+        .any(|w| doc.is(t, w))
+        || doc.capitalized(t) && !lexicon::is_capital_stop(doc.word(t));
+    opens.then_some(t)
+}
+
 /// `retired Army Lt. Gen. Ana Bell`, `another leading harbour pilot` after an
 /// inverted verb: plain words (no verb, no clause word) up to a comma or the
 /// sentence's end, at most twelve, with a name or a head noun among them.
 fn speaker_run(doc: &Doc, start: usize, end: usize) -> Option<Range<usize>> {
     let mut i = start;
     while i < end && i < start + MAX_NP && doc.is_word(i) && !(i > start && doc.adjunct_at(i)) {
-        let w = doc.word(i);
-        if lexicon::verb(w).is_some()
-            || lexicon::mind_verb(w).is_some()
-            || lexicon::is_be(w)
-            || lexicon::is_auxiliary(w)
-            || lexicon::is_subject_pronoun(w)
-            || lexicon::is_object_pronoun(w)
+        if verb_or_pronoun(doc.word(i))
             || [
                 "that", "who", "which", "and", "or", "but", "to", "not", "as", "when",
             ]
@@ -2838,12 +2873,7 @@ fn plural_speaker(doc: &Doc, start: usize, end: usize) -> Option<Range<usize>> {
     let mut i = start + 1;
     while i < end && i < start + 7 && doc.is_word(i) {
         let w = doc.word(i);
-        if lexicon::verb(w).is_some()
-            || lexicon::mind_verb(w).is_some()
-            || lexicon::is_be(w)
-            || lexicon::is_auxiliary(w)
-            || lexicon::is_subject_pronoun(w)
-            || lexicon::is_object_pronoun(w)
+        if verb_or_pronoun(w)
             || !w.chars().all(|c| c.is_alphabetic() || c == '-')
             || [
                 "that", "who", "which", "and", "or", "but", "to", "not", "as", "when", "in", "on",

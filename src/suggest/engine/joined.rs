@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::{Doc, Found, MIN_CONTENT, clause_subject, cue_adverb, skip_addressee, source_before};
+use super::{Doc, Found, MIN_CONTENT, cue_adverb, reported_clause, source_before};
 use crate::suggest::lexicon::{self, Verb};
 use crate::suggest::tokens::Kind;
 
@@ -99,24 +99,9 @@ pub(super) fn joined(doc: &Doc, s: &Range<usize>, v: usize) -> Option<Found> {
         }
         np
     };
-    let mut t = v + 1;
-    if form.verb == Verb::Tell {
-        t = skip_addressee(doc, v, t, s.end);
-    }
-    if doc.is_punct(t, ",") || doc.is_punct(t, ":") {
-        t += 1;
-    }
-    let opens = doc.is(t, "that")
-        || clause_subject(doc, t)
-        || doc.toks.get(t).is_some_and(|x| x.kind == Kind::Open)
-        || [
-            "the", "a", "an", "his", "her", "their", "its", "there", "this", "some", "one",
-        ]
-        .iter()
-        .any(|w| doc.is(t, w))
-        || doc.capitalized(t) && !lexicon::is_capital_stop(doc.word(t));
+    let t = reported_clause(doc, s, v, form.verb == Verb::Tell, &["some", "one"])?;
     let end = doc.trim_end(t, s.end);
-    if !opens || end < t + MIN_CONTENT {
+    if end < t + MIN_CONTENT {
         return None;
     }
     Some(Found::said(Some(source), v..v + 1, vec![t..end]))

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::{Doc, Found, MIN_CONTENT, clause_subject, skip_addressee};
+use super::{Doc, Found, MIN_CONTENT, reported_clause};
 use crate::suggest::lexicon::{self, Verb};
 use crate::suggest::tokens::Kind;
 
@@ -136,24 +136,10 @@ pub(super) fn and_said(
     {
         return None;
     }
-    let mut t = v + 1;
-    if lexicon::verb(doc.word(v)).is_some_and(|f| f.verb == Verb::Tell) {
-        t = skip_addressee(doc, v, t, s.end);
-    }
-    if doc.is_punct(t, ",") || doc.is_punct(t, ":") {
-        t += 1;
-    }
-    let opens = doc.is(t, "that")
-        || clause_subject(doc, t)
-        || doc.toks.get(t).is_some_and(|x| x.kind == Kind::Open)
-        || [
-            "the", "a", "an", "his", "her", "their", "its", "there", "this",
-        ]
-        .iter()
-        .any(|w| doc.is(t, w))
-        || doc.capitalized(t) && !lexicon::is_capital_stop(doc.word(t));
+    let tell = lexicon::verb(doc.word(v)).is_some_and(|f| f.verb == Verb::Tell);
+    let t = reported_clause(doc, s, v, tell, &[])?;
     let end = doc.trim_end(t, s.end);
-    if !opens || end < t + 2 {
+    if end < t + 2 {
         return None;
     }
     // What the first reported ends before the `and`.
