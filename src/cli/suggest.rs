@@ -7,7 +7,6 @@
 
 use std::fmt::Write as _;
 use std::fs;
-use std::hash::{DefaultHasher, Hasher};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -324,16 +323,14 @@ struct StagedWrite {
     report: Report,
 }
 
-/// A file's length and a hash of its bytes: enough to see that it changed,
-/// without keeping every original in memory until the renames.
+/// A file's length and xxh3 hash, as the index keeps for each file: enough to
+/// see that it changed, without keeping every original in memory until the renames.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Fingerprint(usize, u64);
 
 impl Fingerprint {
     fn of(bytes: &[u8]) -> Fingerprint {
-        let mut hasher = DefaultHasher::new();
-        hasher.write(bytes);
-        Fingerprint(bytes.len(), hasher.finish())
+        Fingerprint(bytes.len(), xxhash_rust::xxh3::xxh3_64(bytes))
     }
 }
 
@@ -362,11 +359,11 @@ fn stage_write(job: PendingWrite) -> Result<StagedWrite, (usize, Report)> {
 /// slot. Replacing a file frees the old one's blocks, which on a file system
 /// mounted with `discard` waits on the disk (~90 µs a file whose data was not
 /// yet written out, ~180 µs one whose data was: 10,000 such renames took
-/// 1.2-1.5 s). That wait is not idle: checking the new files on these threads
-/// instead, to fill it, made the renames as much longer as the checks took. On the
-/// writer pool's threads: on a busy machine a lone renamer loses the core
-/// between waits (2,000 files at load 5.5: 3.3 s against 5.8 s on one thread);
-/// on an idle one the disk serialises the waits and both take the same time.
+/// 1.2-1.5 s). That wait costs CPU in this VM: checking the new files on these
+/// threads, to fill it, made the renames as much longer as the checks took.
+/// The renames run on the writer pool's threads: on a busy machine a lone
+/// renamer loses the core between waits (2,000 files at load 5.5: 3.3 s against
+/// 5.8 s on one thread); on an idle one both take the same time.
 fn commit_all(staged: Vec<StagedWrite>, slots: &[OnceLock<Report>]) {
     let threads = WRITERS.min(staged.len());
     let queue = Mutex::new(staged);
