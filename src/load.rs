@@ -161,7 +161,18 @@ pub fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
 /// The message of an error is the diagnostic [`load_file`] would give.
 pub fn read_regular(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata), String> {
     let (file, meta) = open_regular(path)?;
-    let len = meta.len();
+    Ok((read_whole(&file, meta.len())?, meta))
+}
+
+/// As [`read_bounded`], also handing back the file, still open: `suggest` keeps
+/// each original it replaces open until the end of its run.
+pub fn read_open(path: &Path) -> Result<(Vec<u8>, File), String> {
+    let (file, meta) = open_regular(path)?;
+    Ok((read_whole(&file, meta.len())?, file))
+}
+
+/// The bytes of an open regular file of `len` bytes, at most [`MAX_FILE_BYTES`].
+fn read_whole(file: &File, len: u64) -> Result<Vec<u8>, String> {
     if len > MAX_FILE_BYTES {
         return Err(too_big(len));
     }
@@ -173,7 +184,7 @@ pub fn read_regular(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata), String>
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_big(bytes.len() as u64));
     }
-    Ok((bytes, meta))
+    Ok(bytes)
 }
 
 /// Opens `path` for reading if it is a regular file (links followed). Anything

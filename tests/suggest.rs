@@ -396,9 +396,38 @@ fn many_files_are_all_written_by_the_writer_pool_and_reported_in_their_order() {
 }
 
 #[test]
+fn a_low_limit_on_open_files_still_writes_every_file() {
+    // `suggest` keeps each original it replaces open until the end of the run;
+    // under a limit of 320 open files it can keep 64, and writes the rest once
+    // every new file is written.
+    let dir = tempfile::tempdir().unwrap();
+    for n in 0..400 {
+        fs::write(dir.path().join(format!("bridge-{n:03}.toml")), ARTICLE).unwrap();
+    }
+    let out = Command::new("sh")
+        .args(["-c", "ulimit -n 320 && exec \"$0\" suggest ."])
+        .arg(env!("CARGO_BIN_EXE_whosaid"))
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert_eq!(err.matches(": suggested 2 claim(s)").count(), 400, "{err}");
+    let mut files = 0;
+    for entry in fs::read_dir(dir.path()).unwrap() {
+        let text = fs::read_to_string(entry.unwrap().path()).unwrap();
+        assert!(text.starts_with(ARTICLE));
+        assert_eq!(text.matches("suggested = true").count(), 3);
+        files += 1;
+    }
+    // Only the articles: no temporary file is left behind.
+    assert_eq!(files, 400);
+}
+
+#[test]
 fn a_signal_while_files_are_rewritten_leaves_each_old_or_new_and_no_temporary_file() {
-    // Enough files that the run is caught with many new files written beside
-    // their originals and not yet renamed over them.
+    // Enough files that the run is caught while new files are written beside
+    // their originals, some renamed over them and some not yet.
     let dir = tempfile::tempdir().unwrap();
     for n in 0..600 {
         fs::write(dir.path().join(format!("bridge-{n:03}.toml")), ARTICLE).unwrap();

@@ -6,14 +6,14 @@
 //! others handled) or could not be written; 2 a usage error.
 
 use std::fmt::Write as _;
-use std::fs;
+use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock, PoisonError};
 
 use whosaid::actor_directory::ActorDirectory;
-use whosaid::export::{Staged, Sync, stage, write_atomically};
+use whosaid::export::{Originals, Staged, Sync, stage, write_atomically};
 use whosaid::load::{self, SourceFile};
 use whosaid::suggest::{self, article::Plan, brat};
 
@@ -93,7 +93,10 @@ const WRITERS: usize = 12;
 struct PendingWrite {
     index: usize,
     path: PathBuf,
-    old: Vec<u8>,
+    /// The original, still open: see [`Originals`].
+    original: File,
+    /// What the original held when read: it is replaced only if it still does.
+    old: Fingerprint,
     new: Vec<u8>,
     claims: usize,
     actors: usize,
@@ -120,16 +123,34 @@ fn suggest_sources(sources: &[SourceFile], dry_run: bool, articles: &Path) -> u8
     // Bounded, so the files waiting to be written stay few whatever the run's size.
     let (send, receive) = std::sync::mpsc::sync_channel::<PendingWrite>(4 * WRITERS);
     let receive = Mutex::new(receive);
-    // Every new file is written in full beside its original before any replaces
-    // it (see `export::stage`); each takes its report's slot once renamed.
-    let staged: Mutex<Vec<StagedWrite>> = Mutex::new(Vec::new());
+    // Each new file replaces its original as soon as it is written, the
+    // original kept open until the end (see `Originals`); past the room for
+    // open originals, new files stay staged until every file is written.
+    let originals = if dry_run {
+        Originals::with_room(0)
+    } else {
+        Originals::new()
+    };
+    let deferred: Mutex<Vec<StagedWrite>> = Mutex::new(Vec::new());
     let hand_over = |job: PendingWrite| match stage_write(job) {
-        Ok(write) => staged
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push(write),
         Err((index, report)) => {
             let _ = slots[index].set(report);
+        }
+        Ok(write) if originals.reserve() => {
+            let index = write.index;
+            let (report, original) = commit_write(write);
+            if let Some(original) = original {
+                originals.keep(original);
+            }
+            let _ = slots[index].set(report);
+        }
+        Ok(mut write) => {
+            // Closed now, while it still has its name, it is not deleted.
+            write.original = None;
+            deferred
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(write);
         }
     };
     std::thread::scope(|scope| {
@@ -179,9 +200,12 @@ fn suggest_sources(sources: &[SourceFile], dry_run: bool, articles: &Path) -> u8
         }
     });
     commit_all(
-        staged.into_inner().unwrap_or_else(PoisonError::into_inner),
+        deferred
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner),
         &slots,
     );
+    originals.close_all();
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut err = io::stderr().lock();
@@ -228,8 +252,8 @@ fn suggest_file(
     let (out, errs) = (&mut report.out, &mut report.err);
     let path = whosaid::text::path(&source.path);
     // Only regular files are read: a FIFO among the articles must not hang the run.
-    let bytes = match load::read_bounded(&source.path) {
-        Ok(b) => b,
+    let (bytes, original) = match load::read_open(&source.path) {
+        Ok(read) => read,
         Err(message) => {
             let _ = writeln!(errs, "{path}:1:1: error: {message}");
             return Err(Failure::File);
@@ -303,7 +327,8 @@ fn suggest_file(
     Ok(Some(PendingWrite {
         index: 0,
         path: source.path.clone(),
-        old: bytes,
+        original,
+        old: Fingerprint::of(&bytes),
         new,
         claims,
         actors,
@@ -311,11 +336,12 @@ fn suggest_file(
     }))
 }
 
-/// A file written in full beside the one it replaces, renamed over it once
-/// every file of the run is staged.
+/// A file written in full beside the one it replaces, not yet renamed over it.
 struct StagedWrite {
     index: usize,
     staged: Staged,
+    /// The original, still open until it is replaced (`None` once closed).
+    original: Option<File>,
     /// What the original held when read: it is replaced only if it still does.
     old: Fingerprint,
     claims: usize,
@@ -346,7 +372,8 @@ fn stage_write(job: PendingWrite) -> Result<StagedWrite, (usize, Report)> {
         Ok(staged) => Ok(StagedWrite {
             index: job.index,
             staged,
-            old: Fingerprint::of(&job.old),
+            original: Some(job.original),
+            old: job.old,
             claims: job.claims,
             actors: job.actors,
             report: job.report,
@@ -355,15 +382,11 @@ fn stage_write(job: PendingWrite) -> Result<StagedWrite, (usize, Report)> {
     }
 }
 
-/// Renames every staged file over its original, each report into its file's
-/// slot. Replacing a file frees the old one's blocks, which on a file system
-/// mounted with `discard` waits on the disk (~90 µs a file whose data was not
-/// yet written out, ~180 µs one whose data was: 10,000 such renames took
-/// 1.2-1.5 s). That wait costs CPU in this VM: checking the new files on these
-/// threads, to fill it, made the renames as much longer as the checks took.
-/// The renames run on the writer pool's threads: on a busy machine a lone
-/// renamer loses the core between waits (2,000 files at load 5.5: 3.3 s against
-/// 5.8 s on one thread); on an idle one both take the same time.
+/// Renames every file left staged over its original, each report into its
+/// file's slot, once no file is created any more. The renames run on the
+/// writer pool's threads: on a busy machine a lone renamer loses the core
+/// between disk waits (2,000 files at load 5.5: 3.3 s against 5.8 s on one
+/// thread); on an idle one both take the same time.
 fn commit_all(staged: Vec<StagedWrite>, slots: &[OnceLock<Report>]) {
     let threads = WRITERS.min(staged.len());
     let queue = Mutex::new(staged);
@@ -374,7 +397,7 @@ fn commit_all(staged: Vec<StagedWrite>, slots: &[OnceLock<Report>]) {
                     let next = queue.lock().unwrap_or_else(PoisonError::into_inner).pop();
                     let Some(write) = next else { break };
                     let index = write.index;
-                    let _ = slots[index].set(commit_write(write));
+                    let _ = slots[index].set(commit_write(write).0);
                 }
             });
         }
@@ -382,8 +405,9 @@ fn commit_all(staged: Vec<StagedWrite>, slots: &[OnceLock<Report>]) {
 }
 
 /// Renames a staged file over its original, unless the original changed since
-/// it was read, and says so in its report.
-fn commit_write(write: StagedWrite) -> Report {
+/// it was read, and says so in its report. Hands back the original's file once
+/// replaced, still open, for the caller to keep.
+fn commit_write(write: StagedWrite) -> (Report, Option<File>) {
     let target = write.staged.target().to_path_buf();
     let committed = unchanged(&target, write.old)
         .and_then(|()| write.staged.commit().map_err(|e| e.to_string()));
@@ -397,9 +421,9 @@ fn commit_write(write: StagedWrite) -> Report {
                 write.claims,
                 write.actors
             );
-            report
+            (report, write.original)
         }
-        Err(reason) => not_written(report, &target, &reason),
+        Err(reason) => (not_written(report, &target, &reason), None),
     }
 }
 

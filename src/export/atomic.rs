@@ -73,10 +73,11 @@ pub fn write_file_with(
 
 /// Writes what `fill` writes to a temporary file beside `target`, closed and
 /// ready to be renamed into place by [`Staged::commit`] (dropped, it is
-/// deleted). A run that replaces many files stages them all before committing
-/// any: on ext4 without a journal, finding a free inode walks past every inode
-/// deleted in the last minutes, so a temporary file created right after each
-/// replacement (which deletes the old file) makes the run quadratic in its files.
+/// deleted). A run that replaces many files keeps each original open until
+/// it has staged every file ([`Originals`](super::Originals)): on ext4 without
+/// a journal, finding a free inode walks past every inode deleted in the last
+/// minutes, so a temporary file created right after each replacement (which
+/// deletes the old file) makes the run quadratic in its files.
 pub fn stage(
     target: &Path,
     overwrite: bool,

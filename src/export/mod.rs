@@ -12,6 +12,7 @@ mod atomic;
 pub mod csv;
 pub mod json;
 pub mod markdown;
+mod originals;
 mod output;
 
 use std::fmt;
@@ -23,6 +24,7 @@ use crate::summary::ArticleSummary;
 use crate::text;
 
 pub use atomic::{Staged, Sync, remove_temporary_files, stage, write_atomically, write_file_with};
+pub use originals::Originals;
 pub use output::write_output;
 
 /// An export format.
