@@ -84,9 +84,10 @@ pub fn suggest_written(paths: &[PathBuf], articles: &Path) -> u8 {
     suggest_sources(&sources, false, articles)
 }
 
-/// Threads that write the new files beside the old ones. On ext4 each new
-/// file waits, mostly idle, for its inode and blocks (~1–3 ms, measured): many
-/// writers overlap those waits, while the finding itself keeps one worker per core.
+/// Threads that write the new files and rename them over the old ones, while
+/// the finding keeps one worker per core: many overlap the writes' and renames'
+/// waits on the disk (10,000 files: 2.82 s with 12 writers, 2.96-3.01 s with 4
+/// or 2, measured twice each).
 const WRITERS: usize = 12;
 
 /// A file to replace once its suggestions are made, with what the run prints about it.
