@@ -514,3 +514,62 @@ fn run_brat(args: &Args) -> u8 {
     let _ = out.flush();
     code
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// Stages `new` for the file at `path`, as a run does after reading it.
+    fn staged(path: &Path, new: &str) -> StagedWrite {
+        let (bytes, original) = load::read_open(path).unwrap();
+        let job = PendingWrite {
+            index: 0,
+            path: path.to_path_buf(),
+            original,
+            old: Fingerprint::of(&bytes),
+            new: new.as_bytes().to_vec(),
+            claims: 1,
+            actors: 0,
+            report: Report::default(),
+        };
+        stage_write(job).ok().unwrap()
+    }
+
+    #[test]
+    fn a_file_edited_after_it_was_read_is_left_as_edited_and_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bridge.toml");
+        fs::write(&path, "title = \"Bridge\"\n").unwrap();
+        let write = staged(&path, "title = \"Bridge\"\n# suggested\n");
+        // A person saves the file (same length) while the run is going.
+        fs::write(&path, "title = \"Ridge\"\n\n").unwrap();
+        let (report, original) = commit_write(write);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "title = \"Ridge\"\n\n");
+        assert!(report.failed);
+        assert_eq!(
+            report.err,
+            format!(
+                "{}: error: not written: it changed on disk while suggestions were made\n",
+                whosaid::text::path(&path)
+            )
+        );
+        assert!(original.is_none(), "an original not replaced is not kept");
+        // The temporary file went with the refusal.
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_file_replaced_by_another_after_it_was_read_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bridge.toml");
+        fs::write(&path, "title = \"Bridge\"\n").unwrap();
+        let write = staged(&path, "title = \"Bridge\"\n# suggested\n");
+        // An editor saves by renaming its own copy over the file.
+        fs::write(dir.path().join("copy"), "title = \"Bridges\"\n").unwrap();
+        fs::rename(dir.path().join("copy"), &path).unwrap();
+        let (report, _) = commit_write(write);
+        assert!(report.failed);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "title = \"Bridges\"\n");
+    }
+}
