@@ -520,56 +520,65 @@ fn run_brat(args: &Args) -> u8 {
 mod tests {
     use super::*;
 
-    /// Stages `new` for the file at `path`, as a run does after reading it.
-    fn staged(path: &Path, new: &str) -> StagedWrite {
-        let (bytes, original) = load::read_open(path).unwrap();
+    const READ: &str = "title = \"Bridge\"\n";
+
+    /// A file holding [`READ`], read and its new text staged, as a run does:
+    /// its folder (kept alive), its path, and the write waiting to be committed.
+    fn read_and_staged() -> (tempfile::TempDir, PathBuf, StagedWrite) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bridge.toml");
+        fs::write(&path, READ).unwrap();
+        let (bytes, original) = load::read_open(&path).unwrap();
         let job = PendingWrite {
             index: 0,
-            path: path.to_path_buf(),
+            path: path.clone(),
             original,
             old: Fingerprint::of(&bytes),
-            new: new.as_bytes().to_vec(),
+            new: format!("{READ}# suggested\n").into_bytes(),
             claims: 1,
             actors: 0,
             report: Report::default(),
         };
-        stage_write(job).ok().unwrap()
+        let write = stage_write(job).ok().unwrap();
+        (dir, path, write)
     }
 
-    #[test]
-    fn a_file_edited_after_it_was_read_is_left_as_edited_and_reported() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("bridge.toml");
-        fs::write(&path, "title = \"Bridge\"\n").unwrap();
-        let write = staged(&path, "title = \"Bridge\"\n# suggested\n");
-        // A person saves the file (same length) while the run is going.
-        fs::write(&path, "title = \"Ridge\"\n\n").unwrap();
+    /// Commits `write` and checks that it was refused as a user sees it: the
+    /// file as the person left it, the error on standard error, no temporary
+    /// file left beside it, and the original not kept.
+    fn assert_refused(write: StagedWrite, dir: &Path, path: &Path, on_disk: &str) {
         let (report, original) = commit_write(write);
-        assert_eq!(fs::read_to_string(&path).unwrap(), "title = \"Ridge\"\n\n");
+        assert_eq!(fs::read_to_string(path).unwrap(), on_disk);
         assert!(report.failed);
         assert_eq!(
             report.err,
             format!(
                 "{}: error: not written: it changed on disk while suggestions were made\n",
-                whosaid::text::path(&path)
+                whosaid::text::path(path)
             )
         );
         assert!(original.is_none(), "an original not replaced is not kept");
-        // The temporary file went with the refusal.
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        assert_eq!(
+            fs::read_dir(dir).unwrap().count(),
+            1,
+            "a temporary file is left"
+        );
     }
 
     #[test]
-    fn a_file_replaced_by_another_after_it_was_read_is_not_overwritten() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("bridge.toml");
-        fs::write(&path, "title = \"Bridge\"\n").unwrap();
-        let write = staged(&path, "title = \"Bridge\"\n# suggested\n");
+    fn a_file_edited_after_it_was_read_is_left_as_edited_and_reported() {
+        let (dir, path, write) = read_and_staged();
+        // A person saves the file (same length) while the run is going.
+        fs::write(&path, "title = \"Ridge\"\n\n").unwrap();
+        assert_refused(write, dir.path(), &path, "title = \"Ridge\"\n\n");
+    }
+
+    #[test]
+    fn a_file_replaced_by_another_after_it_was_read_is_left_as_replaced_and_reported() {
+        let (dir, path, write) = read_and_staged();
         // An editor saves by renaming its own copy over the file.
         fs::write(dir.path().join("copy"), "title = \"Bridges\"\n").unwrap();
         fs::rename(dir.path().join("copy"), &path).unwrap();
-        let (report, _) = commit_write(write);
-        assert!(report.failed);
-        assert_eq!(fs::read_to_string(&path).unwrap(), "title = \"Bridges\"\n");
+        assert_refused(write, dir.path(), &path, "title = \"Bridges\"\n");
     }
 }
