@@ -186,12 +186,12 @@ impl FullNames {
             let long = fold(name);
             let list =
                 name.contains(',') || name.contains('&') || long.split(' ').any(|w| w == "and");
-            let Some((_, last)) = long.rsplit_once(' ') else {
-                continue;
-            };
             if list {
                 continue;
             }
+            let Some((_, last)) = long.rsplit_once(' ') else {
+                continue;
+            };
             by_last
                 .entry(last.to_string())
                 .and_modify(|one| *one = None)
